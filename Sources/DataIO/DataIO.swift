@@ -1,0 +1,1 @@
+// DataIO: streaming CSV reading, column roles, survival datasets with exclusions.

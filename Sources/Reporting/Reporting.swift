@@ -1,0 +1,1 @@
+// Reporting: renders results as table, Markdown, CSV and JSON; never recomputes statistics.

@@ -1,0 +1,1 @@
+// StatModels: Kaplan–Meier, log-rank tests, summaries and trial simulation.

@@ -1,0 +1,4 @@
+@main
+struct Relief {
+    static func main() {}
+}

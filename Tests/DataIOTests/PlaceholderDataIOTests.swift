@@ -1,0 +1,3 @@
+import Testing
+
+@Test func DataIOPlaceholder() { #expect(Bool(true)) }
