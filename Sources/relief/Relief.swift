@@ -1,4 +1,12 @@
+import ArgumentParser
+
+/// The `relief` command: configuration only; the work is in the subcommands.
 @main
-struct Relief {
-    static func main() {}
+struct Relief: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "relief",
+        abstract: "Relief-duration curves by dose level and treatment frequency.",
+        version: ReliefVersion.string,
+        subcommands: [SummaryCommand.self, CurvesCommand.self, SimulateCommand.self]
+    )
 }
