@@ -1,0 +1,42 @@
+# Relief — quick start: `make demo`, then `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+RELEASE_BIN := .build/release/relief
+DATA := data/ketamine_trial.csv
+export OPENBLAS_NUM_THREADS ?= 1
+
+.PHONY: all deps build demo test bench fixtures clean
+
+all: build
+
+# Installs the system libraries the numeric core links (Debian packages) when they are missing.
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build -c release --product relief
+
+demo: build
+	@echo "== Relief by dose group ==================================================="
+	$(RELEASE_BIN) summary $(DATA) --by dose_group
+	@echo
+	@echo "== Relief by treatment frequency (interval_days banded <=7, 8-28, >28) ======"
+	$(RELEASE_BIN) summary $(DATA) --by interval_days
+	@echo
+	@echo "== Dose x frequency: medians and log-rank tests ============================"
+	$(RELEASE_BIN) summary $(DATA) --by dose_group --by interval_days
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+bench: build
+	python3 bench/bench.py
+
+# Regenerates the R reference fixtures (installs R with apt; never needed by CI).
+fixtures:
+	@bash scripts/install-r.sh
+	Rscript Tests/StatModelsTests/Reference/make_fixtures.R
+
+clean:
+	rm -rf .build
