@@ -2,8 +2,8 @@ import Foundation
 
 /// Writes CSV text per RFC 4180 with `\n` line ends.
 ///
-/// A field is quoted when it contains the delimiter, a double quote, CR or LF; quotes inside a quoted
-/// field are doubled (`a"b` -> `"a""b"`). Everything else is written verbatim.
+/// A field is quoted when it contains the delimiter, a double quote, CR or LF (or has a leading or
+/// trailing space); quotes inside a quoted field are doubled (`a"b` -> `"a""b"`). Everything else is written verbatim.
 ///
 /// ```swift
 /// let w = CSVWriter()
@@ -19,11 +19,13 @@ public struct CSVWriter: Sendable {
         self.delimiter = delimiter
     }
 
-    /// Whether `field` needs quoting: it holds the delimiter, `"`, CR or LF.
+    /// Whether `field` needs quoting: it holds the delimiter, `"`, CR or LF, or starts or ends with a
+    /// space (quoted so that readers which trim unquoted fields, like ``SurvivalDatasetReader``, keep it).
     /// - Parameter field: The raw field text.
     /// - Returns: `true` when the field must be quoted.
     /// - Complexity: O(n) in the field length.
     public func needsQuoting(_ field: String) -> Bool {
+        if field.first == " " || field.last == " " { return true }
         for scalar in field.unicodeScalars {
             if scalar == "\"" || scalar == "\r" || scalar == "\n" { return true }
             if Character(scalar) == delimiter { return true }

@@ -1,1 +1,54 @@
-// DataIO: streaming CSV reading, column roles, survival datasets with exclusions.
+// DataIO: streaming CSV reading, column roles, survival datasets with exclusions, CSV writing and
+// atomic file writes.
+//
+// Entry points: `SurvivalDatasetReader(dialect:roles:limits:).read(path:)` -> `SurvivalDataset`;
+// `CSVWriter`; `AtomicFileWriter`; every failure is a `DataError` whose `kind` maps to a sysexits code
+// (usage 64, badData 65, missingInput 66, cannotWrite 73).
+//
+// Reading
+// -------
+// * The file is read with read(2) in 4 MiB chunks and parsed as bytes by an RFC 4180 state machine
+//   (quoted fields with embedded delimiters, doubled quotes and line breaks; LF, CRLF or lone CR line
+//   ends; a UTF-8 byte-order mark is skipped). It is never held as one String. Only the columns the
+//   roles name are materialised: numbers are parsed from the bytes (correctly rounded, as strtod);
+//   string columns are dictionary-encoded (one copy per distinct value).
+// * Spaces around unquoted fields are ignored; spaces inside quotes are kept.
+// * Every byte is hashed with SHA-256 (`SourceInfo.sha256`, equal to `sha256sum`), on a background
+//   queue one chunk behind the parser, and validated as UTF-8 without NUL bytes. ZIP/.xlsx, .xls,
+//   UTF-16, PDF and gzip files are recognised by their first bytes and named in the error.
+// * Line numbers are physical lines (1-based, header = line 1 for a file without leading blank lines);
+//   a record with a quoted line break spans several lines and is reported at its first line.
+// * Blank lines are skipped and not counted as rows.
+// * Delimiter `.auto` chooses among `,` `;` tab the one splitting the header into the most fields
+//   consistently with the next 20 lines. An explicit delimiter that does not occur in the header while
+//   another one does is an error that names the right `--delimiter`.
+//
+// Values
+// ------
+// * Missing tokens (default `NA`, empty, `.`) in a used column exclude the row (`isMissing`); a missing
+//   patient id does not.
+// * Time: a finite number >= 0. Event: `1`/`0` (also `1.0`/`0.0`), or the `--event-codes` tokens.
+//   Anything else, and a record whose field count differs from the header's, is invalid: an error
+//   naming file, line and column, or with `skipInvalid` an exclusion listing line, column and reason.
+//   A wrong event coding (yes/no, TRUE/FALSE, 1/2) is an error even with `skipInvalid` when no row
+//   has a valid event value.
+//
+// Groupings
+// ---------
+// * String levels sort by UTF-8 byte order (R's C locale); numeric columns (every used value a finite
+//   number) sort numerically, equal values merge ("7" and "7.0"), labels are the shortest form ("7",
+//   "0.5") and the scores are the values. `levelOrder` must list exactly the present labels; its
+//   scores are 1...k. Only levels present among the used rows exist.
+// * Banding rule: cut points c1 < ... < ck give bands x <= c1, c1 < x <= c2, ..., x > ck, labelled
+//   `<=c1`, `a+1-b` for (a,b] when the data and cut points are integers (`b` alone when a+1 == b;
+//   interval notation if a+1 < 0), otherwise `(a,b]`, and `>ck`. Example: `--band interval_days=7,28`
+//   on whole days gives `<=7`, `8-28`, `>28`. Scores are the band indices 1...k+1; empty bands are left
+//   out (the other bands keep their index). A by/strata column named `interval_days` that is numeric
+//   gets the band 7,28 by default.
+//
+// Documented limits (CSVLimits; each exceeded limit is a clear error)
+// -----------------
+// * One field: at most 1 MiB (`maxFieldBytes`); an unclosed quote runs into this limit.
+// * Columns: at most 10,000 (`maxColumns`).
+// * Groups: at most 1,000 levels per by/strata column (`maxGroups`); the error suggests `--band`.
+// * Distinct values per dictionary-encoded column: at most 2^32 - 3.

@@ -1,10 +1,47 @@
 import ArgumentParser
+import Reporting
+import StatModels
 
-/// `relief curves` (being built; see the README's status table).
+/// `relief curves FILE`: the Kaplan–Meier step function of each group with its confidence interval,
+/// one row per distinct time per group.
 struct CurvesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "curves", abstract: "Not finished yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "curves",
+        abstract: "Kaplan–Meier step functions with confidence intervals, one row per time per group.",
+        discussion: """
+            Columns: the group columns, time, n_risk, n_event, n_censor, estimate (S(t)), std_error \
+            (SE of S(t), Greenwood), lower, upper. Use --format csv for a file to plot.
+
+            Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, 73 cannot \
+            write output.
+            """)
+
+    @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
+    var file: String
+
+    @OptionGroup(title: "Columns") var columns: ColumnOptions
+    @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
+    @OptionGroup(title: "Confidence intervals") var confidence: ConfidenceOptions
+    @OptionGroup(title: "Output") var output: OutputOptions
+
+    func validate() throws {
+        if file.isEmpty { throw ValidationError("give the CSV file to read") }
+    }
 
     func run() throws {
-        throw ValidationError("relief curves is not finished yet")
+        try ReliefFailure.run {
+            let pipeline = AnalysisPipeline(
+                file: file, columns: columns, csv: csv, output: output,
+                numberOptions: confidence.provenanceOptions())
+            let dataset = try pipeline.read()
+            // The curves are the summary's group fits; its RMST and tests are not shown, nor their warnings.
+            let result = try SurvivalSummary(km: confidence.kaplanMeier).fit(dataset)
+            let warnings = pipeline.inputWarnings(dataset: dataset)
+            let text = CurvesRenderer(format: output.format.format).render(
+                result, input: ReportInput(dataset), provenance: pipeline.provenance(dataset: dataset),
+                warnings: warnings)
+            try pipeline.write(text)
+            pipeline.report(warnings: warnings)
+        }
     }
 }

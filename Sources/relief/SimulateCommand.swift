@@ -1,10 +1,118 @@
 import ArgumentParser
+import DataIO
+import Foundation
+import StatModels
 
-/// `relief simulate` (being built; see the README's status table).
+/// `relief simulate`: a synthetic ketamine-infusion trial with a known truth.
 struct SimulateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "simulate", abstract: "Not finished yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Simulate a realistic ketamine-infusion trial with a known truth.",
+        discussion: """
+            Writes one CSV row per treatment episode (about 4 per patient) with the columns patient_id, \
+            site, condition, route, dose_group, dose_mg_kg, interval_days, infusion_number, \
+            baseline_pain, cotherapy, relief_days, relief_ended. Relief times come from a Weibull AFT \
+            model with a per-patient random effect (median about 14 days, high dose longer, CRPS and \
+            high baseline pain shorter, co-therapy longer), censored at the next infusion, by dropout \
+            and at day 180 (about 28% censored). See data/README.md.
+
+            With -o FILE the CSV is written atomically to FILE and the true parameters to a sidecar \
+            JSON next to it (FILE with a trailing .csv replaced by .truth.json, otherwise FILE plus \
+            .truth.json). Without -o the CSV goes to stdout and NO truth file is written. A one-line \
+            summary goes to stderr. The same --seed always gives the same file.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Number of patients (default 400 when --rows is not given).", valueName: "n"))
+    var patients: Int?
+
+    @Option(help: ArgumentHelp("Exact number of episode rows instead of a patient count (for benchmarks).", valueName: "n"))
+    var rows: Int?
+
+    @Option(help: ArgumentHelp("Random seed (recorded in the truth file).", valueName: "n"))
+    var seed: UInt64 = 1
+
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Write the CSV to this file (atomically) plus its .truth.json sidecar; default stdout, no truth.", valueName: "file"))
+    var output: String?
+
+    /// The default patient count.
+    static let defaultPatients = 400
+
+    mutating func validate() throws {
+        if patients != nil && rows != nil {
+            throw ValidationError("give either --patients or --rows, not both")
+        }
+        if let patients {
+            guard patients > 0 else { throw ValidationError("--patients must be at least 1, got \(patients)") }
+            guard patients <= TrialSimulation.maximumPatients else {
+                throw ValidationError("--patients must be at most \(TrialSimulation.maximumPatients), got \(patients)")
+            }
+        }
+        if let rows {
+            guard rows > 0 else { throw ValidationError("--rows must be at least 1, got \(rows)") }
+            guard rows <= TrialSimulation.maximumRows else {
+                throw ValidationError("--rows must be at most \(TrialSimulation.maximumRows), got \(rows)")
+            }
+        }
+        if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
+    }
+
+    /// The simulation these options describe.
+    var specification: TrialSimulation {
+        var spec = TrialSimulation()
+        if let rows {
+            spec.size = .rows(rows)
+        } else {
+            spec.size = .patients(patients ?? Self.defaultPatients)
+        }
+        return spec
+    }
+
+    /// The sidecar path: a trailing `.csv` (any case) replaced by `.truth.json`, else `.truth.json` appended.
+    static func truthPath(for output: String) -> String {
+        if output.count > 4, output.lowercased().hasSuffix(".csv") {
+            return String(output.dropLast(4)) + ".truth.json"
+        }
+        return output + ".truth.json"
+    }
 
     func run() throws {
-        throw ValidationError("relief simulate is not finished yet")
+        let spec = specification
+        let trial: SimulatedTrial
+        do {
+            trial = try spec.simulate(seed: seed)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        try ReliefFailure.run {
+            let csv = Data(trial.csvBytes())
+            let destination: String
+            if let output {
+                let truthPath = Self.truthPath(for: output)
+                let truth = try trial.truth.jsonData()
+                let writer = AtomicFileWriter()
+                try writer.write(csv, to: output)
+                do {
+                    try writer.write(truth, to: truthPath)
+                } catch {
+                    // Never leave a new CSV without its truth.
+                    unlink(output)
+                    throw error
+                }
+                destination = "\(output) (truth: \(truthPath))"
+            } else {
+                FileHandle.standardOutput.write(csv)
+                destination = "stdout (no truth file; use -o to get one)"
+            }
+            let realised = trial.truth.realised
+            let percent = String(format: "%.1f", 100 * realised.censoredFraction)
+            let rowsText = realised.nRows == 1 ? "1 row" : "\(realised.nRows) rows"
+            let patientsText = realised.nPatients == 1 ? "1 patient" : "\(realised.nPatients) patients"
+            StandardError.write(
+                "relief: simulated \(rowsText) for \(patientsText), "
+                    + "\(percent)% censored, seed \(seed) -> \(destination)")
+        }
     }
 }

@@ -1,0 +1,183 @@
+/// An open-addressing hash table from byte strings to dense indices 0, 1, 2, ... (insertion order).
+///
+/// Used to dictionary-encode string columns without creating a `String` per cell: each distinct key is
+/// copied once into an arena; lookups hash the bytes and compare byte for byte. A table slot packs the
+/// entry index with 32 bits of the hash, so a probe touches one cache line until a real candidate is
+/// found. The last hit is cached, which makes runs of equal values (sorted ids, grouped exports) nearly
+/// free. At most ``capacityLimit`` distinct keys are held.
+final class _ByteDictionary {
+    /// The largest number of distinct keys.
+    static let capacityLimit = Int(UInt32.max) - 2
+
+    @exclusivity(unchecked) private var arena: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var arenaCapacity: Int
+    @exclusivity(unchecked) private var arenaCount = 0
+    /// Per key: start in the arena and length.
+    @exclusivity(unchecked) private var starts: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var lengths: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var hashes: UnsafeMutablePointer<UInt64>
+    @exclusivity(unchecked) private var keyCapacity: Int
+    /// Slots: 0 = empty, else (index + 1) << 32 | (hash >> 32).
+    @exclusivity(unchecked) private var table: UnsafeMutablePointer<UInt64>
+    @exclusivity(unchecked) private var tableMask: Int
+    @exclusivity(unchecked) private var lastIndex = -1
+    /// The number of distinct keys.
+    @exclusivity(unchecked) private(set) var count = 0
+
+    init() {
+        arenaCapacity = 1024
+        arena = .allocate(capacity: arenaCapacity)
+        keyCapacity = 32
+        starts = .allocate(capacity: keyCapacity)
+        lengths = .allocate(capacity: keyCapacity)
+        hashes = .allocate(capacity: keyCapacity)
+        tableMask = 63
+        table = .allocate(capacity: tableMask + 1)
+        table.initialize(repeating: 0, count: tableMask + 1)
+    }
+
+    deinit {
+        arena.deallocate()
+        starts.deallocate()
+        lengths.deallocate()
+        hashes.deallocate()
+        table.deallocate()
+    }
+
+    @inline(__always)
+    private static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
+        let raw = UnsafeRawPointer(p)
+        var i = 0
+        while i + 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        var tail: UInt64 = 0
+        while i < n {
+            tail = (tail << 8) | UInt64(p[i])
+            i += 1
+        }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 29
+        return h
+    }
+
+    @inline(__always)
+    private func equals(_ index: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard lengths[index] == n else { return false }
+        let q = arena + starts[index]
+        var i = 0
+        while i < n {
+            if q[i] != p[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The index of the key `p[0..<n]`, inserting it when new.
+    /// - Parameters:
+    ///   - p: The key bytes.
+    ///   - n: The key length.
+    /// - Returns: The dense index (-1 when the dictionary is full) and whether the key was inserted now.
+    /// - Complexity: O(n) expected.
+    @inline(__always)
+    func index(of p: UnsafePointer<UInt8>, _ n: Int) -> (index: Int, inserted: Bool) {
+        if lastIndex >= 0 && equals(lastIndex, p, n) { return (lastIndex, false) }
+        let h = Self.hash(p, n)
+        let tag = h >> 32
+        var slot = Int(truncatingIfNeeded: h) & tableMask
+        while true {
+            let packed = table[slot]
+            if packed == 0 { break }
+            if packed & 0xFFFF_FFFF == tag {
+                let entry = Int(packed >> 32) - 1
+                if equals(entry, p, n) {
+                    lastIndex = entry
+                    return (entry, false)
+                }
+            }
+            slot = (slot + 1) & tableMask
+        }
+        guard count < Self.capacityLimit else { return (-1, false) }
+        let index = insert(p, n, hash: h, slot: slot)
+        lastIndex = index
+        return (index, true)
+    }
+
+    private func insert(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64, slot: Int) -> Int {
+        if arenaCount + n > arenaCapacity {
+            var capacity = arenaCapacity * 2
+            while arenaCount + n > capacity { capacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: arena, count: arenaCount)
+            arena.deallocate()
+            arena = grown
+            arenaCapacity = capacity
+        }
+        if count == keyCapacity {
+            let capacity = keyCapacity * 2
+            starts = Self.grow(starts, from: count, to: capacity)
+            lengths = Self.grow(lengths, from: count, to: capacity)
+            hashes = Self.grow(hashes, from: count, to: capacity)
+            keyCapacity = capacity
+        }
+        (arena + arenaCount).update(from: p, count: n)
+        let index = count
+        starts[index] = arenaCount
+        lengths[index] = n
+        hashes[index] = h
+        arenaCount += n
+        count += 1
+        table[slot] = Self.pack(index: index, hash: h)
+        if count * 2 > tableMask + 1 { rehash() }
+        return index
+    }
+
+    @inline(__always)
+    private static func pack(index: Int, hash h: UInt64) -> UInt64 {
+        (UInt64(truncatingIfNeeded: index + 1) << 32) | (h >> 32)
+    }
+
+    private static func grow<T>(_ old: UnsafeMutablePointer<T>, from count: Int, to capacity: Int) -> UnsafeMutablePointer<T> {
+        let grown = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+        grown.moveInitialize(from: old, count: count)
+        old.deallocate()
+        return grown
+    }
+
+    private func rehash() {
+        let size = (tableMask + 1) * 2
+        table.deallocate()
+        table = .allocate(capacity: size)
+        table.initialize(repeating: 0, count: size)
+        tableMask = size - 1
+        for index in 0..<count {
+            let h = hashes[index]
+            var slot = Int(truncatingIfNeeded: h) & tableMask
+            while table[slot] != 0 { slot = (slot + 1) & tableMask }
+            table[slot] = Self.pack(index: index, hash: h)
+        }
+    }
+
+    /// The bytes of key `index`.
+    /// - Parameter index: A dense index below ``count``.
+    /// - Returns: A copy of the key bytes.
+    func key(_ index: Int) -> [UInt8] {
+        Array(UnsafeBufferPointer(start: arena + starts[index], count: lengths[index]))
+    }
+
+    /// The key `index` decoded as UTF-8 (the file was validated as UTF-8 while reading).
+    /// - Parameter index: A dense index below ``count``.
+    /// - Returns: The key as a string.
+    func string(_ index: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: arena + starts[index], count: lengths[index]), as: UTF8.self)
+    }
+
+    /// Calls `body` with the key bytes of `index`.
+    func withKey<R>(_ index: Int, _ body: (UnsafePointer<UInt8>, Int) -> R) -> R {
+        body(UnsafePointer(arena + starts[index]), lengths[index])
+    }
+}

@@ -1,0 +1,51 @@
+/// Which columns play which role in a survival dataset, and how to interpret them.
+public struct ColumnRoles: Sendable, Equatable {
+    /// The time column (non-negative, finite numbers).
+    public var time = "relief_days"
+    /// The event column (1 = relief ended, 0 = censored, or ``eventCodes``).
+    public var event = "relief_ended"
+    /// The patient id column; when it is the default `patient_id` and absent, that is fine.
+    public var id: String? = "patient_id"
+    /// Grouping columns, in order.
+    public var by: [String] = []
+    /// An optional stratification column.
+    public var strata: String? = nil
+    /// Cut points per numeric column, e.g. `["interval_days": [7, 28]]` (strictly increasing).
+    public var bands: [String: [Double]] = [:]
+    /// Explicit level order per grouping column (must list exactly the levels present).
+    public var levelOrder: [String: [String]] = [:]
+    /// Explicit event token mapping; `nil` means only `1`/`0` (and `1.0`/`0.0`) are accepted.
+    public var eventCodes: EventCodes? = nil
+    /// Exclude invalid rows (listing each) instead of failing.
+    public var skipInvalid = false
+
+    /// The default id column name.
+    public static let defaultID = "patient_id"
+
+    /// Creates roles; every parameter has the documented default.
+    /// - Parameters:
+    ///   - time: The time column.
+    ///   - event: The event column.
+    ///   - id: The patient id column.
+    ///   - by: Grouping columns.
+    ///   - strata: The stratification column.
+    ///   - bands: Cut points per numeric column.
+    ///   - levelOrder: Explicit level order per grouping column.
+    ///   - eventCodes: Explicit event token mapping.
+    ///   - skipInvalid: Exclude invalid rows instead of failing.
+    public init(
+        time: String = "relief_days", event: String = "relief_ended", id: String? = "patient_id",
+        by: [String] = [], strata: String? = nil, bands: [String: [Double]] = [:],
+        levelOrder: [String: [String]] = [:], eventCodes: EventCodes? = nil, skipInvalid: Bool = false
+    ) {
+        self.time = time
+        self.event = event
+        self.id = id
+        self.by = by
+        self.strata = strata
+        self.bands = bands
+        self.levelOrder = levelOrder
+        self.eventCodes = eventCodes
+        self.skipInvalid = skipInvalid
+    }
+}

@@ -1,0 +1,48 @@
+/// Survival data read from a file: times, events, groupings of the used rows, and every excluded row.
+public struct SurvivalDataset: Sendable {
+    /// Where the data came from.
+    public let source: SourceInfo
+    /// Times of the used rows (finite, >= 0).
+    public let time: [Double]
+    /// Events of the used rows (`true` = relief ended, `false` = censored).
+    public let event: [Bool]
+    /// One grouping per `roles.by`, same order.
+    public let groupings: [Grouping]
+    /// The stratification grouping, if `roles.strata` was set.
+    public let strata: Grouping?
+    /// Every row not used, in line order, with line, column and reason.
+    public let exclusions: [Exclusion]
+    /// The number of distinct non-missing patient ids among the used rows; `nil` without an id column.
+    public let patients: Int?
+    /// Per used row, a patient index (in order of first appearance; -1 = missing id); `nil` without an id column.
+    public let patientCodes: [Int]?
+
+    /// The number of rows used.
+    public var rowsUsed: Int { time.count }
+    /// The number of rows excluded.
+    public var rowsExcluded: Int { exclusions.count }
+
+    /// Creates a dataset (used by the reader and by tests).
+    /// - Parameters:
+    ///   - source: Provenance.
+    ///   - time: Times of the used rows.
+    ///   - event: Events of the used rows.
+    ///   - groupings: One grouping per `by` column.
+    ///   - strata: The stratification grouping.
+    ///   - exclusions: Excluded rows.
+    ///   - patients: Distinct patient count.
+    ///   - patientCodes: Per-row patient index.
+    public init(
+        source: SourceInfo, time: [Double], event: [Bool], groupings: [Grouping] = [],
+        strata: Grouping? = nil, exclusions: [Exclusion] = [], patients: Int? = nil, patientCodes: [Int]? = nil
+    ) {
+        self.source = source
+        self.time = time
+        self.event = event
+        self.groupings = groupings
+        self.strata = strata
+        self.exclusions = exclusions
+        self.patients = patients
+        self.patientCodes = patientCodes
+    }
+}

@@ -1,0 +1,303 @@
+/// Reads a survival dataset (time, event, groupings) from a CSV file, streaming its bytes.
+///
+/// The file is parsed as bytes in chunks (never held as one `String`) by an RFC 4180 state machine;
+/// only the columns named by the roles are materialised: time and event as numbers, grouping and id
+/// columns dictionary-encoded. The SHA-256 of the bytes is computed as they stream past.
+///
+/// Rules (see also the DataIO module documentation in `DataIO.swift`):
+/// - Missing tokens (default `NA`, empty, `.`) in a used column exclude the row, recorded as an
+///   ``Exclusion`` with `isMissing == true`. A missing patient id does not exclude a row.
+/// - Invalid values (non-numeric, negative or non-finite time; unknown event code; a ragged row; a
+///   non-numeric value in a banded column) throw ``DataError`` `.badData` naming file, line and column,
+///   or with ``ColumnRoles/skipInvalid`` become exclusions.
+/// - Events are exactly `1`/`0` (also `1.0`/`0.0`) unless ``ColumnRoles/eventCodes`` maps tokens.
+///
+/// ```swift
+/// let reader = SurvivalDatasetReader(dialect: CSVDialect(), roles: ColumnRoles(by: ["dose_group"]))
+/// let data = try reader.read(path: "trial.csv")
+/// ```
+public struct SurvivalDatasetReader: Sendable {
+    /// How the file is written.
+    public let dialect: CSVDialect
+    /// Which columns play which role.
+    public let roles: ColumnRoles
+    /// Documented limits.
+    public let limits: CSVLimits
+    /// The size of each `read(2)` chunk in bytes (default 4 MiB).
+    public var chunkSize = 4 << 20
+
+    /// Creates a reader.
+    /// - Parameters:
+    ///   - dialect: How the file is written.
+    ///   - roles: Which columns play which role.
+    ///   - limits: Documented limits.
+    public init(dialect: CSVDialect, roles: ColumnRoles, limits: CSVLimits = .init()) {
+        self.dialect = dialect
+        self.roles = roles
+        self.limits = limits
+    }
+
+    /// Reads `path` into a dataset.
+    /// - Parameter path: The CSV file.
+    /// - Returns: The used rows, their groupings, every exclusion, and the source information.
+    /// - Throws: ``DataError``: `.missingInput` when the file cannot be opened, `.usage` for options that
+    ///   do not fit the file, `.badData` for content that cannot be used.
+    /// - Complexity: O(file size) time; memory O(rows used x used columns + distinct tokens + chunk size).
+    public func read(path: String) throws(DataError) -> SurvivalDataset {
+        try validateOptions()
+        let parser = try _CSVRecordParser(
+            path: path, maxFieldBytes: limits.maxFieldBytes, maxColumns: limits.maxColumns, chunkSize: chunkSize)
+        try parser.fill()
+        if parser.count == 0 && parser.isAtEOF {
+            throw DataError(
+                .badData, file: path, message: "the file is empty",
+                hint: "export the data with a header line and at least one data row")
+        }
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let sample = parser.peek()
+        if sample.count >= 3 && sample[0] == bom[0] && sample[1] == bom[1] && sample[2] == bom[2] {
+            parser.skip(3)
+        }
+        let delimiter = try chooseDelimiter(parser.peek(), isComplete: parser.isAtEOF, file: path)
+        guard let delimiterByte = delimiter.byte else {
+            throw DataError(.usage, file: path, message: "no delimiter could be chosen", hint: "use --delimiter")
+        }
+        parser.setDelimiter(delimiterByte)
+
+        // Header (leading blank lines skipped).
+        var header: [String] = []
+        while try parser.nextRecord() {
+            if parser.fieldCount == 1 && parser.isEmptyUnquoted(0) { continue }
+            if parser.fieldCount > limits.maxColumns {
+                throw DataError(
+                    .badData, file: path, line: parser.recordLine,
+                    message: "the header has \(parser.fieldCount) columns, more than the limit of \(limits.maxColumns)",
+                    hint: "select the columns you need before reading")
+            }
+            header = (0..<parser.fieldCount).map { parser.fieldString($0) }
+            break
+        }
+        if header.isEmpty {
+            throw DataError(
+                .badData, file: path, message: "the file has no header line (only blank lines)",
+                hint: "export the data with a header line and at least one data row")
+        }
+        let headerLine = parser.recordLine
+        let layout = try resolveColumns(header: header, file: path, line: headerLine)
+        let decimalMark = dialect.decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        let missing = _MissingMatcher(dialect.missingTokens)
+
+        let columnCount = header.count
+        let timeIndex = layout.time
+        let events = _TokenColumn(name: roles.event, index: layout.event, mustBeNumeric: false)
+        var eventStatus: [UInt8] = []  // per event token: 0 censored, 1 ended, 2 missing, 3 invalid
+        let groupColumns = layout.groups.map {
+            _TokenColumn(name: header[$0], index: $0, mustBeNumeric: layout.bandCuts[$0] != nil)
+        }
+        let idColumn = layout.id.map { _TokenColumn(name: header[$0], index: $0, mustBeNumeric: false) }
+
+        var times: [Double] = []
+        var eventValues: [Bool] = []
+        var exclusions: [Exclusion] = []
+        var rowsRead = 0
+        var eventCodingProblem: (line: Int, token: Int)?
+        var decimalCommaRows = 0
+        var firstDecimalComma: (line: Int, problem: _RowProblem)?
+
+        while try parser.nextRecord() {
+            let line = parser.recordLine
+            if parser.fieldCount == 1 && columnCount > 1 && parser.isEmptyUnquoted(0) { continue }
+            rowsRead += 1
+            if parser.fieldCount != columnCount {
+                let problem = raggedProblem(fields: parser.fieldCount, header: header)
+                try reject(problem, line: line, file: path, into: &exclusions)
+                continue
+            }
+            var invalid: _RowProblem?
+            var missingColumn: Int?
+
+            // Time.
+            var time = 0.0
+            let (tp, tn) = parser.field(timeIndex)
+            if missing.matches(tp, tn) {
+                missingColumn = timeIndex
+            } else if let value = _DecimalParser.parse(tp, tn, decimalMark: decimalMark) {
+                if !value.isFinite {
+                    invalid = timeProblem(tp, tn, column: timeIndex, reason: "is not a finite number")
+                } else if value < 0 {
+                    invalid = timeProblem(tp, tn, column: timeIndex, reason: "is negative")
+                } else {
+                    time = value + 0.0  // -0 becomes +0
+                }
+            } else {
+                invalid = timeProblem(tp, tn, column: timeIndex, reason: "is not a number")
+            }
+
+            // Event.
+            let (ep, en) = parser.field(events.index)
+            let eventToken = try events.token(ep, en, line: line, missing: missing, decimalMark: decimalMark)
+            if eventToken == eventStatus.count {
+                eventStatus.append(eventStatusOf(events, token: eventToken))
+            }
+            let status = eventStatus[eventToken]
+            if status == 3 && invalid == nil {
+                if !roles.skipInvalid {
+                    eventCodingProblem = (line, eventToken)
+                    break
+                }
+                if eventCodingProblem == nil { eventCodingProblem = (line, eventToken) }
+                invalid = _RowProblem(
+                    column: events.index, columnName: roles.event,
+                    message: "unknown event code '\(_Quoting.display(events.dictionary.string(eventToken)))'",
+                    hint: nil)
+            } else if status == 2 && missingColumn == nil {
+                missingColumn = events.index
+            }
+
+            // Grouping columns.
+            for column in groupColumns {
+                let (gp, gn) = parser.field(column.index)
+                let token = try column.token(gp, gn, line: line, missing: missing, decimalMark: decimalMark)
+                column.rowTokens.append(token)
+                let tokenStatus = column.status[token]
+                if tokenStatus == _TokenColumn.missing {
+                    if missingColumn == nil { missingColumn = column.index }
+                } else if tokenStatus == _TokenColumn.notNumeric && invalid == nil {
+                    invalid = _RowProblem(
+                        column: column.index, columnName: column.name,
+                        message: "value '\(_Quoting.display(column.dictionary.string(token)))' is not a number but the column is banded",
+                        hint: "fix the value, or drop the --band option for this column")
+                }
+            }
+            if let idColumn {
+                let (ip, inn) = parser.field(idColumn.index)
+                idColumn.rowTokens.append(try idColumn.token(ip, inn, line: line, missing: missing, decimalMark: decimalMark))
+            }
+
+            if let invalid {
+                if invalid.looksDecimalComma {
+                    decimalCommaRows += 1
+                    if firstDecimalComma == nil { firstDecimalComma = (line, invalid) }
+                }
+                try reject(invalid, line: line, file: path, into: &exclusions)
+                dropLastTokens(groupColumns, idColumn)
+                continue
+            }
+            if let missingColumn {
+                exclusions.append(
+                    Exclusion(line: line, column: header[missingColumn], reason: "missing \(header[missingColumn])", isMissing: true))
+                dropLastTokens(groupColumns, idColumn)
+                continue
+            }
+            times.append(time)
+            eventValues.append(status == 1)
+        }
+
+        if let problem = eventCodingProblem, !roles.skipInvalid || times.isEmpty {
+            if !roles.skipInvalid {
+                collectEventTokens(parser: parser, events: events, missing: missing, decimalMark: decimalMark)
+            }
+            throw eventCodingError(events: events, header: header, firstLine: problem.line, file: path)
+        }
+        // With --skip-invalid, a file of decimal commas read without --decimal-comma would lose most
+        // rows: that is a wrong option, not a few bad values, so it stays an error.
+        if let first = firstDecimalComma, decimalCommaRows * 2 > rowsRead {
+            throw DataError(
+                .badData, file: path, line: first.line, column: first.problem.columnName,
+                columnNumber: first.problem.column.map { $0 + 1 },
+                message: "\(first.problem.message); \(decimalCommaRows) of \(rowsRead) rows hold such values",
+                hint: "the file uses decimal commas: add --decimal-comma")
+        }
+        if rowsRead == 0 {
+            throw DataError(
+                .badData, file: path, line: headerLine,
+                message: "the file has a header but no data rows",
+                hint: "export the data rows too")
+        }
+
+        let groupings = try groupColumns.map { column throws(DataError) in
+            try makeGrouping(column, cuts: layout.bandCuts[column.index], file: path)
+        }
+        let byGroupings = Array(groupings.prefix(roles.by.count))
+        let strataGrouping = roles.strata == nil ? nil : groupings.last
+        var patients: Int?
+        var patientCodes: [Int]?
+        if let idColumn {
+            let (count, codes) = patientIndex(idColumn)
+            patients = count
+            patientCodes = codes
+        }
+        let source = SourceInfo(
+            file: path, sha256: parser.finishDigest(), byteCount: parser.bytesRead, rowsRead: rowsRead,
+            delimiter: delimiter.name)
+        return SurvivalDataset(
+            source: source, time: times, event: eventValues, groupings: byGroupings, strata: strataGrouping,
+            exclusions: exclusions, patients: patients, patientCodes: patientCodes)
+    }
+
+    private func dropLastTokens(_ groups: [_TokenColumn], _ id: _TokenColumn?) {
+        for column in groups { column.rowTokens.removeLast() }
+        id?.rowTokens.removeLast()
+    }
+
+    /// Throws the problem as a ``DataError``, or records it as an exclusion under `skipInvalid`.
+    private func reject(_ problem: _RowProblem, line: Int, file: String, into exclusions: inout [Exclusion]) throws(DataError) {
+        if roles.skipInvalid {
+            exclusions.append(Exclusion(line: line, column: problem.columnName, reason: problem.message, isMissing: false))
+            return
+        }
+        let skip = "or use --skip-invalid to exclude such rows (each is listed)"
+        let hint = problem.hint.map { "\($0); \(skip)" } ?? "fix the value, \(skip)"
+        throw DataError(
+            .badData, file: file, line: line, column: problem.columnName,
+            columnNumber: problem.column.map { $0 + 1 }, message: problem.message, hint: hint)
+    }
+
+    private func timeProblem(_ p: UnsafePointer<UInt8>, _ n: Int, column: Int, reason: String) -> _RowProblem {
+        let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+        var hint: String?
+        let looksDecimalComma = !dialect.decimalComma && text.contains(",")
+            && Double(text.replacingOccurrences(of: ",", with: ".")) != nil
+        if looksDecimalComma {
+            hint = "the value looks like a decimal comma: use --decimal-comma"
+        } else if reason == "is negative" {
+            hint = "times must be >= 0; fix the value"
+        }
+        return _RowProblem(
+            column: column, columnName: roles.time, message: "time '\(_Quoting.display(text))' \(reason)", hint: hint,
+            looksDecimalComma: looksDecimalComma)
+    }
+
+    private func raggedProblem(fields: Int, header: [String]) -> _RowProblem {
+        if fields < header.count {
+            return _RowProblem(
+                column: fields, columnName: header[fields],
+                message: "the record has \(fields) fields but the header has \(header.count); '\(header[fields])' and later are absent",
+                hint: "check for a missing delimiter or an unquoted line break")
+        }
+        return _RowProblem(
+            column: header.count, columnName: nil,
+            message: "the record has \(fields) fields but the header has \(header.count)",
+            hint: "a field containing the delimiter must be quoted")
+    }
+
+    /// Distinct patients among the used rows, and a code per used row (first-appearance order).
+    private func patientIndex(_ column: _TokenColumn) -> (Int, [Int]) {
+        var remap = [Int](repeating: -1, count: column.dictionary.count)
+        var next = 0
+        var codes = [Int]()
+        codes.reserveCapacity(column.rowTokens.count)
+        for token in column.rowTokens {
+            if column.isMissing(token) {
+                codes.append(-1)
+                continue
+            }
+            if remap[token] < 0 {
+                remap[token] = next
+                next += 1
+            }
+            codes.append(remap[token])
+        }
+        return (next, codes)
+    }
+}

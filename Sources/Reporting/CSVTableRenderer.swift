@@ -1,0 +1,38 @@
+import DataIO
+
+/// Renders one ``ReportTable`` as RFC 4180 CSV through DataIO's `CSVWriter`.
+///
+/// Text is written as is (quoted when it holds a comma, quote or line break); numbers keep full
+/// precision (``ReportText/fullPrecision(_:)``); an unknown number is written as `NA` (read as missing
+/// by R and pandas by default); an empty cell is an empty field. The table title and notes are not
+/// written: CSV carries data only, so callers put provenance into columns.
+public struct CSVTableRenderer: Sendable {
+    /// The text written for an unknown number.
+    public var missing: String
+
+    /// Creates a renderer.
+    /// - Parameter missing: The text for unknown numbers, `NA` by default.
+    public init(missing: String = "NA") {
+        self.missing = missing
+    }
+
+    /// The table as CSV text with a header row, each record ending in `\n`.
+    /// - Parameter table: The table.
+    /// - Returns: The CSV text.
+    /// - Complexity: O(cells).
+    public func render(_ table: ReportTable) -> String {
+        let rows = table.rows.indices.map { rowIndex in
+            table.columns.indices.map { field(table.cell(rowIndex, $0)) }
+        }
+        return CSVWriter().string(header: table.columns.map(\.name), rows: rows)
+    }
+
+    private func field(_ cell: ReportCell) -> String {
+        switch cell {
+        case .text(let value): return value
+        case .integer(let value): return String(value)
+        case .number(let value): return value.flatMap(ReportText.fullPrecision) ?? missing
+        case .empty: return ""
+        }
+    }
+}

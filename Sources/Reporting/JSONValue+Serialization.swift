@@ -1,0 +1,81 @@
+extension JSONValue {
+    /// The value as JSON text.
+    ///
+    /// Strings escape `"`, `\`, control characters (`\n`, `\t`, ..., `\u001b`) and U+2028/U+2029;
+    /// other characters are written as UTF-8. Numbers use the shortest text that reads back as the
+    /// same `Double` (full precision); NaN and infinities become `null`.
+    /// - Parameter pretty: Indent with two spaces, one member per line (default `true`).
+    /// - Returns: The JSON text (without a trailing newline).
+    /// - Complexity: O(size of the value).
+    public func serialized(pretty: Bool = true) -> String {
+        var out = ""
+        write(into: &out, indent: 0, pretty: pretty)
+        return out
+    }
+
+    private func write(into out: inout String, indent: Int, pretty: Bool) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .integer(let value): out += String(value)
+        case .number(let value): out += ReportText.fullPrecision(value) ?? "null"
+        case .string(let value): Self.writeString(value, into: &out)
+        case .array(let items):
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                Self.newline(&out, indent: indent + 1, pretty: pretty)
+                item.write(into: &out, indent: indent + 1, pretty: pretty)
+            }
+            Self.newline(&out, indent: indent, pretty: pretty)
+            out += "]"
+        case .object(let members):
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
+            out += "{"
+            for (index, member) in members.enumerated() {
+                if index > 0 { out += "," }
+                Self.newline(&out, indent: indent + 1, pretty: pretty)
+                Self.writeString(member.key, into: &out)
+                out += pretty ? ": " : ":"
+                member.value.write(into: &out, indent: indent + 1, pretty: pretty)
+            }
+            Self.newline(&out, indent: indent, pretty: pretty)
+            out += "}"
+        }
+    }
+
+    private static func newline(_ out: inout String, indent: Int, pretty: Bool) {
+        guard pretty else { return }
+        out += "\n" + String(repeating: "  ", count: indent)
+    }
+
+    private static func writeString(_ value: String, into out: inout String) {
+        out += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Text conventions shared by the renderers: escaping of labels from the input, truncation with an
+/// ellipsis, and number formatting.
+///
+/// Labels come from CSV files and may contain anything. Before they reach a terminal or Markdown,
+/// control and format characters are shown escaped: tab as `\t`, newline as `\n`, carriage return as
+/// `\r`, a backslash as `\\`, and every other control (Unicode category Cc) or format (Cf, e.g. the
+/// bidi override U+202E) character as `\u{1B}` (upper-case hex, no padding), as in a Swift literal.
+public enum ReportText {
+    /// The widest label (in characters) the terminal table shows before truncating it with `…`.
+    public static let defaultLabelWidth = 32
+
+    /// `text` with control and format characters escaped (see ``ReportText``).
+    /// - Parameter text: Raw text, e.g. a group level from the CSV.
+    /// - Returns: Printable text; unchanged when it holds no control, format or backslash character.
+    /// - Complexity: O(n) in the length of `text`.
+    public static func escaped(_ text: String) -> String {
+        var needs = false
+        for scalar in text.unicodeScalars where scalar == "\\" || isUnprintable(scalar) {
+            needs = true
+            break
+        }
+        guard needs else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\\": out += "\\\\"
+            default:
+                if isUnprintable(scalar) {
+                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether `scalar` is a control (Cc) or format (Cf) character, which terminals may interpret.
+    /// - Parameter scalar: The scalar.
+    /// - Returns: `true` for control and format characters.
+    public static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format: return true
+        default: return false
+        }
+    }
+
+    /// `text` cut to at most `width` characters, ending in `…` when it was cut.
+    /// - Parameters:
+    ///   - text: The (already escaped) text.
+    ///   - width: The maximum number of characters, at least 1.
+    /// - Returns: `text` itself when it fits, else its first `width - 1` characters and `…`.
+    /// - Complexity: O(n) in the length of `text`.
+    public static func truncated(_ text: String, width: Int) -> String {
+        let width = max(1, width)
+        guard text.count > width else { return text }
+        return String(text.prefix(width - 1)) + "…"
+    }
+
+    /// A number with full precision: the shortest decimal text that reads back as the same `Double`
+    /// (Swift's `description`, e.g. `0.1`, `14.0`, `1e-300`), or `nil` when it is NaN or infinite.
+    /// - Parameter value: The number.
+    /// - Returns: The text, or `nil` for a non-finite value.
+    public static func fullPrecision(_ value: Double) -> String? {
+        guard value.isFinite else { return nil }
+        return String(describing: value)
+    }
+
+    /// A number formatted for reading in the given column style.
+    /// - Parameters:
+    ///   - value: The number (`nil` or non-finite gives `missing`).
+    ///   - style: The column style.
+    ///   - missing: The text for an unknown value.
+    /// - Returns: The formatted number.
+    public static func display(_ value: Double?, style: ReportColumn.Style, missing: String) -> String {
+        guard let value, value.isFinite else { return missing }
+        switch style {
+        case .label:
+            return String(describing: value)
+        case .count:
+            if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+            return String(describing: value)
+        case .fixed(let decimals):
+            let text = String(format: "%.\(max(0, min(decimals, 17)))f", value)
+            // "-0.0000" for a tiny negative number reads as a sign error; show it unsigned.
+            if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
+                return String(text.dropFirst())
+            }
+            return text
+        case .general(let significant):
+            return String(format: "%.\(max(1, min(significant, 17)))g", value)
+        case .pValue:
+            if value < 1e-4 { return String(format: "%.2e", value) }
+            return String(format: "%.4f", value)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Reporting: renders results as table, Markdown, CSV and JSON; never recomputes statistics.

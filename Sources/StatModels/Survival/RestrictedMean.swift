@@ -1,0 +1,18 @@
+/// Restricted mean survival time up to `tau` with its standard error, as `print(fit, rmean = tau)`
+/// (`*rmean`, `*se(rmean)`).
+public struct RestrictedMean: Sendable, Equatable {
+    /// The horizon (upper limit of integration).
+    public let tau: Double
+    /// ∫ S(t) dt from min(0, first time) to tau.
+    public let estimate: Double
+    /// Its standard error (R's `se(rmean)`).
+    public let standardError: Double
+
+    /// Creates a restricted-mean row.
+    /// - Parameters: the fields, see their documentation.
+    public init(tau: Double, estimate: Double, standardError: Double) {
+        self.tau = tau
+        self.estimate = estimate
+        self.standardError = standardError
+    }
+}

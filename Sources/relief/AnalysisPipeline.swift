@@ -1,0 +1,62 @@
+import DataIO
+import Foundation
+import Reporting
+import StatModels
+
+/// The steps `relief summary` and `relief curves` share: read the CSV, fit the summary, report
+/// warnings on stderr, write the rendered output to stdout or atomically to `-o`.
+struct AnalysisPipeline {
+    var file: String
+    var columns: ColumnOptions
+    var csv: CSVOptions
+    var output: OutputOptions
+    /// Further options that change numbers (confidence, times, tau), for the provenance.
+    var numberOptions: [(String, String)]
+
+    /// Reads the dataset.
+    func read() throws -> SurvivalDataset {
+        let reader = SurvivalDatasetReader(dialect: csv.dialect, roles: try columns.roles(skipInvalid: csv.skipInvalid))
+        return try reader.read(path: file)
+    }
+
+    /// The provenance of this run.
+    func provenance(dataset: SurvivalDataset) -> Provenance {
+        let pairs = columns.provenanceOptions() + csv.provenanceOptions() + numberOptions
+        return Provenance(
+            file: file, sha256: dataset.source.sha256, command: CommandLineText.current(), version: ReliefVersion.string,
+            options: pairs.map { Provenance.Option(name: $0.0, value: $0.1) })
+    }
+
+    /// Warnings about the input (exclusions), to print before the result's warnings.
+    func inputWarnings(dataset: SurvivalDataset) -> [String] {
+        guard !dataset.exclusions.isEmpty else { return [] }
+        let missing = dataset.exclusions.filter(\.isMissing).count
+        let invalid = dataset.exclusions.count - missing
+        var parts: [String] = []
+        if missing > 0 { parts.append("\(missing) with a missing value") }
+        if invalid > 0 { parts.append("\(invalid) invalid") }
+        var warnings = [
+            "\(dataset.exclusions.count) of \(dataset.source.rowsRead) rows excluded (\(parts.joined(separator: ", "))); the output lists each one"
+        ]
+        if dataset.exclusions.count * 2 > dataset.source.rowsRead {
+            warnings.append(
+                "more than half of the rows were excluded: check the reading options (--delimiter, --decimal-comma, "
+                    + "--missing, --event-codes) against the first exclusions")
+        }
+        return warnings
+    }
+
+    /// Prints warnings on stderr.
+    func report(warnings: [String]) {
+        for warning in warnings { StandardError.warning(warning) }
+    }
+
+    /// Writes `text` to `-o` atomically (refusing the input path) or to stdout.
+    func write(_ text: String) throws {
+        if let path = output.output {
+            try AtomicFileWriter(protectedPaths: [file]).write(text, to: path)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}

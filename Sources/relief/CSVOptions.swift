@@ -1,0 +1,42 @@
+import ArgumentParser
+import DataIO
+
+/// Options for reading the CSV file: `--delimiter`, `--decimal-comma`, `--missing`, `--skip-invalid`.
+struct CSVOptions: ParsableArguments {
+    @Option(help: "Field separator: auto, ',', ';' or tab.")
+    var delimiter: DelimiterOption = .auto
+
+    @Flag(help: "Numbers use a decimal comma (1,5 = 1.5); use with --delimiter ';'.")
+    var decimalComma = false
+
+    @Option(help: ArgumentHelp("Comma-separated tokens that mean missing (the empty field included as ',,').", valueName: "tokens"))
+    var missing = "NA,,."
+
+    @Flag(help: "Exclude rows with invalid values (listed in the output) instead of stopping.")
+    var skipInvalid = false
+
+    mutating func validate() throws {
+        if decimalComma, delimiter == .comma {
+            throw ValidationError("--decimal-comma cannot be used with --delimiter ','; use --delimiter ';'")
+        }
+    }
+
+    /// The missing-value tokens.
+    var missingTokens: Set<String> {
+        Set(missing.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+    }
+
+    /// DataIO's dialect.
+    var dialect: CSVDialect {
+        CSVDialect(delimiter: delimiter.delimiter, decimalComma: decimalComma, missingTokens: missingTokens)
+    }
+
+    /// The provenance entries of these options.
+    func provenanceOptions() -> [(String, String)] {
+        var options: [(String, String)] = [("missing", missing)]
+        if delimiter != .auto { options.append(("delimiter", delimiter.rawValue)) }
+        if decimalComma { options.append(("decimal-comma", "yes")) }
+        if skipInvalid { options.append(("skip-invalid", "yes")) }
+        return options
+    }
+}

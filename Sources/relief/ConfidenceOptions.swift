@@ -1,0 +1,27 @@
+import ArgumentParser
+import StatModels
+
+/// Options for the confidence intervals: `--conf-type`, `--conf-level`.
+struct ConfidenceOptions: ParsableArguments {
+    @Option(help: "Confidence interval transform: log (R's default), log-log or plain.")
+    var confType: ConfidenceTypeOption = .log
+
+    @Option(help: "Confidence level, between 0 and 1.")
+    var confLevel = 0.95
+
+    mutating func validate() throws {
+        guard confLevel.isFinite, confLevel > 0, confLevel < 1 else {
+            throw ValidationError("--conf-level must lie strictly between 0 and 1 (e.g. 0.95), got \(confLevel)")
+        }
+    }
+
+    /// The Kaplan–Meier settings.
+    var kaplanMeier: KaplanMeier {
+        KaplanMeier(confidenceTransform: confType.transform, confidenceLevel: confLevel)
+    }
+
+    /// The provenance entries of these options.
+    func provenanceOptions() -> [(String, String)] {
+        [("conf-type", confType.rawValue), ("conf-level", String(describing: confLevel))]
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import StatModels
+
+/// Options of `relief summary` that choose what is read off the curves: `--times`, `--tau`.
+struct EstimationOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Times at which to report survival, comma-separated ('' for none).", valueName: "t,t,..."))
+    var times = "7,14,28"
+
+    @Option(help: "Truncation time of the restricted mean (default: the largest time every group still has someone at risk).")
+    var tau: Double?
+
+    mutating func validate() throws {
+        _ = try parsedTimes()
+        if let tau, !(tau.isFinite && tau > 0) {
+            throw ValidationError("--tau must be a positive number, got \(tau)")
+        }
+    }
+
+    /// `--times` as numbers.
+    func parsedTimes() throws -> [Double] {
+        let trimmed = times.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return [] }
+        return try trimmed.split(separator: ",", omittingEmptySubsequences: false).map { part in
+            guard let value = Double(part.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
+                throw ValidationError("--times: '\(part)' is not a non-negative number (example: --times 7,14,28)")
+            }
+            return value
+        }
+    }
+
+    /// The summary specification with the given Kaplan–Meier settings.
+    func summary(km: KaplanMeier) throws -> SurvivalSummary {
+        SurvivalSummary(km: km, times: try parsedTimes(), tau: tau)
+    }
+
+    /// The provenance entries of these options.
+    func provenanceOptions() -> [(String, String)] {
+        var options: [(String, String)] = [("times", times)]
+        if let tau { options.append(("tau", String(describing: tau))) }
+        return options
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// Options for the output: `--format` and `-o/--output`.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: table, markdown, csv or json.")
+    var format: FormatOption = .table
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    mutating func validate() throws {
+        if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
+    }
+}

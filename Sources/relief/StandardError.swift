@@ -1,0 +1,20 @@
+import Foundation
+
+/// Writes diagnostics to standard error as `relief: error: ...` / `relief: warning: ...` lines.
+enum StandardError {
+    /// Writes one line (a trailing newline is added; embedded line breaks are shown as `\n`).
+    static func write(_ line: String) {
+        let flat = line.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        FileHandle.standardError.write(Data((flat + "\n").utf8))
+    }
+
+    /// Writes `relief: error: message`.
+    static func error(_ message: String) {
+        write("relief: error: " + message)
+    }
+
+    /// Writes `relief: warning: message`.
+    static func warning(_ message: String) {
+        write("relief: warning: " + message)
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func NumericCorePlaceholder() { #expect(Bool(true)) }

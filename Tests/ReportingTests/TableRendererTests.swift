@@ -1,0 +1,57 @@
+import Testing
+@testable import Reporting
+
+@Suite struct TableRendererTests {
+    let table = ReportTable(
+        title: "T",
+        columns: [
+            ReportColumn("group", style: .label), ReportColumn("n", style: .count),
+            ReportColumn("median", style: .general(significant: 6), missingLabel: "NR"),
+        ],
+        rows: [
+            [.text("a,\"quoted\""), .integer(5), .number(12.5)],
+            [.text("tab\there|pipe"), .integer(123), .number(nil)],
+            [.text(String(repeating: "long", count: 12)), .integer(1), .number(3)],
+        ],
+        notes: ["a note"])
+
+    @Test func terminalTableAlignsTruncatesAndEscapes() {
+        let text = TextTableRenderer(labelWidth: 16).render(table)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "T")
+        #expect(lines[1].hasPrefix("group"))
+        #expect(text.contains("tab\\there|pipe"))
+        #expect(!text.contains("\t"))
+        #expect(text.contains("longlonglonglon…"))
+        #expect(!text.contains(String(repeating: "long", count: 5)))
+        #expect(text.contains("NR"))
+        // Right-aligned counts: the "n" column ends at the same offset in every data row.
+        let rows = lines[3...5]
+        let ends = rows.map { line -> Int in
+            let cells = line.split(separator: " ", omittingEmptySubsequences: true)
+            let count = String(cells[cells.count - 2])
+            return line.range(of: " " + count + " ").map { line.distance(from: line.startIndex, to: $0.upperBound) } ?? -1
+        }
+        #expect(Set(ends).count == 1)
+        #expect(text.contains("  a note"))
+    }
+
+    @Test func markdownEscapesPipesAndControls() {
+        let text = MarkdownRenderer().render(table)
+        #expect(text.contains("| group | n | median |"))
+        #expect(text.contains("|---|---:|---:|"))
+        #expect(text.contains("tab\\there\\|pipe"))
+        #expect(text.contains(String(repeating: "long", count: 12)))   // Markdown does not truncate
+    }
+
+    @Test func csvQuotesPerRFC4180AndKeepsFullPrecision() {
+        var table = self.table
+        table.rows.append([.text("x"), .integer(2), .number(1.0 / 3.0)])
+        let text = CSVTableRenderer().render(table)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "group,n,median")
+        #expect(lines[1] == "\"a,\"\"quoted\"\"\",5,12.5")
+        #expect(lines[2] == "tab\there|pipe,123,NA")
+        #expect(lines[4] == "x,2,0.3333333333333333")
+    }
+}

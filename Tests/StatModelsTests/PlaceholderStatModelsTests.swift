@@ -1,3 +1,0 @@
-import Testing
-
-@Test func StatModelsPlaceholder() { #expect(Bool(true)) }
