@@ -88,7 +88,7 @@ extension SurvivalDatasetReader {
                     throw DataError(
                         .usage, file: file, line: 1,
                         message: "the file looks \(shown)-separated: the header has no \(dialect.delimiter.name) but \(count) \(shown)-separated names",
-                        hint: "use --delimiter \(other == .tab ? "tab" : "'\(other.optionSpelling)'") (or leave --delimiter out to detect it)")
+                        hint: "use --delimiter \(other == .tab ? "tab" : "'\(other.optionSpelling)'") (or --delimiter auto to detect it)")
                 }
             }
         }

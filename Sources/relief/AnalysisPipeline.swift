@@ -52,7 +52,8 @@ struct AnalysisPipeline {
     }
 
     /// Writes `text` to `-o` atomically (refusing the input path) or to stdout.
-    func write(_ text: String) throws {
+    func write(_ rendered: String) throws {
+        let text = rendered.hasSuffix("\n") ? rendered : rendered + "\n"
         if let path = output.output {
             try AtomicFileWriter(protectedPaths: [file]).write(text, to: path)
         } else {

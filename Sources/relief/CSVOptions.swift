@@ -3,8 +3,8 @@ import DataIO
 
 /// Options for reading the CSV file: `--delimiter`, `--decimal-comma`, `--missing`, `--skip-invalid`.
 struct CSVOptions: ParsableArguments {
-    @Option(help: "Field separator: auto, ',', ';' or tab.")
-    var delimiter: DelimiterOption = .auto
+    @Option(help: "Field separator: ',' (the default), ';', tab, or auto (detect from the header; the default with --decimal-comma).")
+    var delimiter: DelimiterOption?
 
     @Flag(help: "Numbers use a decimal comma (1,5 = 1.5); use with --delimiter ';'.")
     var decimalComma = false
@@ -21,6 +21,11 @@ struct CSVOptions: ParsableArguments {
         }
     }
 
+    /// The delimiter in force: the one given, else `,` (or detection when numbers use a decimal comma).
+    var effectiveDelimiter: DelimiterOption {
+        delimiter ?? (decimalComma ? .auto : .comma)
+    }
+
     /// The missing-value tokens.
     var missingTokens: Set<String> {
         Set(missing.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
@@ -28,13 +33,13 @@ struct CSVOptions: ParsableArguments {
 
     /// DataIO's dialect.
     var dialect: CSVDialect {
-        CSVDialect(delimiter: delimiter.delimiter, decimalComma: decimalComma, missingTokens: missingTokens)
+        CSVDialect(delimiter: effectiveDelimiter.delimiter, decimalComma: decimalComma, missingTokens: missingTokens)
     }
 
     /// The provenance entries of these options.
     func provenanceOptions() -> [(String, String)] {
         var options: [(String, String)] = [("missing", missing)]
-        if delimiter != .auto { options.append(("delimiter", delimiter.rawValue)) }
+        if let delimiter { options.append(("delimiter", delimiter.rawValue)) }
         if decimalComma { options.append(("decimal-comma", "yes")) }
         if skipInvalid { options.append(("skip-invalid", "yes")) }
         return options

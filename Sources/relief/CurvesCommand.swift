@@ -33,14 +33,19 @@ struct CurvesCommand: ParsableCommand {
             let pipeline = AnalysisPipeline(
                 file: file, columns: columns, csv: csv, output: output,
                 numberOptions: confidence.provenanceOptions())
+            var timer = StageTimer(isEnabled: output.timings)
             let dataset = try pipeline.read()
+            timer.lap("read", bytes: dataset.source.byteCount)
             // The curves are the summary's group fits; its RMST and tests are not shown, nor their warnings.
             let result = try SurvivalSummary(km: confidence.kaplanMeier).fit(dataset)
+            timer.lap("fit")
             let warnings = pipeline.inputWarnings(dataset: dataset)
             let text = CurvesRenderer(format: output.format.format).render(
                 result, input: ReportInput(dataset), provenance: pipeline.provenance(dataset: dataset),
                 warnings: warnings)
+            timer.lap("render")
             try pipeline.write(text)
+            timer.lap("write")
             pipeline.report(warnings: warnings)
         }
     }

@@ -39,13 +39,18 @@ struct SummaryCommand: ParsableCommand {
             let pipeline = AnalysisPipeline(
                 file: file, columns: columns, csv: csv, output: output,
                 numberOptions: confidence.provenanceOptions() + estimation.provenanceOptions())
+            var timer = StageTimer(isEnabled: output.timings)
             let dataset = try pipeline.read()
+            timer.lap("read", bytes: dataset.source.byteCount)
             let result = try estimation.summary(km: confidence.kaplanMeier).fit(dataset)
+            timer.lap("fit")
             let warnings = pipeline.inputWarnings(dataset: dataset) + result.warnings
             let text = SummaryRenderer(format: output.format.format).render(
                 result, input: ReportInput(dataset), provenance: pipeline.provenance(dataset: dataset),
                 warnings: warnings)
+            timer.lap("render")
             try pipeline.write(text)
+            timer.lap("write")
             pipeline.report(warnings: warnings)
         }
     }

@@ -75,10 +75,7 @@ public struct SurvivalSummary: Sendable {
             tauRule = .specified
         } else {
             tauValue = commonFollowUp
-            tauRule = .commonFollowUp
-            warnings.append(
-                "RMST uses tau = \(Self.format(commonFollowUp)): the largest time at which every group "
-                    + "still has someone at risk (the shortest group follow-up); set it with --tau")
+            tauRule = .commonFollowUp  // stated beside the RMST table in every output, not a warning
         }
 
         var groups: [SurvivalSummaryGroup] = []
