@@ -2,8 +2,10 @@
 public struct ReportColumn: Sendable, Equatable {
     /// How numbers in the column are shown in the terminal table and Markdown.
     public enum Style: Sendable, Equatable {
-        /// Text, left-aligned.
+        /// Text, left-aligned; labels taken from the input, truncated in terminal tables.
         case label
+        /// Text written by Relief (reasons, explanations), left-aligned; escaped but never truncated.
+        case prose
         /// Integer counts, right-aligned.
         case count
         /// A fixed number of decimals, e.g. 4 for survival probabilities.
@@ -32,9 +34,11 @@ public struct ReportColumn: Sendable, Equatable {
         self.missingLabel = missingLabel
     }
 
-    /// Whether the column is right-aligned (every style but ``Style/label``).
+    /// Whether the column is right-aligned (every style but ``Style/label`` and ``Style/prose``).
     public var isRightAligned: Bool {
-        if case .label = style { return false }
-        return true
+        switch style {
+        case .label, .prose: return false
+        default: return true
+        }
     }
 }

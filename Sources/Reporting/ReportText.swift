@@ -81,7 +81,7 @@ public enum ReportText {
     public static func display(_ value: Double?, style: ReportColumn.Style, missing: String) -> String {
         guard let value, value.isFinite else { return missing }
         switch style {
-        case .label:
+        case .label, .prose:
             return String(describing: value)
         case .count:
             if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }

@@ -194,7 +194,7 @@ public struct SummaryRenderer: Sendable {
                             title: "",
                             columns: [
                                 ReportColumn("line", style: .count), ReportColumn("column", style: .label),
-                                ReportColumn("reason", style: .label),
+                                ReportColumn("reason", style: .prose),
                             ],
                             rows: listed.map { [.integer($0.line), $0.column.map(ReportCell.text) ?? .empty, .text($0.reason)] },
                             notes: notes)

@@ -71,7 +71,7 @@ public struct TextTableRenderer: Sendable {
 
     private func text(_ cell: ReportCell, column: ReportColumn) -> String {
         switch cell {
-        case .text(let value): return label(value)
+        case .text(let value): return column.style == .prose ? ReportText.escaped(value) : label(value)
         case .integer(let value): return String(value)
         case .number(let value): return ReportText.display(value, style: column.style, missing: column.missingLabel)
         case .empty: return ""

@@ -1,5 +1,5 @@
 extension KaplanMeierFit {
-    /// Restricted mean survival time up to `tau`, as `print(fit, rmean = tau)` (R's `survmean`).
+    /// Restricted mean survival time up to `tau`, as R's `print.survfit` with `rmean = tau` (R's `survmean`).
     ///
     /// With `t_0 = min(0, first time)` and the curve extended flat to `tau`:
     /// `rmean = t_0 + Σ_i (t_i - t_{i-1}) S(t_{i-1})` over fit times `<= tau` plus the last piece to tau;

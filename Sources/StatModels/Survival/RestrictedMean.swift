@@ -1,4 +1,4 @@
-/// Restricted mean survival time up to `tau` with its standard error, as `print(fit, rmean = tau)`
+/// Restricted mean survival time up to `tau` with its standard error, as R's `print.survfit` with `rmean = tau`
 /// (`*rmean`, `*se(rmean)`).
 public struct RestrictedMean: Sendable, Equatable {
     /// The horizon (upper limit of integration).
