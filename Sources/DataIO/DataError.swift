@@ -80,7 +80,7 @@ public struct DataError: Error, Sendable, CustomStringConvertible, Equatable {
         text += message
         if let hint, !hint.isEmpty {
             if !(text.hasSuffix(".") || text.hasSuffix("?") || text.hasSuffix("!")) { text += "." }
-            text += " " + hint
+            text += " " + hint.prefix(1).uppercased() + hint.dropFirst()
         }
         return text
     }

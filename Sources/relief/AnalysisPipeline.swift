@@ -13,6 +13,29 @@ struct AnalysisPipeline {
     /// Further options that change numbers (confidence, times, tau), for the provenance.
     var numberOptions: [(String, String)]
 
+    /// Runs the whole command: read, fit, render, write (atomically), then the warnings on stderr.
+    ///
+    /// With `--timings` each stage's wall time goes to stderr (see ``StageTimer``).
+    /// - Parameters:
+    ///   - fit: Computes the result and its warnings from the dataset.
+    ///   - render: Renders the result; it must not compute statistics.
+    func run<Result>(
+        fit: (SurvivalDataset) throws -> (result: Result, warnings: [String]),
+        render: (Result, ReportInput, Provenance, [String]) -> String
+    ) throws {
+        var timer = StageTimer(isEnabled: output.timings)
+        let dataset = try read()
+        timer.lap("read", bytes: dataset.source.byteCount)
+        let fitted = try fit(dataset)
+        timer.lap("fit")
+        let warnings = inputWarnings(dataset: dataset) + fitted.warnings
+        let text = render(fitted.result, ReportInput(dataset), provenance(dataset: dataset), warnings)
+        timer.lap("render")
+        try write(text)
+        timer.lap("write")
+        report(warnings: warnings)
+    }
+
     /// Reads the dataset.
     func read() throws -> SurvivalDataset {
         let reader = SurvivalDatasetReader(dialect: csv.dialect, roles: try columns.roles(skipInvalid: csv.skipInvalid))

@@ -12,8 +12,7 @@ struct CurvesCommand: ParsableCommand {
             Columns: the group columns, time, n_risk, n_event, n_censor, estimate (S(t)), std_error \
             (SE of S(t), Greenwood), lower, upper. Use --format csv for a file to plot.
 
-            Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, 73 cannot \
-            write output.
+            \(ReliefFailure.exitCodeHelp)
             """)
 
     @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
@@ -33,20 +32,13 @@ struct CurvesCommand: ParsableCommand {
             let pipeline = AnalysisPipeline(
                 file: file, columns: columns, csv: csv, output: output,
                 numberOptions: confidence.provenanceOptions())
-            var timer = StageTimer(isEnabled: output.timings)
-            let dataset = try pipeline.read()
-            timer.lap("read", bytes: dataset.source.byteCount)
             // The curves are the summary's group fits; its RMST and tests are not shown, nor their warnings.
-            let result = try SurvivalSummary(km: confidence.kaplanMeier).fit(dataset)
-            timer.lap("fit")
-            let warnings = pipeline.inputWarnings(dataset: dataset)
-            let text = CurvesRenderer(format: output.format.format).render(
-                result, input: ReportInput(dataset), provenance: pipeline.provenance(dataset: dataset),
-                warnings: warnings)
-            timer.lap("render")
-            try pipeline.write(text)
-            timer.lap("write")
-            pipeline.report(warnings: warnings)
+            try pipeline.run(
+                fit: { dataset in (try SurvivalSummary(km: confidence.kaplanMeier).fit(dataset), []) },
+                render: { result, input, provenance, warnings in
+                    CurvesRenderer(format: output.format.format).render(
+                        result, input: input, provenance: provenance, warnings: warnings)
+                })
         }
     }
 }

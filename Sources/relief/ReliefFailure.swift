@@ -10,6 +10,9 @@ enum ReliefFailure {
     /// EX_SOFTWARE: a bug in Relief.
     static let internalError: Int32 = 70
 
+    /// The exit codes, for the commands' `--help`.
+    static let exitCodeHelp = "Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, 73 cannot write output."
+
     /// Runs `body`; a thrown error is reported on stderr and becomes an `ExitCode`.
     /// `ExitCode`, `ValidationError` and `CleanExit` pass through to ArgumentParser.
     static func run(_ body: () throws -> Void) throws {

@@ -17,8 +17,7 @@ struct SummaryCommand: ParsableCommand {
             --strata), the test for trend across three or more ordered levels, and the log-rank test \
             across the crossed groups. R's survival package is the numerical reference.
 
-            Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, 73 cannot \
-            write output.
+            \(ReliefFailure.exitCodeHelp)
             """)
 
     @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
@@ -39,19 +38,15 @@ struct SummaryCommand: ParsableCommand {
             let pipeline = AnalysisPipeline(
                 file: file, columns: columns, csv: csv, output: output,
                 numberOptions: confidence.provenanceOptions() + estimation.provenanceOptions())
-            var timer = StageTimer(isEnabled: output.timings)
-            let dataset = try pipeline.read()
-            timer.lap("read", bytes: dataset.source.byteCount)
-            let result = try estimation.summary(km: confidence.kaplanMeier).fit(dataset)
-            timer.lap("fit")
-            let warnings = pipeline.inputWarnings(dataset: dataset) + result.warnings
-            let text = SummaryRenderer(format: output.format.format).render(
-                result, input: ReportInput(dataset), provenance: pipeline.provenance(dataset: dataset),
-                warnings: warnings)
-            timer.lap("render")
-            try pipeline.write(text)
-            timer.lap("write")
-            pipeline.report(warnings: warnings)
+            try pipeline.run(
+                fit: { dataset in
+                    let result = try estimation.summary(km: confidence.kaplanMeier).fit(dataset)
+                    return (result, result.warnings)
+                },
+                render: { result, input, provenance, warnings in
+                    SummaryRenderer(format: output.format.format).render(
+                        result, input: input, provenance: provenance, warnings: warnings)
+                })
         }
     }
 }

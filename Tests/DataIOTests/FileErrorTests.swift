@@ -102,7 +102,7 @@ import Testing
 
     @Test func errorDescriptionFormat() {
         let e = DataError(.badData, file: "a.csv", line: 4, column: "t", columnNumber: 2, message: "bad", hint: "fix it")
-        #expect(e.description == "a.csv:4: column 't' (column 2): bad. fix it")
+        #expect(e.description == "a.csv:4: column 't' (column 2): bad. Fix it")
         #expect(DataError(.usage, message: "m").description == "m")
         #expect(DataError.Kind.usage.exitCode == 64)
         #expect(DataError.Kind.cannotWrite.exitCode == 73)
