@@ -18,6 +18,10 @@ public struct ColumnRoles: Sendable, Equatable {
     public var eventCodes: EventCodes? = nil
     /// Exclude invalid rows (listing each) instead of failing.
     public var skipInvalid = false
+    /// Columns a model uses besides time and event (read as ``CovariateColumn``s, numeric or
+    /// categorical); a missing value in any of them excludes the row. A column may also be a by,
+    /// strata or id column. Repeated names are read once.
+    public var covariates: [String] = []
 
     /// The default id column name.
     public static let defaultID = "patient_id"
@@ -33,10 +37,12 @@ public struct ColumnRoles: Sendable, Equatable {
     ///   - levelOrder: Explicit level order per grouping column.
     ///   - eventCodes: Explicit event token mapping.
     ///   - skipInvalid: Exclude invalid rows instead of failing.
+    ///   - covariates: Columns a model uses besides time and event.
     public init(
         time: String = "relief_days", event: String = "relief_ended", id: String? = "patient_id",
         by: [String] = [], strata: String? = nil, bands: [String: [Double]] = [:],
-        levelOrder: [String: [String]] = [:], eventCodes: EventCodes? = nil, skipInvalid: Bool = false
+        levelOrder: [String: [String]] = [:], eventCodes: EventCodes? = nil, skipInvalid: Bool = false,
+        covariates: [String] = []
     ) {
         self.time = time
         self.event = event
@@ -47,5 +53,6 @@ public struct ColumnRoles: Sendable, Equatable {
         self.levelOrder = levelOrder
         self.eventCodes = eventCodes
         self.skipInvalid = skipInvalid
+        self.covariates = covariates
     }
 }

@@ -46,6 +46,20 @@
 //   out (the other bands keep their index). A by/strata column named `interval_days` that is numeric
 //   gets the band 7,28 by default.
 //
+// Covariates
+// ----------
+// * `ColumnRoles.covariates` names the columns a model uses besides time and event (a column may also be
+//   a by, strata or id column; repeats are read once). `SurvivalDataset.covariates` holds one
+//   `CovariateColumn` per name, in the row order of `time`: numeric when every value of the used rows is
+//   a finite number (as R's read.csv), else categorical with the levels present among the used rows in
+//   byte order (R's factor in the C locale) and a code per row. A missing value in any covariate excludes
+//   the row (R's na.omit) with the exclusion `missing <column>`; `SurvivalDataset.rowLines` gives the
+//   file line of every used row. `SurvivalDatasetReader.header(path:)` reads only the column names.
+// * Streaming as for groupings: a covariate is dictionary-encoded (32-bit token per row); once it holds
+//   more than 65,536 distinct values, all numbers, its cells are parsed straight to doubles, and a later
+//   non-number is an invalid value (error, or exclusion with skipInvalid). A categorical covariate whose
+//   every level is a decimal-comma number is an error suggesting --decimal-comma.
+//
 // Documented limits (CSVLimits; each exceeded limit is a clear error)
 // -----------------
 // * One field: at most 1 MiB (`maxFieldBytes`); an unclosed quote runs into this limit.

@@ -16,6 +16,11 @@ public struct SurvivalDataset: Sendable {
     public let patients: Int?
     /// Per used row, a patient index (in order of first appearance; -1 = missing id); `nil` without an id column.
     public let patientCodes: [Int]?
+    /// One column per distinct name in `roles.covariates`, in that order, with the row order of ``time``.
+    public let covariates: [CovariateColumn]
+    /// Per used row, the 1-based physical line where its record starts; empty when not known (a
+    /// dataset built in code).
+    public let rowLines: [Int]
 
     /// The number of rows used.
     public var rowsUsed: Int { time.count }
@@ -32,9 +37,12 @@ public struct SurvivalDataset: Sendable {
     ///   - exclusions: Excluded rows.
     ///   - patients: Distinct patient count.
     ///   - patientCodes: Per-row patient index.
+    ///   - covariates: Covariate columns, one value per used row.
+    ///   - rowLines: Per used row, its physical line (or empty).
     public init(
         source: SourceInfo, time: [Double], event: [Bool], groupings: [Grouping] = [],
-        strata: Grouping? = nil, exclusions: [Exclusion] = [], patients: Int? = nil, patientCodes: [Int]? = nil
+        strata: Grouping? = nil, exclusions: [Exclusion] = [], patients: Int? = nil, patientCodes: [Int]? = nil,
+        covariates: [CovariateColumn] = [], rowLines: [Int] = []
     ) {
         self.source = source
         self.time = time
@@ -44,5 +52,15 @@ public struct SurvivalDataset: Sendable {
         self.exclusions = exclusions
         self.patients = patients
         self.patientCodes = patientCodes
+        self.covariates = covariates
+        self.rowLines = rowLines
+    }
+
+    /// The covariate column called `name`, if it was read.
+    /// - Parameter name: The column name.
+    /// - Returns: The column, or `nil`.
+    /// - Complexity: O(covariates).
+    public func covariate(named name: String) -> CovariateColumn? {
+        covariates.first { $0.name == name }
     }
 }

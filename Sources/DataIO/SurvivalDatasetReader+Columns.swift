@@ -9,6 +9,8 @@ extension SurvivalDatasetReader {
         var id: Int?
         /// Explicit cut points by column index.
         var bandCuts: [Int: [Double]]
+        /// Covariate columns (distinct, in `roles.covariates` order).
+        var covariates: [Int] = []
     }
 
     /// Checks options that do not depend on the file.
@@ -134,7 +136,12 @@ extension SurvivalDatasetReader {
         for (name, points) in roles.bands {
             if let k = positions[name] { cuts[k] = points }
         }
-        return _Layout(time: time, event: event, groups: groups, id: id, bandCuts: cuts)
+        var covariates: [Int] = []
+        for name in roles.covariates {
+            let k = try find(name, option: "--formula")
+            if !covariates.contains(k) { covariates.append(k) }
+        }
+        return _Layout(time: time, event: event, groups: groups, id: id, bandCuts: cuts, covariates: covariates)
     }
 }
 

@@ -45,44 +45,7 @@ public struct SurvivalDatasetReader: Sendable {
     /// - Complexity: O(file size) time; memory O(rows used x used columns + distinct tokens + chunk size).
     public func read(path: String) throws(DataError) -> SurvivalDataset {
         try validateOptions()
-        let parser = try _CSVRecordParser(
-            path: path, maxFieldBytes: limits.maxFieldBytes, maxColumns: limits.maxColumns, chunkSize: chunkSize)
-        try parser.fill()
-        if parser.count == 0 && parser.isAtEOF {
-            throw DataError(
-                .badData, file: path, message: "the file is empty",
-                hint: "export the data with a header line and at least one data row")
-        }
-        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        let sample = parser.peek()
-        if sample.count >= 3 && sample[0] == bom[0] && sample[1] == bom[1] && sample[2] == bom[2] {
-            parser.skip(3)
-        }
-        let delimiter = try chooseDelimiter(parser.peek(), isComplete: parser.isAtEOF, file: path)
-        guard let delimiterByte = delimiter.byte else {
-            throw DataError(.usage, file: path, message: "no delimiter could be chosen", hint: "use --delimiter")
-        }
-        parser.setDelimiter(delimiterByte)
-
-        // Header (leading blank lines skipped).
-        var header: [String] = []
-        while try parser.nextRecord() {
-            if parser.fieldCount == 1 && parser.isEmptyUnquoted(0) { continue }
-            if parser.fieldCount > limits.maxColumns {
-                throw DataError(
-                    .badData, file: path, line: parser.recordLine,
-                    message: "the header has \(parser.fieldCount) columns, more than the limit of \(limits.maxColumns)",
-                    hint: "select the columns you need before reading")
-            }
-            header = (0..<parser.fieldCount).map { parser.fieldString($0) }
-            break
-        }
-        if header.isEmpty {
-            throw DataError(
-                .badData, file: path, message: "the file has no header line (only blank lines)",
-                hint: "export the data with a header line and at least one data row")
-        }
-        let headerLine = parser.recordLine
+        let (parser, delimiter, header, headerLine) = try open(path: path)
         let layout = try resolveColumns(header: header, file: path, line: headerLine)
         let decimalMark = dialect.decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
         let missing = _MissingMatcher(dialect.missingTokens)
@@ -95,8 +58,10 @@ public struct SurvivalDatasetReader: Sendable {
             _TokenColumn(name: header[$0], index: $0, mustBeNumeric: layout.bandCuts[$0] != nil)
         }
         let idColumn = layout.id.map { _TokenColumn(name: header[$0], index: $0, mustBeNumeric: false) }
+        let covariateColumns = layout.covariates.map { _CovariateAccumulator(name: header[$0], index: $0) }
 
         var times: [Double] = []
+        var rowLines: [Int] = []
         var eventValues: [Bool] = []
         var exclusions: [Exclusion] = []
         var rowsRead = 0
@@ -189,6 +154,39 @@ public struct SurvivalDatasetReader: Sendable {
                 dropLastTokens(groupColumns, idColumn)
                 continue
             }
+
+            // Covariates: a missing value excludes the row (R's na.omit); otherwise each is appended.
+            // One pass; when a later column is missing or invalid, the earlier ones drop the row again.
+            if !covariateColumns.isEmpty {
+                var covariateMissing: Int?
+                var covariateProblem: _RowProblem?
+                for (k, column) in covariateColumns.enumerated() {
+                    let (cp, cn) = parser.field(column.index)
+                    if missing.matches(cp, cn) {
+                        covariateMissing = column.index
+                    } else if let problem = try column.append(cp, cn, line: line, decimalMark: decimalMark) {
+                        covariateProblem = problem
+                    } else {
+                        continue
+                    }
+                    for earlier in covariateColumns.prefix(k) { earlier.dropLast() }
+                    break
+                }
+                if let covariateMissing {
+                    exclusions.append(
+                        Exclusion(
+                            line: line, column: header[covariateMissing], reason: "missing \(header[covariateMissing])",
+                            isMissing: true))
+                    dropLastTokens(groupColumns, idColumn)
+                    continue
+                }
+                if let covariateProblem {
+                    try reject(covariateProblem, line: line, file: path, into: &exclusions)
+                    dropLastTokens(groupColumns, idColumn)
+                    continue
+                }
+            }
+            rowLines.append(line)
             times.append(time)
             eventValues.append(status == 1)
         }
@@ -227,12 +225,87 @@ public struct SurvivalDatasetReader: Sendable {
             patients = count
             patientCodes = codes
         }
+        let covariates = covariateColumns.map { $0.column() }
+        try checkDecimalCommaCovariates(covariates, file: path)
         let source = SourceInfo(
             file: path, sha256: parser.finishDigest(), byteCount: parser.bytesRead, rowsRead: rowsRead,
             delimiter: delimiter.name)
         return SurvivalDataset(
             source: source, time: times, event: eventValues, groupings: byGroupings, strata: strataGrouping,
-            exclusions: exclusions, patients: patients, patientCodes: patientCodes)
+            exclusions: exclusions, patients: patients, patientCodes: patientCodes, covariates: covariates,
+            rowLines: rowLines)
+    }
+
+    /// The column names of `path` (its first non-blank record), read with this reader's dialect.
+    ///
+    /// Lets a caller check names (for example the columns a model formula needs) before reading.
+    /// - Parameter path: The CSV file.
+    /// - Returns: The header fields in order.
+    /// - Throws: ``DataError`` as ``read(path:)`` does for the file, its encoding, delimiter and header.
+    /// - Complexity: O(header size); reads at most one chunk of the file.
+    public func header(path: String) throws(DataError) -> [String] {
+        try validateOptions()
+        return try open(path: path).header
+    }
+
+    /// Opens `path`, skips a byte-order mark, chooses the delimiter and reads the header.
+    private func open(path: String) throws(DataError) -> (
+        parser: _CSVRecordParser, delimiter: CSVDialect.Delimiter, header: [String], headerLine: Int
+    ) {
+        let parser = try _CSVRecordParser(
+            path: path, maxFieldBytes: limits.maxFieldBytes, maxColumns: limits.maxColumns, chunkSize: chunkSize)
+        try parser.fill()
+        if parser.count == 0 && parser.isAtEOF {
+            throw DataError(
+                .badData, file: path, message: "the file is empty",
+                hint: "export the data with a header line and at least one data row")
+        }
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let sample = parser.peek()
+        if sample.count >= 3 && sample[0] == bom[0] && sample[1] == bom[1] && sample[2] == bom[2] {
+            parser.skip(3)
+        }
+        let delimiter = try chooseDelimiter(parser.peek(), isComplete: parser.isAtEOF, file: path)
+        guard let delimiterByte = delimiter.byte else {
+            throw DataError(.usage, file: path, message: "no delimiter could be chosen", hint: "use --delimiter")
+        }
+        parser.setDelimiter(delimiterByte)
+
+        // Header (leading blank lines skipped).
+        var header: [String] = []
+        while try parser.nextRecord() {
+            if parser.fieldCount == 1 && parser.isEmptyUnquoted(0) { continue }
+            if parser.fieldCount > limits.maxColumns {
+                throw DataError(
+                    .badData, file: path, line: parser.recordLine,
+                    message: "the header has \(parser.fieldCount) columns, more than the limit of \(limits.maxColumns)",
+                    hint: "select the columns you need before reading")
+            }
+            header = (0..<parser.fieldCount).map { parser.fieldString($0) }
+            break
+        }
+        if header.isEmpty {
+            throw DataError(
+                .badData, file: path, message: "the file has no header line (only blank lines)",
+                hint: "export the data with a header line and at least one data row")
+        }
+        return (parser, delimiter, header, parser.recordLine)
+    }
+
+    /// A categorical covariate whose every level is a number written with a decimal comma means the
+    /// file needs `--decimal-comma`; reading it as a factor would be silently wrong.
+    private func checkDecimalCommaCovariates(_ covariates: [CovariateColumn], file: String) throws(DataError) {
+        guard !dialect.decimalComma else { return }
+        for column in covariates {
+            guard let levels = column.levels, levels.contains(where: { $0.contains(",") }) else { continue }
+            let allNumbers = levels.allSatisfy { Double($0.replacingOccurrences(of: ",", with: ".")) != nil }
+            if allNumbers {
+                throw DataError(
+                    .badData, file: file, column: column.name, columnNumber: column.columnNumber,
+                    message: "the values look like numbers with decimal commas (e.g. '\(_Quoting.display(levels[0]))')",
+                    hint: "the file uses decimal commas: add --decimal-comma")
+            }
+        }
     }
 
     private func dropLastTokens(_ groups: [_TokenColumn], _ id: _TokenColumn?) {

@@ -12,6 +12,8 @@ struct AnalysisPipeline {
     var output: OutputOptions
     /// Further options that change numbers (confidence, times, tau), for the provenance.
     var numberOptions: [(String, String)]
+    /// Columns a model reads besides time and event (`ColumnRoles.covariates`); empty for summaries.
+    var covariates: [String] = []
 
     /// Runs the whole command: read, fit, render, write (atomically), then the warnings on stderr.
     ///
@@ -38,8 +40,9 @@ struct AnalysisPipeline {
 
     /// Reads the dataset.
     func read() throws -> SurvivalDataset {
-        let reader = SurvivalDatasetReader(dialect: csv.dialect, roles: try columns.roles(skipInvalid: csv.skipInvalid))
-        return try reader.read(path: file)
+        var roles = try columns.roles(skipInvalid: csv.skipInvalid)
+        roles.covariates = covariates
+        return try SurvivalDatasetReader(dialect: csv.dialect, roles: roles).read(path: file)
     }
 
     /// The provenance of this run.

@@ -1,0 +1,108 @@
+/// Collects one covariate column while the file streams past, without a `String` per cell.
+///
+/// The column starts dictionary-encoded (one copy per distinct value, a 32-bit token per row). While
+/// every distinct value is a finite number and there are more than ``numericSwitch`` of them, the
+/// column can only be numeric in the end (or categorical with absurdly many levels), so it switches to
+/// parsing each cell straight to a `Double`. A later value that is not a number is then an invalid
+/// value (an error, or an exclusion with `skipInvalid`) rather than turning the column categorical.
+final class _CovariateAccumulator {
+    /// Distinct values after which an all-numeric column is parsed cell by cell.
+    static let numericSwitch = 65_536
+
+    /// The column name.
+    let name: String
+    /// The 0-based column index.
+    let index: Int
+    private let dictionary = _ByteDictionary()
+    /// Per token: its value when a finite number, NaN otherwise.
+    @exclusivity(unchecked) private var tokenValue: [Double] = []
+    /// The number of distinct non-numeric tokens.
+    private var textTokens = 0
+    /// Per used row (dictionary mode): its token.
+    @exclusivity(unchecked) private var rowTokens: [UInt32] = []
+    /// Per used row (numeric mode): its value.
+    @exclusivity(unchecked) private var values: [Double] = []
+    /// Whether cells are parsed straight to numbers.
+    private(set) var isNumericMode = false
+    /// The line where numeric mode began.
+    private var numericSince = 0
+
+    init(name: String, index: Int) {
+        self.name = name
+        self.index = index
+    }
+
+    /// Appends the (non-missing) value `p[0..<n]` of a used row.
+    /// - Returns: `nil`, or the problem when the column is in numeric mode and the value is not a number.
+    /// - Throws: ``DataError`` when the column has more distinct values than a dictionary holds.
+    @inline(__always)
+    func append(_ p: UnsafePointer<UInt8>, _ n: Int, line: Int, decimalMark: UInt8) throws(DataError) -> _RowProblem? {
+        if isNumericMode {
+            if let v = _DecimalParser.parse(p, n, decimalMark: decimalMark), v.isFinite {
+                values.append(v)
+                return nil
+            }
+            let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+            return _RowProblem(
+                column: index, columnName: name,
+                message: "value '\(_Quoting.display(text))' is not a number, but the column held more than \(Self.numericSwitch) distinct numbers by line \(numericSince)",
+                hint: "fix the value or write it as missing (NA)")
+        }
+        let (token, inserted) = dictionary.index(of: p, n)
+        if token < 0 {
+            throw DataError(
+                .badData, line: line, column: name, columnNumber: index + 1,
+                message: "more than \(_ByteDictionary.capacityLimit) distinct values", hint: "split the file")
+        }
+        if inserted {
+            var number = Double.nan
+            if let v = _DecimalParser.parse(p, n, decimalMark: decimalMark), v.isFinite { number = v }
+            tokenValue.append(number)
+            if number.isNaN { textTokens += 1 }
+        }
+        rowTokens.append(UInt32(truncatingIfNeeded: token))
+        if inserted && textTokens == 0 && dictionary.count > Self.numericSwitch {
+            values = rowTokens.map { tokenValue[Int($0)] }
+            rowTokens = []
+            isNumericMode = true
+            numericSince = line
+        }
+        return nil
+    }
+
+    /// Removes the value of the last row (when a later column of that row is invalid).
+    func dropLast() {
+        if isNumericMode {
+            values.removeLast()
+        } else {
+            rowTokens.removeLast()
+        }
+    }
+
+    /// The finished column: numeric when every value of the used rows is a finite number, otherwise
+    /// categorical with the levels present among the used rows in byte order.
+    /// - Complexity: O(rows + distinct values x log(distinct values)).
+    func column() -> CovariateColumn {
+        if isNumericMode {
+            return CovariateColumn(name: name, columnNumber: index + 1, values: .numeric(values))
+        }
+        var used = [Bool](repeating: false, count: dictionary.count)
+        for token in rowTokens { used[Int(token)] = true }
+        let usedTokens = used.indices.filter { used[$0] }
+        if usedTokens.allSatisfy({ !tokenValue[$0].isNaN }) {
+            let numbers = rowTokens.map { tokenValue[Int($0)] }
+            return CovariateColumn(name: name, columnNumber: index + 1, values: .numeric(numbers))
+        }
+        let keys = usedTokens.map { dictionary.key($0) }
+        let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+        var levelOfToken = [Int](repeating: 0, count: dictionary.count)
+        var levels: [String] = []
+        levels.reserveCapacity(keys.count)
+        for k in order {
+            levelOfToken[usedTokens[k]] = levels.count
+            levels.append(String(decoding: keys[k], as: UTF8.self))
+        }
+        let codes = rowTokens.map { levelOfToken[Int($0)] }
+        return CovariateColumn(name: name, columnNumber: index + 1, values: .categorical(levels: levels, codes: codes))
+    }
+}

@@ -1,0 +1,36 @@
+/// One row of a Cox coefficient table (as `summary(coxph)`).
+public struct CoxCoefficient: Sendable, Equatable {
+    /// The term (column) name.
+    public let term: String
+    /// The log hazard ratio `β`.
+    public let estimate: Double
+    /// The naive standard error `sqrt(I⁻¹)_jj`.
+    public let standardError: Double
+    /// The robust (sandwich) standard error, when the fit has one.
+    public let robustStandardError: Double?
+    /// `β / se`, with the robust se when present (as R).
+    public let z: Double
+    /// Two-sided normal p-value of `z`.
+    public let pValue: Double
+    /// The hazard ratio `exp(β)`.
+    public let hazardRatio: Double
+    /// Lower confidence limit of the hazard ratio, `exp(β − z_{1−α/2} se)`.
+    public let lower: Double
+    /// Upper confidence limit of the hazard ratio, `exp(β + z_{1−α/2} se)`.
+    public let upper: Double
+
+    /// Creates a row.
+    /// - Parameters: the fields, see their documentation.
+    public init(term: String, estimate: Double, standardError: Double, robustStandardError: Double?, z: Double,
+                pValue: Double, hazardRatio: Double, lower: Double, upper: Double) {
+        self.term = term
+        self.estimate = estimate
+        self.standardError = standardError
+        self.robustStandardError = robustStandardError
+        self.z = z
+        self.pValue = pValue
+        self.hazardRatio = hazardRatio
+        self.lower = lower
+        self.upper = upper
+    }
+}

@@ -1,0 +1,20 @@
+/// A chi-squared test reported with a Cox fit (likelihood ratio, Wald, score or robust score).
+public struct CoxPHTest: Sendable, Equatable {
+    /// The chi-squared statistic.
+    public let statistic: Double
+    /// Degrees of freedom (the number of coefficients tested).
+    public let degreesOfFreedom: Int
+    /// Upper-tail chi-squared p-value.
+    public let pValue: Double
+
+    /// Creates a test result.
+    /// - Parameters:
+    ///   - statistic: the chi-squared statistic.
+    ///   - degreesOfFreedom: its degrees of freedom.
+    ///   - pValue: the upper-tail p-value.
+    public init(statistic: Double, degreesOfFreedom: Int, pValue: Double) {
+        self.statistic = statistic
+        self.degreesOfFreedom = degreesOfFreedom
+        self.pValue = pValue
+    }
+}

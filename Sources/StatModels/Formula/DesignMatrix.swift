@@ -1,0 +1,77 @@
+import NumericCore
+
+/// The design of a regression model: the covariate matrix with R's column names, which columns came
+/// from which term, strata and clusters, and the coding needed to build prediction rows the same way.
+///
+/// Built by ``DesignMatrixBuilder``. Columns are those of R's `model.matrix` (without the intercept
+/// for Cox, as `coxph` drops it): `dose_mg_kg`, `conditionneuropathic`,
+/// `dose_mg_kg:cotherapyphysical_therapy`, `I(dose_mg_kg^2)`, `ns(dose_mg_kg, df = 3)1`, ...
+public struct DesignMatrix: Sendable {
+    /// The design: one row per used row of the data, one column per ``termNames`` entry.
+    public let x: Matrix
+    /// The column names, as R's `colnames(model.matrix(...))` (with `(Intercept)` first when present).
+    public let termNames: [String]
+    /// Per formula term, its label and columns (in order); the intercept belongs to none.
+    public let terms: [DesignTerm]
+    /// Per column, the index into ``terms`` it came from; -1 for the intercept (R's `assign`, 0-based).
+    public let assign: [Int]
+    /// Whether the first column is the intercept.
+    public let hasIntercept: Bool
+    /// Per row, its stratum (index into ``strataLevels``); `nil` without `strata()`.
+    public let strata: [Int]?
+    /// Stratum labels as R's `strata()` writes them for factors (`S01`, or `IV, high` for two columns;
+    /// `interval_days=7` when a column is numeric); empty without strata.
+    public let strataLevels: [String]
+    /// Per row, its cluster (0..<``clusterCount``, in order of first appearance); `nil` without a cluster.
+    public let cluster: [Int]?
+    /// The number of distinct clusters (0 without a cluster).
+    public let clusterCount: Int
+    /// The cluster column, if any.
+    public let clusterColumn: String?
+    /// The coding (factor levels, reference levels, spline knots) for building profile rows.
+    public let coding: DesignCoding
+
+    /// Creates a design (normally through ``DesignMatrixBuilder``).
+    /// - Parameters:
+    ///   - x: The matrix.
+    ///   - termNames: Column names.
+    ///   - terms: Per-term column ranges.
+    ///   - assign: Per-column term index.
+    ///   - hasIntercept: Whether column 0 is the intercept.
+    ///   - strata: Per-row stratum.
+    ///   - strataLevels: Stratum labels.
+    ///   - cluster: Per-row cluster.
+    ///   - clusterCount: Number of clusters.
+    ///   - clusterColumn: The cluster column.
+    ///   - coding: The coding.
+    public init(
+        x: Matrix, termNames: [String], terms: [DesignTerm], assign: [Int], hasIntercept: Bool, strata: [Int]?,
+        strataLevels: [String], cluster: [Int]?, clusterCount: Int, clusterColumn: String?, coding: DesignCoding
+    ) {
+        self.x = x
+        self.termNames = termNames
+        self.terms = terms
+        self.assign = assign
+        self.hasIntercept = hasIntercept
+        self.strata = strata
+        self.strataLevels = strataLevels
+        self.cluster = cluster
+        self.clusterCount = clusterCount
+        self.clusterColumn = clusterColumn
+        self.coding = coding
+    }
+
+    /// The formula the design was built from.
+    public var formula: Formula { coding.formula }
+
+    /// The number of rows.
+    public var rows: Int { x.rows }
+
+    /// The number of columns.
+    public var columns: Int { x.columns }
+
+    /// The reference level of each factor column (the first level in coding order).
+    public var referenceLevels: [String: String] {
+        coding.factorLevels.compactMapValues(\.first)
+    }
+}

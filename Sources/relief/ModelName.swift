@@ -1,0 +1,27 @@
+import ArgumentParser
+import StatModels
+
+/// The MODEL argument of `relief fit` and `relief predict`.
+enum ModelName: String, ExpressibleByArgument, CaseIterable {
+    case cox
+    case exponential
+    case weibull
+    case lognormal
+    case loglogistic
+    /// A parametric AFT model whose family comes from `--dist` (default Weibull, or `all`).
+    case aft
+
+    /// Whether the model is a parametric AFT model.
+    var isParametric: Bool { self != .cox }
+
+    /// The AFT distribution a named parametric model fits (`nil` for `cox` and `aft`).
+    var distribution: AFTDistribution? {
+        switch self {
+        case .exponential: return .exponential
+        case .weibull: return .weibull
+        case .lognormal: return .lognormal
+        case .loglogistic: return .loglogistic
+        case .cox, .aft: return nil
+        }
+    }
+}
