@@ -37,6 +37,9 @@ bench: build
 fixtures:
 	@bash scripts/install-r.sh
 	Rscript Tests/StatModelsTests/Reference/make_fixtures.R
+	Rscript Tests/StatModelsTests/Reference/make_cox_fixtures.R
+	Rscript Tests/StatModelsTests/Reference/make_aft_fixtures.R
+	Rscript Tests/StatModelsTests/Reference/make_formula_fixtures.R
 
 clean:
 	rm -rf .build

@@ -127,6 +127,31 @@ def main():
         summary = json.load(f)
     medians = {"/".join(g["by"].values()): g["median"]["estimate"] for g in summary["groups"]}
 
+    # The regression models, as the anchors fit them (reference levels condition = other, cotherapy = none).
+    formula = "dose_mg_kg + interval_days + baseline_pain + condition + cotherapy"
+    refs = ["--ref", "condition=other", "--ref", "cotherapy=none"]
+    models = {
+        "cox": ["fit", "cox", csv, "--formula", formula] + refs,
+        "cox_cluster": ["fit", "cox", csv, "--formula", formula, "--cluster", "patient_id"] + refs,
+        "weibull": ["fit", "weibull", csv, "--formula", formula] + refs,
+        "lognormal": ["fit", "lognormal", csv, "--formula", formula] + refs,
+    }
+    fits = {}
+    for name, margs in models.items():
+        fwalls, frss, fstage = [], [], []
+        for _ in range(max(1, min(args.runs, 3))):
+            wall, rss, err, code = run_measured([RELIEF] + margs + ["--format", "json", "--timings"])
+            if code != 0:
+                sys.exit(f"bench: relief {' '.join(margs)} failed ({code}): {err.strip()[-400:]}")
+            fwalls.append(wall)
+            frss.append(rss)
+            t = parse_timings(err)
+            if "fit" in t:
+                fstage.append(t["fit"])
+        fits[name] = {"wall_median_s": statistics.median(fwalls), "fit_stage_median_s": statistics.median(fstage) if fstage else None,
+                      "peak_rss_median_mib": statistics.median(frss)}
+    relief["fits"] = fits
+
     report = {"rows": args.rows, "file_mb": size_mb, "relief": relief, "relief_medians": medians, "anchors": {}}
     if not args.no_anchors:
         anchors = []
@@ -163,7 +188,17 @@ def main():
         print(f"  read stage with time and event only (--id '', no --by) median "
               f"{relief['lean_read_median_s']:.3f} s = {relief['lean_read_mb_per_s']:.0f} MB/s")
     print(f"  medians: {medians}")
+    for name, f in relief["fits"].items():
+        print(f"  relief fit {name}: wall {f['wall_median_s']:.2f} s (fit stage {f['fit_stage_median_s'] or float('nan'):.2f} s, "
+              f"read excluded), peak {f['peak_rss_median_mib']:.0f} MiB")
     for label, entry in report["anchors"].items():
+        st = entry.get("stages") or {}
+        for name, f in relief["fits"].items():
+            v = st.get(name)
+            if isinstance(v, (int, float)) and f.get("fit_stage_median_s"):
+                print(f"  {label} {name}: {v:.2f} s = {v / f['fit_stage_median_s']:.1f}x Relief's fit stage")
+            elif v is not None:
+                print(f"  {label} {name}: {v}")
         tot = entry.get("read_km_logrank_s")
         ratio = entry.get("ratio_vs_relief")
         print(f"{label}: read+prep+km+logrank {tot if tot is None else f'{tot:.2f}'} s"

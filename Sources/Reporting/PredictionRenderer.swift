@@ -5,7 +5,7 @@ import StatModels
 /// JSON: per covariate profile, the median relief time, the predicted probability that relief is still
 /// ongoing at each requested time, and the restricted mean relief time to `tau`, each with its standard
 /// error and confidence interval. It never computes a statistic.
-public struct PredictionRenderer: Sendable {
+public struct PredictionRenderer: ResultRenderer {
     /// The output format.
     public var format: OutputFormat
     /// The widest label in the terminal table.
@@ -24,30 +24,8 @@ public struct PredictionRenderer: Sendable {
         self.maxListedExclusions = maxListedExclusions
     }
 
-    /// The result in ``format``, ending in a newline.
-    /// - Parameters:
-    ///   - result: The predictions.
-    ///   - input: The input file record.
-    ///   - provenance: Command, version and options.
-    ///   - warnings: The warnings to report (default: the model's).
-    /// - Returns: The rendered text.
-    /// - Complexity: O(profiles x times + exclusions).
-    public func render(
-        _ result: PredictionResult, input: ReportInput, provenance: Provenance, warnings: [String]? = nil
-    ) -> String {
-        let warnings = warnings ?? result.regression.warnings
-        switch format {
-        case .table:
-            return TextTableRenderer(labelWidth: labelWidth).render(
-                document(result, input: input, provenance: provenance, warnings: warnings))
-        case .markdown:
-            return MarkdownRenderer().render(document(result, input: input, provenance: provenance, warnings: warnings))
-        case .csv:
-            return CSVTableRenderer().render(csvTable(result, input: input, provenance: provenance))
-        case .json:
-            return json(result, input: input, provenance: provenance, warnings: warnings).serialized() + "\n"
-        }
-    }
+    /// The warnings the result carries.
+    public func warnings(of result: PredictionResult) -> [String] { result.regression.warnings }
 
     /// The report document (used by the table and Markdown formats).
     /// - Parameters:

@@ -11,7 +11,7 @@ import StatModels
 /// log-likelihoods, information criteria and concordance; the likelihood-ratio, Wald and score tests;
 /// the `cox.zph` table for Cox models; the exclusions. CSV is one tidy table (see
 /// ``csvTable(_:input:provenance:)``); JSON has the shape documented in ``json(_:input:provenance:warnings:)``.
-public struct RegressionRenderer: Sendable {
+public struct RegressionRenderer: ResultRenderer {
     /// The output format.
     public var format: OutputFormat
     /// The widest label in the terminal table.
@@ -31,30 +31,8 @@ public struct RegressionRenderer: Sendable {
         self.maxListedExclusions = maxListedExclusions
     }
 
-    /// The result in ``format``, ending in a newline.
-    /// - Parameters:
-    ///   - result: The fitted model.
-    ///   - input: The input file record.
-    ///   - provenance: Command, version and options.
-    ///   - warnings: The warnings to report (default: the result's; the CLI prepends its own).
-    /// - Returns: The rendered text.
-    /// - Complexity: O(terms² + exclusions).
-    public func render(
-        _ result: RegressionResult, input: ReportInput, provenance: Provenance, warnings: [String]? = nil
-    ) -> String {
-        let warnings = warnings ?? result.warnings
-        switch format {
-        case .table:
-            return TextTableRenderer(labelWidth: labelWidth).render(
-                document(result, input: input, provenance: provenance, warnings: warnings))
-        case .markdown:
-            return MarkdownRenderer().render(document(result, input: input, provenance: provenance, warnings: warnings))
-        case .csv:
-            return CSVTableRenderer().render(csvTable(result, input: input, provenance: provenance))
-        case .json:
-            return json(result, input: input, provenance: provenance, warnings: warnings).serialized() + "\n"
-        }
-    }
+    /// The warnings the result carries.
+    public func warnings(of result: RegressionResult) -> [String] { result.warnings }
 
     // MARK: - Document
 

@@ -9,7 +9,7 @@ import StatModels
 /// events, the table of medians for two `by` columns, the exclusions and the warnings. CSV is one tidy
 /// table (see ``csvTable(_:input:provenance:)``); JSON has the shape documented in ``json(_:input:provenance:warnings:)``.
 /// Every format names the CI transform and the Relief version.
-public struct SummaryRenderer: Sendable {
+public struct SummaryRenderer: ResultRenderer {
     /// The output format.
     public var format: OutputFormat
     /// The widest label in the terminal table.
@@ -28,30 +28,8 @@ public struct SummaryRenderer: Sendable {
         self.maxListedExclusions = maxListedExclusions
     }
 
-    /// The result in ``format``, ending in a newline.
-    /// - Parameters:
-    ///   - result: The summary.
-    ///   - input: The input file record.
-    ///   - provenance: Command, version and options.
-    ///   - warnings: The warnings to report (default: the result's warnings; the CLI prepends its own).
-    /// - Returns: The rendered text.
-    /// - Complexity: O(groups x (times + quantiles) + exclusions).
-    public func render(
-        _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]? = nil
-    ) -> String {
-        let warnings = warnings ?? result.warnings
-        switch format {
-        case .table:
-            return TextTableRenderer(labelWidth: labelWidth).render(
-                document(result, input: input, provenance: provenance, warnings: warnings))
-        case .markdown:
-            return MarkdownRenderer().render(document(result, input: input, provenance: provenance, warnings: warnings))
-        case .csv:
-            return CSVTableRenderer().render(csvTable(result, input: input, provenance: provenance))
-        case .json:
-            return json(result, input: input, provenance: provenance, warnings: warnings).serialized() + "\n"
-        }
-    }
+    /// The warnings the result carries.
+    public func warnings(of result: SurvivalSummaryResult) -> [String] { result.warnings }
 
     // MARK: - Document
 

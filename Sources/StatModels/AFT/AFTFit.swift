@@ -22,7 +22,9 @@ public struct AFTFit: Sendable {
     public let parameters: [Double]
     /// Model-based covariance of `parameters`, `k × k`.
     public let variance: Matrix
-    /// Robust (sandwich, clustered when clusters were given) covariance, or nil.
+    /// Robust (sandwich, clustered when clusters were given) covariance, or nil:
+    /// `V (Σ_c U_c U_cᵀ) V` with `U_c` the sum over cluster `c` of the per-row scores. As in survival 3.5,
+    /// case weights do not multiply the per-row scores (R's `residuals(fit, "dfbeta")` is unweighted).
     public let robustVariance: Matrix?
     /// Log-likelihood of the model on the time scale (R's `fit$loglik[2]`).
     public let logLikelihood: Double
@@ -142,7 +144,4 @@ public struct AFTFit: Sendable {
             statistic: statistic, degreesOfFreedom: df,
             pValue: df > 0 ? ChiSquared(degreesOfFreedom: Double(df)).survival(statistic) : 1)
     }
-
-    /// The standard error of `parameters[index]` from `inferenceVariance`.
-    func inferenceStandardError(_ index: Int) -> Double { inferenceVariance[index, index].squareRoot() }
 }

@@ -12,7 +12,7 @@ import NumericCore
 ///
 /// ```swift
 /// let bad = try DegenerateColumns(x)
-/// if !bad.isEmpty { print(bad.collinear.map { names[$0] }) }
+/// let offending = bad.constant.map { names[$0] } + bad.collinear.map { names[$0] }
 /// ```
 public struct DegenerateColumns: Sendable, Equatable {
     /// 0-based indices of constant columns.
