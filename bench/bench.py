@@ -131,8 +131,8 @@ def main():
     formula = "dose_mg_kg + interval_days + baseline_pain + condition + cotherapy"
     refs = ["--ref", "condition=other", "--ref", "cotherapy=none"]
     models = {
-        "cox": ["fit", "cox", csv, "--formula", formula] + refs,
-        "cox_cluster": ["fit", "cox", csv, "--formula", formula, "--cluster", "patient_id"] + refs,
+        "cox": ["fit", "cox", csv, "--formula", formula, "--no-ph-test"] + refs,
+        "cox_cluster": ["fit", "cox", csv, "--formula", formula, "--cluster", "patient_id", "--no-ph-test"] + refs,
         "weibull": ["fit", "weibull", csv, "--formula", formula] + refs,
         "lognormal": ["fit", "lognormal", csv, "--formula", formula] + refs,
     }

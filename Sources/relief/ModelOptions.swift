@@ -33,6 +33,11 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Confidence level of the intervals, between 0 and 1.")
     var confLevel = 0.95
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Cox: test proportional hazards (cox.zph, km transform); --no-ph-test skips it on large files.")
+    var phTest = true
+
     mutating func validate() throws {
         if formula.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--formula needs terms, e.g. --formula \"dose_mg_kg + interval_days\"")

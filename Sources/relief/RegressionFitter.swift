@@ -81,10 +81,12 @@ struct RegressionFitter {
                 x: design.x, time: dataset.time, event: dataset.event, strata: design.strata, cluster: design.cluster)
             var warnings = fit.warningMessages
             var zph: CoxZPHResult?
-            do {
-                zph = try CoxZPH().test(fit, x: design.x, time: dataset.time, event: dataset.event, strata: design.strata)
-            } catch {
-                warnings.append("the proportional-hazards test (cox.zph) is not available: \(error)")
+            if options.phTest {
+                do {
+                    zph = try CoxZPH().test(fit, x: design.x, time: dataset.time, event: dataset.event, strata: design.strata)
+                } catch {
+                    warnings.append("the proportional-hazards test (cox.zph) is not available: \(error)")
+                }
             }
             // R's AIC(coxph) and BIC(coxph): the number of estimated coefficients, n = events for BIC.
             let p = Double(fit.coefficients.filter(\.isFinite).count)

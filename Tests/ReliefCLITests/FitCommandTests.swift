@@ -35,6 +35,16 @@ import Testing
         return rows.indices.compactMap { number(rows[$0][$0]) }
     }
 
+    @Test func noPHTestLeavesOutCoxZPH() throws {
+        let arguments = ["fit", "cox", "data/ketamine_trial.csv", "--formula", "dose_mg_kg + cotherapy"]
+        let with = try Self.json(arguments).object
+        let without = try Self.json(arguments + ["--no-ph-test"]).object
+        #expect(with["proportional_hazards"] is [String: Any])
+        #expect(without["proportional_hazards"] is NSNull)
+        // The model itself does not change.
+        #expect(Self.number(with["log_likelihood"]) == Self.number(without["log_likelihood"]))
+    }
+
     @Test func coxMatchesR() throws {
         let r = try Self.fixture("cox_ketamine")
         let (object, _) = try Self.json(["fit", "cox", "data/ketamine_trial.csv", "--formula", Self.formula, "--cluster", "patient_id"])
