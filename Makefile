@@ -40,6 +40,7 @@ fixtures:
 	Rscript Tests/StatModelsTests/Reference/make_cox_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_aft_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_formula_fixtures.R
+	Rscript Tests/StatModelsTests/Reference/make_cox_predict_fixtures.R
 
 clean:
 	rm -rf .build

@@ -16,7 +16,9 @@ extension PredictionRenderer {
     ///  "warnings": [..]}
     /// ```
     /// `survival` is the probability that relief is still ongoing; intervals are delta-method ones at
-    /// `confidence_level`. Non-finite numbers are `null`.
+    /// `confidence_level` (Cox models: from the curve `survfit(coxph_fit, newdata)`, the median without
+    /// a standard error and the rmst without an interval, and each profile also has `"stratum"` (label or
+    /// null) and `"stratum_n"`). Non-finite numbers are `null`.
     /// - Parameters:
     ///   - result: The predictions.
     ///   - input: The input record.
@@ -80,7 +82,7 @@ extension PredictionRenderer {
                 ("lower", .optional(r.lower)), ("upper", .optional(r.upper)),
             ])
         } ?? .null
-        return .object([
+        var members: [(key: String, value: JSONValue)] = [
             ("values", .object(values)),
             ("label", .string(profile.label)),
             ("linear_predictor", .optional(prediction.linearPredictor)),
@@ -98,6 +100,11 @@ extension PredictionRenderer {
             ),
             ("median", median),
             ("rmst", rmst),
-        ])
+        ]
+        if let cox = profile.coxPrediction {
+            members.append(("stratum", .optional(profile.stratumLabel)))
+            members.append(("stratum_n", .integer(cox.n)))
+        }
+        return .object(members)
     }
 }

@@ -39,7 +39,7 @@ public struct PredictionRenderer: ResultRenderer {
         _ result: PredictionResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> ReportDocument {
         let regression = result.regression
-        let ci = Provenance.percent(regression.confidenceLevel) + " CI, delta method"
+        let ci = Provenance.percent(regression.confidenceLevel) + (result.isCox ? " CI, Cox curve" : " CI, delta method")
         var model = RegressionRenderer.modelLines(regression)
         if let tau = result.tau {
             model.append(("tau", Self.show(tau) + " (" + result.tauExplanation + ")"))
@@ -77,7 +77,11 @@ public struct PredictionRenderer: ResultRenderer {
                         .number(median?.upper),
                     ]
                 },
-                notes: ["The time by which relief has ended for half of such episodes; interval exp(log t ± z se)."]))
+                notes: [
+                    result.isCox
+                        ? "The time by which relief has ended for half of such episodes (first time the curve is at or below 0.5, as R's print(survfit)); the interval is where the confidence limits of the curve cross 0.5, and there is no standard error."
+                        : "The time by which relief has ended for half of such episodes; interval exp(log t ± z se)."
+                ]))
         if !result.times.isEmpty {
             section.tables.append(
                 ReportTable(
@@ -96,7 +100,11 @@ public struct PredictionRenderer: ResultRenderer {
                             ]
                         }
                     },
-                    notes: ["Interval on the scale of the standardised log time, so it stays within [0, 1]."]))
+                    notes: [
+                        result.isCox
+                            ? "Cox curve S = exp(-cumulative hazard) from the baseline of the profile's stratum (R's survfit.coxph); std_error is that of S, the interval exp(log S ± z se(cumulative hazard)) includes the uncertainty of the coefficients."
+                            : "Interval on the scale of the standardised log time, so it stays within [0, 1]."
+                    ]))
         }
         if let tau = result.tau {
             section.tables.append(
@@ -114,7 +122,11 @@ public struct PredictionRenderer: ResultRenderer {
                             .number(rmst?.lower), .number(rmst?.upper),
                         ]
                     },
-                    notes: ["The expected days of relief within the first tau days."]))
+                    notes: [
+                        result.isCox
+                            ? "The expected days of relief within the first tau days; std_error as R's print(survfit, rmean = tau) for a Cox curve (it leaves out the uncertainty of the coefficients), no interval."
+                            : "The expected days of relief within the first tau days."
+                    ]))
         }
         document.sections.append(section)
         if let exclusions = input.exclusionSection(maxListed: maxListedExclusions) {

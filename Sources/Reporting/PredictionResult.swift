@@ -1,8 +1,9 @@
 import StatModels
 
-/// What `relief predict` reports: the fitted parametric model and, for each covariate profile given with
-/// `--at`, the predicted survival at the requested times, the median relief time and the restricted mean
-/// to `tau`, each with delta-method confidence intervals (computed by `AFTFit.predict`).
+/// What `relief predict` reports: the fitted model and, for each covariate profile given with `--at`, the
+/// predicted survival at the requested times, the median relief time and the restricted mean to `tau`:
+/// with delta-method confidence intervals for parametric models (computed by `AFTFit.predict`), or from
+/// the Cox curve `survfit(coxph_fit, newdata)` for Cox models (computed by `CoxBaselineHazard.predict`).
 public struct PredictionResult: Sendable {
     /// One covariate profile and its predictions.
     public struct Profile: Sendable {
@@ -18,6 +19,43 @@ public struct PredictionResult: Sendable {
         public init(values: [(column: String, value: String)], prediction: AFTProfilePrediction) {
             self.values = values
             self.prediction = prediction
+            self.coxPrediction = nil
+        }
+
+        /// The Cox curve of the profile (R's `survfit(coxph_fit, newdata = profile)`), `nil` for AFT models.
+        public var coxPrediction: CoxSurvivalPrediction?
+        /// The stratum label of a Cox profile from a `strata()` model, `nil` otherwise.
+        public var stratumLabel: String?
+
+        /// Creates a profile of a Cox model. `prediction` carries the same numbers in the shared shape the
+        /// renderers read: survival at the times (SE of S, log-type interval), the median (no SE: `nan`;
+        /// a limit not reached: `nan`) and the restricted mean with R's `se(rmean)` and no interval (`nan`).
+        /// - Parameters:
+        ///   - values: Column and value pairs (the stratum columns included).
+        ///   - coxPrediction: The Cox curve and its summaries.
+        ///   - stratumLabel: The stratum label, or nil without strata.
+        public init(values: [(column: String, value: String)], coxPrediction: CoxSurvivalPrediction,
+                    stratumLabel: String? = nil) {
+            self.values = values
+            self.coxPrediction = coxPrediction
+            self.stratumLabel = stratumLabel
+            let median = coxPrediction.median
+            self.prediction = AFTProfilePrediction(
+                profile: coxPrediction.profile, linearPredictor: coxPrediction.linearPredictor,
+                linearPredictorStandardError: coxPrediction.linearPredictorStandardError,
+                survival: coxPrediction.survivalAtTimes.map { row in
+                    AFTSurvivalPrediction(time: row.time, survival: row.estimate, standardError: row.standardError,
+                                          lower: row.lower ?? .nan, upper: row.upper ?? .nan)
+                },
+                quantiles: [
+                    AFTQuantilePrediction(probability: median.probability, estimate: median.estimate ?? .nan,
+                                          standardError: .nan, logStandardError: .nan, lower: median.lower ?? .nan,
+                                          upper: median.upper ?? .nan)
+                ],
+                restrictedMean: coxPrediction.restrictedMean.map { rmst in
+                    AFTRestrictedMeanPrediction(tau: rmst.tau, estimate: rmst.estimate, standardError: rmst.standardError,
+                                                lower: .nan, upper: .nan)
+                })
         }
 
         /// `dose_mg_kg=0.5, interval_days=14`.
@@ -58,6 +96,10 @@ public struct PredictionResult: Sendable {
         self.tauExplanation = tauExplanation
         self.numericColumns = numericColumns
     }
+
+    /// Whether the predictions come from a Cox model (curves from the baseline hazard, not delta-method
+    /// AFT predictions).
+    public var isCox: Bool { profiles.contains { $0.coxPrediction != nil } }
 
     /// The profile columns (those of the first profile; all profiles share them).
     public var columns: [String] {

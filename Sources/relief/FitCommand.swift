@@ -10,7 +10,8 @@ struct FitCommand: ParsableCommand {
         abstract: "Cox or parametric AFT regression of relief duration on dose, frequency and other covariates.",
         discussion: """
             MODEL is cox, exponential, weibull, lognormal, loglogistic, or aft (with --dist NAME, default \
-            weibull, or --dist all to fit the four families and rank them by AIC). --formula is the \
+            weibull, or --dist all to fit the four families and rank them by AIC), or emax / sigemax (the \
+            one-step Emax dose-response AFT: --dose COLUMN, --formula for the other covariates, --dist). --formula is the \
             right-hand side of an R formula; text columns become factors (reference = first level in \
             byte order, or --ref column=level). --cluster (or cluster(col) in the formula) gives robust \
             standard errors clustered by patient.
@@ -24,13 +25,17 @@ struct FitCommand: ParsableCommand {
             \(ReliefFailure.exitCodeHelp)
             """)
 
-    @Argument(help: ArgumentHelp("cox, exponential, weibull, lognormal, loglogistic or aft.", valueName: "model"))
+    @Argument(help: ArgumentHelp("cox, exponential, weibull, lognormal, loglogistic, aft, emax or sigemax.", valueName: "model"))
     var model: ModelName
 
     @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
     var file: String
 
     @OptionGroup(title: "Model") var modelOptions: ModelOptions
+
+    @Option(help: ArgumentHelp("Dose column of `relief fit emax|sigemax` (default dose_mg_kg).", valueName: "column"))
+    var dose: String?
+
     @OptionGroup(title: "Columns") var columns: ColumnOptions
     @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
     @OptionGroup(title: "Output") var output: OutputOptions
@@ -39,9 +44,16 @@ struct FitCommand: ParsableCommand {
         if file.isEmpty { throw ValidationError("give the CSV file to read") }
         try modelOptions.check(model: model)
         try Self.rejectGrouping(columns)
+        if !model.isEmax, dose != nil { throw ValidationError("--dose applies to `relief fit emax` and `relief fit sigemax`") }
     }
 
     func run() throws {
+        if model.isEmax {
+            return try EmaxFitter(
+                model: model, file: file, doseColumn: dose ?? "dose_mg_kg", options: modelOptions, columns: columns, csv: csv,
+                output: output
+            ).run()
+        }
         try ModelFailure.run {
             let fitter = try RegressionFitter(model: model, options: modelOptions)
             try fitter.checkColumns(file: file, dialect: csv.dialect)

@@ -10,6 +10,13 @@ enum ModelName: String, ExpressibleByArgument, CaseIterable {
     case loglogistic
     /// A parametric AFT model whose family comes from `--dist` (default Weibull, or `all`).
     case aft
+    /// The one-step Emax AFT model (`relief fit emax`, h = 1).
+    case emax
+    /// The one-step sigmoid-Emax AFT model (`relief fit sigemax`, h estimated).
+    case sigemax
+
+    /// Whether the model is a one-step Emax dose-response AFT (fitted by ``EmaxFitter``).
+    var isEmax: Bool { self == .emax || self == .sigemax }
 
     /// Whether the model is a parametric AFT model.
     var isParametric: Bool { self != .cox }
@@ -21,7 +28,7 @@ enum ModelName: String, ExpressibleByArgument, CaseIterable {
         case .weibull: return .weibull
         case .lognormal: return .lognormal
         case .loglogistic: return .loglogistic
-        case .cox, .aft: return nil
+        case .cox, .aft, .emax, .sigemax: return nil
         }
     }
 }

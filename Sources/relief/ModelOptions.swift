@@ -60,7 +60,10 @@ struct ModelOptions: ParsableArguments {
         if model != .cox, ties != nil {
             throw ValidationError("--ties applies to cox models only; \(model.rawValue) has no ties option")
         }
-        if model != .aft, let dist {
+        if model.isEmax, dist?.lowercased() == "all" {
+            throw ValidationError("--dist all applies to `relief fit aft`; give one distribution for \(model.rawValue), e.g. --dist weibull")
+        }
+        if model != .aft, !model.isEmax, let dist {
             throw ValidationError(
                 "--dist \(dist) applies to `relief fit aft`; use `relief fit aft --dist \(dist)` or name the model (e.g. relief fit weibull)")
         }
@@ -94,7 +97,7 @@ struct ModelOptions: ParsableArguments {
         var options: [(String, String)] = [("model", model.rawValue), ("formula", formula)]
         if let cluster { options.append(("cluster", cluster)) }
         if model == .cox { options.append(("ties", ties ?? CoxPH.Ties.efron.rawValue)) }
-        if model == .aft { options.append(("dist", dist ?? "weibull")) }
+        if model == .aft || model.isEmax { options.append(("dist", dist ?? "weibull")) }
         for spec in ref { options.append(("ref", spec)) }
         options.append(("conf-level", String(describing: confLevel)))
         return options

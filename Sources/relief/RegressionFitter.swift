@@ -20,6 +20,12 @@ struct RegressionFitter {
         self.options = options
         self.formula = try Formula(options.formula)
         self.referenceLevels = try options.referenceLevels()
+        if model.isEmax {
+            throw ModelCommandError(
+                kind: .usage,
+                message: "\(model.rawValue) is fitted by `relief fit \(model.rawValue) FILE --dose COLUMN --formula ...`; "
+                    + "relief predict and relief schedule take exponential, weibull, lognormal or loglogistic")
+        }
         if formula.isNull {
             throw ModelCommandError(
                 kind: .usage,

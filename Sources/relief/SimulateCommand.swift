@@ -16,6 +16,12 @@ struct SimulateCommand: ParsableCommand {
             high baseline pain shorter, co-therapy longer), censored at the next infusion, by dropout \
             and at day 180 (about 28% censored). See data/README.md.
 
+            With --dose-levels and --emax E0,EMAX,ED50 each patient gets one of the dose levels \
+            (equally likely, exactly that dose at every infusion) and the intercept and linear dose \
+            term are replaced by log(E0 + EMAX*d/(ED50 + d)) on log time, so at the reference \
+            profile (interval_days 0, baseline_pain 0, reference levels) exp(location) follows the \
+            Emax curve in days; the truth file gains "emax_dose_response".
+
             With -o FILE the CSV is written atomically to FILE and the true parameters to a sidecar \
             JSON next to it (FILE with a trailing .csv replaced by .truth.json, otherwise FILE plus \
             .truth.json). Without -o the CSV goes to stdout and NO truth file is written. A one-line \
@@ -37,6 +43,18 @@ struct SimulateCommand: ParsableCommand {
         help: ArgumentHelp("Write the CSV to this file (atomically) plus its .truth.json sidecar; default stdout, no truth.", valueName: "file"))
     var output: String?
 
+    @Option(
+        name: .customLong("dose-levels"),
+        help: ArgumentHelp("Comma-separated dose levels (mg/kg) drawn per patient; needs --emax.", valueName: "d1,d2,..."))
+    var doseLevels: String?
+
+    @Option(
+        name: .customLong("emax"),
+        help: ArgumentHelp(
+            "Emax truth E0,EMAX,ED50: log T = log(E0 + EMAX*d/(ED50 + d)) + covariates (no intercept, no linear dose term); needs --dose-levels.",
+            valueName: "e0,emax,ed50"))
+    var emax: String?
+
     /// The default patient count.
     static let defaultPatients = 400
 
@@ -57,6 +75,43 @@ struct SimulateCommand: ParsableCommand {
             }
         }
         if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
+        if (doseLevels == nil) != (emax == nil) {
+            throw ValidationError("--dose-levels and --emax go together: give both (e.g. --dose-levels 0.1,0.5,1 --emax 8,16,0.4) or neither")
+        }
+        if doseLevels != nil || emax != nil {
+            _ = try emaxDoseResponse()
+        }
+    }
+
+    /// Parses a comma-separated list of numbers for the option `name`.
+    static func numbers(_ text: String, option name: String) throws -> [Double] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        return try parts.map { part in
+            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            guard let value = Double(trimmed), value.isFinite else {
+                throw ValidationError("\(name): '\(trimmed)' is not a number; give comma-separated numbers such as 0.1,0.5,1")
+            }
+            return value
+        }
+    }
+
+    /// The Emax truth given by `--dose-levels` and `--emax`, nil when neither is given.
+    func emaxDoseResponse() throws -> TrialSimulation.EmaxDoseResponse? {
+        guard let doseLevels, let emax else { return nil }
+        let levels = try Self.numbers(doseLevels, option: "--dose-levels")
+        let curve = try Self.numbers(emax, option: "--emax")
+        guard curve.count == 3 else {
+            throw ValidationError("--emax needs exactly three numbers E0,EMAX,ED50 (e.g. 8,16,0.4), got \(curve.count)")
+        }
+        let response = TrialSimulation.EmaxDoseResponse(levels: levels, e0: curve[0], emax: curve[1], ed50: curve[2])
+        var spec = TrialSimulation()
+        spec.emaxDoseResponse = response
+        do {
+            try spec.validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
+        return response
     }
 
     /// The simulation these options describe.
@@ -67,6 +122,7 @@ struct SimulateCommand: ParsableCommand {
         } else {
             spec.size = .patients(patients ?? Self.defaultPatients)
         }
+        spec.emaxDoseResponse = try? emaxDoseResponse()
         return spec
     }
 

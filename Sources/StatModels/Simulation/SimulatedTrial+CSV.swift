@@ -50,7 +50,7 @@ extension SimulatedTrial {
         init(_ spec: TrialSimulation, encodedBy writer: CSVWriter) {
             func encoded(_ labels: [String]) -> [[UInt8]] { labels.map { Array(writer.encodeField($0).utf8) } }
             func raw(_ labels: [String]) -> [[UInt8]] { labels.map { Array($0.utf8) } }
-            let arms = spec.doseArms.map(\.name)
+            let arms = spec.effectiveDoseArms.map(\.name)
             condition = encoded(spec.condition.levels)
             route = encoded(spec.route.levels)
             arm = encoded(arms)

@@ -80,6 +80,40 @@ public struct SimulationTruth: Sendable, Equatable, Codable {
         }
     }
 
+    /// The Emax dose–response truth (present only for `relief simulate --dose-levels ... --emax ...`).
+    public struct EmaxDoseResponse: Sendable, Equatable, Codable {
+        /// The curve in words, e.g. `"log(relief_days) = log(E0 + Emax*d/(ED50 + d)) + ..."`.
+        public var equation: String
+        /// `E0`: `exp(location)` at dose 0 and the reference profile, days.
+        public var e0Days: Double
+        /// `Emax`: the most a dose adds to `exp(location)` at the reference profile, days.
+        public var emaxDays: Double
+        /// `ED50`, mg/kg.
+        public var ed50MgKg: Double
+        /// The Hill exponent (1).
+        public var hill: Double
+        /// The dose levels, mg/kg, each drawn with equal probability per patient.
+        public var doseLevelsMgKg: [Double]
+        /// The reference covariate profile at which the curve holds.
+        public var referenceProfile: String
+        /// `exp(σ·log(log 2))`: latent median at the reference profile (and `u = 0`) = curve × this.
+        public var medianOverCurve: Double
+        /// `E0 + Emax·d/(ED50 + d)` at each level, days (aligned with `doseLevelsMgKg`).
+        public var curveAtLevelsDays: [Double]
+
+        enum CodingKeys: String, CodingKey {
+            case equation
+            case e0Days = "e0_days"
+            case emaxDays = "emax_days"
+            case ed50MgKg = "ed50_mg_kg"
+            case hill
+            case doseLevelsMgKg = "dose_levels_mg_kg"
+            case referenceProfile = "reference_profile"
+            case medianOverCurve = "median_over_curve"
+            case curveAtLevelsDays = "curve_at_levels_days"
+        }
+    }
+
     /// `"relief simulate"`.
     public var generator: String
     /// ``TrialSimulation/generatorVersion``.
@@ -118,6 +152,8 @@ public struct SimulationTruth: Sendable, Equatable, Codable {
     public var rounding: [String: Double]
     /// Summaries of the realised data.
     public var realised: Realised
+    /// The Emax dose–response truth, nil (absent from the JSON) for the default linear dose model.
+    public var emaxDoseResponse: EmaxDoseResponse?
 
     enum CodingKeys: String, CodingKey {
         case generator
@@ -138,6 +174,7 @@ public struct SimulationTruth: Sendable, Equatable, Codable {
         case design
         case rounding
         case realised
+        case emaxDoseResponse = "emax_dose_response"
     }
 
     /// The truth as pretty-printed JSON with sorted keys and a final newline.
@@ -174,7 +211,8 @@ public struct SimulationTruth: Sendable, Equatable, Codable {
         model: String, timeScale: String, coefficientsLogTimeRatio: [String: Double],
         referenceLevels: [String: String], weibullSigma: Double, weibullShape: Double, frailty: Frailty,
         conditionalCoxLogHazardRatio: [String: Double], censoring: Censoring, doseArms: [Arm],
-        design: [String: Double], rounding: [String: Double], realised: Realised
+        design: [String: Double], rounding: [String: Double], realised: Realised,
+        emaxDoseResponse: EmaxDoseResponse? = nil
     ) {
         self.generator = generator
         self.generatorVersion = generatorVersion
@@ -194,5 +232,6 @@ public struct SimulationTruth: Sendable, Equatable, Codable {
         self.design = design
         self.rounding = rounding
         self.realised = realised
+        self.emaxDoseResponse = emaxDoseResponse
     }
 }

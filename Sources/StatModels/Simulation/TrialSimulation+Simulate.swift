@@ -29,7 +29,9 @@ extension TrialSimulation {
         var rng = SeededGenerator(seed: seed)
         let siteWeights = try RandomVariates.dirichlet(
             concentrations: Array(repeating: siteConcentration, count: siteCount), using: &rng)
-        let armProbabilities = doseArms.map(\.probability)
+        let arms = effectiveDoseArms
+        let armProbabilities = arms.map(\.probability)
+        let emaxCurve = emaxDoseResponse
         let painShift = condition.levels.map { pain.shiftByCondition[$0] ?? 0 }
 
         let expectedRows: Int
@@ -67,11 +69,13 @@ extension TrialSimulation {
             let preferredInterval = interval.minimumDays
                 + (try RandomVariates.gamma(shape: interval.gammaShape, scale: interval.gammaScale, using: &rng))
             let frailty = frailtySD * RandomVariates.standardNormal(using: &rng)
-            let patientEffect = beta.intercept + condition.effect(conditionIndex) + route.effect(routeIndex) + frailty
-            let nominalDose = doseArms[arm].doseMgKg
+            let patientEffect = (emaxCurve == nil ? beta.intercept : 0) + condition.effect(conditionIndex)
+                + route.effect(routeIndex) + frailty
+            let nominalDose = arms[arm].doseMgKg
 
             for episode in 1...episodes {
-                let dose = Self.round(nominalDose * exp(doseLogSD * RandomVariates.standardNormal(using: &rng)), 1000)
+                let jitter = RandomVariates.standardNormal(using: &rng)
+                let dose = emaxCurve == nil ? Self.round(nominalDose * exp(doseLogSD * jitter), 1000) : nominalDose
                 let rawInterval = (preferredInterval + interval.episodeSD * RandomVariates.standardNormal(using: &rng))
                     .rounded(.toNearestOrEven)
                 let intervalValue = Swift.min(Swift.max(rawInterval, lowerInterval), upperInterval)
@@ -79,7 +83,8 @@ extension TrialSimulation {
                     Swift.min(Swift.max(typicalPain + pain.episodeSD * RandomVariates.standardNormal(using: &rng), 0), 10),
                     10)
                 let cotherapyIndex = try RandomVariates.categorical(probabilities: cotherapy.probabilities, using: &rng)
-                let linearPredictor = patientEffect + beta.doseMgKg * dose + beta.intervalDays * intervalValue
+                let doseTerm = emaxCurve.map { log($0.curve(dose)) } ?? beta.doseMgKg * dose
+                let linearPredictor = patientEffect + doseTerm + beta.intervalDays * intervalValue
                     + beta.baselinePain * painValue + cotherapy.effect(cotherapyIndex)
                 let latent = exp(linearPredictor + weibullSigma * RandomVariates.minimumExtremeValue(using: &rng))
 

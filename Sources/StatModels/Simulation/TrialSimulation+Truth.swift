@@ -1,3 +1,5 @@
+import Foundation
+
 extension TrialSimulation {
     /// The truth of a finished simulation: the settings plus realised summaries.
     func makeTruth(seed: UInt64, patients: Int, columns: Columns, censoredByCause: [Int]) -> SimulationTruth {
@@ -5,6 +7,7 @@ extension TrialSimulation {
         let events = columns.reliefEnded.reduce(0) { $0 + ($1 ? 1 : 0) }
         let denominator = Double(Swift.max(rows, 1))
         var byGroup: [String: Double] = [:]
+        let doseArms = effectiveDoseArms
         for (index, arm) in doseArms.enumerated() {
             var latent: [Double] = []
             for row in 0..<rows where columns.doseArm[row] == index { latent.append(columns.latent[row]) }
@@ -28,6 +31,11 @@ extension TrialSimulation {
                 coefficientsTable["\(name)=\(level)"] = effect
             }
         }
+        if emaxDoseResponse != nil {
+            // The Emax curve replaces the intercept and the linear dose term.
+            coefficientsTable["(Intercept)"] = nil
+            coefficientsTable["dose_mg_kg"] = nil
+        }
         var coxTable: [String: Double] = [:]
         for (name, value) in coefficientsTable where name != "(Intercept)" {
             coxTable[name] = value == 0 ? 0 : -value / weibullSigma
@@ -41,7 +49,7 @@ extension TrialSimulation {
         }
         var design: [String: Double] = [
             "extra_episodes_poisson_mean": extraEpisodesMean, "site_count": Double(siteCount),
-            "site_dirichlet_concentration": siteConcentration, "dose_log_sd": doseLogSD,
+            "site_dirichlet_concentration": siteConcentration, "dose_log_sd": emaxDoseResponse == nil ? doseLogSD : 0,
             "interval_minimum_days": interval.minimumDays, "interval_gamma_shape": interval.gammaShape,
             "interval_gamma_scale_days": interval.gammaScale, "interval_episode_sd_days": interval.episodeSD,
             "interval_lower_days": Double(interval.lowerDays), "interval_upper_days": Double(interval.upperDays),
@@ -60,11 +68,27 @@ extension TrialSimulation {
         case .patients(let n): (sizeName, sizeCount) = ("patients", n)
         case .rows(let n): (sizeName, sizeCount) = ("rows", n)
         }
+        var model = "weibull_aft_with_patient_lognormal_frailty"
+        var timeScale = "log(relief_days) = linear predictor + u_patient + sigma*W, W ~ standard minimum extreme value"
+        var emaxTruth: SimulationTruth.EmaxDoseResponse?
+        if let emax = emaxDoseResponse {
+            model = "weibull_aft_emax_dose_with_patient_lognormal_frailty"
+            timeScale = "log(relief_days) = log(E0 + Emax*d/(ED50 + d)) + linear predictor without intercept and "
+                + "dose + u_patient + sigma*W, W ~ standard minimum extreme value, d = dose_mg_kg"
+            emaxTruth = SimulationTruth.EmaxDoseResponse(
+                equation: "log T = log(\(emax.e0) + \(emax.emax)*d/(\(emax.ed50) + d)) + \(coefficients.intervalDays)*interval_days "
+                    + "+ \(coefficients.baselinePain)*baseline_pain + condition + cotherapy + route + u_patient + \(weibullSigma)*W",
+                e0Days: emax.e0, emaxDays: emax.emax, ed50MgKg: emax.ed50, hill: 1,
+                doseLevelsMgKg: doseArms.map(\.doseMgKg),
+                referenceProfile: "interval_days = 0, baseline_pain = 0, condition = \(condition.referenceLevel), "
+                    + "cotherapy = \(cotherapy.referenceLevel), route = \(route.referenceLevel), u_patient = 0",
+                medianOverCurve: exp(weibullSigma * log(log(2.0))),
+                curveAtLevelsDays: doseArms.map { emax.curve($0.doseMgKg) })
+        }
         return SimulationTruth(
             generator: "relief simulate", generatorVersion: Self.generatorVersion, seed: seed,
             sizeRequested: sizeName, sizeRequestedCount: sizeCount,
-            model: "weibull_aft_with_patient_lognormal_frailty",
-            timeScale: "log(relief_days) = linear predictor + u_patient + sigma*W, W ~ standard minimum extreme value",
+            model: model, timeScale: timeScale,
             coefficientsLogTimeRatio: coefficientsTable, referenceLevels: references,
             weibullSigma: weibullSigma, weibullShape: 1 / weibullSigma,
             frailty: .init(cluster: "patient_id", distribution: "lognormal", sdLogTime: frailtySD),
@@ -75,7 +99,7 @@ extension TrialSimulation {
                 administrativeEndDays: censoring.administrativeEndDays),
             doseArms: arms, design: design,
             rounding: ["relief_days": 2, "dose_mg_kg": 3, "baseline_pain": 1, "min_relief_days": 0.01],
-            realised: realised)
+            realised: realised, emaxDoseResponse: emaxTruth)
     }
 
     /// The three factors with their column names.

@@ -77,6 +77,9 @@ public struct TrialSimulation: Sendable, Equatable {
     public var pain = PainModel()
     /// How relief is censored.
     public var censoring = Censoring()
+    /// An Emax dose–response truth replacing the intercept and linear dose term (nil = the linear
+    /// model above); see ``EmaxDoseResponse``.
+    public var emaxDoseResponse: EmaxDoseResponse? = nil
 
     /// Creates the default simulation: 400 patients in the world of `shared/bench/gen_trial.py`.
     public init() {}
@@ -166,6 +169,7 @@ public struct TrialSimulation: Sendable, Equatable {
         guard doseArms.contains(where: { $0.probability > 0 }) else {
             throw SimulationError(parameter: "doseArms", message: "at least one arm needs a probability > 0")
         }
+        if let emaxDoseResponse { try emaxDoseResponse.validate() }
     }
 
     private static func validateFactor(_ factor: Factor, name: String) throws(SimulationError) {

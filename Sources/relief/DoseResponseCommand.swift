@@ -1,0 +1,226 @@
+import ArgumentParser
+import DataIO
+import Foundation
+import NumericCore
+import Reporting
+import StatModels
+
+/// `relief dose-response FILE --dose dose_mg_kg --models emax,...`: the two-stage dose-response analysis
+/// of R's DoseFinding: stage 1 summarises relief per dose level (KM median, RMST, or Cox log hazard ratio,
+/// with covariance), stage 2 fits the dose models to those points by generalised least squares.
+struct DoseResponseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dose-response",
+        abstract: "Two-stage dose-response of relief (DoseFinding's emax, sigEmax, linear, linlog, quadratic, exponential).",
+        discussion: """
+            Stage 1: per dose level (the distinct values of --dose, after rounding to multiples of \
+            --dose-step when given) the Kaplan-Meier median relief days (--summary median, default), the \
+            restricted mean to --tau (--summary rmst), or the Cox log hazard ratio against the lowest dose \
+            (--summary cox), with its variance. Stage 2: each model of --models fitted to those points by \
+            generalised least squares with the stage-1 covariance (--type general, as DoseFinding \
+            fitMod(type = "general")), or by ordinary least squares (--type normal). With --response COL \
+            the models are fitted to a raw continuous response, one row per observation (type normal).
+
+            Reported: parameters with SEs (DoseFinding's names), RSS, log-likelihood, AIC and AIC \
+            weights, ED50 and ED90 with delta-method intervals, the target dose for --target-gain, and the \
+            fitted curves (in --format json).
+
+            \(ReliefFailure.exitCodeHelp)
+            """)
+
+    @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
+    var file: String
+
+    @Option(help: ArgumentHelp("The dose column.", valueName: "column"))
+    var dose = "dose_mg_kg"
+
+    @Option(help: ArgumentHelp("Dose models, comma-separated: emax, sigemax, linear, linlog, quadratic, exponential.", valueName: "m,m,..."))
+    var models = "emax,sigemax,linear,linlog,quadratic,exponential"
+
+    @Option(help: ArgumentHelp("Stage-1 summary: median (KM median days), rmst (restricted mean to --tau) or cox (log HR vs lowest dose).", valueName: "name"))
+    var summary = "median"
+
+    @Option(help: "Horizon of the restricted mean (--summary rmst).")
+    var tau: Double?
+
+    @Option(help: ArgumentHelp("general (GLS with the stage-1 covariance; default) or normal (OLS).", valueName: "type"))
+    var type: String?
+
+    @Option(help: ArgumentHelp("Fit a raw continuous response column instead of stage-1 summaries (type normal).", valueName: "column"))
+    var response: String?
+
+    @Option(help: ArgumentHelp("Round doses to multiples of this step before stage 1 (continuous doses become levels).", valueName: "step"))
+    var doseStep: Double?
+
+    @Option(help: ArgumentHelp("Wanted gain in the response over dose 0 for the target dose, e.g. 5 (days).", valueName: "gain"))
+    var targetGain: Double?
+
+    @Option(help: "Confidence level of the intervals, between 0 and 1.")
+    var confLevel = 0.95
+
+    @OptionGroup(title: "Columns") var columns: ColumnOptions
+    @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
+    @OptionGroup(title: "Output") var output: OutputOptions
+
+    func validate() throws {
+        if file.isEmpty { throw ValidationError("give the CSV file to read") }
+        _ = try parsedModels()
+        _ = try fitType()
+        _ = try stageOneSummary()
+        try FitCommand.rejectGrouping(columns)
+        if let doseStep, !(doseStep.isFinite && doseStep > 0) {
+            throw ValidationError("--dose-step must be a positive number, e.g. 0.25, got \(doseStep)")
+        }
+        if let targetGain, !(targetGain.isFinite && targetGain > 0) {
+            throw ValidationError("--target-gain must be a positive number (a gain in the response), got \(targetGain)")
+        }
+        guard confLevel.isFinite, confLevel > 0, confLevel < 1 else {
+            throw ValidationError("--conf-level must lie strictly between 0 and 1, got \(confLevel)")
+        }
+    }
+
+    /// `--models` parsed.
+    func parsedModels() throws -> [DoseModel] {
+        var list: [DoseModel] = []
+        for part in models.split(separator: ",") {
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let model = DoseModel(name: name) else {
+                throw ValidationError("--models: '\(name)' is not a dose model; use emax, sigemax, linear, linlog, quadratic or exponential")
+            }
+            if !list.contains(model) { list.append(model) }
+        }
+        guard !list.isEmpty else { throw ValidationError("--models needs at least one model, e.g. --models emax,linear") }
+        return list
+    }
+
+    /// `--type`, defaulting to general for stage-1 summaries and normal for a raw response.
+    func fitType() throws -> DoseResponseFit.FitType {
+        guard let type else { return response == nil ? .general : .normal }
+        guard let parsed = DoseResponseFit.FitType(rawValue: type.lowercased()) else {
+            throw ValidationError("--type '\(type)': use general or normal")
+        }
+        if response != nil, parsed == .general {
+            throw ValidationError("--type general needs stage-1 summaries with a covariance; a raw --response is fitted with --type normal")
+        }
+        return parsed
+    }
+
+    /// `--summary` (and `--tau`) parsed.
+    func stageOneSummary() throws -> DoseLevelSummarizer.Summary {
+        switch summary.lowercased() {
+        case "median":
+            if tau != nil { throw ValidationError("--tau applies to --summary rmst") }
+            return .median
+        case "rmst":
+            guard let tau else { throw ValidationError("--summary rmst needs --tau, e.g. --tau 28") }
+            guard tau.isFinite, tau > 0 else { throw ValidationError("--tau must be a positive number of days, got \(tau)") }
+            return .restrictedMean(tau: tau)
+        case "cox":
+            if tau != nil { throw ValidationError("--tau applies to --summary rmst") }
+            return .coxLogHazardRatio
+        default:
+            throw ValidationError("--summary '\(summary)': use median, rmst or cox")
+        }
+    }
+
+    /// The response label of a stage-1 summary.
+    static func label(_ summary: DoseLevelSummarizer.Summary) -> (name: String, label: String) {
+        switch summary {
+        case .median: return ("median", "Kaplan-Meier median relief (days)")
+        case .restrictedMean(let tau): return ("rmst", "restricted mean relief to \(tau) days (days)")
+        case .coxLogHazardRatio: return ("cox", "Cox log hazard ratio of relief ending vs the lowest dose")
+        }
+    }
+
+    func run() throws {
+        try ModelFailure.run {
+            do {
+                try execute()
+            } catch let error as DoseResponseError {
+                switch error {
+                case .survival(let inner): throw inner
+                case .invalidArgument:
+                    throw ModelCommandError(kind: .usage, message: error.description)
+                default:
+                    throw ModelCommandError(kind: .badData, message: error.description)
+                }
+            }
+        }
+    }
+
+    func execute() throws {
+        let doseModels = try parsedModels()
+        let type = try fitType()
+        let summary = try stageOneSummary()
+        let header = try SurvivalDatasetReader(dialect: csv.dialect, roles: ColumnRoles()).header(path: file)
+        for (option, column) in [("--dose", dose), ("--response", response)] {
+            guard let column, !header.contains(column) else { continue }
+            throw ModelCommandError(
+                kind: .usage,
+                message: "no column '\(column)' (\(option)); the columns are "
+                    + header.map { "'\($0)'" }.joined(separator: ", ") + ". Name an existing column with \(option)")
+        }
+        var numberOptions: [(String, String)] = [("dose", dose), ("models", models), ("type", type.rawValue)]
+        if let response { numberOptions.append(("response", response)) } else { numberOptions.append(("summary", Self.provenanceText(summary))) }
+        if let doseStep { numberOptions.append(("dose-step", String(describing: doseStep))) }
+        if let targetGain { numberOptions.append(("target-gain", String(describing: targetGain))) }
+        numberOptions.append(("conf-level", String(describing: confLevel)))
+        let pipeline = AnalysisPipeline(
+            file: file, columns: columns, csv: csv, output: output, numberOptions: numberOptions,
+            covariates: [dose] + (response.map { [$0] } ?? []))
+        let spec = DoseResponseFit(models: doseModels, confidenceLevel: confLevel, targetGain: targetGain)
+        try pipeline.run(
+            fit: { dataset in
+                let doses = try numbers(dataset, column: dose, option: "--dose").map { value in
+                    doseStep.map { step in (value / step).rounded() * step } ?? value
+                }
+                let report: DoseResponseReport
+                if let response {
+                    let values = try numbers(dataset, column: response, option: "--response")
+                    let result = try spec.fit(dose: doses, response: values)
+                    report = DoseResponseReport(
+                        doseColumn: dose, responseLabel: response, summaryName: nil, doseStep: doseStep, points: nil,
+                        result: result)
+                } else {
+                    var kaplanMeier = KaplanMeier()
+                    kaplanMeier.confidenceLevel = confLevel
+                    let points = try DoseLevelSummarizer(summary: summary, kaplanMeier: kaplanMeier)
+                        .summarize(dose: doses, time: dataset.time, event: dataset.event)
+                    let result: DoseResponseResult
+                    if type == .general {
+                        result = try spec.fit(points: points)
+                    } else {
+                        result = try spec.fit(dose: points.doses, response: points.estimates)
+                    }
+                    let (name, label) = Self.label(summary)
+                    report = DoseResponseReport(
+                        doseColumn: dose, responseLabel: label, summaryName: name, doseStep: doseStep, points: points,
+                        result: result)
+                }
+                let renderer = DoseResponseRenderer(format: output.format.format)
+                return (report, renderer.warnings(of: report))
+            },
+            render: { result, input, provenance, warnings in
+                DoseResponseRenderer(format: output.format.format).render(
+                    result, input: input, provenance: provenance, warnings: warnings)
+            })
+    }
+
+    /// `median`, `rmst(tau=28)` or `cox`, for the provenance.
+    static func provenanceText(_ summary: DoseLevelSummarizer.Summary) -> String {
+        switch summary {
+        case .median: return "median"
+        case .restrictedMean(let tau): return "rmst(tau=\(tau))"
+        case .coxLogHazardRatio: return "cox"
+        }
+    }
+
+    /// The values of a numeric column.
+    func numbers(_ dataset: SurvivalDataset, column: String, option: String) throws -> [Double] {
+        guard let values = dataset.covariates.first(where: { $0.name == column })?.numericValues else {
+            throw ModelCommandError(
+                kind: .badData, message: "column '\(column)' (\(option)) holds text; it must be numeric")
+        }
+        return values
+    }
+}

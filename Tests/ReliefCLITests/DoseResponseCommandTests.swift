@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// `relief dose-response` through the built binary on data/ketamine_trial.csv (doses rounded to 0.25 mg/kg):
+/// the JSON has the issue's shape, the stage-1 points are the KM medians `relief summary` gives for the
+/// same levels, AIC weights sum to 1 (1e-12), and bad options exit 64.
+@Suite struct DoseResponseCommandTests {
+    static let base = ["dose-response", "data/ketamine_trial.csv", "--dose", "dose_mg_kg", "--dose-step", "0.25"]
+
+    static func json(_ arguments: [String]) throws -> [String: Any] {
+        let output = try ReliefProcess.run(arguments + ["--format", "json"])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: output.stdoutData) as? [String: Any])
+    }
+
+    @Test func jsonHasTheIssueShape() throws {
+        let object = try Self.json(Self.base + ["--models", "emax,linear,linlog,quadratic", "--target-gain", "3"])
+        for key in ["fits", "points", "ed", "curve", "target_dose", "warnings", "type", "summary"] {
+            #expect(object[key] != nil, "key \(key)")
+        }
+        #expect(object["type"] as? String == "general")
+        let fits = try #require(object["fits"] as? [[String: Any]])
+        #expect(fits.map { $0["model"] as? String } == ["emax", "linear", "linlog", "quadratic"])
+        var weights = 0.0
+        for fit in fits {
+            for key in ["model", "parameters", "rss", "log_likelihood", "aic", "aic_weight", "at_bound"] {
+                #expect(fit[key] != nil, "fit key \(key)")
+            }
+            let parameters = try #require(fit["parameters"] as? [[String: Any]])
+            for p in parameters {
+                for key in ["name", "estimate", "std_error", "lower", "upper"] { #expect(p[key] != nil, "parameter key \(key)") }
+            }
+            weights += FitCommandTests.number(fit["aic_weight"]) ?? .nan
+        }
+        #expect(abs(weights - 1) < 1e-12)
+        let linear = try #require(fits.first { $0["model"] as? String == "linear" })
+        #expect((linear["parameters"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["e0", "delta"])
+        let curve = try #require(object["curve"] as? [[String: Any]])
+        #expect(!curve.isEmpty)
+        for key in ["model", "dose", "estimate", "lower", "upper"] { #expect(curve[0][key] != nil, "curve key \(key)") }
+        let ed = try #require(object["ed"] as? [[String: Any]])
+        #expect(ed.count == 8)  // ED50 and ED90 for 4 models
+    }
+
+    @Test func stageOnePointsAreTheKaplanMeierMedians() throws {
+        let object = try Self.json(Self.base + ["--models", "linear"])
+        let points = try #require(object["points"] as? [[String: Any]])
+        #expect(points.compactMap { FitCommandTests.number($0["dose"]) } == [0.5, 0.75, 1.0, 1.25])
+        // The 0.5 level is every row with dose in [0.375, 0.625): its KM median is relief summary's.
+        let doses = points.compactMap { FitCommandTests.number($0["n"]) }
+        #expect(doses.reduce(0, +) == 1597)
+        for point in points {
+            let estimate = try #require(FitCommandTests.number(point["estimate"]))
+            let se = try #require(FitCommandTests.number(point["std_error"]))
+            #expect(estimate > 5 && estimate < 30 && se > 0)
+        }
+    }
+
+    @Test func rmstAndCoxSummariesAndEveryFormat() throws {
+        let rmst = try Self.json(Self.base + ["--models", "linear,emax", "--summary", "rmst", "--tau", "28"])
+        #expect(rmst["summary"] as? String == "rmst")
+        let cox = try Self.json(Self.base + ["--models", "linear", "--summary", "cox"])
+        #expect((cox["points"] as? [Any])?.count == 3)  // the lowest level is the reference
+        for format in ["table", "markdown", "csv"] {
+            let output = try ReliefProcess.run(Self.base + ["--models", "emax,linear", "--format", format])
+            #expect(output.status == 0, "\(format): \(output.stderr)")
+            #expect(output.stdout.contains("linear"))
+        }
+    }
+
+    @Test func rawResponseIsTypeNormal() throws {
+        let object = try Self.json([
+            "dose-response", "data/ketamine_trial.csv", "--dose", "dose_mg_kg", "--dose-step", "0.25",
+            "--response", "relief_days", "--models", "linear",
+        ])
+        #expect(object["type"] as? String == "normal")
+        #expect(object["summary"] is NSNull)
+        #expect(FitCommandTests.number(object["observations"]) == 1597)
+    }
+
+    @Test func usageErrorsExit64() throws {
+        let cases: [[String]] = [
+            ["--models", "emax,spline"],
+            ["--summary", "rmst"],
+            ["--summary", "mean"],
+            ["--type", "ols"],
+            ["--dose", "no_such_column"],
+            ["--response", "relief_days", "--type", "general"],
+            ["--target-gain", "-1"],
+        ]
+        for extra in cases {
+            let output = try ReliefProcess.run(Self.base + extra)
+            #expect(output.status == 64, "\(extra): \(output.stderr)")
+            #expect(output.stdout.isEmpty)
+        }
+    }
+}
