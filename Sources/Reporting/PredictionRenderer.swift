@@ -79,7 +79,7 @@ public struct PredictionRenderer: ResultRenderer {
                 },
                 notes: [
                     result.isCox
-                        ? "The time by which relief has ended for half of such episodes (first time the curve is at or below 0.5, as R's print(survfit)); the interval is where the confidence limits of the curve cross 0.5, and there is no standard error."
+                        ? "The time by which relief has ended for half of such episodes (first time the curve is at or below 0.5, as R's print.survfit); the interval is where the confidence limits of the curve cross 0.5, and there is no standard error."
                         : "The time by which relief has ended for half of such episodes; interval exp(log t ± z se)."
                 ]))
         if !result.times.isEmpty {
@@ -124,7 +124,7 @@ public struct PredictionRenderer: ResultRenderer {
                     },
                     notes: [
                         result.isCox
-                            ? "The expected days of relief within the first tau days; std_error as R's print(survfit, rmean = tau) for a Cox curve (it leaves out the uncertainty of the coefficients), no interval."
+                            ? "The expected days of relief within the first tau days; std_error as R's print.survfit with rmean = tau for a Cox curve (it leaves out the uncertainty of the coefficients), no interval."
                             : "The expected days of relief within the first tau days."
                     ]))
         }

@@ -4,7 +4,7 @@ import StatModels
 /// Renders a ``RegressionResult`` (what `relief fit` computes) as a terminal table, Markdown, CSV or
 /// JSON. It only lays out numbers already in the result; it never computes a statistic.
 ///
-/// Text and Markdown follow R's `print(summary(coxph))` and lifelines' `print_summary`: warnings first
+/// Text and Markdown follow R's `print.summary.coxph` and lifelines' `print_summary`: warnings first
 /// (so they cannot be missed), the family comparison for `--dist all`, the coefficient table with
 /// estimate, ratio (hazard ratio for Cox, time ratio for AFT), SE, robust SE, z, p and the CI of the
 /// ratio; the scale and the Weibull proportional-hazards-metric hazard ratios for AFT models; the
@@ -286,7 +286,7 @@ public struct RegressionRenderer: ResultRenderer {
                     ReportTable(
                         title: "", columns: Self.testColumns,
                         rows: [Self.testRow("likelihood ratio", lr.statistic, lr.degreesOfFreedom, lr.pValue)],
-                        notes: ["Against the intercept-only model, as R's print(survreg)."]),
+                        notes: ["Against the intercept-only model, as R's print.survreg."]),
                 ]))
         return sections
     }

@@ -37,10 +37,10 @@ public struct CoxSurvivalPrediction: Sendable, Equatable {
     /// `S(t | x)` at each requested time (`summary(curve, times = ...)`): `standardError` is the SE of
     /// `S` (`S · se(Λ)`, summary.survfit's `std.err`), `atRisk` the rounded weighted number at risk.
     public let survivalAtTimes: [SurvivalEstimate]
-    /// The median and its interval (R's `print(curve)`: the first time the curve, lower or upper curve
+    /// The median and its interval (R's `print.survfit`: the first time the curve, lower or upper curve
     /// is below 0.5, the midpoint when it sits exactly at 0.5); `nil` components were not reached.
     public let median: QuantileEstimate
-    /// The restricted mean `∫₀^τ S(t | x) dt` with R's `se(rmean)` (`print(curve, rmean = τ)`), when a
+    /// The restricted mean `∫₀^τ S(t | x) dt` with R's `se(rmean)` (`print.survfit` with `rmean = τ`), when a
     /// horizon was given. R's SE is the Kaplan–Meier-style formula
     /// `√(Σ_{t_k ≤ τ} A_k² e_k / (n_k (n_k − e_k)))` on the curve's areas `A_k = ∫_{t_k}^τ S`; it does not
     /// include the variance of `β`.
