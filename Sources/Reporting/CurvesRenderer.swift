@@ -109,13 +109,8 @@ public struct CurvesRenderer: Sendable {
     public func json(
         _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("version", .string(provenance.version)), ("command", .string(provenance.command)),
-        ]
-        if let date = provenance.date { members.append(("date", .string(date))) }
+        var members = provenance.jsonHeader(input: input)
         members += [
-            ("input", SummaryRenderer.inputJSON(input)),
-            ("options", .object(provenance.options.map { ($0.name, .string($0.value)) })),
             ("by", .array(result.byColumns.map(JSONValue.string))),
             ("confidence_transform", .string(result.confidenceTransform.rawValue)),
             ("confidence_level", .number(result.confidenceLevel)),

@@ -27,11 +27,7 @@ extension DoseResponseRenderer {
         _ result: DoseResponseReport, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
         let fits = result.result
-        var members: [(key: String, value: JSONValue)] = [
-            ("version", .string(provenance.version)),
-            ("command", .string(provenance.command)),
-        ]
-        if let date = provenance.date { members.append(("date", .string(date))) }
+        var members = provenance.jsonHeader(input: input)
         var points: [JSONValue] = []
         if let stage1 = result.points {
             let ses = stage1.standardErrors
@@ -54,8 +50,6 @@ extension DoseResponseRenderer {
             }
         }
         members += [
-            ("input", SummaryRenderer.inputJSON(input)),
-            ("options", .object(provenance.options.map { ($0.name, .string($0.value)) })),
             ("dose_column", .string(result.doseColumn)),
             ("response", .string(result.responseLabel)),
             ("summary", .optional(result.summaryName)),

@@ -196,14 +196,8 @@ public struct EmaxFitRenderer: ResultRenderer {
     /// - Complexity: O(parameters + curve points + exclusions).
     public func json(_ result: EmaxFitReport, input: ReportInput, provenance: Provenance, warnings: [String]) -> JSONValue {
         let fit = result.fit
-        var members: [(key: String, value: JSONValue)] = [
-            ("version", .string(provenance.version)),
-            ("command", .string(provenance.command)),
-        ]
-        if let date = provenance.date { members.append(("date", .string(date))) }
+        var members = provenance.jsonHeader(input: input)
         members += [
-            ("input", SummaryRenderer.inputJSON(input)),
-            ("options", .object(provenance.options.map { ($0.name, .string($0.value)) })),
             ("model", .string(fit.curve.rawValue)),
             ("distribution", .string(fit.distribution.name)),
             ("dose_column", .string(result.doseColumn)),

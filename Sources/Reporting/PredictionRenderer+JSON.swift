@@ -30,14 +30,8 @@ extension PredictionRenderer {
         _ result: PredictionResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
         let regression = result.regression
-        var members: [(key: String, value: JSONValue)] = [
-            ("version", .string(provenance.version)),
-            ("command", .string(provenance.command)),
-        ]
-        if let date = provenance.date { members.append(("date", .string(date))) }
+        var members = provenance.jsonHeader(input: input)
         members += [
-            ("input", SummaryRenderer.inputJSON(input)),
-            ("options", .object(provenance.options.map { ($0.name, .string($0.value)) })),
             ("model", .string(regression.fittedModel)),
             ("requested_model", .string(regression.model)),
             ("formula", .string(regression.formula)),

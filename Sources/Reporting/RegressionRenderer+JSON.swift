@@ -41,14 +41,8 @@ extension RegressionRenderer {
     public func json(
         _ result: RegressionResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("version", .string(provenance.version)),
-            ("command", .string(provenance.command)),
-        ]
-        if let date = provenance.date { members.append(("date", .string(date))) }
+        var members = provenance.jsonHeader(input: input)
         members += [
-            ("input", SummaryRenderer.inputJSON(input)),
-            ("options", .object(provenance.options.map { ($0.name, .string($0.value)) })),
             ("model", .string(result.fittedModel)),
             ("requested_model", .string(result.model)),
             ("formula", .string(result.formula)),

@@ -26,14 +26,8 @@ extension ScheduleRenderer {
         _ result: ScheduleReport, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
         let schedule = result.schedule
-        var members: [(key: String, value: JSONValue)] = [
-            ("version", .string(provenance.version)),
-            ("command", .string(provenance.command)),
-        ]
-        if let date = provenance.date { members.append(("date", .string(date))) }
+        var members = provenance.jsonHeader(input: input)
         members += [
-            ("input", SummaryRenderer.inputJSON(input)),
-            ("options", .object(provenance.options.map { ($0.name, .string($0.value)) })),
             ("model", .string(result.model)),
             ("formula", .string(result.formula)),
             ("n", .integer(result.n)),

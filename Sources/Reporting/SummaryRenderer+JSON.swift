@@ -32,14 +32,8 @@ extension SummaryRenderer {
     public func json(
         _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("version", .string(provenance.version)),
-            ("command", .string(provenance.command)),
-        ]
-        if let date = provenance.date { members.append(("date", .string(date))) }
+        var members = provenance.jsonHeader(input: input)
         members += [
-            ("input", Self.inputJSON(input)),
-            ("options", .object(provenance.options.map { ($0.name, .string($0.value)) })),
             ("by", .array(result.byColumns.map(JSONValue.string))),
             ("strata", .optional(result.strataColumn)),
             ("confidence_transform", .string(result.confidenceTransform.rawValue)),
