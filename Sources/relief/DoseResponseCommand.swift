@@ -186,6 +186,16 @@ struct DoseResponseCommand: ParsableCommand {
                     kaplanMeier.confidenceLevel = confLevel
                     let points = try DoseLevelSummarizer(summary: summary, kaplanMeier: kaplanMeier)
                         .summarize(dose: doses, time: dataset.time, event: dataset.event)
+                    if points.doses.count < 2 {
+                        let distinct = Set(doses).count
+                        let dropped = points.dropped.isEmpty ? "" : " (" + points.dropped.prefix(3).joined(separator: "; ") + (points.dropped.count > 3 ? "; …" : "") + ")"
+                        throw DataError(
+                            .badData, file: file, column: dose,
+                            message: "stage 1 found \(points.doses.count) usable dose level(s) among \(distinct) distinct doses\(dropped)",
+                            hint: distinct > 20
+                                ? "the doses look continuous: group them into levels with --dose-step, e.g. --dose-step 0.25"
+                                : "each level needs a reached median with both confidence limits; try --summary rmst --tau 28")
+                    }
                     let result: DoseResponseResult
                     if type == .general {
                         result = try spec.fit(points: points)

@@ -13,6 +13,13 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: output.stdoutData) as? [String: Any])
     }
 
+    @Test func continuousDosesWithoutLevelsSayUseDoseStep() throws {
+        let output = try ReliefProcess.run(["dose-response", "data/ketamine_trial.csv", "--dose", "dose_mg_kg", "--models", "emax"])
+        #expect(output.status == 65)
+        #expect(output.stderr.contains("usable dose level"))
+        #expect(output.stderr.contains("--dose-step"))
+    }
+
     @Test func jsonHasTheIssueShape() throws {
         let object = try Self.json(Self.base + ["--models", "emax,linear,linlog,quadratic", "--target-gain", "3"])
         for key in ["fits", "points", "ed", "curve", "target_dose", "warnings", "type", "summary"] {
