@@ -73,20 +73,27 @@ public struct RegressionRenderer: ResultRenderer {
         return document
     }
 
+    /// The columns of a coefficient table: term, coef, the ratio, SE, robust SE (when there is one),
+    /// z, p and the interval of the ratio.
+    static func coefficientColumns(ratio: String, robust: Bool) -> [ReportColumn] {
+        var columns = [
+            ReportColumn("term", style: .label), ReportColumn("coef", style: number),
+            ReportColumn(ratio, style: number), ReportColumn("std_error", style: number),
+        ]
+        if robust { columns.append(ReportColumn("robust_se", style: number)) }
+        columns += [
+            ReportColumn("z", style: .fixed(decimals: 3)), ReportColumn("p_value", style: .pValue),
+            ReportColumn("lower", style: number), ReportColumn("upper", style: number),
+        ]
+        return columns
+    }
+
     // MARK: - Cox
 
     func coxSections(_ result: RegressionResult, fit: CoxPHFit, zph: CoxZPHResult?) -> [ReportDocument.Section] {
         let robust = fit.robustVariance != nil
         let level = Provenance.percent(fit.confidenceLevel)
-        var columns = [
-            ReportColumn("term", style: .label), ReportColumn("coef", style: Self.number),
-            ReportColumn("hazard_ratio", style: Self.number), ReportColumn("std_error", style: Self.number),
-        ]
-        if robust { columns.append(ReportColumn("robust_se", style: Self.number)) }
-        columns += [
-            ReportColumn("z", style: .fixed(decimals: 3)), ReportColumn("p_value", style: .pValue),
-            ReportColumn("lower", style: Self.number), ReportColumn("upper", style: Self.number),
-        ]
+        let columns = Self.coefficientColumns(ratio: "hazard_ratio", robust: robust)
         let rows = fit.coefficientTable.map { row -> [ReportCell] in
             var cells: [ReportCell] = [
                 .text(row.term), .number(row.estimate), .number(row.hazardRatio), .number(row.standardError),
@@ -185,15 +192,7 @@ public struct RegressionRenderer: ResultRenderer {
         }
         let robust = fit.robustVariance != nil
         let level = Provenance.percent(fit.confidenceLevel)
-        var columns = [
-            ReportColumn("term", style: .label), ReportColumn("coef", style: Self.number),
-            ReportColumn("time_ratio", style: Self.number), ReportColumn("std_error", style: Self.number),
-        ]
-        if robust { columns.append(ReportColumn("robust_se", style: Self.number)) }
-        columns += [
-            ReportColumn("z", style: .fixed(decimals: 3)), ReportColumn("p_value", style: .pValue),
-            ReportColumn("lower", style: Self.number), ReportColumn("upper", style: Self.number),
-        ]
+        let columns = Self.coefficientColumns(ratio: "time_ratio", robust: robust)
         let rows = fit.coefficientTable.map { row -> [ReportCell] in
             var cells: [ReportCell] = [
                 .text(result.termName(row.column)), .number(row.estimate), .number(row.timeRatio),
