@@ -5,13 +5,17 @@ RELEASE_BIN := .build/release/relief
 DATA := data/ketamine_trial.csv
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: all deps build demo test bench fixtures clean
+.PHONY: all deps browser build demo report test notebooks bench fixtures clean
 
 all: build
 
 # Installs the system libraries the numeric core links (Debian packages) when they are missing.
 deps:
 	@bash scripts/install-deps.sh
+
+# Installs Debian's chromium and poppler-utils (the report's browser test and --format pdf) when missing.
+browser:
+	@bash scripts/install-browser.sh
 
 build: deps
 	$(SWIFT) build -c release --product relief
@@ -25,10 +29,23 @@ demo: build
 	@echo
 	@echo "== Dose x frequency: medians and log-rank tests ============================"
 	$(RELEASE_BIN) summary $(DATA) --by dose_group --by interval_days
+	@echo
+	@echo "== The report for clinical review ========================================="
+	$(RELEASE_BIN) report $(DATA) -o report.html
+	@echo "wrote report.html (self-contained HTML: open it in a browser, or print it to PDF)"
 
-test: deps
+# Writes the clinical report of the bundled trial (report.html; open it in a browser).
+report: build
+	$(RELEASE_BIN) report $(DATA) -o report.html
+	@echo "wrote report.html"
+
+test: deps browser
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# Installs the notebooks' pinned Python packages (pip) and executes them headless; fails on any cell error.
+notebooks: build
+	bash scripts/run-notebooks.sh
 
 bench: build
 	python3 bench/bench.py
@@ -41,6 +58,8 @@ fixtures:
 	Rscript Tests/StatModelsTests/Reference/make_aft_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_formula_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_cox_predict_fixtures.R
+	Rscript Tests/StatModelsTests/Reference/make_baseline_fixtures.R
+	cd Tests/StatModelsTests/Reference && Rscript make_dose_fixtures.R
 
 clean:
 	rm -rf .build

@@ -22,6 +22,10 @@ public struct ColumnRoles: Sendable, Equatable {
     /// categorical); a missing value in any of them excludes the row. A column may also be a by,
     /// strata or id column. Repeated names are read once.
     public var covariates: [String] = []
+    /// Covariates read for description only (baseline tables): a missing value in one of these keeps
+    /// the row and is stored as NaN (numeric) or code -1 (categorical). Never use such a column in a
+    /// model design; names not in ``covariates`` are ignored.
+    public var descriptiveColumns: Set<String> = []
 
     /// The default id column name.
     public static let defaultID = "patient_id"

@@ -27,9 +27,24 @@ final class _CovariateAccumulator {
     /// The line where numeric mode began.
     private var numericSince = 0
 
-    init(name: String, index: Int) {
+    /// Whether a missing value keeps the row (stored as NaN / code -1) instead of excluding it.
+    let allowsMissing: Bool
+    /// The row token of a missing value (only when ``allowsMissing``).
+    static let missingToken = UInt32.max
+
+    init(name: String, index: Int, allowsMissing: Bool = false) {
         self.name = name
         self.index = index
+        self.allowsMissing = allowsMissing
+    }
+
+    /// Appends a missing value of a used row (columns that allow missing values only).
+    func appendMissing() {
+        if isNumericMode {
+            values.append(.nan)
+        } else {
+            rowTokens.append(Self.missingToken)
+        }
     }
 
     /// Appends the (non-missing) value `p[0..<n]` of a used row.
@@ -62,7 +77,7 @@ final class _CovariateAccumulator {
         }
         rowTokens.append(UInt32(truncatingIfNeeded: token))
         if inserted && textTokens == 0 && dictionary.count > Self.numericSwitch {
-            values = rowTokens.map { tokenValue[Int($0)] }
+            values = rowTokens.map { $0 == Self.missingToken ? .nan : tokenValue[Int($0)] }
             rowTokens = []
             isNumericMode = true
             numericSince = line
@@ -87,10 +102,10 @@ final class _CovariateAccumulator {
             return CovariateColumn(name: name, columnNumber: index + 1, values: .numeric(values))
         }
         var used = [Bool](repeating: false, count: dictionary.count)
-        for token in rowTokens { used[Int(token)] = true }
+        for token in rowTokens where token != Self.missingToken { used[Int(token)] = true }
         let usedTokens = used.indices.filter { used[$0] }
         if usedTokens.allSatisfy({ !tokenValue[$0].isNaN }) {
-            let numbers = rowTokens.map { tokenValue[Int($0)] }
+            let numbers = rowTokens.map { $0 == Self.missingToken ? .nan : tokenValue[Int($0)] }
             return CovariateColumn(name: name, columnNumber: index + 1, values: .numeric(numbers))
         }
         let keys = usedTokens.map { dictionary.key($0) }
@@ -102,7 +117,7 @@ final class _CovariateAccumulator {
             levelOfToken[usedTokens[k]] = levels.count
             levels.append(String(decoding: keys[k], as: UTF8.self))
         }
-        let codes = rowTokens.map { levelOfToken[Int($0)] }
+        let codes = rowTokens.map { $0 == Self.missingToken ? -1 : levelOfToken[Int($0)] }
         return CovariateColumn(name: name, columnNumber: index + 1, values: .categorical(levels: levels, codes: codes))
     }
 }

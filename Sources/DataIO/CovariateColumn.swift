@@ -6,9 +6,11 @@
 public struct CovariateColumn: Sendable, Equatable {
     /// The values of a covariate column.
     public enum Values: Sendable, Equatable {
-        /// One finite number per used row.
+        /// One finite number per used row (NaN for a missing value of a column read with
+        /// `ColumnRoles.descriptiveColumns`).
         case numeric([Double])
-        /// Levels in byte order and, per used row, an index into `levels`.
+        /// Levels in byte order and, per used row, an index into `levels` (-1 for a missing value of a
+        /// column read with `ColumnRoles.descriptiveColumns`).
         case categorical(levels: [String], codes: [Int])
     }
 

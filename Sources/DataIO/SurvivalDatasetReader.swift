@@ -58,7 +58,9 @@ public struct SurvivalDatasetReader: Sendable {
             _TokenColumn(name: header[$0], index: $0, mustBeNumeric: layout.bandCuts[$0] != nil)
         }
         let idColumn = layout.id.map { _TokenColumn(name: header[$0], index: $0, mustBeNumeric: false) }
-        let covariateColumns = layout.covariates.map { _CovariateAccumulator(name: header[$0], index: $0) }
+        let covariateColumns = layout.covariates.map {
+            _CovariateAccumulator(name: header[$0], index: $0, allowsMissing: roles.descriptiveColumns.contains(header[$0]))
+        }
 
         var times: [Double] = []
         var rowLines: [Int] = []
@@ -163,6 +165,10 @@ public struct SurvivalDatasetReader: Sendable {
                 for (k, column) in covariateColumns.enumerated() {
                     let (cp, cn) = parser.field(column.index)
                     if missing.matches(cp, cn) {
+                        if column.allowsMissing {
+                            column.appendMissing()
+                            continue
+                        }
                         covariateMissing = column.index
                     } else if let problem = try column.append(cp, cn, line: line, decimalMark: decimalMark) {
                         covariateProblem = problem

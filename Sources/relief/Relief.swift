@@ -9,7 +9,7 @@ struct Relief: ParsableCommand {
         version: ReliefVersion.string,
         subcommands: [SummaryCommand.self, CurvesCommand.self, SimulateCommand.self, FitCommand.self, PredictCommand.self,
             ScheduleCommand.self,
-            DoseResponseCommand.self,
+            DoseResponseCommand.self, ReportCommand.self,
         ]
     )
 }

@@ -51,8 +51,9 @@ struct ReliefProcess {
         return nil
     }()
 
-    /// Runs `relief arguments...` in `directory` (default: the package root).
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+    /// Runs `relief arguments...` in `directory` (default: the package root), with `environment`
+    /// added to this process's environment.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) throws -> Output {
         let binary = try #require(Self.binary, "the relief binary was not found; build it or set RELIEF_BIN")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("relief-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -69,6 +70,7 @@ struct ReliefProcess {
         process.currentDirectoryURL = directory ?? packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["OPENBLAS_NUM_THREADS"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         process.standardOutput = outHandle
         process.standardError = errHandle

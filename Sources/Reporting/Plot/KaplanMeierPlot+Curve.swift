@@ -1,0 +1,100 @@
+import StatModels
+
+extension KaplanMeierPlot {
+    /// One Kaplan–Meier curve as plain arrays, ready to draw.
+    ///
+    /// Built from a fitted ``StatModels/KaplanMeierFit`` by ``init(label:fit:)`` without recomputing
+    /// anything, or from arrays by the memberwise initialiser. Non-finite values are skipped when
+    /// drawing; arrays of different lengths are read up to the shortest.
+    public struct Curve: Sendable, Equatable {
+        /// The group label (from the data; escaped when drawn).
+        public var label: String
+        /// Distinct times, ascending (events and censorings).
+        public var times: [Double]
+        /// S(t) at each time (right-continuous step function).
+        public var survival: [Double]
+        /// Lower confidence limit at each time; nil where there is none.
+        public var lower: [Double?]
+        /// Upper confidence limit at each time; nil where there is none.
+        public var upper: [Double?]
+        /// Times with at least one censoring (where the censoring marks go).
+        public var censorTimes: [Double]
+        /// S(t) at each censoring time (the height of its mark).
+        public var censorSurvival: [Double]
+        /// Times of the risk-set table, ascending (usually `times`).
+        public var riskSetTimes: [Double]
+        /// Number at risk just before each of `riskSetTimes`.
+        public var riskSetSizes: [Int]
+        /// Two-sided level of the limits (e.g. 0.95), shown in the legend; nil when unknown.
+        public var confidenceLevel: Double?
+
+        /// Creates a curve from plain arrays.
+        /// - Parameters:
+        ///   - label: The group label.
+        ///   - times: Distinct times.
+        ///   - survival: S(t) per time.
+        ///   - lower: Lower limit per time (nil = none).
+        ///   - upper: Upper limit per time (nil = none).
+        ///   - censorTimes: Times with censorings.
+        ///   - censorSurvival: S(t) per censoring time.
+        ///   - riskSetTimes: Times of the risk-set table.
+        ///   - riskSetSizes: Number at risk just before each of those times.
+        ///   - confidenceLevel: Level of the limits, or nil.
+        public init(label: String, times: [Double], survival: [Double], lower: [Double?], upper: [Double?],
+                    censorTimes: [Double], censorSurvival: [Double], riskSetTimes: [Double],
+                    riskSetSizes: [Int], confidenceLevel: Double? = nil) {
+            self.label = label
+            self.times = times
+            self.survival = survival
+            self.lower = lower
+            self.upper = upper
+            self.censorTimes = censorTimes
+            self.censorSurvival = censorSurvival
+            self.riskSetTimes = riskSetTimes
+            self.riskSetSizes = riskSetSizes
+            self.confidenceLevel = confidenceLevel
+        }
+
+        /// Reads a fitted curve: its times, S(t), limits, censoring marks (times where
+        /// `censorCounts > 0`, at S there) and risk sets. Nothing is recomputed.
+        /// - Parameters:
+        ///   - label: The group label.
+        ///   - fit: The fitted curve.
+        public init(label: String, fit: KaplanMeierFit) {
+            let marks = fit.censoringMarks
+            self.init(label: label, times: fit.times, survival: fit.survival, lower: fit.lower, upper: fit.upper,
+                      censorTimes: marks.map(\.time), censorSurvival: marks.map(\.survival),
+                      riskSetTimes: fit.times, riskSetSizes: fit.atRisk, confidenceLevel: fit.confidenceLevel)
+        }
+
+        /// The number at risk at `time`: the risk-set size at the first risk-set time `>= time` (everyone
+        /// at or before the first time, 0 after the last), as `KaplanMeierFit.numberAtRisk(at:)` and R's
+        /// `summary(survfit, times = t)$n.risk`. 0 for a NaN time or an empty table.
+        /// - Parameter time: The time, e.g. a tick of the x axis.
+        /// - Returns: The number at risk.
+        /// - Complexity: O(m) for m risk-set times (the table need not be sorted).
+        public func numberAtRisk(at time: Double) -> Int {
+            guard !time.isNaN else { return 0 }
+            var best: (time: Double, size: Int)?
+            for (t, size) in zip(riskSetTimes, riskSetSizes) where t.isFinite && t >= time {
+                if let current = best, current.time <= t { continue }
+                best = (time: t, size: size)
+            }
+            return best?.size ?? 0
+        }
+
+        /// The finite (time, S) pairs in ascending time order (ties keep their input order), with the
+        /// limits of each.
+        var finitePoints: [(time: Double, survival: Double, lower: Double?, upper: Double?)] {
+            let count = min(times.count, survival.count)
+            var points: [(index: Int, time: Double, survival: Double, lower: Double?, upper: Double?)] = []
+            for i in 0..<count where times[i].isFinite && survival[i].isFinite {
+                let low = i < lower.count ? lower[i] : nil
+                let high = i < upper.count ? upper[i] : nil
+                points.append((index: i, time: times[i], survival: survival[i], lower: low, upper: high))
+            }
+            points.sort { ($0.time, $0.index) < ($1.time, $1.index) }
+            return points.map { (time: $0.time, survival: $0.survival, lower: $0.lower, upper: $0.upper) }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// Summary statistics of one numeric variable in one group, as R computes them.
+///
+/// `mean` is R's `mean`, `standardDeviation` R's `sd` (denominator n − 1), `median` R's `median`, the
+/// quartiles R's `quantile(x, c(0.25, 0.75), type = 7)`, `minimum` and `maximum` R's `min` and `max`.
+/// Every statistic is `nil` when `n == 0`; `standardDeviation` is also `nil` when `n == 1`.
+public struct NumericSummary: Sendable, Equatable {
+    /// The number of non-missing values.
+    public let n: Int
+    /// The arithmetic mean.
+    public let mean: Double?
+    /// The sample standard deviation, √(Σ(x − mean)² / (n − 1)); `nil` when n < 2.
+    public let standardDeviation: Double?
+    /// The median (the mean of the two middle values when n is even).
+    public let median: Double?
+    /// The first quartile (R's type 7: x₍ₗₒ₎ + h·(x₍ₕᵢ₎ − x₍ₗₒ₎) at index 1 + (n − 1)·0.25).
+    public let lowerQuartile: Double?
+    /// The third quartile (type 7 at probability 0.75).
+    public let upperQuartile: Double?
+    /// The smallest value.
+    public let minimum: Double?
+    /// The largest value.
+    public let maximum: Double?
+
+    /// Creates a summary from its statistics (for renderers' tests; ``init(summarizing:)`` computes them).
+    /// - Parameters:
+    ///   - n: Non-missing values.
+    ///   - mean: The mean.
+    ///   - standardDeviation: The SD.
+    ///   - median: The median.
+    ///   - lowerQuartile: The first quartile.
+    ///   - upperQuartile: The third quartile.
+    ///   - minimum: The minimum.
+    ///   - maximum: The maximum.
+    public init(
+        n: Int, mean: Double?, standardDeviation: Double?, median: Double?, lowerQuartile: Double?,
+        upperQuartile: Double?, minimum: Double?, maximum: Double?
+    ) {
+        self.n = n
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+        self.median = median
+        self.lowerQuartile = lowerQuartile
+        self.upperQuartile = upperQuartile
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+}

@@ -1,0 +1,53 @@
+import DataIO
+import Reporting
+import StatModels
+
+extension ReportAnalysis {
+    /// The conventions record of the report's methods paragraph.
+    func methods(
+        plan: ReportPlan, regression: ReportAvailability<RegressionResult>, doseResponse: ReportAvailability<DoseResponseReport>,
+        coverage: ReportAvailability<ScheduleReport>, dataset: SurvivalDataset
+    ) -> ClinicalReportMethods {
+        let columns = command.columns
+        let coding = columns.eventCodes.isEmpty
+            ? "1 = relief ended (event), 0 = censored"
+            : "as mapped with --event-codes " + columns.eventCodes.joined(separator: " ") + " (ended = event)"
+        let bandings = dataset.groupings.filter(\.isBanded).map { "\($0.column): " + $0.levels.joined(separator: ", ") }
+        var regressionModel: String?
+        var ties: String?
+        if let result = regression.value {
+            switch result.estimates {
+            case .cox:
+                regressionModel = "Cox proportional-hazards model (R coxph) of the hazard of relief ending, formula "
+                    + result.formula + "; hazard ratios below 1 mean longer relief"
+                ties = "efron"
+            case .aft(let fit, _):
+                regressionModel = "\(fit.distribution.name) accelerated failure time model (R survreg, dist = \"\(fit.distribution.name)\") "
+                    + "of log relief duration, formula \(result.formula); exp(coefficient) is a time ratio: above 1 means longer relief"
+            }
+        }
+        var doseText: String?
+        if let report = doseResponse.value {
+            doseText = "Dose-response: stage 1 estimates the Kaplan–Meier median relief per level of \(report.doseColumn)"
+                + (report.doseStep.map { " (doses rounded to multiples of \($0))" } ?? "")
+                + " with its variance; stage 2 fits the DoseFinding models (emax, sigEmax, linear, linlog, quadratic, "
+                + "exponential) by generalised least squares with that covariance (fitMod type = \"general\"), and the "
+                + "model with the smallest AIC is drawn with its pointwise \(Provenance.percent(report.result.confidenceLevel)) band."
+        }
+        var coverageText: String?
+        if let report = coverage.value {
+            let fixed = report.schedule.fixedCovariates.map { "\($0.column) = \($0.value)" }.joined(separator: ", ")
+            coverageText = "Relief coverage at dose d and interval I is E[min(T, I)]/I = RMST(I)/I from the fitted \(report.model) "
+                + "model (formula \(report.formula)): the expected fraction of days in relief when infusions repeat every "
+                + "I days and each infusion restarts relief; intervals use a delta-method CI on the logit scale. "
+                + (fixed.isEmpty ? "" : "Other covariates are held at \(fixed) (numeric columns at their median, text columns at their most frequent level). ")
+                + "The longest interval reaching \(Provenance.percent(report.schedule.target)) coverage is solved on the fitted curve."
+        }
+        return ClinicalReportMethods(
+            timeColumn: columns.time, eventColumn: columns.event, eventCoding: coding, patientColumn: plan.cluster,
+            confidenceTransform: command.confidence.confType.transform, confidenceLevel: command.confidence.confLevel,
+            timeFix: true, landmarkTimes: (try? command.estimation.parsedTimes()) ?? [], tau: command.estimation.tau,
+            bandings: bandings, regressionModel: regressionModel, ties: ties,
+            clusterColumn: regression.value?.clusterColumn, doseResponse: doseText, coverage: coverageText)
+    }
+}

@@ -1,0 +1,210 @@
+import ArgumentParser
+import DataIO
+import Foundation
+import Reporting
+import StatModels
+
+extension ReportAnalysis {
+    /// The baseline table by the first comparison column.
+    func baselineTable(_ dataset: SurvivalDataset, plan: ReportPlan, warnings: inout [String]) -> ReportAvailability<BaselineTable> {
+        guard !plan.baselineColumns.isEmpty else {
+            return .unavailable("no baseline columns in the file (give them with --baseline)")
+        }
+        let id = command.columns.id
+        let spec = BaselineCharacteristics(
+            variables: plan.baselineColumns, maximumLevels: command.includeIds ? 50 : 12, idColumn: id.isEmpty ? nil : id)
+        do {
+            return .available(try spec.fit(dataset, by: dataset.groupings.first))
+        } catch {
+            warnings.append("baseline table not available: \(error)")
+            return .unavailable("\(error)")
+        }
+    }
+
+    /// The model options of a fit, parsed as the command line would give them.
+    func modelOptions(formula: String, cluster: String?, references: [String] = []) throws -> ModelOptions {
+        var arguments = ["--formula", formula, "--conf-level", String(describing: command.confidence.confLevel)]
+        if let cluster { arguments += ["--cluster", cluster] }
+        for reference in references { arguments += ["--ref", reference] }
+        return try ModelOptions.parse(arguments)
+    }
+
+    /// The reference level of the dose-group column: the level with the lowest mean dose, so ratios read
+    /// "higher dose vs lower dose" (R's default would be the first level in byte order).
+    func doseGroupReference(_ dataset: SurvivalDataset) -> String? {
+        guard let grouping = dataset.groupings.first, !grouping.isBanded,
+            dataset.covariate(named: grouping.column)?.isNumeric == false,
+            let doses = dataset.covariate(named: command.dose)?.numericValues, doses.count == grouping.codes.count
+        else { return nil }
+        var sums = [Double](repeating: 0, count: grouping.levels.count)
+        var counts = [Int](repeating: 0, count: grouping.levels.count)
+        for (row, code) in grouping.codes.enumerated() where sums.indices.contains(code) {
+            sums[code] += doses[row]
+            counts[code] += 1
+        }
+        let means = sums.indices.compactMap { index in counts[index] > 0 ? (index, sums[index] / Double(counts[index])) : nil }
+        guard let lowest = means.min(by: { $0.1 < $1.1 }) else { return nil }
+        return "\(grouping.column)=\(grouping.levels[lowest.0])"
+    }
+
+    /// The adjusted regression of the report.
+    func regression(_ dataset: SurvivalDataset, plan: ReportPlan, warnings: inout [String]) -> ReportAvailability<RegressionResult> {
+        guard let formula = plan.formula else {
+            return .unavailable("no covariates to adjust for (give --formula)")
+        }
+        let name = ModelName(rawValue: command.model.lowercased()) ?? .weibull
+        do {
+            var references: [String] = []
+            if plan.formulaIsDefault, let reference = doseGroupReference(dataset) { references.append(reference) }
+            let fitter = try RegressionFitter(
+                model: name, options: try modelOptions(formula: formula, cluster: plan.cluster, references: references))
+            let (result, _) = try fitter.fit(dataset)
+            warnings += result.warnings.map { "regression: \($0)" }
+            return .available(result)
+        } catch {
+            let reason = Self.describe(error)
+            warnings.append("the adjusted regression is not available: \(reason)")
+            return .unavailable(reason)
+        }
+    }
+
+    /// The two-stage dose-response analysis on the dose levels (KM median per level, GLS fit).
+    func doseResponse(_ dataset: SurvivalDataset, plan: ReportPlan, warnings: inout [String]) -> ReportAvailability<DoseResponseReport> {
+        guard plan.hasDose else { return .unavailable("no '\(command.dose)' column (name the dose column with --dose)") }
+        guard let raw = dataset.covariate(named: command.dose)?.numericValues else {
+            return .unavailable("'\(command.dose)' holds text; the dose-response curve needs numeric doses")
+        }
+        let doses = raw.map { value in command.doseStep.map { step in (value / step).rounded() * step } ?? value }
+        let distinct = Set(doses).count
+        if distinct < 3 {
+            return .unavailable(
+                "'\(command.dose)' has \(distinct) distinct level(s); a dose-response curve needs 3 or more")
+        }
+        if distinct > 20 {
+            return .unavailable(
+                "'\(command.dose)' looks continuous (\(distinct) distinct values); group the doses into levels with --dose-step, e.g. --dose-step 0.25")
+        }
+        do {
+            var kaplanMeier = KaplanMeier()
+            kaplanMeier.confidenceLevel = command.confidence.confLevel
+            let points = try DoseLevelSummarizer(summary: .median, kaplanMeier: kaplanMeier)
+                .summarize(dose: doses, time: dataset.time, event: dataset.event)
+            guard points.doses.count >= 3 else {
+                let dropped = points.dropped.prefix(3).joined(separator: "; ")
+                return .unavailable(
+                    "only \(points.doses.count) dose level(s) have a reached median with both confidence limits" + (dropped.isEmpty ? "" : " (\(dropped))"))
+            }
+            let result = try DoseResponseFit(models: DoseModel.allCases, confidenceLevel: command.confidence.confLevel).fit(points: points)
+            let (_, label) = DoseResponseCommand.label(.median)
+            let report = DoseResponseReport(
+                doseColumn: command.dose, responseLabel: label, summaryName: "median", doseStep: command.doseStep, points: points,
+                result: result)
+            warnings += result.warnings.map { "dose-response: \($0)" }
+            return .available(report)
+        } catch {
+            let reason = "\(error)"
+            warnings.append("the dose-response curve is not available: \(reason)")
+            return .unavailable(reason)
+        }
+    }
+
+    /// The relief-coverage table by dose and interval from a parametric AFT model of dose and interval.
+    func coverage(_ dataset: SurvivalDataset, plan: ReportPlan, warnings: inout [String]) -> ReportAvailability<ScheduleReport> {
+        guard let formulaText = plan.coverageFormula else {
+            return .unavailable("needs both a numeric dose column ('\(command.dose)') and an interval column ('\(command.interval)')")
+        }
+        let name = ModelName(rawValue: command.model.lowercased()).flatMap { $0.distribution != nil ? $0 : nil } ?? .weibull
+        do {
+            let fitter = try RegressionFitter(model: name, options: try modelOptions(formula: formulaText, cluster: plan.cluster))
+            let (regression, design) = try fitter.fit(dataset)
+            guard case .aft(let fit, _) = regression.estimates else {
+                return .unavailable("the coverage model must be parametric")
+            }
+            let settings = try fixedSettings(dataset, formula: fitter.formula)
+            let coverageModel = try AFTCoverageModel(
+                fit: fit, coding: design.coding, doseColumn: command.dose, intervalColumn: command.interval, fixed: settings)
+            let doses = try coverageDoses(dataset)
+            let intervals = try ScheduleCommand.numbers(command.intervals, option: "--intervals", positive: true)
+            let spec = MaintenanceSchedule(
+                doses: doses, intervals: intervals, target: command.target, confidenceLevel: command.confidence.confLevel,
+                solvesContinuously: true, observedDoses: ScheduleCommand.range(dataset, column: command.dose),
+                observedIntervals: ScheduleCommand.range(dataset, column: command.interval))
+            let schedule = try spec.compute(
+                coverageModel,
+                modelAssumption: "the interval is a covariate of the \(fit.distribution.name) model (formula: \(formulaText)): "
+                    + "coverage at interval I uses the relief distribution fitted for episodes started by infusions every I days")
+            warnings += (regression.warnings + schedule.warnings).map { "coverage: \($0)" }
+            return .available(ScheduleReport(regression: regression, schedule: schedule))
+        } catch {
+            let reason = Self.describe(error)
+            warnings.append("the coverage table is not available: \(reason)")
+            return .unavailable(reason)
+        }
+    }
+
+    /// Every formula column other than dose and interval held at one value: numeric columns at their
+    /// median (R's `median`), text columns at their most frequent level (the first in byte order on ties).
+    func fixedSettings(_ dataset: SurvivalDataset, formula: Formula) throws -> [ProfileSetting] {
+        var settings: [ProfileSetting] = []
+        for column in formula.variables where column != command.dose && column != command.interval {
+            guard let values = dataset.covariate(named: column)?.values else { continue }
+            switch values {
+            case .numeric(let numbers):
+                let sorted = numbers.sorted()
+                guard !sorted.isEmpty else { continue }
+                let middle = sorted.count / 2
+                let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+                settings.append(ProfileSetting(column: column, values: [String(describing: median)]))
+            case .categorical(let levels, let codes):
+                var counts = [Int](repeating: 0, count: levels.count)
+                for code in codes where counts.indices.contains(code) { counts[code] += 1 }
+                guard let best = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }) else { continue }
+                settings.append(ProfileSetting(column: column, values: [levels[best]]))
+            }
+        }
+        return settings
+    }
+
+    /// The doses of the coverage table: --coverage-doses, else the dose levels (up to 8), else each
+    /// dose group's median dose rounded to 2 significant digits, else the dose quartiles.
+    func coverageDoses(_ dataset: SurvivalDataset) throws -> [Double] {
+        if let given = command.coverageDoses {
+            return try ScheduleCommand.numbers(given, option: "--coverage-doses", positive: false)
+        }
+        guard let doses = dataset.covariate(named: command.dose)?.numericValues, !doses.isEmpty else { return [] }
+        let distinct = Array(Set(doses)).sorted()
+        if distinct.count <= 8 { return distinct }
+        func median(_ values: [Double]) -> Double {
+            let sorted = values.sorted()
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        }
+        func rounded(_ value: Double) -> Double {
+            guard value > 0 else { return value }
+            let magnitude = pow(10, floor(log10(value)) - 1)
+            return (value / magnitude).rounded() * magnitude
+        }
+        if let grouping = dataset.groupings.first, grouping.levels.count <= 8 {
+            var byLevel = [[Double]](repeating: [], count: grouping.levels.count)
+            for (row, code) in grouping.codes.enumerated() where byLevel.indices.contains(code) && doses.indices.contains(row) {
+                byLevel[code].append(doses[row])
+            }
+            let medians = byLevel.filter { !$0.isEmpty }.map { rounded(median($0)) }
+            let unique = Array(Set(medians)).sorted()
+            if unique.count >= 2 { return unique }
+        }
+        let sorted = doses.sorted()
+        let quartiles = [0.25, 0.5, 0.75].map { p in rounded(sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]) }
+        return Array(Set(quartiles)).sorted()
+    }
+
+    /// One line describing a failure (the errors' own descriptions, without the type name).
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case let error as ModelCommandError: return error.message
+        case let error as FormulaError: return error.summary
+        case let error as CustomStringConvertible: return error.description
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import DataIO
+import Foundation
+import Reporting
+import StatModels
+
+/// `relief report FILE -o report.html`: one self-contained report of relief duration by dose and
+/// frequency for clinical review (HTML with inline SVG plots, Markdown with SVG files, or PDF).
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "A self-contained report of relief duration by dose and frequency, for clinical review (HTML, Markdown or PDF).",
+        discussion: """
+            Sections: provenance (file, SHA-256, rows read/used/excluded with reasons, command, version, \
+            date, options); baseline characteristics by the first --by column; per --by column (default: \
+            dose_group and interval_days, banded <=7, 8-28, >28) the censoring summary, quartiles with CIs, \
+            survival at --times, RMST, log-rank and trend tests, and a Kaplan-Meier plot with CI bands, \
+            censoring marks and numbers at risk; the adjusted regression (--model, default weibull: time \
+            ratios; cox: hazard ratios) with robust SEs clustered by the --id column and a forest plot; \
+            the dose-response curve (when --dose has 3 to 20 levels, after --dose-step); the relief-coverage \
+            table by dose x interval; the methods; every warning.
+
+            De-identified by default: patient identifiers and free-text columns are not shown; \
+            --include-ids adds a per-patient listing. Rows with a missing value in any column the report \
+            uses are excluded from every section and listed.
+
+            --format pdf needs Chromium (Debian's chromium package, or RELIEF_CHROMIUM=/path). The date \
+            in the provenance is today's (UTC) unless SOURCE_DATE_EPOCH is set.
+
+            \(ReliefFailure.exitCodeHelp) 69: --format pdf without a usable browser.
+            """)
+
+    @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
+    var file: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The report file to write (atomically).", valueName: "file"))
+    var output: String?
+
+    @Option(help: "html (default; one self-contained file), markdown (with SVG files beside it) or pdf (through Chromium).")
+    var format: ReportFormatOption = .html
+
+    @Flag(help: "Show patient identifiers and free-text columns (adds a per-patient listing). Off by default.")
+    var includeIds = false
+
+    @Option(help: "The report title.")
+    var title = "Relief duration by dose and treatment frequency"
+
+    @Option(help: ArgumentHelp("The numeric dose column (dose-response and coverage).", valueName: "column"))
+    var dose = "dose_mg_kg"
+
+    @Option(help: ArgumentHelp("The interval column (days between infusions).", valueName: "column"))
+    var interval = "interval_days"
+
+    @Option(help: ArgumentHelp("Regression model: weibull (default), lognormal, loglogistic, exponential or cox.", valueName: "model"))
+    var model = "weibull"
+
+    @Option(help: ArgumentHelp("Right-hand side of the regression formula (default: the first --by column, interval, baseline_pain, condition, cotherapy, those present).", valueName: "terms"))
+    var formula: String?
+
+    @Option(help: ArgumentHelp("Columns of the baseline table, comma-separated (default: those of condition, route, baseline_pain, interval_days, cotherapy, dose_mg_kg, infusion_number, site present).", valueName: "c,c,..."))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Round doses to multiples of this step to form dose levels for the dose-response curve.", valueName: "step"))
+    var doseStep: Double?
+
+    @Option(help: ArgumentHelp("Doses of the coverage table, comma-separated (default: the dose levels, or each dose group's median dose).", valueName: "d,d,..."))
+    var coverageDoses: String?
+
+    @Option(help: ArgumentHelp("Infusion intervals of the coverage table (days).", valueName: "I,I,..."))
+    var intervals = "7,14,21,28,42,56"
+
+    @Option(help: "Wanted coverage (fraction of days in relief) for the longest-interval column.")
+    var target = 0.8
+
+    @OptionGroup(title: "Columns") var columns: ColumnOptions
+    @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
+    @OptionGroup(title: "Confidence intervals") var confidence: ConfidenceOptions
+    @OptionGroup(title: "Estimates") var estimation: EstimationOptions
+
+    func validate() throws {
+        if file.isEmpty { throw ValidationError("give the CSV file to read") }
+        if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
+        if format != .html, output == nil {
+            throw ValidationError("--format \(format.rawValue) needs -o FILE (e.g. -o report.\(format == .pdf ? "pdf" : "md"))")
+        }
+        guard let name = ModelName(rawValue: model.lowercased()), name == .cox || name.distribution != nil else {
+            throw ValidationError("--model '\(model)': use weibull, lognormal, loglogistic, exponential or cox")
+        }
+        if let doseStep, !(doseStep.isFinite && doseStep > 0) {
+            throw ValidationError("--dose-step must be a positive number, e.g. 0.25, got \(doseStep)")
+        }
+        guard target.isFinite, target > 0, target < 1 else {
+            throw ValidationError("--target must lie strictly between 0 and 1 (e.g. 0.8), got \(target)")
+        }
+        _ = try ScheduleCommand.numbers(intervals, option: "--intervals", positive: true)
+        if let coverageDoses { _ = try ScheduleCommand.numbers(coverageDoses, option: "--coverage-doses", positive: false) }
+        if let formula, formula.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--formula needs terms, e.g. --formula \"dose_group + interval_days\"")
+        }
+    }
+
+    func run() throws {
+        try ModelFailure.run {
+            let report = try ReportAnalysis(command: self).run()
+            do {
+                try ReportWriter(command: self).write(report)
+            } catch let error as PDFPrinterError {
+                StandardError.error(error.description)
+                throw ExitCode(error.exitCode)
+            }
+            for warning in report.warnings { StandardError.warning(warning) }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import DataIO
+
+/// What `relief report` will analyse, decided from the options and the file's header before the file is
+/// read: the comparisons, the regression and coverage formulas, the baseline columns and so the
+/// columns to read.
+struct ReportPlan {
+    /// Default comparison columns, used when present and no --by is given.
+    static let defaultGroupColumn = "dose_group"
+    /// Adjusters added to the default formulas when present.
+    static let adjusters = ["baseline_pain", "condition", "cotherapy"]
+    /// Default baseline columns, used when present.
+    static let baselineCandidates = [
+        "condition", "route", "baseline_pain", "interval_days", "cotherapy", "dose_mg_kg", "infusion_number", "site",
+    ]
+
+    /// The comparison columns, each its own Kaplan–Meier comparison; the first groups the baseline table.
+    var comparisons: [String]
+    /// The regression formula, or `nil` when no term is available.
+    var formula: String?
+    /// Whether the formula was built by default (not given with --formula).
+    var formulaIsDefault: Bool
+    /// The formula of the coverage model (dose + interval + adjusters), or `nil` when a column is missing.
+    var coverageFormula: String?
+    /// The robust-variance cluster column (the patient column when present).
+    var cluster: String?
+    /// The baseline columns.
+    var baselineColumns: [String]
+    /// Whether the numeric dose column is present.
+    var hasDose: Bool
+    /// Header columns the report does not use (shown by name only, never their contents).
+    var unusedColumns: [String]
+
+    /// Plans the report.
+    /// - Parameters:
+    ///   - command: The parsed command.
+    ///   - header: The file's header.
+    /// - Throws: `ValidationError` for a named column that is not in the file.
+    init(command: ReportCommand, header: [String]) throws {
+        func require(_ column: String, _ option: String) throws {
+            guard header.contains(column) else {
+                throw ValidationError(
+                    "no column '\(column)' (\(option)); the columns are " + header.map { "'\($0)'" }.joined(separator: ", "))
+            }
+        }
+        let columns = command.columns
+        for column in columns.by { try require(column, "--by") }
+        if let strata = columns.strata { try require(strata, "--strata") }
+        if columns.by.isEmpty {
+            comparisons = [Self.defaultGroupColumn, command.interval].filter(header.contains)
+            guard !comparisons.isEmpty else {
+                throw ValidationError(
+                    "no '\(Self.defaultGroupColumn)' or '\(command.interval)' column to compare; name the group columns with --by "
+                        + "(the columns are " + header.map { "'\($0)'" }.joined(separator: ", ") + ")")
+            }
+        } else {
+            comparisons = columns.by
+        }
+        hasDose = header.contains(command.dose)
+        let hasInterval = header.contains(command.interval)
+        let adjusters = Self.adjusters.filter(header.contains)
+        if let given = command.formula {
+            formula = given
+            formulaIsDefault = false
+        } else {
+            var terms: [String] = []
+            if let group = comparisons.first, group != command.interval { terms.append(group) }
+            if hasInterval { terms.append(command.interval) }
+            for column in adjusters where !terms.contains(column) { terms.append(column) }
+            formula = terms.isEmpty ? nil : terms.joined(separator: " + ")
+            formulaIsDefault = true
+        }
+        if hasDose, hasInterval {
+            coverageFormula = ([command.dose, command.interval] + adjusters.filter { $0 != command.dose && $0 != command.interval })
+                .joined(separator: " + ")
+        } else {
+            coverageFormula = nil
+        }
+        let id = columns.id
+        cluster = !id.isEmpty && header.contains(id) ? id : nil
+        let excluded = Set([columns.time, columns.event, id] + (comparisons.first.map { [$0] } ?? []))
+        if let list = command.baseline {
+            let named = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for column in named { try require(column, "--baseline") }
+            baselineColumns = named.filter { !excluded.contains($0) || $0 == id }
+        } else {
+            baselineColumns = Self.baselineCandidates.filter { header.contains($0) && !excluded.contains($0) }
+        }
+        var used = Set([columns.time, columns.event] + comparisons + baselineColumns)
+        if let cluster { used.insert(cluster) }
+        if hasDose { used.insert(command.dose) }
+        if hasInterval { used.insert(command.interval) }
+        for column in adjusters { used.insert(column) }
+        if let strata = columns.strata { used.insert(strata) }
+        unusedColumns = header.filter { !used.contains($0) }
+    }
+
+    /// The covariate columns to read: formula and coverage variables, baseline columns, dose, the
+    /// patient column when identifiers are shown.
+    /// - Parameters:
+    ///   - formulaVariables: The variables of the regression formula.
+    ///   - coverageVariables: The variables of the coverage formula.
+    ///   - dose: The dose column.
+    ///   - includeIDs: Whether the patient column is read for the listing.
+    ///   - id: The patient column.
+    /// - Returns: Distinct column names in a stable order.
+    func covariates(formulaVariables: [String], coverageVariables: [String], dose: String, includeIDs: Bool, id: String) -> [String] {
+        var columns: [String] = []
+        func add(_ column: String) { if !columns.contains(column) { columns.append(column) } }
+        formulaVariables.forEach(add)
+        coverageVariables.forEach(add)
+        baselineColumns.forEach(add)
+        if hasDose { add(dose) }
+        if let cluster { add(cluster) }
+        if includeIDs, !id.isEmpty, cluster != nil { add(id) }
+        return columns
+    }
+}

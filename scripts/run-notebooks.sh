@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs the notebooks' pinned requirements, regenerates the notebooks from
+# notebooks/build_notebooks.py and executes them in place, headless (nbclient, python3 kernel,
+# 600 s per cell). Exits non-zero, naming the notebook and cell, on any cell error.
+#
+# Needs the relief binary: $RELIEF, else .build/release/relief (`make build`).
+# Python: $PYTHON (default python3). When that interpreter is "externally managed" (Debian's
+# /usr/bin/python3, PEP 668) or NOTEBOOK_VENV=1, the requirements go into a virtualenv in
+# .build-notebooks/venv (git-ignored) instead; python3-venv is installed with apt-get if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
+
+relief_bin="${RELIEF:-.build/release/relief}"
+case "$relief_bin" in /*) ;; *) relief_bin="$PWD/$relief_bin" ;; esac
+if [ ! -x "$relief_bin" ]; then
+  echo "relief: the relief binary is missing at $relief_bin: run \`make build\` first (or set RELIEF)" >&2
+  exit 1
+fi
+export RELIEF="$relief_bin"
+
+python="${PYTHON:-python3}"
+command -v "$python" >/dev/null 2>&1 || { echo "relief: $python not found; install Python 3.11 or later" >&2; exit 1; }
+
+externally_managed() {
+  "$python" - <<'EOF'
+import os, sys, sysconfig
+in_venv = sys.prefix != sys.base_prefix
+marker = os.path.join(sysconfig.get_paths()["stdlib"], "EXTERNALLY-MANAGED")
+sys.exit(0 if (os.path.exists(marker) and not in_venv) else 1)
+EOF
+}
+
+if [ "${NOTEBOOK_VENV:-0}" = 1 ] || externally_managed; then
+  venv=.build-notebooks/venv
+  if [ ! -x "$venv/bin/python" ]; then
+    if ! "$python" -m venv "$venv" >/dev/null 2>&1; then
+      rm -rf "$venv"
+      echo "relief: installing python3-venv (apt-get)" >&2
+      sudo_cmd=()
+      if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || { echo "relief: not root and sudo is missing; install python3-venv as root" >&2; exit 1; }
+        sudo_cmd=(sudo)
+      fi
+      "${sudo_cmd[@]}" apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq python3-venv
+      "$python" -m venv "$venv"
+    fi
+  fi
+  python="$PWD/$venv/bin/python"
+  export PATH="$PWD/$venv/bin:$PATH"
+fi
+
+"$python" -m pip install -q --disable-pip-version-check -r notebooks/requirements.txt
+"$python" notebooks/build_notebooks.py
+"$python" notebooks/execute_notebooks.py
