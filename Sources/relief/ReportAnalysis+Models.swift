@@ -150,10 +150,7 @@ extension ReportAnalysis {
             guard let values = dataset.covariate(named: column)?.values else { continue }
             switch values {
             case .numeric(let numbers):
-                let sorted = numbers.sorted()
-                guard !sorted.isEmpty else { continue }
-                let middle = sorted.count / 2
-                let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+                guard let median = NumericSummary(summarizing: numbers).median else { continue }
                 settings.append(ProfileSetting(column: column, values: [String(describing: median)]))
             case .categorical(let levels, let codes):
                 var counts = [Int](repeating: 0, count: levels.count)
@@ -174,11 +171,6 @@ extension ReportAnalysis {
         guard let doses = dataset.covariate(named: command.dose)?.numericValues, !doses.isEmpty else { return [] }
         let distinct = Array(Set(doses)).sorted()
         if distinct.count <= 8 { return distinct }
-        func median(_ values: [Double]) -> Double {
-            let sorted = values.sorted()
-            let middle = sorted.count / 2
-            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-        }
         func rounded(_ value: Double) -> Double {
             guard value > 0 else { return value }
             let magnitude = pow(10, floor(log10(value)) - 1)
@@ -189,12 +181,12 @@ extension ReportAnalysis {
             for (row, code) in grouping.codes.enumerated() where byLevel.indices.contains(code) && doses.indices.contains(row) {
                 byLevel[code].append(doses[row])
             }
-            let medians = byLevel.filter { !$0.isEmpty }.map { rounded(median($0)) }
+            let medians = byLevel.compactMap { NumericSummary(summarizing: $0).median }.map(rounded)
             let unique = Array(Set(medians)).sorted()
             if unique.count >= 2 { return unique }
         }
-        let sorted = doses.sorted()
-        let quartiles = [0.25, 0.5, 0.75].map { p in rounded(sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]) }
+        let summary = NumericSummary(summarizing: doses)
+        let quartiles = [summary.lowerQuartile, summary.median, summary.upperQuartile].compactMap { $0 }.map(rounded)
         return Array(Set(quartiles)).sorted()
     }
 

@@ -45,7 +45,11 @@ import Testing
         #expect(html.components(separatedBy: "<svg").count - 1 >= 3)
         #expect(html.contains("Number at risk"))
         #expect(html.contains("dose_group: high vs low"))
-        #expect(html.contains("coverage"))
+        // Coverage: other covariates at the median (baseline pain 6.5, as the baseline table) and the most
+        // frequent level (CRPS 487 of 1597 episodes, no co-therapy 836); doses 0.5 and 1 (each group's
+        // median dose to 2 significant digits).
+        #expect(html.contains("baseline_pain=6.5, condition=CRPS, cotherapy=none"))
+        #expect(html.contains("<td>0.5</td>") || html.contains("<td class=\"num\">0.5</td>"))
         // Methods name the conventions.
         #expect(html.contains("conf.type = &quot;log&quot;") || html.contains("conf.type = \"log\""))
         #expect(html.contains("Greenwood"))
