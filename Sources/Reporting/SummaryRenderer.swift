@@ -158,25 +158,8 @@ public struct SummaryRenderer: ResultRenderer {
                     tables: [Self.medianTableReport(table, ci: ci)]))
         }
 
-        if !input.exclusions.isEmpty {
-            let listed = input.exclusions.prefix(max(0, maxListedExclusions))
-            var notes: [String] = []
-            if listed.count < input.exclusions.count {
-                notes.append("... and \(input.exclusions.count - listed.count) more; --format json or csv lists all.")
-            }
-            document.sections.append(
-                ReportDocument.Section(
-                    heading: "Exclusions (\(input.exclusions.count) rows)",
-                    tables: [
-                        ReportTable(
-                            title: "",
-                            columns: [
-                                ReportColumn("line", style: .count), ReportColumn("column", style: .label),
-                                ReportColumn("reason", style: .prose),
-                            ],
-                            rows: listed.map { [.integer($0.line), $0.column.map(ReportCell.text) ?? .empty, .text($0.reason)] },
-                            notes: notes)
-                    ]))
+        if let exclusions = input.exclusionSection(maxListed: maxListedExclusions) {
+            document.sections.append(exclusions)
         }
         document.notes = warnings.map { "warning: " + $0 }
         return document

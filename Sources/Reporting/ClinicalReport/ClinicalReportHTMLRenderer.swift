@@ -37,32 +37,26 @@ public struct ClinicalReportHTMLRenderer: Sendable {
         return out + "</ol>\n</nav>\n"
     }
 
-    /// One section.
+    /// One section (printing starts the major ones on a new page).
     func html(_ section: ClinicalReportLayout.Section) -> String {
-        let pageClass = section.startsPage ? " class=\"page-break\"" : ""
-        var out = "<section id=\"" + HTMLEscaper.attribute(section.id) + "\"\(pageClass)>\n<h2>" + HTMLEscaper.text(section.heading) + "</h2>\n"
-        for block in section.blocks {
-            out += html(block)
-        }
-        return out + "</section>\n"
+        HTMLPage.sectionHTML(
+            heading: section.heading, bodyHTML: section.blocks.map(html).joined(), id: section.id,
+            pageBreak: section.startsPage)
     }
 
     /// One block.
     func html(_ block: ClinicalReportLayout.Block) -> String {
         switch block {
         case .paragraph(let text):
-            return "<p>" + HTMLEscaper.text(text) + "</p>\n"
+            return HTMLPage.paragraphHTML(text)
         case .table(let table):
             return HTMLTableRenderer().render(table)
         case .figure(let svg, let caption, let name):
-            return "<figure id=\"fig-" + HTMLEscaper.attribute(name) + "\">\n" + svg + "\n<figcaption>" + HTMLEscaper.text(caption)
-                + "</figcaption>\n</figure>\n"
+            return HTMLPage.figureHTML(svg: svg, caption: caption, id: "fig-" + name)
         case .warning(let title, let messages):
-            var out = "<div class=\"warning\" role=\"note\">\n<p class=\"warning-title\">" + HTMLEscaper.text(title) + "</p>\n<ul>\n"
-            for message in messages { out += "<li>" + HTMLEscaper.text(message) + "</li>\n" }
-            return out + "</ul>\n</div>\n"
+            return HTMLPage.warningHTML(title: title, messages: messages)
         case .unavailable(let reason):
-            return "<p class=\"unavailable\">" + HTMLEscaper.text(reason) + "</p>\n"
+            return HTMLPage.paragraphHTML(reason, cssClass: "unavailable")
         case .facts(let facts):
             var out = "<dl class=\"provenance\">\n"
             for fact in facts {

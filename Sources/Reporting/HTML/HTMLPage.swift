@@ -49,7 +49,12 @@ public struct HTMLPage: Sendable, Equatable {
     ///   - text: The paragraph text (escaped).
     ///   - cssClass: An optional class, e.g. `muted` (escaped).
     public mutating func appendParagraph(_ text: String, cssClass: String? = nil) {
-        parts.append("<p" + Self.classAttribute(cssClass) + ">" + HTMLEscaper.text(text) + "</p>\n")
+        parts.append(Self.paragraphHTML(text, cssClass: cssClass))
+    }
+
+    /// The markup of a paragraph (see ``appendParagraph(_:cssClass:)``).
+    public static func paragraphHTML(_ text: String, cssClass: String? = nil) -> String {
+        "<p" + classAttribute(cssClass) + ">" + HTMLEscaper.text(text) + "</p>\n"
     }
 
     /// Appends a `<section>` with a heading and body markup.
@@ -59,12 +64,16 @@ public struct HTMLPage: Sendable, Equatable {
     ///   - id: An optional element id (escaped).
     ///   - pageBreak: Whether printing starts a new page at this section's heading.
     public mutating func appendSection(heading: String, bodyHTML: String, id: String? = nil, pageBreak: Bool = false) {
-        var out = "<section" + Self.idAttribute(id) + ">\n"
+        parts.append(Self.sectionHTML(heading: heading, bodyHTML: bodyHTML, id: id, pageBreak: pageBreak))
+    }
+
+    /// The markup of a section (see ``appendSection(heading:bodyHTML:id:pageBreak:)``).
+    public static func sectionHTML(heading: String, bodyHTML: String, id: String? = nil, pageBreak: Bool = false) -> String {
+        var out = "<section" + idAttribute(id) + ">\n"
         out += "<h2" + (pageBreak ? " class=\"page-break\"" : "") + ">" + HTMLEscaper.text(heading) + "</h2>\n"
         out += bodyHTML
         if !bodyHTML.isEmpty, !bodyHTML.hasSuffix("\n") { out += "\n" }
-        out += "</section>\n"
-        parts.append(out)
+        return out + "</section>\n"
     }
 
     /// Appends a figure: an inline SVG with a caption under it.
@@ -73,10 +82,14 @@ public struct HTMLPage: Sendable, Equatable {
     ///   - caption: The caption text (escaped).
     ///   - id: An optional element id (escaped).
     public mutating func appendFigure(svg: String, caption: String, id: String? = nil) {
-        var out = "<figure" + Self.idAttribute(id) + ">\n" + svg
+        parts.append(Self.figureHTML(svg: svg, caption: caption, id: id))
+    }
+
+    /// The markup of a figure (see ``appendFigure(svg:caption:id:)``).
+    public static func figureHTML(svg: String, caption: String, id: String? = nil) -> String {
+        var out = "<figure" + idAttribute(id) + ">\n" + svg
         if !svg.hasSuffix("\n") { out += "\n" }
-        out += "<figcaption>" + HTMLEscaper.text(caption) + "</figcaption>\n</figure>\n"
-        parts.append(out)
+        return out + "<figcaption>" + HTMLEscaper.text(caption) + "</figcaption>\n</figure>\n"
     }
 
     /// Appends a table rendered by ``HTMLTableRenderer``.
@@ -100,12 +113,17 @@ public struct HTMLPage: Sendable, Equatable {
     ///   - messages: One list item each (escaped).
     public mutating func appendWarning(title: String, messages: [String]) {
         guard !messages.isEmpty else { return }
+        parts.append(Self.warningHTML(title: title, messages: messages))
+    }
+
+    /// The markup of a warning box (see ``appendWarning(title:messages:)``); empty without messages.
+    public static func warningHTML(title: String, messages: [String]) -> String {
+        guard !messages.isEmpty else { return "" }
         var out = "<div class=\"warning\" role=\"note\">\n<p class=\"warning-title\">" + HTMLEscaper.text(title) + "</p>\n<ul>\n"
         for message in messages {
             out += "<li>" + HTMLEscaper.text(message) + "</li>\n"
         }
-        out += "</ul>\n</div>\n"
-        parts.append(out)
+        return out + "</ul>\n</div>\n"
     }
 
     /// The complete document, ending in a newline.
