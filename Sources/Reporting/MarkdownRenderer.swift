@@ -1,7 +1,8 @@
 /// Renders a ``ReportDocument`` as GitHub-flavoured Markdown.
 ///
-/// Labels are escaped with ``ReportText/escaped(_:)`` and `|` becomes `\|` so a label cannot break a
-/// table; labels are not truncated. Numbers use the column styles, as in the terminal table.
+/// Labels are escaped with ``ReportText/escaped(_:)``, `|` becomes `\|` so a label cannot break a
+/// table, and a `<` or `&` that could open an HTML tag or entity becomes `&lt;` / `&amp;` so a label
+/// such as `<script>` shows as text (``inline(_:escapingEmphasis:)``); labels are not truncated. Numbers use the column styles, as in the terminal table.
 public struct MarkdownRenderer: Sendable {
     /// Creates a renderer.
     public init() {}
@@ -59,6 +60,42 @@ public struct MarkdownRenderer: Sendable {
 
     /// Escapes text for a Markdown line or table cell.
     private func inline(_ raw: String) -> String {
-        ReportText.escaped(raw).replacingOccurrences(of: "|", with: "\\|")
+        Self.inline(raw, escapingEmphasis: false)
+    }
+
+    /// Text made safe for one Markdown line or table cell: unprintables shown as ``ReportText`` does,
+    /// `|` escaped, `<` before a letter, `/`, `!` or `?` written `&lt;` and `&` before a letter or `#`
+    /// written `&amp;` (what could start raw HTML or an entity in CommonMark; `<=7` stays as it is).
+    /// - Parameters:
+    ///   - raw: Any text, e.g. a group label from the CSV.
+    ///   - escapingEmphasis: Also backslash-escape `` ` ``, `*`, `_`, `[`, `]` and `#` (for prose; a
+    ///     backslash is already doubled by ``ReportText/escaped(_:)``).
+    /// - Returns: The escaped text.
+    /// - Complexity: O(n) in the length of `raw`.
+    static func inline(_ raw: String, escapingEmphasis: Bool) -> String {
+        let scalars = Array(ReportText.escaped(raw).unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            switch scalar {
+            case "|":
+                out.append(contentsOf: "\\|".unicodeScalars)
+            case "<" where next.map { Self.isASCIILetter($0) || $0 == "/" || $0 == "!" || $0 == "?" } ?? false:
+                out.append(contentsOf: "&lt;".unicodeScalars)
+            case "&" where next.map { Self.isASCIILetter($0) || $0 == "#" } ?? false:
+                out.append(contentsOf: "&amp;".unicodeScalars)
+            case _ where escapingEmphasis && "`*_[]#".unicodeScalars.contains(scalar):
+                out.append("\\")
+                out.append(scalar)
+            default:
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether `scalar` is an ASCII letter.
+    static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 import Reporting
 
 /// Writes a rendered clinical report in the format asked for: HTML to `-o` (or stdout), Markdown with
-/// its SVG files beside it, or PDF through headless Chromium. Every file is written atomically and the
-/// input file is never overwritten.
+/// its SVG files beside it, or PDF through headless Chromium. Every file is written atomically, the
+/// input file is never overwritten, and a failed Markdown write leaves none of its figures behind.
 struct ReportWriter {
     let command: ReportCommand
 
@@ -33,10 +33,19 @@ struct ReportWriter {
             let directory = url.deletingLastPathComponent().path
             let rendered = ClinicalReportMarkdownRenderer(figurePrefix: stem).render(report)
             let writer = AtomicFileWriter(protectedPaths: protected + [path])
-            for figure in rendered.figures {
-                try writer.write(figure.svg, to: (directory as NSString).appendingPathComponent(figure.fileName))
+            var written: [String] = []
+            do {
+                for figure in rendered.figures {
+                    let figurePath = (directory as NSString).appendingPathComponent(figure.fileName)
+                    try writer.write(figure.svg, to: figurePath)
+                    written.append(figurePath)
+                }
+                try AtomicFileWriter(protectedPaths: protected).write(rendered.markdown, to: path)
+            } catch {
+                // No partial output: the figures written so far go when the Markdown cannot be written.
+                for figurePath in written { try? FileManager.default.removeItem(atPath: figurePath) }
+                throw error
             }
-            try AtomicFileWriter(protectedPaths: protected).write(rendered.markdown, to: path)
         }
     }
 }

@@ -196,4 +196,36 @@ import Testing
         #expect(html.contains("Hazard ratio (95% CI), log scale"))
         #expect(html.contains("Efron"))
     }
+
+    @Test func markdownReportCarriesNoRawHTMLFromLabels() throws {
+        let directory = try ReliefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = try HostileCSV.write(in: directory, first: "<script>alert(1)</script>", second: "<img src=x onerror=alert(2)>")
+        let target = directory.appendingPathComponent("hostile.md")
+        let output = try ReliefProcess.run(["report", csv.path, "--format", "markdown", "-o", target.path])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        let markdown = try String(contentsOf: target, encoding: .utf8)
+        #expect(!markdown.contains("<script") && !markdown.contains("<img"))
+        #expect(markdown.contains("&lt;script>alert(1)&lt;/script>"))
+        let svg = try String(contentsOf: directory.appendingPathComponent("hostile-km-1.svg"), encoding: .utf8)
+        #expect(!svg.contains("<script"))
+    }
+
+    @Test func failedMarkdownWriteLeavesNoFigures() throws {
+        let directory = try ReliefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The Markdown path is an existing directory: the figures could be written, the Markdown cannot.
+        let target = directory.appendingPathComponent("review.md")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+        let output = try ReliefProcess.run(["report", Self.trial.path, "--format", "markdown", "-o", target.path])
+        #expect(output.status == 73, "stderr: \(output.stderr)")
+        #expect(output.stderr.split(separator: "\n").count == 1)
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(left == ["review.md"], "left: \(left)")
+        // Into a missing directory: nothing at all.
+        let missing = directory.appendingPathComponent("absent/review.md")
+        let again = try ReliefProcess.run(["report", Self.trial.path, "--format", "markdown", "-o", missing.path])
+        #expect(again.status == 73, "stderr: \(again.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("absent").path))
+    }
 }

@@ -44,6 +44,22 @@ import Testing
         #expect(text.contains(String(repeating: "long", count: 12)))   // Markdown does not truncate
     }
 
+    @Test func markdownCannotCarryRawHTML() {
+        let table = ReportTable(
+            title: "<b>title</b>", columns: [ReportColumn("group", style: .label)],
+            rows: [[.text("<script>alert(1)</script>")], [.text("<=7")], [.text("a & b &amp; &#60;")], [.text("<!-- x -->")]],
+            notes: ["<img src=x onerror=alert(2)>"])
+        let text = MarkdownRenderer().render(table)
+        #expect(!text.contains("<script") && !text.contains("</script") && !text.contains("<img") && !text.contains("<b>"))
+        #expect(!text.contains("<!--"))
+        #expect(text.contains("| &lt;script>alert(1)&lt;/script> |"))
+        #expect(text.contains("| <=7 |"))                     // cannot open a tag: left as written
+        #expect(text.contains("| a & b &amp;amp; &amp;#60; |"))  // entities shown literally
+        #expect(MarkdownRenderer.inline("dose_group *x* [a](b) \\ #1", escapingEmphasis: true)
+            == "dose\\_group \\*x\\* \\[a\\](b) \\\\ \\#1")
+        #expect(MarkdownRenderer.inline("dose_group *x*", escapingEmphasis: false) == "dose_group *x*")
+    }
+
     @Test func csvQuotesPerRFC4180AndKeepsFullPrecision() {
         var table = self.table
         table.rows.append([.text("x"), .integer(2), .number(1.0 / 3.0)])

@@ -61,21 +61,10 @@ public struct ClinicalReportMarkdownRenderer: Sendable {
         return Output(markdown: out, figures: figures)
     }
 
-    /// Text made safe for Markdown: HTML-significant characters escaped, Markdown punctuation
-    /// backslash-escaped, line breaks flattened.
+    /// Text made safe for Markdown prose: as table cells (``MarkdownRenderer``), plus Markdown
+    /// punctuation backslash-escaped so labels such as `dose_group` are not read as emphasis.
     static func inline(_ raw: String) -> String {
-        var out = ""
-        for character in ReportText.escaped(raw) {
-            switch character {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "|", "#": out += "\\" + String(character)
-            case "\n", "\r": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
+        MarkdownRenderer.inline(raw, escapingEmphasis: true)
     }
 
     /// A file stem of letters, digits, dashes, dots and underscores only.
