@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "DataIOTests", dependencies: ["DataIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StatModelsTests", dependencies: ["StatModels", "DataIO"], resources: [.copy("Reference")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "StatModels", "DataIO"]),
-        .testTarget(name: "ReliefCLITests", dependencies: ["relief"], resources: [.copy("BadInputs")]),
+        .testTarget(name: "ReliefCLITests", dependencies: ["relief"], exclude: ["Golden"], resources: [.copy("BadInputs")]),
     ],
     swiftLanguageModes: [.v6]
 )
