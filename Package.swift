@@ -1,7 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies flow one way: NumericCore <- DataIO <- StatModels <- Reporting <- relief (CLI).
+// Dependencies flow one way (docs/ARCHITECTURE.md draws the graph):
+// NumericCore <- DataIO <- Survival <- Regression <- DoseResponse; Simulation <- NumericCore, DataIO;
+// Reporting (documents and writers) <- NumericCore; Analysis <- all of them; relief (CLI) <- Analysis.
 // Only NumericCore imports the C module COpenBLAS.
 let package = Package(
     name: "Relief",
@@ -10,8 +12,12 @@ let package = Package(
         .executable(name: "relief", targets: ["relief"]),
         .library(name: "NumericCore", targets: ["NumericCore"]),
         .library(name: "DataIO", targets: ["DataIO"]),
-        .library(name: "StatModels", targets: ["StatModels"]),
+        .library(name: "Survival", targets: ["Survival"]),
+        .library(name: "Regression", targets: ["Regression"]),
+        .library(name: "DoseResponse", targets: ["DoseResponse"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "Analysis", targets: ["Analysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,19 +34,29 @@ let package = Package(
             name: "DataIO",
             dependencies: ["NumericCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "StatModels", dependencies: ["NumericCore", "DataIO"]),
-        .target(name: "Reporting", dependencies: ["StatModels", "DataIO", "NumericCore"]),
+        .target(name: "Survival", dependencies: ["NumericCore", "DataIO"]),
+        .target(name: "Regression", dependencies: ["NumericCore", "DataIO", "Survival"]),
+        .target(name: "DoseResponse", dependencies: ["NumericCore", "Survival", "Regression"]),
+        .target(name: "Simulation", dependencies: ["NumericCore", "DataIO"]),
+        .target(name: "Reporting", dependencies: ["DataIO"]),
+        .target(
+            name: "Analysis",
+            dependencies: ["NumericCore", "DataIO", "Survival", "Regression", "DoseResponse", "Simulation", "Reporting"]
+        ),
         .executableTarget(
             name: "relief",
             dependencies: [
-                "Reporting", "StatModels", "DataIO", "NumericCore",
+                "Analysis", "Reporting", "Survival", "Regression", "DoseResponse", "Simulation", "DataIO", "NumericCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
         .testTarget(name: "DataIOTests", dependencies: ["DataIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StatModelsTests", dependencies: ["StatModels", "DataIO"], resources: [.copy("Reference")]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "StatModels", "DataIO"]),
+        .testTarget(
+            name: "StatModelsTests", dependencies: ["Survival", "Regression", "DoseResponse", "Simulation", "DataIO", "NumericCore"],
+            resources: [.copy("Reference")]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis", "Survival", "DataIO"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reporting", "Survival", "Regression", "DoseResponse", "DataIO"]),
         .testTarget(name: "ReliefCLITests", dependencies: ["relief"], exclude: ["Golden"], resources: [.copy("BadInputs")]),
     ],
     swiftLanguageModes: [.v6]

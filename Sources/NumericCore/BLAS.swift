@@ -2,9 +2,9 @@ internal import COpenBLAS
 
 /// Thin wrappers around the CBLAS routines NumericCore uses (column-major, unit strides).
 /// Callers validate shapes and skip empty operands; sizes are converted with `Int32(exactly:)`.
-enum BLAS {
+package enum BLAS {
     /// `y = op(A) x` (`dgemv`), `A` is `m × n`.
-    static func gemv(_ a: [Double], m: Int, n: Int, transpose: Bool, _ x: [Double]) throws(LinearAlgebraError) -> [Double] {
+    package static func gemv(_ a: [Double], m: Int, n: Int, transpose: Bool, _ x: [Double]) throws(LinearAlgebraError) -> [Double] {
         let m32 = try LAPACK.int32(m)
         let n32 = try LAPACK.int32(n)
         let lda = try LAPACK.int32(max(1, m))
@@ -21,7 +21,7 @@ enum BLAS {
     }
 
     /// `C = op(A) op(B)` (`dgemm`); `op(A)` is `m × k`, `op(B)` is `k × n`.
-    static func gemm(
+    package static func gemm(
         _ a: [Double], aRows: Int, transposeA: Bool, _ b: [Double], bRows: Int, transposeB: Bool,
         m: Int, n: Int, k: Int
     ) throws(LinearAlgebraError) -> [Double] {
@@ -46,7 +46,7 @@ enum BLAS {
 
     /// Lower triangle of `C = A Aᵀ` (`transpose == false`, `A` is `n × k`) or `C = Aᵀ A`
     /// (`transpose == true`, `A` is `k × n`) by `dsyrk`.
-    static func syrkLower(_ a: [Double], aRows: Int, n: Int, k: Int, transpose: Bool) throws(LinearAlgebraError) -> [Double] {
+    package static func syrkLower(_ a: [Double], aRows: Int, n: Int, k: Int, transpose: Bool) throws(LinearAlgebraError) -> [Double] {
         let n32 = try LAPACK.int32(n)
         let k32 = try LAPACK.int32(k)
         let lda = try LAPACK.int32(max(1, aRows))
@@ -62,7 +62,7 @@ enum BLAS {
     }
 
     /// `xᵀ y` (`ddot`).
-    static func dot(_ x: [Double], _ y: [Double]) throws(LinearAlgebraError) -> Double {
+    package static func dot(_ x: [Double], _ y: [Double]) throws(LinearAlgebraError) -> Double {
         let n32 = try LAPACK.int32(x.count)
         return x.withUnsafeBufferPointer { xp in
             y.withUnsafeBufferPointer { yp in cblas_ddot(n32, xp.baseAddress, 1, yp.baseAddress, 1) }
@@ -70,7 +70,7 @@ enum BLAS {
     }
 
     /// `y ← α x + y` (`daxpy`).
-    static func axpy(_ alpha: Double, _ x: [Double], _ y: inout [Double]) throws(LinearAlgebraError) {
+    package static func axpy(_ alpha: Double, _ x: [Double], _ y: inout [Double]) throws(LinearAlgebraError) {
         let n32 = try LAPACK.int32(x.count)
         x.withUnsafeBufferPointer { xp in
             y.withUnsafeMutableBufferPointer { yp in cblas_daxpy(n32, alpha, xp.baseAddress, 1, yp.baseAddress, 1) }
@@ -79,7 +79,7 @@ enum BLAS {
 
     /// Solves `U x = b` in place for the leading `n × n` upper triangle of an `lda`-row array
     /// (`dtrsv`, no transpose, non-unit diagonal).
-    static func upperTriangularSolve(_ u: [Double], lda: Int, n: Int, _ b: inout [Double]) throws(LinearAlgebraError) {
+    package static func upperTriangularSolve(_ u: [Double], lda: Int, n: Int, _ b: inout [Double]) throws(LinearAlgebraError) {
         let n32 = try LAPACK.int32(n)
         let lda32 = try LAPACK.int32(max(1, lda))
         u.withUnsafeBufferPointer { up in

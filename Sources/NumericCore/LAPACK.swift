@@ -8,22 +8,22 @@ internal import COpenBLAS
 /// (an argument error, which with LAPACKE also covers NaN found by its input check, or a workspace
 /// allocation failure) thrown as `.invalidArgument`. `info > 0` is returned to the caller, which
 /// maps it to the numerical condition of its decomposition.
-enum LAPACK {
-    static let lower = CChar(UInt8(ascii: "L"))
-    static let left = CChar(UInt8(ascii: "L"))
-    static let transpose = CChar(UInt8(ascii: "T"))
-    static let noTranspose = CChar(UInt8(ascii: "N"))
-    static let vectors = CChar(UInt8(ascii: "V"))
-    static let valuesOnly = CChar(UInt8(ascii: "N"))
+package enum LAPACK {
+    package static let lower = CChar(UInt8(ascii: "L"))
+    package static let left = CChar(UInt8(ascii: "L"))
+    package static let transpose = CChar(UInt8(ascii: "T"))
+    package static let noTranspose = CChar(UInt8(ascii: "N"))
+    package static let vectors = CChar(UInt8(ascii: "V"))
+    package static let valuesOnly = CChar(UInt8(ascii: "N"))
 
     /// `Int32(exactly:)` for a dimension, throwing `.sizeTooLarge`.
-    static func int32(_ value: Int) throws(LinearAlgebraError) -> Int32 {
+    package static func int32(_ value: Int) throws(LinearAlgebraError) -> Int32 {
         guard let converted = Int32(exactly: value) else { throw .sizeTooLarge }
         return converted
     }
 
     /// Throws for `info < 0`; returns `info` otherwise.
-    static func checked(_ info: Int32, _ routine: String) throws(LinearAlgebraError) -> Int {
+    package static func checked(_ info: Int32, _ routine: String) throws(LinearAlgebraError) -> Int {
         if info == LAPACK_WORK_MEMORY_ERROR || info == LAPACK_TRANSPOSE_MEMORY_ERROR {
             throw .invalidArgument("\(routine) could not allocate its workspace")
         }
@@ -34,7 +34,7 @@ enum LAPACK {
     }
 
     /// Cholesky `A = L Lᵀ` of the lower triangle, in place (`dpotrf`). Returns info (> 0: minor).
-    static func potrf(_ a: inout [Double], n: Int) throws(LinearAlgebraError) -> Int {
+    package static func potrf(_ a: inout [Double], n: Int) throws(LinearAlgebraError) -> Int {
         let n32 = try int32(n)
         let lda = try int32(max(1, n))
         let info = a.withUnsafeMutableBufferPointer {
@@ -44,7 +44,7 @@ enum LAPACK {
     }
 
     /// Solves `A X = B` from the factor of `potrf` (`dpotrs`), `B` overwritten by `X`.
-    static func potrs(_ factor: [Double], n: Int, _ b: inout [Double], nrhs: Int) throws(LinearAlgebraError) {
+    package static func potrs(_ factor: [Double], n: Int, _ b: inout [Double], nrhs: Int) throws(LinearAlgebraError) {
         let n32 = try int32(n)
         let nrhs32 = try int32(nrhs)
         let lda = try int32(max(1, n))
@@ -58,7 +58,7 @@ enum LAPACK {
     }
 
     /// Inverse from the Cholesky factor, lower triangle only (`dpotri`). Returns info (> 0: singular).
-    static func potri(_ a: inout [Double], n: Int) throws(LinearAlgebraError) -> Int {
+    package static func potri(_ a: inout [Double], n: Int) throws(LinearAlgebraError) -> Int {
         let n32 = try int32(n)
         let lda = try int32(max(1, n))
         let info = a.withUnsafeMutableBufferPointer {
@@ -68,7 +68,7 @@ enum LAPACK {
     }
 
     /// QR with column pivoting `A P = Q R` (`dgeqp3`), in place; `jpvt` 1-based on return.
-    static func geqp3(
+    package static func geqp3(
         _ a: inout [Double], m: Int, n: Int, jpvt: inout [Int32], tau: inout [Double]
     ) throws(LinearAlgebraError) {
         let m32 = try int32(m)
@@ -85,7 +85,7 @@ enum LAPACK {
     }
 
     /// `C ← Qᵀ C` for the `Q` of a QR factorization with `k` reflectors (`dormqr`, side L, trans T).
-    static func ormqrTranspose(
+    package static func ormqrTranspose(
         _ qr: [Double], m: Int, k: Int, tau: [Double], _ c: inout [Double], nrhs: Int
     ) throws(LinearAlgebraError) {
         let m32 = try int32(m)
@@ -106,7 +106,7 @@ enum LAPACK {
     }
 
     /// Forms the first `n` columns of `Q` from `k` reflectors in place (`dorgqr`).
-    static func orgqr(_ a: inout [Double], m: Int, n: Int, k: Int, tau: [Double]) throws(LinearAlgebraError) {
+    package static func orgqr(_ a: inout [Double], m: Int, n: Int, k: Int, tau: [Double]) throws(LinearAlgebraError) {
         let m32 = try int32(m)
         let n32 = try int32(n)
         let k32 = try int32(k)
@@ -122,7 +122,7 @@ enum LAPACK {
 
     /// Full-rank least squares / minimum-norm solve by QR or LQ (`dgels`); `b` is
     /// `max(m, n) × nrhs`. Returns info (> 0: zero diagonal of the triangular factor).
-    static func gels(
+    package static func gels(
         _ a: inout [Double], m: Int, n: Int, _ b: inout [Double], nrhs: Int
     ) throws(LinearAlgebraError) -> Int {
         let m32 = try int32(m)
@@ -140,7 +140,7 @@ enum LAPACK {
 
     /// Minimum-norm least squares by the SVD (`dgelsd`); `b` is `max(m, n) × nrhs`.
     /// Returns `(info, rank)`; info > 0 means the SVD did not converge.
-    static func gelsd(
+    package static func gelsd(
         _ a: inout [Double], m: Int, n: Int, _ b: inout [Double], nrhs: Int,
         singularValues: inout [Double], rcond: Double
     ) throws(LinearAlgebraError) -> (info: Int, rank: Int) {
@@ -163,7 +163,7 @@ enum LAPACK {
 
     /// Symmetric eigen-decomposition by divide and conquer (`dsyevd`), lower triangle; values
     /// ascending in `w`, vectors overwrite `a` when requested. Returns info (> 0: no convergence).
-    static func syevd(
+    package static func syevd(
         _ a: inout [Double], n: Int, w: inout [Double], computeVectors: Bool
     ) throws(LinearAlgebraError) -> Int {
         let n32 = try int32(n)
@@ -178,7 +178,7 @@ enum LAPACK {
     }
 
     /// Bunch–Kaufman `A = L D Lᵀ` of the lower triangle (`dsytrf`). Returns info (> 0: `D` singular).
-    static func sytrf(_ a: inout [Double], n: Int, pivots: inout [Int32]) throws(LinearAlgebraError) -> Int {
+    package static func sytrf(_ a: inout [Double], n: Int, pivots: inout [Int32]) throws(LinearAlgebraError) -> Int {
         let n32 = try int32(n)
         let lda = try int32(max(1, n))
         let info = a.withUnsafeMutableBufferPointer { ap in
@@ -190,7 +190,7 @@ enum LAPACK {
     }
 
     /// Solves `A X = B` from the factor of `sytrf` (`dsytrs`), `B` overwritten by `X`.
-    static func sytrs(
+    package static func sytrs(
         _ factor: [Double], n: Int, pivots: [Int32], _ b: inout [Double], nrhs: Int
     ) throws(LinearAlgebraError) {
         let n32 = try int32(n)

@@ -1,7 +1,7 @@
 extension Matrix {
     /// Checks that `elements` matches the shape (the array is publicly settable) and, unless
     /// `allowNonFinite`, that every element is finite; `operand` names the argument in messages.
-    func _validate(_ operand: String, allowNonFinite: Bool = false) throws(LinearAlgebraError) {
+    package func _validate(_ operand: String, allowNonFinite: Bool = false) throws(LinearAlgebraError) {
         let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
         guard !overflow, count == elements.count else {
             throw .dimensionMismatch("\(operand) is \(rows)×\(columns) but holds \(elements.count) elements")
@@ -12,7 +12,7 @@ extension Matrix {
     }
 
     /// `_validate` plus a square check.
-    func _validateSquare(_ operand: String) throws(LinearAlgebraError) {
+    package func _validateSquare(_ operand: String) throws(LinearAlgebraError) {
         try _validate(operand)
         guard isSquare else {
             throw .dimensionMismatch("\(operand) must be square, got \(rows)×\(columns)")
@@ -22,7 +22,7 @@ extension Matrix {
 
 extension Array where Element == Double {
     /// Throws `.nonFiniteValue(operand)` if any element is NaN or infinite.
-    func _validateFinite(_ operand: String) throws(LinearAlgebraError) {
+    package func _validateFinite(_ operand: String) throws(LinearAlgebraError) {
         guard allSatisfy(\.isFinite) else { throw .nonFiniteValue(operand) }
     }
 }

@@ -106,7 +106,7 @@ public enum Normal {
     /// `P(Z > x) = ½ erfc(x/√2)`, with `x/√2` carried in double-double so the rounding of the
     /// argument (which would cost about `x²·ε` relative in the far tail) is corrected to first order:
     /// `erfc(u + δ) ≈ erfc(u)(1 - δ·R(u))`, `R(u) = 2e^{-u²} / (√π erfc(u))`.
-    static func _upperTail(_ x: Double) -> Double {
+    package static func _upperTail(_ x: Double) -> Double {
         if x.isNaN { return .nan }
         let inverseSqrt2High = 0.7071067811865476
         let inverseSqrt2Low = -4.833646656726457e-17

@@ -21,9 +21,9 @@ public struct PivotedQR: Sendable, Equatable {
     /// The column permutation, zero-based: column `j` of `A P` is column `pivots[j]` of `A`.
     public let pivots: [Int]
     /// `Q` (as Householder reflectors below the diagonal) and `R` packed as `dgeqp3` returns them.
-    let packed: [Double]
+    package let packed: [Double]
     /// The Householder scalars.
-    let tau: [Double]
+    package let tau: [Double]
 
     /// Factors `a`.
     ///

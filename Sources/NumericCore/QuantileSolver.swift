@@ -6,9 +6,9 @@
 /// derivative. Each Newton step that leaves the current bracket is replaced by a bisection
 /// (geometric when the bracket spans more than a factor of four on the positive axis), so the
 /// iteration always converges; near the root it converges quadratically.
-struct QuantileSolver: Sendable {
+package struct QuantileSolver: Sendable {
     /// Largest number of residual evaluations.
-    var maxIterations = 300
+    package var maxIterations = 300
 
     /// Finds `x` in `[lower, upper]` with `residual(x) = 0` to about two ulps.
     ///
@@ -19,7 +19,7 @@ struct QuantileSolver: Sendable {
     ///   - residual: The increasing function and its derivative at a point.
     /// - Returns: The root estimate.
     /// - Complexity: At most `maxIterations` evaluations of `residual`.
-    func solve(
+    package func solve(
         lower: Double, upper: Double, initial: Double,
         residual: (Double) -> (value: Double, derivative: Double)
     ) -> Double {
@@ -53,7 +53,7 @@ struct QuantileSolver: Sendable {
     }
 
     /// The bisection point: geometric mean for a wide bracket on the positive axis, else midpoint.
-    static func split(_ low: Double, _ high: Double) -> Double {
+    package static func split(_ low: Double, _ high: Double) -> Double {
         if low > 0, high.isFinite, high > 4 * low {
             return (low.squareRoot() * high.squareRoot())
         }

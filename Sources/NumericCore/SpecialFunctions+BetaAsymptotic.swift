@@ -2,7 +2,7 @@ import Foundation
 
 extension SpecialFunctions {
     /// Coefficients `ℓₖ = B₂ₖ / (2k (2k)!)` of `log(sinh(w/2) / (w/2)) = Σₖ ℓₖ w^{2k}`.
-    static let _logSinhcCoefficients: [Double] = [
+    package static let _logSinhcCoefficients: [Double] = [
         0.041666666666666664, -0.00034722222222222224, 5.5114638447971785e-06,
         -1.033399470899471e-07, 2.08767569878681e-09, -4.403491782239578e-11,
         9.55895466477477e-13, -2.1185501852016142e-14, 4.770034475709914e-16,
@@ -22,7 +22,7 @@ extension SpecialFunctions {
     ///
     /// Only `log x` enters, so both tails keep full relative accuracy. The terms shrink like
     /// `(u₀ / 2π)^{2n}`; the caller guarantees `u₀ ≤ 1`, so twelve terms reach 1e-19.
-    static func _incompleteBetaLargeShape(a: Double, b: Double, logX: Double) -> (lower: Double, upper: Double) {
+    package static func _incompleteBetaLargeShape(a: Double, b: Double, logX: Double) -> (lower: Double, upper: Double) {
         let t = a + (b - 1) / 2
         let u0 = -logX
         let z = t * u0

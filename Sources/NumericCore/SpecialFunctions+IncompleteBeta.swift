@@ -8,7 +8,7 @@ extension SpecialFunctions {
     /// `x < (a+1)/(a+b+2)` the continued fraction for `I_x(a, b)` converges fast and gives the lower
     /// tail directly; above it the symmetry `1 - I_x(a, b) = I_y(b, a)` gives the upper tail directly
     /// (Numerical Recipes §6.4). The prefactor is `exp(a log x + b log y - log B(a, b))`.
-    static func _incompleteBeta(
+    package static func _incompleteBeta(
         a: Double, b: Double, x: Double, y: Double, logX: Double, logY: Double
     ) -> (lower: Double, upper: Double) {
         guard a > 0, b > 0, a.isFinite, b.isFinite, x >= 0, y >= 0, logX <= 0, logY <= 0
@@ -36,7 +36,7 @@ extension SpecialFunctions {
     /// The continued fraction `1/(1+ d₁/(1+ d₂/(1+ …)))` of `I_x(a, b)`, evaluated by the modified
     /// Lentz method, with `d₂ₘ₊₁ = -(a+m)(a+b+m)x / ((a+2m)(a+2m+1))` and
     /// `d₂ₘ = m(b-m)x / ((a+2m-1)(a+2m))`.
-    static func _betaContinuedFraction(a: Double, b: Double, x: Double) -> Double {
+    package static func _betaContinuedFraction(a: Double, b: Double, x: Double) -> Double {
         let epsilon = Double.ulpOfOne
         let tiny = Double.leastNormalMagnitude / epsilon
         let qab = a + b

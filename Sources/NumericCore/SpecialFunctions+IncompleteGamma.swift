@@ -7,7 +7,7 @@ extension SpecialFunctions {
     /// `x < a + 1`: series `P = x^a e^{-x}/Γ(a+1) · Σₙ xⁿ / ((a+1)…(a+n))`, `Q = 1 - P`.
     /// Otherwise: Lentz's continued fraction for `Q = x^a e^{-x}/Γ(a) · 1/(x+1-a- 1·(1-a)/(x+3-a- …))`,
     /// `P = 1 - Q` (Numerical Recipes §6.2; Cephes `igam`/`igamc`).
-    static func _incompleteGamma(_ a: Double, _ x: Double) -> (lower: Double, upper: Double) {
+    package static func _incompleteGamma(_ a: Double, _ x: Double) -> (lower: Double, upper: Double) {
         guard a > 0, a.isFinite, x >= 0 else { return (.nan, .nan) }   // also rejects NaN
         if x == 0 { return (0, 1) }
         if x.isInfinite { return (1, 0) }
@@ -56,7 +56,7 @@ extension SpecialFunctions {
 
     /// Iteration cap for the series and continued fractions: their term count grows like `√shape`
     /// near the mode; `20√shape + 1000`, at most ten million.
-    static func _iterationBudget(_ shape: Double) -> Int {
+    package static func _iterationBudget(_ shape: Double) -> Int {
         let budget = 20 * shape.squareRoot() + 1000
         return budget < 10_000_000 ? Int(budget) : 10_000_000
     }

@@ -2,14 +2,14 @@ import Foundation
 
 extension SpecialFunctions {
     /// `log √(2π)`.
-    static let _logSqrt2Pi = 0.918_938_533_204_672_741_780_329_736_4
+    package static let _logSqrt2Pi = 0.918_938_533_204_672_741_780_329_736_4
 
     /// Stirling's remainder `stirlerr(n) = log Γ(n+1) - ((n + ½) log n - n + log √(2π))`.
     ///
     /// For `n ≥ 10` the asymptotic series `Σ B₂ₖ / (2k(2k-1) n^{2k-1})` with eight terms (absolute
     /// error below 1e-17); below that the defining `lgamma` difference, whose absolute error is a few
     /// units in 1e-15. Equals R's `lgammacor(n)` as well, since `log Γ(n+1) = log Γ(n) + log n`.
-    static func _stirlingError(_ n: Double) -> Double {
+    package static func _stirlingError(_ n: Double) -> Double {
         if n >= 10 {
             let inverse = 1 / n
             let inverse2 = inverse * inverse
@@ -30,7 +30,7 @@ extension SpecialFunctions {
 
     /// Loader's deviance term `bd0(x, m) = x log(x/m) + m - x ≥ 0`, computed without cancellation
     /// when `x ≈ m` by the series `(x-m)²/(x+m) · Σ v^{2j} / (2j+1)`, `v = (x-m)/(x+m)`.
-    static func _devianceTerm(_ x: Double, _ m: Double) -> Double {
+    package static func _devianceTerm(_ x: Double, _ m: Double) -> Double {
         if abs(x - m) < 0.1 * (x + m) {
             var v = (x - m) / (x + m)
             var sum = (x - m) * v
@@ -52,7 +52,7 @@ extension SpecialFunctions {
     /// `log(x^a e^{-x} / Γ(a+1))`, the log of the Poisson-like prefactor of the incomplete gamma
     /// function, by Loader's saddle-point form for `a ≥ 10`:
     /// `-stirlerr(a) - bd0(a, x) - ½ log(2πa)`.
-    static func _logGammaPrefactor(_ a: Double, _ x: Double) -> Double {
+    package static func _logGammaPrefactor(_ a: Double, _ x: Double) -> Double {
         if a >= 10 {
             return -_stirlingError(a) - _devianceTerm(a, x) - _logSqrt2Pi - 0.5 * log(a)
         }

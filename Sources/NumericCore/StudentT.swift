@@ -110,7 +110,7 @@ public struct StudentT: Sendable, Equatable {
     }
 
     /// `P(T > t)`: `½ I_x(ν/2, ½)` for `t > 0` with `x = ν/(ν+t²)`, by symmetry otherwise.
-    func _upperTail(_ t: Double) -> Double {
+    package func _upperTail(_ t: Double) -> Double {
         guard isValid, !t.isNaN else { return .nan }
         let nu = degreesOfFreedom
         if nu.isInfinite { return Normal.survival(t) }

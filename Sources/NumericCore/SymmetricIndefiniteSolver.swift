@@ -10,9 +10,9 @@ public struct SymmetricIndefiniteSolver: Sendable, Equatable {
     /// The dimension `n` of the factored matrix.
     public let dimension: Int
     /// `L` and the block-diagonal `D` packed as returned by `dsytrf`.
-    let packed: [Double]
+    package let packed: [Double]
     /// The `dsytrf` pivot vector (1-based; negative entries mark 2×2 blocks).
-    let pivots: [Int32]
+    package let pivots: [Int32]
 
     /// Factors `a`.
     ///

@@ -72,7 +72,7 @@ public struct MarkdownRenderer: Sendable {
     ///     backslash is already doubled by ``ReportText/escaped(_:)``).
     /// - Returns: The escaped text.
     /// - Complexity: O(n) in the length of `raw`.
-    static func inline(_ raw: String, escapingEmphasis: Bool) -> String {
+    package static func inline(_ raw: String, escapingEmphasis: Bool) -> String {
         let scalars = Array(ReportText.escaped(raw).unicodeScalars)
         var out = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
@@ -95,7 +95,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Whether `scalar` is an ASCII letter.
-    static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
         (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
     }
 }

@@ -3,10 +3,10 @@ extension Provenance {
     /// set), `input` (file, sha256, rows read/used/excluded, exclusions) and `options`.
     /// - Parameter input: The input file record.
     /// - Returns: The members, for the renderer to extend with its own.
-    func jsonHeader(input: ReportInput) -> [(key: String, value: JSONValue)] {
+    public func jsonHeader(input: ReportInput) -> [(key: String, value: JSONValue)] {
         var members: [(key: String, value: JSONValue)] = [("version", .string(version)), ("command", .string(command))]
         if let date { members.append(("date", .string(date))) }
-        members.append(("input", SummaryRenderer.inputJSON(input)))
+        members.append(("input", input.json))
         members.append(("options", .object(options.map { ($0.name, .string($0.value)) })))
         return members
     }

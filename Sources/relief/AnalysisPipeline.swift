@@ -1,7 +1,6 @@
 import DataIO
 import Foundation
 import Reporting
-import StatModels
 
 /// The steps `relief summary` and `relief curves` share: read the CSV, fit the summary, report
 /// warnings on stderr, write the rendered output to stdout or atomically to `-o`.

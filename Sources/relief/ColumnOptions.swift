@@ -1,6 +1,6 @@
-import Foundation
 import ArgumentParser
 import DataIO
+import Foundation
 
 /// Options naming the columns and how they are coded: `--time`, `--event`, `--id`, `--by`, `--strata`,
 /// `--band`, `--order`, `--event-codes`.

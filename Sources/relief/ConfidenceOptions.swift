@@ -1,5 +1,5 @@
 import ArgumentParser
-import StatModels
+import Survival
 
 /// Options for the confidence intervals: `--conf-type`, `--conf-level`.
 struct ConfidenceOptions: ParsableArguments {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import StatModels
+import Survival
 
 /// `--conf-type`: the CI transform, as R's `conf.type` (`log` is R's default).
 enum ConfidenceTypeOption: String, ExpressibleByArgument, CaseIterable {

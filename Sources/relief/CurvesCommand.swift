@@ -1,6 +1,6 @@
+import Analysis
 import ArgumentParser
-import Reporting
-import StatModels
+import Survival
 
 /// `relief curves FILE`: the Kaplan–Meier step function of each group with its confidence interval,
 /// one row per distinct time per group.

@@ -1,9 +1,9 @@
+import Analysis
 import ArgumentParser
 import DataIO
+import DoseResponse
 import Foundation
-import NumericCore
-import Reporting
-import StatModels
+import Survival
 
 /// `relief dose-response FILE --dose dose_mg_kg --models emax,...`: the two-stage dose-response analysis
 /// of R's DoseFinding: stage 1 summarises relief per dose level (KM median, RMST, or Cox log hazard ratio,

@@ -1,9 +1,9 @@
+import Analysis
 import ArgumentParser
 import DataIO
+import DoseResponse
 import Foundation
-import NumericCore
-import Reporting
-import StatModels
+import Regression
 
 /// `relief fit emax|sigemax FILE --dose COLUMN --formula ... --dist NAME`: the one-step, censoring-aware
 /// Emax dose-response AFT (``EmaxAFT``). The formula gives the other covariates; their design has NO

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import StatModels
+import Survival
 
 /// Options of `relief summary` that choose what is read off the curves: `--times`, `--tau`.
 struct EstimationOptions: ParsableArguments {

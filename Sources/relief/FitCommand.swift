@@ -1,6 +1,5 @@
+import Analysis
 import ArgumentParser
-import Reporting
-import StatModels
 
 /// `relief fit MODEL FILE --formula ...`: Cox proportional-hazards or parametric AFT regression of the
 /// relief duration on covariates, matching R's `coxph`, `cox.zph` and `survreg`.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import StatModels
+import Regression
 
 /// Error reporting of the model commands: formula errors (with the formula and a caret under the
 /// offending characters), design errors and ``ModelCommandError``; everything else as ``ReliefFailure``.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import StatModels
+import Regression
 
 /// The MODEL argument of `relief fit` and `relief predict`.
 enum ModelName: String, ExpressibleByArgument, CaseIterable {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import StatModels
+import Regression
 
 /// Options of the regression commands: `--formula`, `--cluster`, `--ties`, `--ref`, `--dist`,
 /// `--conf-level`.

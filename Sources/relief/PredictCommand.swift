@@ -1,8 +1,8 @@
+import Analysis
 import ArgumentParser
 import DataIO
 import Foundation
-import Reporting
-import StatModels
+import Regression
 
 /// `relief predict MODEL FILE --formula ... --at col=v,v ...`: fits a parametric AFT model or a Cox model,
 /// then predicts survival at `--times`, the median relief time and the restricted mean to `--tau` for each

@@ -1,8 +1,8 @@
+import Analysis
 import DataIO
 import Foundation
 import NumericCore
-import Reporting
-import StatModels
+import Regression
 
 /// The modelling step of `relief fit` and `relief predict`: parses the formula, checks its columns
 /// against the file's header, builds the design from the dataset and fits the Cox or AFT model(s).

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DataIO
-import StatModels
+import Survival
 
 /// Maps an error to one line on stderr and a sysexits exit code: 64 usage, 65 bad data, 66 missing
 /// input, 73 cannot write output, 70 internal error. Never a stack trace.

@@ -1,6 +1,6 @@
+import Analysis
 import DataIO
 import Reporting
-import StatModels
 
 extension ReportAnalysis {
     /// The conventions record of the report's methods paragraph.

@@ -1,8 +1,10 @@
+import Analysis
 import ArgumentParser
 import DataIO
+import DoseResponse
 import Foundation
-import Reporting
-import StatModels
+import Regression
+import Survival
 
 extension ReportAnalysis {
     /// The baseline table by the first comparison column.

@@ -1,8 +1,10 @@
+import Analysis
 import ArgumentParser
 import DataIO
 import Foundation
+import Regression
 import Reporting
-import StatModels
+import Survival
 
 /// The computing step of `relief report`: reads the file once and fits everything the report shows.
 /// The Kaplan–Meier summaries must succeed; the baseline table, regression, dose-response and

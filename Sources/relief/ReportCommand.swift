@@ -1,8 +1,5 @@
 import ArgumentParser
-import DataIO
 import Foundation
-import Reporting
-import StatModels
 
 /// `relief report FILE -o report.html`: one self-contained report of relief duration by dose and
 /// frequency for clinical review (HTML with inline SVG plots, Markdown with SVG files, or PDF).

@@ -1,5 +1,4 @@
 import ArgumentParser
-import DataIO
 
 /// What `relief report` will analyse, decided from the options and the file's header before the file is
 /// read: the comparisons, the regression and coverage formulas, the baseline columns and so the

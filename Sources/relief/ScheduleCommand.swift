@@ -1,8 +1,9 @@
+import Analysis
 import ArgumentParser
 import DataIO
+import DoseResponse
 import Foundation
-import Reporting
-import StatModels
+import Regression
 
 /// `relief schedule FILE --model weibull --formula ... --doses ... --intervals ... --at ...`: the relief
 /// coverage (expected fraction of days in relief, RMST(I)/I) for every dose x infusion interval, from a

@@ -1,7 +1,7 @@
 import ArgumentParser
 import DataIO
 import Foundation
-import StatModels
+import Simulation
 
 /// `relief simulate`: a synthetic ketamine-infusion trial with a known truth.
 struct SimulateCommand: ParsableCommand {

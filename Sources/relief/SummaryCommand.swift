@@ -1,6 +1,5 @@
+import Analysis
 import ArgumentParser
-import Reporting
-import StatModels
 
 /// `relief summary FILE`: Kaplan–Meier summaries by group (counts, median and quartiles with CIs,
 /// survival at fixed times, restricted mean), log-rank and trend tests, and the table of medians for two

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import NumericCore
+import Testing
 
 /// Largest absolute element difference; infinity when the shapes differ (so the check fails).
 private func difference(_ a: Matrix, _ b: Matrix) -> Double {

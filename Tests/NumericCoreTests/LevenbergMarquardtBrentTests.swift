@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import NumericCore
+import Testing
 
 /// BrentMinimizer is a port of R's optimize(); reference values from R 4.2 (`sprintf("%.17g")`).
 @Suite("Brent minimiser (R optimize)")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import NumericCore
+import Testing
 
 /// Rosenbrock as least squares: r = (10 (x₁ − x₀²), 1 − x₀); minimum 0 at (1, 1).
 private func rosenbrock(_ x: [Double]) -> LevenbergMarquardt.Evaluation {

@@ -1,5 +1,5 @@
-import Testing
 @testable import NumericCore
+import Testing
 
 /// Empty, mismatched and non-finite inputs must throw (or return the trivial result), never trap.
 @Suite("Linear algebra edge cases")

@@ -1,5 +1,5 @@
-import Testing
 @testable import NumericCore
+import Testing
 
 @Suite("Matrix and BLAS")
 struct MatrixTests {

@@ -1,5 +1,5 @@
-import Testing
 @testable import NumericCore
+import Testing
 
 /// Expected values come from the reference C code of xoshiro256** and splitmix64
 /// (prng.di.unimi.it/xoshiro256starstar.c and splitmix64.c), compiled with gcc and seeded the same way:

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import NumericCore
+import Testing
 
 /// A generator that replays fixed outputs, to hit the edges of the samplers.
 private struct ReplayGenerator: RandomNumberGenerator {

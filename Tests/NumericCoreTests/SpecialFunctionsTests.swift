@@ -1,5 +1,5 @@
-import Testing
 @testable import NumericCore
+import Testing
 
 // Reference values: R 4.x, printed with formatC(v, digits = 17, format = "g").
 @Suite("Special functions against R")

@@ -1,5 +1,5 @@
-import Testing
 @testable import NumericCore
+import Testing
 
 // Reference values: R 4.x, printed with formatC(v, digits = 17, format = "g").
 // For df = 1e6 R's pt uses a normal approximation; it agrees to all 17 digits with the exact

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import Reporting
+import Testing
 
 @Suite struct JSONValueTests {
     @Test func nonFiniteNumbersBecomeNull() {

@@ -1,5 +1,5 @@
-import Testing
 @testable import Reporting
+import Testing
 
 @Suite struct TableRendererTests {
     let table = ReportTable(

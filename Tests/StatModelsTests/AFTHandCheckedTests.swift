@@ -1,7 +1,8 @@
 import Foundation
 import NumericCore
+import Regression
+import Survival
 import Testing
-@testable import StatModels
 
 /// Closed-form cases, invariants and bad input for `ParametricAFT`.
 /// Tolerances: 1e-8 relative for closed forms (R's stopping rule, relative log-likelihood change

@@ -1,4 +1,5 @@
 import Foundation
+import Survival
 
 /// One profile prediction from R (`make_aft_fixtures.R`).
 struct AFTFixtureProfile: Decodable, Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 import NumericCore
+import Regression
 import Testing
-@testable import StatModels
 
 /// `survreg` (survival 3.5-3) on lung, veteran, ovarian (incl. weights), rats and kidney (clustered) and
 /// the bundled trial (clustered by patient), all four distributions where listed.

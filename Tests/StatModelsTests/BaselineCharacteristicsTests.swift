@@ -1,7 +1,7 @@
 import DataIO
 import Foundation
+import Survival
 import Testing
-import StatModels
 
 /// BaselineCharacteristics on data/ketamine_trial.csv by dose_group against base R
 /// (`Reference/make_baseline_fixtures.R`: mean, sd, median, quantile type 7, min, max, table).

@@ -1,7 +1,7 @@
 import DataIO
 import Foundation
+import Survival
 import Testing
-import StatModels
 
 /// What the baseline table withholds (identifiers, free text) and what it keeps verbatim (labels).
 @Suite struct BaselineDeidentificationTests {

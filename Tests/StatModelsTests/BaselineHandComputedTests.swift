@@ -1,7 +1,7 @@
 import DataIO
 import Foundation
+import Survival
 import Testing
-import StatModels
 
 /// BaselineCharacteristics and NumericSummary on small hand-made data with exact expected values.
 @Suite struct BaselineHandComputedTests {

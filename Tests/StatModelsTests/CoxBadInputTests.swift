@@ -1,6 +1,7 @@
 import NumericCore
+import Regression
+import Survival
 import Testing
-@testable import StatModels
 
 /// Errors for unusable input (typed, naming what is wrong) and non-convergence (a flagged result, not
 /// an error).

@@ -1,7 +1,7 @@
 import Foundation
 import NumericCore
+import Regression
 import Testing
-@testable import StatModels
 
 /// Tiny data sets whose partial likelihood can be maximized by hand. Tolerance 1e-9 relative for fitted
 /// quantities (Newton stops at R's rule, |ΔlogL / logL| <= 1e-9, which leaves β within about 1e-10 of

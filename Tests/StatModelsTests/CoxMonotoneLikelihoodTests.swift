@@ -1,6 +1,6 @@
 import NumericCore
+import Regression
 import Testing
-@testable import StatModels
 
 /// Monotone likelihood (a binary column with no events in one level): the coefficient runs off to
 /// −∞, R warns "Loglik converged before variable 2; coefficient may be infinite", and so must we, naming

@@ -1,6 +1,7 @@
 import Foundation
 import NumericCore
-import StatModels
+import Regression
+import Survival
 import Testing
 
 /// Cox predictions on small hand-checkable data and bad input.

@@ -1,6 +1,6 @@
 import Foundation
 import NumericCore
-import StatModels
+import Regression
 import Testing
 
 /// Cox predicted survival curves against R's `survfit(coxph_fit, newdata = profile)` (survival 3.5-3):

@@ -1,7 +1,7 @@
 import Foundation
 import NumericCore
+import Regression
 import Testing
-@testable import StatModels
 
 /// `CoxPH` and `CoxZPH` against R survival 3.5-3 (`coxph`, `concordance`, `cox.zph(transform = "km",
 /// terms = FALSE)`) on every `cox_*.json` fixture.

@@ -1,6 +1,7 @@
+import DoseResponse
 import Foundation
 import NumericCore
-import StatModels
+import Simulation
 import Testing
 
 /// The one-step censoring-aware Emax AFT (`EmaxAFT`) and the two-stage route (KM median per dose level,

@@ -1,7 +1,7 @@
+import DoseResponse
 import Foundation
 import NumericCore
 import Testing
-@testable import StatModels
 
 @Suite("Dose models and fit errors")
 struct DoseResponseModelTests {

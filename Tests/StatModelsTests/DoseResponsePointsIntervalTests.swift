@@ -1,6 +1,6 @@
+import DoseResponse
 import NumericCore
 import Testing
-@testable import StatModels
 
 /// Wald intervals of the stage-1 dose-response points: estimate ± z·SE, by hand.
 @Suite struct DoseResponsePointsIntervalTests {

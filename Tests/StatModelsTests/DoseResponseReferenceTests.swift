@@ -1,7 +1,7 @@
+import DoseResponse
 import Foundation
 import NumericCore
 import Testing
-@testable import StatModels
 
 /// Two-stage dose-response fits against DoseFinding 1.0-3 `fitMod` (fixtures from make_dose_fixtures.R).
 /// Tolerances: 1e-6 relative for linear models, 1e-4 relative for non-linear models at an interior

@@ -1,7 +1,6 @@
+import DoseResponse
 import Foundation
-import NumericCore
 import Testing
-@testable import StatModels
 
 /// Stage 1 (per-dose KM median, RMST, Cox log HR) on the bundled trial data (dose rounded to 0.25 mg/kg)
 /// against survfit / coxph, and stage 2 on the medians against fitMod(type = "general").

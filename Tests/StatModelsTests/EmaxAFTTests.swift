@@ -1,7 +1,10 @@
+import DoseResponse
 import Foundation
 import NumericCore
+import Regression
+import Simulation
+import Survival
 import Testing
-@testable import StatModels
 
 /// A small synthetic data set: 5 dose levels (incl. placebo), 2 covariates, Weibull-type times, ~20% censored.
 private func smallData(n: Int = 300, levels: [Double] = [0, 0.25, 0.5, 1, 2], seed: UInt64 = 11)

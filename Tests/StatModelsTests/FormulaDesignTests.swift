@@ -1,8 +1,8 @@
 import DataIO
 import Foundation
 import NumericCore
+import Regression
 import Testing
-@testable import StatModels
 
 @Suite struct FormulaDesignTests {
     /// Writes `text` to a temporary CSV and reads it with the formula's variables as covariates.

@@ -1,5 +1,5 @@
+import Regression
 import Testing
-@testable import StatModels
 
 @Suite struct FormulaParserTests {
     private func labels(_ text: String) throws -> [String] {

@@ -1,8 +1,6 @@
-import DataIO
 import Foundation
-import NumericCore
+import Regression
 import Testing
-@testable import StatModels
 
 /// Design matrices against R's model.matrix (Reference/make_formula_fixtures.R).
 /// Names and assign exactly; values to 1e-10 (absolute, relative for |value| > 1).

@@ -1,5 +1,5 @@
+import Survival
 import Testing
-@testable import StatModels
 
 /// Numbers at risk at chosen times, computed by hand (R: `summary(fit, times = t)$n.risk`).
 @Suite("Kaplan–Meier: number at risk at a time")

@@ -1,5 +1,5 @@
+import Survival
 import Testing
-@testable import StatModels
 
 /// Kaplan–Meier, summary, quantile, median and rmean against R survival 3.5-3 (Reference/*.json).
 /// Tolerance 1e-10 absolute throughout.

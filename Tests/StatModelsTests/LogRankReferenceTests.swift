@@ -1,5 +1,5 @@
+import Survival
 import Testing
-@testable import StatModels
 
 /// survdiff (plain and stratified) and the trend test against R survival 3.5-3.
 /// Tolerance: 1e-8 relative for statistics, p-values, O, E and V.

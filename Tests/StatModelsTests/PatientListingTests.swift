@@ -1,6 +1,6 @@
 import DataIO
+import Survival
 import Testing
-@testable import StatModels
 
 /// `PatientListing`: per-patient episodes, events and longest relief, counted by hand.
 @Suite struct PatientListingTests {

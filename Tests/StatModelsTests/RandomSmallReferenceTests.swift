@@ -1,6 +1,6 @@
 import Foundation
+import Survival
 import Testing
-@testable import StatModels
 
 /// Small random data sets from Reference/make_fixtures.R (`random_small.json`): edge cases that the named
 /// datasets rarely hit (ties, S exactly 0.5 on a flat segment, S reaching 0, all censored, n = 1).

@@ -1,8 +1,9 @@
 import DataIO
+import DoseResponse
 import Foundation
 import NumericCore
+import Regression
 import Testing
-@testable import StatModels
 
 /// The schedule from a one-step Emax AFT fit with exponential errors, against the closed form
 /// `RMST(I) = μ(1 − exp(−I/μ))`, `μ = exp(η)`, `η = log g(d) + b·interval` from

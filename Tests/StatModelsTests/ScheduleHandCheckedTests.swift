@@ -1,8 +1,9 @@
 import DataIO
+import DoseResponse
 import Foundation
 import NumericCore
+import Regression
 import Testing
-@testable import StatModels
 
 /// The maintenance schedule against closed forms: for an exponential AFT model,
 /// `log T = η + W` with `η = xᵀβ`, the mean is `μ = exp(η)`, `RMST(I) = μ (1 − exp(−I/μ))`, so the

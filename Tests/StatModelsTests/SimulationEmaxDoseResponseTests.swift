@@ -1,6 +1,6 @@
 import Foundation
+import Simulation
 import Testing
-@testable import StatModels
 
 @Suite("TrialSimulation with an Emax dose truth")
 struct SimulationEmaxDoseResponseTests {

@@ -1,6 +1,6 @@
 import Foundation
+import Simulation
 import Testing
-@testable import StatModels
 
 /// Splits the simulator's CSV output (no quoted fields with the default labels) into records.
 private func parseCSV(_ bytes: [UInt8]) -> (header: [String], rows: [[String]]) {

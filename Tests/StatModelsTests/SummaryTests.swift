@@ -1,6 +1,6 @@
 import Foundation
+import Survival
 import Testing
-@testable import StatModels
 
 /// SurvivalSummary: crossing, tau rule, tests chosen, median table and warnings, on small hand-made data.
 @Suite struct SummaryTests {

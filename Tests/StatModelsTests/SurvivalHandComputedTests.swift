@@ -1,7 +1,7 @@
 import Foundation
 import NumericCore
+import Survival
 import Testing
-@testable import StatModels
 
 /// Tiny cases with values derived by hand (no R), and edge cases. Tolerance 1e-12 absolute unless noted.
 @Suite("Survival: hand-computed and edge cases")

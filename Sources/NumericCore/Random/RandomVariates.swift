@@ -126,7 +126,7 @@ public enum RandomVariates {
     }
 
     @inlinable
-    static func standardGamma(shape: Double, using generator: inout some RandomNumberGenerator) -> Double {
+    package static func standardGamma(shape: Double, using generator: inout some RandomNumberGenerator) -> Double {
         if shape < 1 {
             let boosted = standardGamma(shape: shape + 1, using: &generator)
             return boosted * pow(uniform(using: &generator), 1 / shape)
@@ -191,7 +191,7 @@ public enum RandomVariates {
     }
 
     @inlinable
-    static func poissonPTRS(mean lambda: Double, using generator: inout some RandomNumberGenerator) -> Int {
+    package static func poissonPTRS(mean lambda: Double, using generator: inout some RandomNumberGenerator) -> Int {
         let sqrtLambda = lambda.squareRoot()
         let logLambda = log(lambda)
         let b = 0.931 + 2.53 * sqrtLambda
@@ -213,7 +213,7 @@ public enum RandomVariates {
     /// `log(k!)` for a whole number `k >= 0`: a table below 16, Stirling's series above
     /// (absolute error below 1e-15 there).
     @inlinable
-    static func logFactorial(_ k: Double) -> Double {
+    package static func logFactorial(_ k: Double) -> Double {
         if k < 16 {
             var result = 0.0
             var i = 2.0
@@ -294,7 +294,7 @@ public enum RandomVariates {
     }
 
     @inlinable
-    static func checkedWeightSum(
+    package static func checkedWeightSum(
         _ weights: [Double], distribution: String, parameter: String
     ) throws(RandomVariatesError) -> Double {
         guard !weights.isEmpty else {

@@ -19,10 +19,10 @@
 /// Reference: D. Blackman and S. Vigna, "Scrambled linear pseudorandom number generators",
 /// ACM Trans. Math. Softw. 47(4), 2021, doi:10.1145/3460772; <https://prng.di.unimi.it>.
 public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
-    @usableFromInline var s0: UInt64
-    @usableFromInline var s1: UInt64
-    @usableFromInline var s2: UInt64
-    @usableFromInline var s3: UInt64
+    @usableFromInline package var s0: UInt64
+    @usableFromInline package var s1: UInt64
+    @usableFromInline package var s2: UInt64
+    @usableFromInline package var s3: UInt64
 
     /// The seed this generator was created with.
     public let seed: UInt64
@@ -73,7 +73,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
     }
 
     @inlinable
-    static func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 {
+    package static func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 {
         (x << k) | (x >> (64 - k))
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 
 extension AxisScale {
     /// Steps tried for day axes spanning 2 to about 27 weeks.
-    static let weekSteps: [Double] = [7, 14, 28, 56]
+    package static let weekSteps: [Double] = [7, 14, 28, 56]
     /// Mantissas per decade tried for log ticks, sparse to dense.
-    static let logMantissas: [[Double]] = [[1], [1, 2, 5], [1, 2, 3, 5], [1, 1.5, 2, 3, 5, 7]]
+    package static let logMantissas: [[Double]] = [[1], [1, 2, 5], [1, 2, 3, 5], [1, 1.5, 2, 3, 5, 7]]
 
     /// Readable tick values inside the domain, ascending.
     ///
@@ -69,7 +69,7 @@ extension AxisScale {
     }
 
     /// The linear tick step: a week multiple for short day axes, else 1, 2 or 5 times a power of ten.
-    func linearStep(target: Int) -> Double {
+    package func linearStep(target: Int) -> Double {
         let span = upper - lower
         guard span > 0, span.isFinite else { return 1 }
         if prefersWeeks, span >= 14, span <= 190 {
@@ -88,7 +88,7 @@ extension AxisScale {
 
     /// Log ticks: the sparsest mantissa set giving at least `target / 2 + 1` ticks (and no more than
     /// `target + 2`), every k-th decade when even single decades are too many, linear ticks when too few.
-    func logTicks(target: Int) -> [Double] {
+    package func logTicks(target: Int) -> [Double] {
         let maxCount = target + 2
         let wanted = target / 2 + 1
         var best: [Double] = []
@@ -117,7 +117,7 @@ extension AxisScale {
     }
 
     /// Multiples of `step` in [lower, upper], rounded to the step's decimals; at most 1,001.
-    static func multiples(of step: Double, lower: Double, upper: Double) -> [Double] {
+    package static func multiples(of step: Double, lower: Double, upper: Double) -> [Double] {
         guard step > 0, step.isFinite else { return [lower] }
         let first = (lower / step - 1e-9).rounded(.up), last = (upper / step + 1e-9).rounded(.down)
         guard first.isFinite, last.isFinite, last >= first, last - first <= 1000 else { return [lower] }
@@ -133,14 +133,14 @@ extension AxisScale {
     }
 
     /// Number of multiples of `step` in [lower, upper].
-    static func count(step: Double, lower: Double, upper: Double) -> Int {
+    package static func count(step: Double, lower: Double, upper: Double) -> Int {
         let first = (lower / step - 1e-9).rounded(.up), last = (upper / step + 1e-9).rounded(.down)
         guard first.isFinite, last.isFinite, last >= first else { return 0 }
         return last - first > 1e6 ? 1_000_001 : Int(last - first) + 1
     }
 
     /// Values m·10^e (m in `mantissas`) inside [lower, upper] (relative slack 1e-9), ascending.
-    static func logValues(mantissas: [Double], lower: Double, upper: Double) -> [Double] {
+    package static func logValues(mantissas: [Double], lower: Double, upper: Double) -> [Double] {
         guard lower > 0, upper >= lower, lower.isFinite, upper.isFinite else { return [] }
         let lowExponent = log10(lower).rounded(.down), highExponent = log10(upper).rounded(.up)
         guard highExponent - lowExponent <= 700 else { return [] }

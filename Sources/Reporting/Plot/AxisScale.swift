@@ -76,7 +76,7 @@ public struct AxisScale: Sendable, Equatable {
     }
 
     /// The value on the transformed axis: itself (linear) or its log10; nil when it has none.
-    func transformed(_ value: Double) -> Double? {
+    package func transformed(_ value: Double) -> Double? {
         guard value.isFinite else { return nil }
         switch kind {
         case .linear: return value
@@ -88,7 +88,7 @@ public struct AxisScale: Sendable, Equatable {
     }
 
     /// A usable domain: finite, ordered, non-empty and (for log) positive.
-    static func cleanDomain(kind: Kind, lower: Double, upper: Double) -> (lower: Double, upper: Double) {
+    package static func cleanDomain(kind: Kind, lower: Double, upper: Double) -> (lower: Double, upper: Double) {
         var values = [lower, upper].filter { $0.isFinite && (kind == .linear || $0 > 0) }
         if kind == .log10 { values = values.filter { log10($0).isFinite } }
         guard let low = values.min(), let high = values.max() else {

@@ -1,7 +1,7 @@
 extension DoseResponsePlot {
     /// Writes the band (runs of doses with both limits finite) and the fitted line (gaps at non-finite
     /// values). `curve` is sorted by dose.
-    func drawCurve(_ curve: [CurvePoint], x: AxisScale, y: AxisScale, into writer: inout SVGWriter) {
+    package func drawCurve(_ curve: [CurvePoint], x: AxisScale, y: AxisScale, into writer: inout SVGWriter) {
         guard !curve.isEmpty else { return }
         writer.open("g", [("class", "rp-dose-curve")])
         var band = SVGPath()
@@ -41,7 +41,7 @@ extension DoseResponsePlot {
 
     /// Writes each observed point: error bar with caps (missing limits leave that half out), marker,
     /// and its label beside it.
-    func drawPoints(_ points: [Point], x: AxisScale, y: AxisScale, area: PlotArea, into writer: inout SVGWriter) {
+    package func drawPoints(_ points: [Point], x: AxisScale, y: AxisScale, area: PlotArea, into writer: inout SVGWriter) {
         guard !points.isEmpty else { return }
         let style = Self.pointStyle
         writer.open("g", [("class", "rp-dose-points")])

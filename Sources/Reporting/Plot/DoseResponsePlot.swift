@@ -40,11 +40,11 @@ public struct DoseResponsePlot: Sendable {
     }
 
     /// Style of the fitted curve.
-    static let curveStyle = PlotPalette.style(0)
+    package static let curveStyle = PlotPalette.style(0)
     /// Room in pixels between the axes' ends and the data range.
-    static let inset = 14.0
+    package static let inset = 14.0
     /// Style of the observed points.
-    static let pointStyle = PlotPalette.style(1)
+    package static let pointStyle = PlotPalette.style(1)
 
     /// The plot as one `<svg>` element (a "no data" document when nothing is finite).
     /// - Returns: SVG markup.
@@ -82,7 +82,7 @@ public struct DoseResponsePlot: Sendable {
 
     /// Linear scales over every finite dose (and 0) and every finite estimate and limit, extended to
     /// whole ticks.
-    func scales(points: [Point], curve: [CurvePoint], area: PlotArea) -> (x: AxisScale, y: AxisScale) {
+    package func scales(points: [Point], curve: [CurvePoint], area: PlotArea) -> (x: AxisScale, y: AxisScale) {
         let doses = points.map(\.dose) + curve.map(\.dose)
         var values: [Double] = []
         for point in points { values += [point.estimate, point.lower, point.upper].compactMap { $0 } }

@@ -1,6 +1,6 @@
 extension ForestPlot {
     /// Writes light bands behind every other row, so a reader's eye follows a row across.
-    func drawRowBackgrounds(area: PlotArea, width: Double, into writer: inout SVGWriter) {
+    package func drawRowBackgrounds(area: PlotArea, width: Double, into writer: inout SVGWriter) {
         writer.open("g", [("class", "rp-forest-rows")])
         for index in rows.indices where index % 2 == 0 {
             writer.rect(x: 6, y: area.top + Double(index) * Self.rowHeight, width: width - 12, height: Self.rowHeight,
@@ -10,7 +10,7 @@ extension ForestPlot {
     }
 
     /// Writes each row's label, interval, square (or edge arrow) and numbers.
-    func drawRows(area: PlotArea, x: AxisScale, textX: Double, into writer: inout SVGWriter) {
+    package func drawRows(area: PlotArea, x: AxisScale, textX: Double, into writer: inout SVGWriter) {
         let colour = PlotPalette.colours[0]
         var seenHeader = false
         for (index, row) in rows.enumerated() {
@@ -34,7 +34,7 @@ extension ForestPlot {
 
     /// Writes one row's confidence line (clipped to the axis, with an arrow where it runs past an end)
     /// and the square at the estimate (an arrow at the edge when the estimate itself is off the axis).
-    func drawInterval(_ row: Row, estimate: Double, y: Double, x: AxisScale, colour: String,
+    package func drawInterval(_ row: Row, estimate: Double, y: Double, x: AxisScale, colour: String,
                       into writer: inout SVGWriter) {
         let stroke: [(String, String)] = [("stroke", colour), ("stroke-width", "1.6")]
         let low = row.lower.flatMap { $0.isFinite && $0 > 0 ? min($0, estimate) : nil } ?? estimate
@@ -54,7 +54,7 @@ extension ForestPlot {
     }
 
     /// Writes a small filled triangle with its tip at (`x`, `y`), pointing left or right.
-    static func drawArrow(at x: Double, y: Double, pointingLeft: Bool, colour: String, into writer: inout SVGWriter) {
+    package static func drawArrow(at x: Double, y: Double, pointingLeft: Bool, colour: String, into writer: inout SVGWriter) {
         let back = pointingLeft ? x + 7 : x - 7
         var path = SVGPath()
         path.add(x, y)

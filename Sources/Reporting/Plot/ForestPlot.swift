@@ -37,11 +37,11 @@ public struct ForestPlot: Sendable {
     }
 
     /// Height of one row.
-    static let rowHeight = 24.0
+    package static let rowHeight = 24.0
     /// Width of the right (numbers) column.
-    static let textColumnWidth = 170.0
+    package static let textColumnWidth = 170.0
     /// Longest label shown, in characters.
-    static let maxLabelCharacters = 48
+    package static let maxLabelCharacters = 48
 
     /// The plot as one `<svg>` element (a "no data" document for no rows).
     /// - Returns: SVG markup.
@@ -74,13 +74,13 @@ public struct ForestPlot: Sendable {
     }
 
     /// The label as shown: escaped and cut with an ellipsis.
-    static func shownLabel(_ label: String) -> String {
+    package static func shownLabel(_ label: String) -> String {
         ReportText.truncated(ReportText.escaped(label), width: maxLabelCharacters)
     }
 
     /// The log axis: `xRange` when given, else the estimates and the reference value, widened by the
     /// limits up to a factor of 10 beyond them, extended to 1-2-5 values.
-    func xScale(area: PlotArea) -> AxisScale {
+    package func xScale(area: PlotArea) -> AxisScale {
         if let xRange {
             return AxisScale(kind: .log10, lower: xRange.lowerBound, upper: xRange.upperBound,
                              rangeStart: area.left, rangeEnd: area.right)

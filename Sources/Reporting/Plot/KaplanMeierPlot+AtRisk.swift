@@ -7,7 +7,7 @@ extension KaplanMeierPlot {
     ///   - times: Column times (finite ones inside the axis are shown).
     ///   - top: Baseline of the header.
     ///   - writer: The writer to append to.
-    func drawAtRiskTable(x: AxisScale, times: [Double], top: Double, into writer: inout SVGWriter) {
+    package func drawAtRiskTable(x: AxisScale, times: [Double], top: Double, into writer: inout SVGWriter) {
         let columns = times.filter { x.contains($0) }
         writer.open("g", [("class", "rp-km-at-risk")])
         writer.text("Number at risk", x: 12, y: top, [("font-weight", "bold"), ("fill", PlotPalette.ink)])

@@ -1,9 +1,7 @@
-import StatModels
-
 extension KaplanMeierPlot {
     /// One Kaplan–Meier curve as plain arrays, ready to draw.
     ///
-    /// Built from a fitted ``StatModels/KaplanMeierFit`` by ``init(label:fit:)`` without recomputing
+    /// Built from a fitted Kaplan–Meier curve by `init(label:fit:)` (in Analysis) without recomputing
     /// anything, or from arrays by the memberwise initialiser. Non-finite values are skipped when
     /// drawing; arrays of different lengths are read up to the shortest.
     public struct Curve: Sendable, Equatable {
@@ -55,18 +53,6 @@ extension KaplanMeierPlot {
             self.confidenceLevel = confidenceLevel
         }
 
-        /// Reads a fitted curve: its times, S(t), limits, censoring marks (times where
-        /// `censorCounts > 0`, at S there) and risk sets. Nothing is recomputed.
-        /// - Parameters:
-        ///   - label: The group label.
-        ///   - fit: The fitted curve.
-        public init(label: String, fit: KaplanMeierFit) {
-            let marks = fit.censoringMarks
-            self.init(label: label, times: fit.times, survival: fit.survival, lower: fit.lower, upper: fit.upper,
-                      censorTimes: marks.map(\.time), censorSurvival: marks.map(\.survival),
-                      riskSetTimes: fit.times, riskSetSizes: fit.atRisk, confidenceLevel: fit.confidenceLevel)
-        }
-
         /// The number at risk at `time`: the risk-set size at the first risk-set time `>= time` (everyone
         /// at or before the first time, 0 after the last), as `KaplanMeierFit.numberAtRisk(at:)` and R's
         /// `summary(survfit, times = t)$n.risk`. 0 for a NaN time or an empty table.
@@ -85,7 +71,7 @@ extension KaplanMeierPlot {
 
         /// The finite (time, S) pairs in ascending time order (ties keep their input order), with the
         /// limits of each.
-        var finitePoints: [(time: Double, survival: Double, lower: Double?, upper: Double?)] {
+        package var finitePoints: [(time: Double, survival: Double, lower: Double?, upper: Double?)] {
             let count = min(times.count, survival.count)
             var points: [(index: Int, time: Double, survival: Double, lower: Double?, upper: Double?)] = []
             for i in 0..<count where times[i].isFinite && survival[i].isFinite {

@@ -1,6 +1,6 @@
 extension KaplanMeierPlot {
     /// Writes the shaded confidence bands, one group per curve.
-    func drawBands(x: AxisScale, y: AxisScale, into writer: inout SVGWriter) {
+    package func drawBands(x: AxisScale, y: AxisScale, into writer: inout SVGWriter) {
         writer.open("g", [("class", "rp-km-bands")])
         for (index, curve) in curves.enumerated() {
             let style = PlotPalette.style(index)
@@ -19,7 +19,7 @@ extension KaplanMeierPlot {
     }
 
     /// Writes the step curves and their censoring marks ("+"), one group per curve.
-    func drawCurves(x: AxisScale, y: AxisScale, into writer: inout SVGWriter) {
+    package func drawCurves(x: AxisScale, y: AxisScale, into writer: inout SVGWriter) {
         for (index, curve) in curves.enumerated() {
             let style = PlotPalette.style(index)
             writer.open("g", [("class", "rp-km-curve")])

@@ -9,7 +9,7 @@ extension KaplanMeierPlot {
     ///   - start: The left end of the x axis.
     ///   - end: The right end of the x axis.
     /// - Returns: The vertices; empty when the curve has no finite point.
-    static func stepVertices(_ curve: Curve, start: Double, end: Double) -> [(x: Double, y: Double)] {
+    package static func stepVertices(_ curve: Curve, start: Double, end: Double) -> [(x: Double, y: Double)] {
         let points = curve.finitePoints
         guard let last = points.last else { return [] }
         var vertices: [(x: Double, y: Double)] = [(x: start, y: 1)]
@@ -39,7 +39,7 @@ extension KaplanMeierPlot {
     ///   - start: The left end of the x axis.
     ///   - end: The right end of the x axis.
     /// - Returns: The polygons: the upper edge left to right, then the lower edge right to left.
-    static func bandPolygons(_ curve: Curve, start: Double, end: Double) -> [[(x: Double, y: Double)]] {
+    package static func bandPolygons(_ curve: Curve, start: Double, end: Double) -> [[(x: Double, y: Double)]] {
         let points = curve.finitePoints.filter { $0.time <= end }
         guard let lastTime = curve.finitePoints.last?.time else { return [] }
         let finish = min(max(lastTime, start), end)

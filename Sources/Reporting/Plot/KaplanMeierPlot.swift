@@ -47,11 +47,11 @@ public struct KaplanMeierPlot: Sendable {
     }
 
     /// Height of the data area in pixels.
-    static let plotHeight = 300.0
+    package static let plotHeight = 300.0
     /// Height of one at-risk row.
-    static let rowHeight = 18.0
+    package static let rowHeight = 18.0
     /// Longest row label in the at-risk table, in characters.
-    static let maxRowLabelCharacters = 20
+    package static let maxRowLabelCharacters = 20
 
     /// The plot as one `<svg>` element (a "no data" document when no curve has a finite point).
     /// - Returns: SVG markup.
@@ -87,7 +87,7 @@ public struct KaplanMeierPlot: Sendable {
     }
 
     /// The time axis: from min(0, first time) to `xMax` (or the last time of any curve).
-    func xScale(area: PlotArea) -> AxisScale {
+    package func xScale(area: PlotArea) -> AxisScale {
         let finiteTimes = curves.flatMap { $0.finitePoints.map(\.time) }
         let start = min(0, finiteTimes.min() ?? 0)
         let end = xMax.flatMap { $0.isFinite && $0 > start ? $0 : nil } ?? (finiteTimes.max() ?? 1)
@@ -97,18 +97,18 @@ public struct KaplanMeierPlot: Sendable {
 
     /// Room for the at-risk row labels (key + text), half of the first column's count, and the y-axis
     /// labels.
-    var leftMargin: Double {
+    package var leftMargin: Double {
         let longest = curves.map { SVGDocument.textWidth(Self.rowLabel($0.label)) }.max() ?? 0
         return min(max(72, 40 + longest + 28), 230)
     }
 
     /// The at-risk row label as shown: escaped and cut with an ellipsis.
-    static func rowLabel(_ label: String) -> String {
+    package static func rowLabel(_ label: String) -> String {
         ReportText.truncated(ReportText.escaped(label), width: maxRowLabelCharacters)
     }
 
     /// Legend: one line key per curve, then a note on the bands and the censoring marks.
-    var legendItems: PlotLegend {
+    package var legendItems: PlotLegend {
         var items = curves.enumerated().map { index, curve in
             PlotLegend.Item(key: .line(PlotPalette.style(index)), label: curve.label)
         }

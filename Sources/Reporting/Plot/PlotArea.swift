@@ -1,25 +1,25 @@
 /// The rectangle, in pixels, where a plot draws its data.
-struct PlotArea: Equatable {
+package struct PlotArea: Equatable {
     /// Left edge.
-    var left: Double
+    package var left: Double
     /// Top edge.
-    var top: Double
+    package var top: Double
     /// Width (> 0).
-    var width: Double
+    package var width: Double
     /// Height (> 0).
-    var height: Double
+    package var height: Double
 
     /// Right edge.
-    var right: Double { left + width }
+    package var right: Double { left + width }
     /// Bottom edge.
-    var bottom: Double { top + height }
+    package var bottom: Double { top + height }
 
     /// Writes a vertical axis at the left edge: tick marks, labels and horizontal grid lines.
     /// - Parameters:
     ///   - scale: The y scale (range from `bottom` to `top`).
     ///   - ticks: Tick values.
     ///   - writer: The writer to append to.
-    func drawYAxis(_ scale: AxisScale, ticks: [Double], into writer: inout SVGWriter) {
+    package func drawYAxis(_ scale: AxisScale, ticks: [Double], into writer: inout SVGWriter) {
         let labels = scale.tickLabels(ticks)
         writer.open("g", [("class", "rp-y-axis")])
         for (tick, label) in zip(ticks, labels) {
@@ -38,7 +38,7 @@ struct PlotArea: Equatable {
     ///   - ticks: Tick values.
     ///   - writer: The writer to append to.
     ///   - grid: Whether to draw vertical grid lines too.
-    func drawXAxis(_ scale: AxisScale, ticks: [Double], into writer: inout SVGWriter, grid: Bool = false) {
+    package func drawXAxis(_ scale: AxisScale, ticks: [Double], into writer: inout SVGWriter, grid: Bool = false) {
         let labels = scale.tickLabels(ticks)
         writer.open("g", [("class", "rp-x-axis")])
         writer.line(x1: left, y1: bottom, x2: right, y2: bottom, [("stroke", PlotPalette.ink), ("stroke-width", "1")])
@@ -55,7 +55,7 @@ struct PlotArea: Equatable {
     }
 
     /// Writes a y-axis title, rotated, centred on the area's height at `x`.
-    func drawYTitle(_ title: String, x: Double, into writer: inout SVGWriter) {
+    package func drawYTitle(_ title: String, x: Double, into writer: inout SVGWriter) {
         let y = top + height / 2
         writer.text(title, x: x, y: y, anchor: "middle",
                     [("transform", "rotate(-90 " + SVGNumber.coordinate(x) + " " + SVGNumber.coordinate(y) + ")"),
@@ -63,7 +63,7 @@ struct PlotArea: Equatable {
     }
 
     /// Writes an x-axis title centred under the area at baseline `y`.
-    func drawXTitle(_ title: String, y: Double, into writer: inout SVGWriter) {
+    package func drawXTitle(_ title: String, y: Double, into writer: inout SVGWriter) {
         writer.text(title, x: left + width / 2, y: y, anchor: "middle",
                     [("fill", PlotPalette.ink), ("font-size", "13")])
     }

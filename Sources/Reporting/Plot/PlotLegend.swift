@@ -1,10 +1,10 @@
 /// A legend laid out in rows: each item is a style key (line sample and/or marker, or a shaded swatch)
 /// followed by its label; items wrap to a new row when the width is used up.
-struct PlotLegend {
+package struct PlotLegend {
     /// One legend entry.
-    struct Item {
+    package struct Item {
         /// How the key is drawn.
-        enum Key {
+        package enum Key {
             /// Line sample in the style (its dash pattern), without a marker.
             case line(SeriesStyle)
             /// The style's marker alone.
@@ -16,23 +16,23 @@ struct PlotLegend {
         }
 
         /// The key.
-        var key: Key
+        package var key: Key
         /// The label (escaped when written).
-        var label: String
+        package var label: String
     }
 
     /// Width of a key.
-    static let keyWidth = 30.0
+    package static let keyWidth = 30.0
     /// Height of one legend row.
-    static let rowHeight = 18.0
+    package static let rowHeight = 18.0
     /// Longest label shown, in characters.
-    static let maxLabelCharacters = 40
+    package static let maxLabelCharacters = 40
 
     /// The entries.
-    var items: [Item]
+    package var items: [Item]
 
     /// Positions of the items when laid out from `left` within `width`: (x, row index) per item.
-    func layout(width: Double) -> [(x: Double, row: Int)] {
+    package func layout(width: Double) -> [(x: Double, row: Int)] {
         var positions: [(x: Double, row: Int)] = []
         var x = 0.0, row = 0
         for item in items {
@@ -48,7 +48,7 @@ struct PlotLegend {
     }
 
     /// Number of rows when laid out within `width` (0 for no items).
-    func rowCount(width: Double) -> Int {
+    package func rowCount(width: Double) -> Int {
         guard let last = layout(width: width).last else { return 0 }
         return last.row + 1
     }
@@ -59,7 +59,7 @@ struct PlotLegend {
     ///   - top: Top edge.
     ///   - width: Available width.
     ///   - writer: The writer to append to.
-    func draw(left: Double, top: Double, width: Double, into writer: inout SVGWriter) {
+    package func draw(left: Double, top: Double, width: Double, into writer: inout SVGWriter) {
         guard !items.isEmpty else { return }
         writer.open("g", [("class", "rp-legend")])
         for (item, position) in zip(items, layout(width: width)) {
@@ -84,12 +84,12 @@ struct PlotLegend {
     }
 
     /// The label as shown: cut to ``maxLabelCharacters`` with an ellipsis.
-    static func shown(_ label: String) -> String {
+    package static func shown(_ label: String) -> String {
         ReportText.truncated(ReportText.escaped(label), width: maxLabelCharacters)
     }
 
     /// Width of an item (key, gap, label).
-    func itemWidth(_ item: Item) -> Double {
+    package func itemWidth(_ item: Item) -> Double {
         let text = SVGDocument.textWidth(Self.shown(item.label))
         if case .none = item.key { return text }
         return Self.keyWidth + 6 + text

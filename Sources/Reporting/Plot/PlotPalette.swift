@@ -14,11 +14,11 @@ public enum PlotPalette {
         .circle, .square, .triangle, .diamond, .openCircle, .openSquare,
     ]
     /// Colour of axes, tick labels and text.
-    static let ink = "#222222"
+    package static let ink = "#222222"
     /// Colour of grid lines.
-    static let grid = "#DDDDDD"
+    package static let grid = "#DDDDDD"
     /// Colour of secondary text (notes, the at-risk header).
-    static let muted = "#555555"
+    package static let muted = "#555555"
 
     /// The style of series `index` (0-based). Any index is accepted, negative or huge: the first six
     /// series get distinct colours, dashes and markers; after that the colour cycles and the dash and
@@ -36,7 +36,7 @@ public enum PlotPalette {
     }
 
     /// `value` modulo `count` in 0..<count, for any `value` (no overflow: the remainder is taken first).
-    static func wrapped(_ value: Int, _ count: Int) -> Int {
+    package static func wrapped(_ value: Int, _ count: Int) -> Int {
         guard count > 0 else { return 0 }
         let remainder = value % count
         return remainder < 0 ? remainder + count : remainder

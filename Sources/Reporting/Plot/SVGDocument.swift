@@ -1,10 +1,10 @@
 /// The outer `<svg>` element shared by all plots: size, accessible name, title, fonts and a white
 /// background; and the "no data" document.
-enum SVGDocument {
+package enum SVGDocument {
     /// Fonts installed on most systems; nothing is fetched.
-    static let fontFamily = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
+    package static let fontFamily = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
     /// The plots' width in pixels.
-    static let width = 720.0
+    package static let width = 720.0
 
     /// Wraps `body` in a complete `<svg>` element.
     /// - Parameters:
@@ -14,7 +14,7 @@ enum SVGDocument {
     ///   - body: The drawing.
     ///   - fallbackName: The accessible name when `title` is empty.
     /// - Returns: One `<svg>` element, ending in a newline.
-    static func wrap(width: Double, height: Double, title: String, body: SVGWriter, fallbackName: String = "Plot")
+    package static func wrap(width: Double, height: Double, title: String, body: SVGWriter, fallbackName: String = "Plot")
         -> String {
         var writer = SVGWriter()
         let w = SVGNumber.coordinate(width), h = SVGNumber.coordinate(height)
@@ -36,7 +36,7 @@ enum SVGDocument {
     ///   - note: The note, e.g. "No data to plot."
     /// - Returns: One `<svg>` element.
     ///   - fallbackName: The accessible name when `title` is empty.
-    static func noData(title: String, note: String = "No data to plot.", fallbackName: String = "Plot") -> String {
+    package static func noData(title: String, note: String = "No data to plot.", fallbackName: String = "Plot") -> String {
         var body = SVGWriter()
         drawTitle(title, into: &body)
         body.text(note, x: width / 2, y: 80, anchor: "middle", [("fill", PlotPalette.muted), ("class", "rp-no-data")])
@@ -44,14 +44,14 @@ enum SVGDocument {
     }
 
     /// Writes the plot title at the top left.
-    static func drawTitle(_ title: String, into writer: inout SVGWriter) {
+    package static func drawTitle(_ title: String, into writer: inout SVGWriter) {
         guard !title.isEmpty else { return }
         writer.text(title, x: 12, y: 22, [("font-size", "15"), ("font-weight", "bold"), ("fill", PlotPalette.ink)])
     }
 
     /// Approximate rendered width of `text` at `fontSize` (generous: DejaVu Sans, the widest of the
     /// listed fonts, averages about 0.6 em per character).
-    static func textWidth(_ text: String, fontSize: Double = 12) -> Double {
+    package static func textWidth(_ text: String, fontSize: Double = 12) -> Double {
         Double(text.count) * fontSize * 0.64
     }
 }

@@ -2,15 +2,15 @@
 ///
 /// Never uses `String(format:)` or a formatter that reads the locale, so the same input gives
 /// byte-identical text on every machine. Non-finite values have no text (`nil`) or a stated fallback.
-enum SVGNumber {
+package enum SVGNumber {
     /// Largest magnitude formatted digit by digit; beyond it the value is written in Swift's own
     /// (locale-independent) `description`.
-    static let largestFixed = 1e15
+    package static let largestFixed = 1e15
 
     /// A coordinate: at most 2 decimals, trailing zeros removed, clamped to ±1e6, "0" for non-finite.
     /// - Parameter value: The coordinate in pixels.
     /// - Returns: Text such as `"12.5"`, `"-3"` or `"0"`.
-    static func coordinate(_ value: Double) -> String {
+    package static func coordinate(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let clamped = min(max(value, -1e6), 1e6)
         return trimmed(fixed(clamped, decimals: 2) ?? "0")
@@ -22,7 +22,7 @@ enum SVGNumber {
     ///   - value: The number.
     ///   - decimals: Digits after the decimal point, clamped to 0...12.
     /// - Returns: The text, or nil when `value` is not finite.
-    static func fixed(_ value: Double, decimals: Int) -> String? {
+    package static func fixed(_ value: Double, decimals: Int) -> String? {
         guard value.isFinite else { return nil }
         let places = min(max(decimals, 0), 12)
         var scale = 1.0
@@ -49,7 +49,7 @@ enum SVGNumber {
     ///   - decimals: Decimals for |value| >= 0.1 (default 2).
     ///   - significant: Significant digits for 0 < |value| < 0.1 (default 3).
     /// - Returns: The text, or nil when `value` is not finite.
-    static func estimate(_ value: Double, decimals: Int = 2, significant: Int = 3) -> String? {
+    package static func estimate(_ value: Double, decimals: Int = 2, significant: Int = 3) -> String? {
         guard value.isFinite else { return nil }
         let magnitude = abs(value)
         guard magnitude > 0, magnitude < 0.1 else { return fixed(value, decimals: decimals) }
@@ -62,7 +62,7 @@ enum SVGNumber {
     ///   - value: The number.
     ///   - significant: Significant digits (default 3).
     /// - Returns: The text, or nil when `value` is not finite.
-    static func general(_ value: Double, significant: Int = 3) -> String? {
+    package static func general(_ value: Double, significant: Int = 3) -> String? {
         guard value.isFinite else { return nil }
         let magnitude = abs(value)
         guard magnitude > 0 else { return "0" }
@@ -70,7 +70,7 @@ enum SVGNumber {
     }
 
     /// Decimals that show `significant` significant digits of a positive `magnitude` (0...12).
-    static func significantDecimals(_ magnitude: Double, significant: Int) -> Int {
+    package static func significantDecimals(_ magnitude: Double, significant: Int) -> Int {
         var exponent = 0
         var scaled = magnitude
         while scaled < 1, exponent < 12 {
@@ -85,7 +85,7 @@ enum SVGNumber {
     }
 
     /// `text` without trailing zeros after a decimal point (and without a bare trailing point).
-    static func trimmed(_ text: String) -> String {
+    package static func trimmed(_ text: String) -> String {
         guard text.contains("."), !text.contains("e") else { return text }
         var out = Substring(text)
         while out.hasSuffix("0") { out = out.dropLast() }

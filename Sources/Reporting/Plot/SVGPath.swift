@@ -2,17 +2,17 @@
 ///
 /// Non-finite points are skipped; the next finite point starts a new subpath, so a gap in the data
 /// shows as a gap in the line.
-struct SVGPath {
+package struct SVGPath {
     /// The path data so far.
     private(set) var data = ""
     /// Whether the next point starts a subpath (`M`) rather than continuing it (`L`).
     private var needsMove = true
 
     /// Whether nothing has been drawn.
-    var isEmpty: Bool { data.isEmpty }
+    package var isEmpty: Bool { data.isEmpty }
 
     /// Continues the current subpath to (x, y), or starts one; a non-finite point breaks the subpath.
-    mutating func add(_ x: Double, _ y: Double) {
+    package mutating func add(_ x: Double, _ y: Double) {
         guard x.isFinite, y.isFinite else {
             needsMove = true
             return
@@ -23,12 +23,12 @@ struct SVGPath {
     }
 
     /// Ends the current subpath so that the next point starts a new one.
-    mutating func breakLine() {
+    package mutating func breakLine() {
         needsMove = true
     }
 
     /// Closes the current subpath (`Z`).
-    mutating func closeSubpath() {
+    package mutating func closeSubpath() {
         guard !data.isEmpty, !needsMove else { return }
         data += " Z"
         needsMove = true

@@ -2,7 +2,7 @@
 ///
 /// Every attribute value and every text node goes through ``escaped(_:)``, so labels taken from the
 /// data (group names, covariate levels) can never open an element or a script.
-struct SVGWriter {
+package struct SVGWriter {
     /// The markup written so far.
     private(set) var output = ""
 
@@ -11,7 +11,7 @@ struct SVGWriter {
     /// (the same escaping as ``HTMLEscaper/text(_:)``, which also suits XML).
     /// - Parameter text: Any text, e.g. a label from the CSV.
     /// - Returns: Text that XML parsers read back as `text` (after the control-character escape).
-    static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         HTMLEscaper.text(text)
     }
 
@@ -19,12 +19,12 @@ struct SVGWriter {
     /// - Parameters:
     ///   - name: The element name (a constant, not data).
     ///   - attributes: Name–value pairs; values are escaped.
-    mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+    package mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
         output += "<" + name + Self.attributeText(attributes) + ">"
     }
 
     /// Closes an element opened by ``open(_:_:)``, then starts a new line.
-    mutating func close(_ name: String) {
+    package mutating func close(_ name: String) {
         output += "</" + name + ">\n"
     }
 
@@ -33,7 +33,7 @@ struct SVGWriter {
     ///   - name: The element name (a constant, not data).
     ///   - attributes: Name–value pairs; values are escaped.
     ///   - text: Text content, escaped; nil for an empty element.
-    mutating func element(_ name: String, _ attributes: [(String, String)], text: String? = nil) {
+    package mutating func element(_ name: String, _ attributes: [(String, String)], text: String? = nil) {
         let head = "<" + name + Self.attributeText(attributes)
         if let text {
             output += head + ">" + Self.escaped(text) + "</" + name + ">\n"
@@ -49,7 +49,7 @@ struct SVGWriter {
     ///   - y: Baseline y in pixels.
     ///   - anchor: `start`, `middle` or `end`.
     ///   - extra: More attributes (font size, weight, fill, class).
-    mutating func text(_ text: String, x: Double, y: Double, anchor: String = "start",
+    package mutating func text(_ text: String, x: Double, y: Double, anchor: String = "start",
                        _ extra: [(String, String)] = []) {
         var attributes = [("x", SVGNumber.coordinate(x)), ("y", SVGNumber.coordinate(y))]
         if anchor != "start" { attributes.append(("text-anchor", anchor)) }
@@ -57,20 +57,20 @@ struct SVGWriter {
     }
 
     /// Writes a straight line from (x1, y1) to (x2, y2).
-    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, _ extra: [(String, String)]) {
+    package mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, _ extra: [(String, String)]) {
         element("line", [("x1", SVGNumber.coordinate(x1)), ("y1", SVGNumber.coordinate(y1)),
                          ("x2", SVGNumber.coordinate(x2)), ("y2", SVGNumber.coordinate(y2))] + extra)
     }
 
     /// Writes a rectangle.
-    mutating func rect(x: Double, y: Double, width: Double, height: Double, _ extra: [(String, String)]) {
+    package mutating func rect(x: Double, y: Double, width: Double, height: Double, _ extra: [(String, String)]) {
         element("rect", [("x", SVGNumber.coordinate(x)), ("y", SVGNumber.coordinate(y)),
                          ("width", SVGNumber.coordinate(max(width, 0))),
                          ("height", SVGNumber.coordinate(max(height, 0)))] + extra)
     }
 
     /// Appends markup produced by another writer.
-    mutating func append(_ other: SVGWriter) {
+    package mutating func append(_ other: SVGWriter) {
         output += other.output
     }
 

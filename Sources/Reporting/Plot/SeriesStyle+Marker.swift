@@ -5,7 +5,7 @@ extension SeriesStyle {
     ///   - x: Centre x in pixels.
     ///   - y: Centre y in pixels.
     ///   - size: The marker's width in pixels.
-    func drawMarker(into writer: inout SVGWriter, x: Double, y: Double, size: Double = 8) {
+    package func drawMarker(into writer: inout SVGWriter, x: Double, y: Double, size: Double = 8) {
         guard x.isFinite, y.isFinite else { return }
         let r = size / 2
         let filled: [(String, String)] = [("fill", colour), ("stroke", colour), ("stroke-width", "1")]
@@ -43,7 +43,7 @@ extension SeriesStyle {
     ///   - y: Vertical centre.
     ///   - length: Length of the line sample.
     ///   - showsMarker: Whether to draw the marker on the line.
-    func drawKey(into writer: inout SVGWriter, x: Double, y: Double, length: Double = 30, showsMarker: Bool = true) {
+    package func drawKey(into writer: inout SVGWriter, x: Double, y: Double, length: Double = 30, showsMarker: Bool = true) {
         writer.line(x1: x, y1: y, x2: x + length, y2: y, strokeAttributes(width: 2))
         if showsMarker { drawMarker(into: &writer, x: x + length / 2, y: y, size: 7) }
     }

@@ -38,7 +38,7 @@ public struct SeriesStyle: Sendable, Equatable {
     /// Stroke attributes for a line in this style (`stroke`, `stroke-width`, `fill="none"`, dashes).
     /// - Parameter width: The stroke width in pixels.
     /// - Returns: Attribute pairs for ``SVGWriter``.
-    func strokeAttributes(width: Double = 2) -> [(String, String)] {
+    package func strokeAttributes(width: Double = 2) -> [(String, String)] {
         var attributes = [("fill", "none"), ("stroke", colour), ("stroke-width", SVGNumber.coordinate(width))]
         if let dashArray { attributes.append(("stroke-dasharray", dashArray)) }
         return attributes

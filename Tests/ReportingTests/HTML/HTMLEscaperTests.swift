@@ -1,5 +1,5 @@
-import Testing
 @testable import Reporting
+import Testing
 
 @Suite struct HTMLEscaperTests {
     @Test func markupCharactersBecomeReferences() {

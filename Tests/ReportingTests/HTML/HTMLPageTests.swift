@@ -1,5 +1,5 @@
-import Testing
 @testable import Reporting
+import Testing
 
 @Suite struct HTMLPageTests {
     static let hostile = "<script>alert(1)</script>"

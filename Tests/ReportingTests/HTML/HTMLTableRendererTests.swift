@@ -1,5 +1,5 @@
-import Testing
 @testable import Reporting
+import Testing
 
 @Suite struct HTMLTableRendererTests {
     static let hostile = "<script>alert(1)</script>"

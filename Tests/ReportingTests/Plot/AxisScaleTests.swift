@@ -1,5 +1,5 @@
-import Testing
 @testable import Reporting
+import Testing
 
 @Suite struct AxisScaleTests {
     static func expectTicks(_ actual: [Double], _ expected: [Double],

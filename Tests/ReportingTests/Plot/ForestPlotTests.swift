@@ -1,5 +1,5 @@
-import Testing
 @testable import Reporting
+import Testing
 
 @Suite struct ForestPlotTests {
     static let rows: [ForestPlot.Row] = [

@@ -1,6 +1,7 @@
-import Testing
-import StatModels
+import Analysis
 @testable import Reporting
+import Survival
+import Testing
 
 @Suite struct KaplanMeierPlotTests {
     // Six rows 2, 3+, 3, 5, 8+, 8: distinct times 2, 3, 5, 8 with 6, 5, 3, 2 at risk;

@@ -1,5 +1,5 @@
-import Testing
 @testable import Reporting
+import Testing
 
 @Suite struct SVGTextTests {
     @Test func hostileTextIsEscaped() {

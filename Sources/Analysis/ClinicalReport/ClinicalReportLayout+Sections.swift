@@ -1,0 +1,145 @@
+import Reporting
+import Survival
+
+extension ClinicalReportLayout {
+    /// The baseline section.
+    package static func baseline(_ report: ClinicalReport) -> [Block] {
+        switch report.baseline {
+        case .available(let table): return [.table(BaselineTableLayout(table).reportTable)]
+        case .unavailable(let reason): return [.unavailable("The baseline table is not available: \(sentence(reason))")]
+        }
+    }
+
+    /// One Kaplan–Meier comparison: the plot, then the LIFETEST-style tables.
+    package static func comparison(_ comparison: ClinicalReport.Comparison, index: Int) -> [Block] {
+        let summary = comparison.summary
+        var blocks: [Block] = []
+        if let banding = comparison.banding { blocks.append(.paragraph("Groups: \(banding).")) }
+        var plot = KaplanMeierPlot(
+            title: "Relief by \(comparison.column)",
+            curves: summary.groups.map { group in
+                KaplanMeierPlot.Curve(label: group.by.map(\.level).joined(separator: ", "), fit: group.fit)
+            })
+        plot.showsConfidenceBands = true
+        let ci = Provenance.percent(summary.confidenceLevel)
+        blocks.append(
+            .figure(
+                svg: plot.svg(),
+                caption: "Kaplan–Meier estimate of the proportion of episodes still in relief, by \(comparison.column), "
+                    + "with \(ci) pointwise confidence bands (\(summary.confidenceTransform.rawValue) transform); + marks "
+                    + "are censored episodes; the table under the axis gives the numbers still at risk.",
+                name: "km-\(index + 1)"))
+        blocks += LifetestTables(summary: summary, groupHeading: comparison.column).tables.map(Block.table)
+        return blocks
+    }
+
+    /// The regression: forest plot and the coefficient tables.
+    package static func regression(_ report: ClinicalReport) -> [Block] {
+        guard let result = report.regression.value else {
+            return [.unavailable("The adjusted regression is not available: \(sentence(report.regression.reason))")]
+        }
+        let ratio = result.isCox ? "Hazard ratio" : "Time ratio"
+        let level = Provenance.percent(result.confidenceLevel)
+        var blocks: [Block] = [
+            .paragraph(
+                result.isCox
+                    ? "Cox model of the hazard of relief ending. A hazard ratio below 1 means relief lasts longer."
+                    : "\(result.fittedModel.capitalized) accelerated failure time model. A time ratio above 1 means relief lasts "
+                        + "longer: every quantile of the relief duration is multiplied by it.")
+        ]
+        let forest = ForestRows(result)
+        let plot = ForestPlot(
+            rows: forest.rows.map { ForestPlot.Row(label: $0.label, estimate: $0.estimate, lower: $0.lower, upper: $0.upper) },
+            xLabel: "\(ratio) (\(level) CI), log scale")
+        var caption = "\(ratio)s with \(level) confidence intervals, adjusted for every term of \(result.formula)"
+        if let cluster = result.clusterColumn { caption += "; robust standard errors clustered by \(cluster)" }
+        blocks.append(.figure(svg: plot.svg(), caption: caption + ".", name: "forest"))
+        let document = RegressionRenderer(format: .markdown).document(
+            result, input: report.input, provenance: report.provenance, warnings: [])
+        for section in document.sections {
+            for table in section.tables { blocks.append(.table(table)) }
+        }
+        return blocks
+    }
+
+    /// The dose-response curve and its tables.
+    package static func doseResponse(_ report: ClinicalReport) -> [Block] {
+        guard let dose = report.doseResponse.value else {
+            return [.unavailable("The dose-response curve is not available: \(sentence(report.doseResponse.reason))")]
+        }
+        var blocks: [Block] = []
+        if let best = dose.result.bestFit {
+            var points: [DoseResponsePlot.Point] = []
+            if let stage = dose.points {
+                let intervals = stage.waldIntervals(level: dose.result.confidenceLevel)
+                for (index, value) in stage.doses.enumerated()
+                where stage.estimates.indices.contains(index) && intervals.indices.contains(index) {
+                    points.append(
+                        DoseResponsePlot.Point(
+                            dose: value, estimate: stage.estimates[index], lower: intervals[index].lower,
+                            upper: intervals[index].upper, label: nil))
+                }
+            }
+            let plot = DoseResponsePlot(
+                title: "Relief by \(dose.doseColumn)",
+                points: points,
+                curve: best.curve.map { DoseResponsePlot.CurvePoint(dose: $0.dose, estimate: $0.estimate, lower: $0.lower, upper: $0.upper) },
+                curveLabel: "\(best.model.rawValue) fit, \(Provenance.percent(dose.result.confidenceLevel)) band",
+                xLabel: dose.doseColumn, yLabel: dose.responseLabel)
+            blocks.append(
+                .figure(
+                    svg: plot.svg(),
+                    caption: "Stage-1 estimates per dose level (points, \(Provenance.percent(dose.result.confidenceLevel)) Wald intervals) and the "
+                        + "\(best.model.rawValue) model, the smallest AIC among the fitted models, with its pointwise band.",
+                    name: "dose-response"))
+        }
+        let document = DoseResponseRenderer(format: .markdown).document(
+            dose, input: report.input, provenance: report.provenance, warnings: [])
+        for section in document.sections {
+            for table in section.tables { blocks.append(.table(table)) }
+        }
+        return blocks
+    }
+
+    /// The relief-coverage tables.
+    package static func coverage(_ report: ClinicalReport) -> [Block] {
+        guard let schedule = report.coverage.value else {
+            return [.unavailable("The coverage table is not available: \(sentence(report.coverage.reason))")]
+        }
+        var blocks: [Block] = [
+            .paragraph(
+                "Coverage is the expected fraction of days in relief when infusions repeat every I days: RMST(I)/I from the "
+                    + "\(schedule.model) model (formula \(schedule.formula)). Assumptions: "
+                    + schedule.schedule.assumptions.joined(separator: "; ") + ".")
+        ]
+        let document = ScheduleRenderer(format: .markdown).document(
+            schedule, input: report.input, provenance: report.provenance, warnings: [])
+        for section in document.sections {
+            for table in section.tables { blocks.append(.table(table)) }
+        }
+        return blocks
+    }
+
+    /// A reason as a sentence ending in one period.
+    package static func sentence(_ reason: String?) -> String {
+        var text = reason ?? "no reason given"
+        while text.hasSuffix(".") { text.removeLast() }
+        return text + "."
+    }
+
+    /// The per-patient listing (only with --include-ids).
+    package static func listing(_ listing: PatientListing) -> [Block] {
+        var columns = [ReportColumn(listing.idColumn, style: .label)]
+        if let group = listing.groupColumn { columns.append(ReportColumn(group, style: .label)) }
+        columns += [
+            ReportColumn("Episodes", style: .count), ReportColumn("Relief ended", style: .count),
+            ReportColumn("Longest relief (days)", style: .general(significant: 5)),
+        ]
+        let rows: [[ReportCell]] = listing.patients.map { patient in
+            var row: [ReportCell] = [.text(patient.id)]
+            if listing.groupColumn != nil { row.append(patient.group.map(ReportCell.text) ?? .empty) }
+            return row + [.integer(patient.episodes), .integer(patient.events), .number(patient.longestRelief)]
+        }
+        return [.table(ReportTable(title: "Episodes per patient", columns: columns, rows: rows))]
+    }
+}

@@ -1,0 +1,63 @@
+/// The rows of a regression's forest plot and headline: one per model term (the intercept left out),
+/// with the ratio (time ratio for AFT models, hazard ratio for Cox) and its confidence limits read from
+/// the fit's coefficient table. Categorical terms are labelled "column: level vs reference".
+public struct ForestRows: Sendable {
+    /// One term.
+    public struct Row: Sendable, Equatable {
+        /// The reader's label, e.g. "dose_group: high vs low".
+        public let label: String
+        /// The ratio, or `nil` when not estimable.
+        public let estimate: Double?
+        /// The lower confidence limit.
+        public let lower: Double?
+        /// The upper confidence limit.
+        public let upper: Double?
+    }
+
+    /// The rows in term order.
+    public let rows: [Row]
+
+    /// Reads the rows of a regression result.
+    /// - Parameter result: The fitted regression.
+    public init(_ result: RegressionResult) {
+        func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
+        var rows: [Row] = []
+        switch result.estimates {
+        case .cox(let fit, _):
+            for coefficient in fit.coefficientTable {
+                rows.append(
+                    Row(
+                        label: Self.label(coefficient.term, result), estimate: finite(coefficient.hazardRatio),
+                        lower: finite(coefficient.lower), upper: finite(coefficient.upper)))
+            }
+        case .aft(let fit, _):
+            for coefficient in fit.coefficientTable {
+                let term = result.termName(coefficient.column)
+                guard term != "(Intercept)" else { continue }
+                rows.append(
+                    Row(
+                        label: Self.label(term, result), estimate: finite(coefficient.timeRatio),
+                        lower: finite(coefficient.lower), upper: finite(coefficient.upper)))
+            }
+        }
+        self.rows = rows
+    }
+
+    /// "column: level vs reference" for a dummy of a categorical column, else the term itself.
+    static func label(_ term: String, _ result: RegressionResult) -> String {
+        for reference in result.referenceLevels.sorted(by: { $0.column.count > $1.column.count })
+        where term.hasPrefix(reference.column) && term.count > reference.column.count {
+            let level = term.dropFirst(reference.column.count)
+            return "\(reference.column): \(level) vs \(reference.level)"
+        }
+        return term
+    }
+}
+
+extension RegressionResult {
+    /// Whether the model is a Cox model (hazard ratios) rather than an AFT model (time ratios).
+    public var isCox: Bool {
+        if case .cox = estimates { return true }
+        return false
+    }
+}

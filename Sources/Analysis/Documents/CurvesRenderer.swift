@@ -1,0 +1,144 @@
+import Reporting
+import Survival
+
+/// Renders the Kaplan–Meier step functions of a summary's groups (what `relief curves` prints): one row
+/// per distinct time per group with the number at risk, events, censorings, S(t), its standard error and
+/// CI. Reads the fits in the result; computes nothing.
+///
+/// CSV columns: `<one per by column>, time, n_risk, n_event, n_censor, estimate, std_error, lower,
+/// upper, confidence_transform, confidence_level, relief_version` (full precision, `NA` for unknown).
+/// JSON: `{"version", "command", "input", "confidence_transform", "confidence_level", "curves":
+/// [{"by": {...}, "n", "events", "censored", "time": [..], "n_risk": [..], "n_event": [..],
+/// "n_censor": [..], "estimate": [..], "std_error": [..], "lower": [..], "upper": [..]}], "warnings"}`.
+public struct CurvesRenderer: Sendable {
+    /// The output format.
+    public var format: OutputFormat
+    /// The widest label in the terminal table.
+    public var labelWidth: Int
+
+    /// Creates a renderer.
+    /// - Parameters:
+    ///   - format: The output format.
+    ///   - labelWidth: The widest label in the terminal table (32 by default).
+    public init(format: OutputFormat, labelWidth: Int = ReportText.defaultLabelWidth) {
+        self.format = format
+        self.labelWidth = labelWidth
+    }
+
+    /// The curves in ``format``, ending in a newline.
+    /// - Parameters:
+    ///   - result: A summary whose groups hold the fits.
+    ///   - input: The input record.
+    ///   - provenance: The provenance.
+    ///   - warnings: The warnings to report (default: the result's).
+    /// - Returns: The rendered text.
+    /// - Complexity: O(total distinct times over groups).
+    public func render(
+        _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]? = nil
+    ) -> String {
+        let warnings = warnings ?? result.warnings
+        switch format {
+        case .csv:
+            return CSVTableRenderer().render(table(result, provenance: provenance, fullPrecision: true))
+        case .table, .markdown:
+            var document = ReportDocument(
+                title: result.byColumns.isEmpty
+                    ? "Kaplan–Meier curve" : "Kaplan–Meier curves by " + result.byColumns.joined(separator: " x "),
+                header: provenance.headerLines(
+                    input: input, transform: result.confidenceTransform, level: result.confidenceLevel))
+            document.sections = [
+                ReportDocument.Section(heading: "Step functions", tables: [table(result, provenance: provenance, fullPrecision: false)])
+            ]
+            document.notes = warnings.map { "warning: " + $0 }
+            return format == .table
+                ? TextTableRenderer(labelWidth: labelWidth).render(document) : MarkdownRenderer().render(document)
+        case .json:
+            return json(result, input: input, provenance: provenance, warnings: warnings).serialized() + "\n"
+        }
+    }
+
+    /// The step functions as one table, one row per time per group.
+    /// - Parameters:
+    ///   - result: The summary.
+    ///   - provenance: The provenance (its version goes into the CSV rows).
+    ///   - fullPrecision: Add the CI transform, level and version columns (CSV).
+    /// - Returns: The table.
+    public func table(_ result: SurvivalSummaryResult, provenance: Provenance, fullPrecision: Bool) -> ReportTable {
+        var columns = SummaryRenderer.groupColumns(result)
+        columns += [
+            ReportColumn("time", style: .general(significant: 6)), ReportColumn("n_risk", style: .count),
+            ReportColumn("n_event", style: .count), ReportColumn("n_censor", style: .count),
+            ReportColumn("estimate", style: .fixed(decimals: 4)), ReportColumn("std_error", style: .fixed(decimals: 4)),
+            ReportColumn("lower", style: .fixed(decimals: 4)), ReportColumn("upper", style: .fixed(decimals: 4)),
+        ]
+        if fullPrecision {
+            columns += ["confidence_transform", "confidence_level", "relief_version"].map { ReportColumn($0, style: .label) }
+        }
+        var rows: [[ReportCell]] = []
+        for group in result.groups {
+            let fit = group.fit
+            let labels = SummaryRenderer.groupCells(group, result)
+            for index in fit.times.indices {
+                var row = labels + [
+                    .number(fit.times[index]), .integer(Self.value(fit.atRisk, index)),
+                    .integer(Self.value(fit.eventCounts, index)), .integer(Self.value(fit.censorCounts, index)),
+                    .number(Self.value(fit.survival, index)), .number(Self.value(fit.standardError, index)),
+                    .number(index < fit.lower.count ? fit.lower[index] : nil),
+                    .number(index < fit.upper.count ? fit.upper[index] : nil),
+                ]
+                if fullPrecision {
+                    row += [
+                        .text(result.confidenceTransform.rawValue), .number(result.confidenceLevel),
+                        .text(provenance.version),
+                    ]
+                }
+                rows.append(row)
+            }
+        }
+        let ci = Provenance.percent(result.confidenceLevel) + " CI, " + result.confidenceTransform.rawValue
+        return ReportTable(title: "S(t) with \(ci)", columns: columns, rows: rows)
+    }
+
+    /// The curves as JSON (see ``CurvesRenderer``).
+    /// - Parameters:
+    ///   - result: The summary.
+    ///   - input: The input record.
+    ///   - provenance: The provenance.
+    ///   - warnings: The warnings.
+    /// - Returns: The JSON value.
+    public func json(
+        _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]
+    ) -> JSONValue {
+        var members = provenance.jsonHeader(input: input)
+        members += [
+            ("by", .array(result.byColumns.map(JSONValue.string))),
+            ("confidence_transform", .string(result.confidenceTransform.rawValue)),
+            ("confidence_level", .number(result.confidenceLevel)),
+            (
+                "curves",
+                .array(
+                    result.groups.map { group in
+                        let fit = group.fit
+                        return .object([
+                            ("by", SummaryRenderer.byJSON(group.by)), ("n", .integer(fit.n)),
+                            ("events", .integer(fit.events)), ("censored", .integer(fit.censored)),
+                            ("time", .array(fit.times.map(JSONValue.number))),
+                            ("n_risk", .array(fit.atRisk.map(JSONValue.integer))),
+                            ("n_event", .array(fit.eventCounts.map(JSONValue.integer))),
+                            ("n_censor", .array(fit.censorCounts.map(JSONValue.integer))),
+                            ("estimate", .array(fit.survival.map(JSONValue.number))),
+                            ("std_error", .array(fit.standardError.map(JSONValue.number))),
+                            ("lower", .array(fit.lower.map(JSONValue.optional))),
+                            ("upper", .array(fit.upper.map(JSONValue.optional))),
+                        ])
+                    })
+            ),
+            ("warnings", .array(warnings.map(JSONValue.string))),
+        ]
+        return .object(members)
+    }
+
+    private static func value<T>(_ array: [T], _ index: Int) -> T where T: Numeric {
+        index < array.count ? array[index] : 0
+    }
+}

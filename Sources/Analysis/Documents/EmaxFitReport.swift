@@ -1,0 +1,36 @@
+import DoseResponse
+
+/// What `relief fit emax|sigemax` reports: the one-step Emax AFT fit (``EmaxAFTFit``) and its curve at
+/// the reference covariate profile on a dose grid (computed in StatModels).
+public struct EmaxFitReport: Sendable {
+    /// The fit.
+    public var fit: EmaxAFTFit
+    /// The dose column.
+    public var doseColumn: String
+    /// The covariate formula (right-hand side), empty for none.
+    public var formula: String
+    /// The reference levels of factor covariates.
+    public var referenceLevels: [(column: String, level: String)]
+    /// The cluster column of robust SEs, if any.
+    public var clusterColumn: String?
+    /// The fitted curve at the reference profile (all covariates 0 / reference levels).
+    public var curve: [EmaxAFTCurvePoint]
+
+    /// Creates a report; see the properties.
+    /// - Parameters:
+    ///   - fit: The fit.
+    ///   - doseColumn: The dose column.
+    ///   - formula: The covariate formula.
+    ///   - referenceLevels: Factor reference levels.
+    ///   - clusterColumn: The cluster column.
+    ///   - curve: The curve points.
+    public init(fit: EmaxAFTFit, doseColumn: String, formula: String, referenceLevels: [(column: String, level: String)],
+                clusterColumn: String?, curve: [EmaxAFTCurvePoint]) {
+        self.fit = fit
+        self.doseColumn = doseColumn
+        self.formula = formula
+        self.referenceLevels = referenceLevels
+        self.clusterColumn = clusterColumn
+        self.curve = curve
+    }
+}

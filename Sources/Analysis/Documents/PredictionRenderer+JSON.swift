@@ -1,0 +1,103 @@
+import Reporting
+
+extension PredictionRenderer {
+    /// The predictions as a JSON value, keys in this order:
+    ///
+    /// ```
+    /// {"version", "command", "date"?, "input": {...}, "options": {name: value},
+    ///  "model", "requested_model", "formula", "n", "events", "cluster": {"column", "count"} | null,
+    ///  "confidence_level", "times": [..], "tau": {"value", "explanation"} | null,
+    ///  "profiles": [{"values": {column: number | level}, "label", "linear_predictor",
+    ///                "linear_predictor_std_error",
+    ///                "survival": [{"time", "estimate", "std_error", "lower", "upper"}],
+    ///                "median": {"estimate", "std_error", "lower", "upper"} | null,
+    ///                "rmst": {"tau", "estimate", "std_error", "lower", "upper"} | null}],
+    ///  "warnings": [..]}
+    /// ```
+    /// `survival` is the probability that relief is still ongoing; intervals are delta-method ones at
+    /// `confidence_level` (Cox models: from the curve `survfit(coxph_fit, newdata)`, the median without
+    /// a standard error and the rmst without an interval, and each profile also has `"stratum"` (label or
+    /// null) and `"stratum_n"`). Non-finite numbers are `null`.
+    /// - Parameters:
+    ///   - result: The predictions.
+    ///   - input: The input record.
+    ///   - provenance: The provenance.
+    ///   - warnings: The warnings.
+    /// - Returns: The JSON value.
+    /// - Complexity: O(profiles x times + exclusions).
+    public func json(
+        _ result: PredictionResult, input: ReportInput, provenance: Provenance, warnings: [String]
+    ) -> JSONValue {
+        let regression = result.regression
+        var members = provenance.jsonHeader(input: input)
+        members += [
+            ("model", .string(regression.fittedModel)),
+            ("requested_model", .string(regression.model)),
+            ("formula", .string(regression.formula)),
+            ("n", .integer(regression.n)),
+            ("events", .integer(regression.events)),
+            (
+                "cluster",
+                regression.clusterColumn.map { column in
+                    .object([("column", .string(column)), ("count", .optional(regression.clusterCount))])
+                } ?? .null
+            ),
+            ("confidence_level", .optional(regression.confidenceLevel)),
+            ("times", .array(result.times.map { .optional($0) })),
+            (
+                "tau",
+                result.tau.map { .object([("value", .optional($0)), ("explanation", .string(result.tauExplanation))]) }
+                    ?? .null
+            ),
+            ("profiles", .array(result.profiles.map { profileJSON($0, numeric: result.numericColumns) })),
+            ("warnings", .array(warnings.map(JSONValue.string))),
+        ]
+        return .object(members)
+    }
+
+    func profileJSON(_ profile: PredictionResult.Profile, numeric: Set<String>) -> JSONValue {
+        let values = profile.values.map { pair -> (key: String, value: JSONValue) in
+            if numeric.contains(pair.column), let number = Double(pair.value), number.isFinite {
+                return (pair.column, .number(number))
+            }
+            return (pair.column, .string(pair.value))
+        }
+        let prediction = profile.prediction
+        let median = Self.median(prediction).map { q in
+            JSONValue.object([
+                ("estimate", .optional(q.estimate)), ("std_error", .optional(q.standardError)),
+                ("lower", .optional(q.lower)), ("upper", .optional(q.upper)),
+            ])
+        } ?? .null
+        let rmst = prediction.restrictedMean.map { r in
+            JSONValue.object([
+                ("tau", .optional(r.tau)), ("estimate", .optional(r.estimate)), ("std_error", .optional(r.standardError)),
+                ("lower", .optional(r.lower)), ("upper", .optional(r.upper)),
+            ])
+        } ?? .null
+        var members: [(key: String, value: JSONValue)] = [
+            ("values", .object(values)),
+            ("label", .string(profile.label)),
+            ("linear_predictor", .optional(prediction.linearPredictor)),
+            ("linear_predictor_std_error", .optional(prediction.linearPredictorStandardError)),
+            (
+                "survival",
+                .array(
+                    prediction.survival.map { row in
+                        .object([
+                            ("time", .optional(row.time)), ("estimate", .optional(row.survival)),
+                            ("std_error", .optional(row.standardError)), ("lower", .optional(row.lower)),
+                            ("upper", .optional(row.upper)),
+                        ])
+                    })
+            ),
+            ("median", median),
+            ("rmst", rmst),
+        ]
+        if let cox = profile.coxPrediction {
+            members.append(("stratum", .optional(profile.stratumLabel)))
+            members.append(("stratum_n", .integer(cox.n)))
+        }
+        return .object(members)
+    }
+}

@@ -1,0 +1,147 @@
+import Regression
+import Reporting
+
+/// Renders a ``PredictionResult`` (what `relief predict` computes) as a terminal table, Markdown, CSV or
+/// JSON: per covariate profile, the median relief time, the predicted probability that relief is still
+/// ongoing at each requested time, and the restricted mean relief time to `tau`, each with its standard
+/// error and confidence interval. It never computes a statistic.
+public struct PredictionRenderer: ResultRenderer {
+    /// The output format.
+    public var format: OutputFormat
+    /// The widest label in the terminal table.
+    public var labelWidth: Int
+    /// At most this many exclusions are listed in table and Markdown output (CSV and JSON list all).
+    public var maxListedExclusions: Int
+
+    /// Creates a renderer.
+    /// - Parameters:
+    ///   - format: The output format.
+    ///   - labelWidth: The widest label in the terminal table (32 by default).
+    ///   - maxListedExclusions: Exclusions listed in text formats (50 by default).
+    public init(format: OutputFormat, labelWidth: Int = ReportText.defaultLabelWidth, maxListedExclusions: Int = 50) {
+        self.format = format
+        self.labelWidth = labelWidth
+        self.maxListedExclusions = maxListedExclusions
+    }
+
+    /// The warnings the result carries.
+    public func warnings(of result: PredictionResult) -> [String] { result.regression.warnings }
+
+    /// The report document (used by the table and Markdown formats).
+    /// - Parameters:
+    ///   - result: The predictions.
+    ///   - input: The input record.
+    ///   - provenance: The provenance.
+    ///   - warnings: The warnings.
+    /// - Returns: The document.
+    /// - Complexity: O(profiles x times + exclusions).
+    public func document(
+        _ result: PredictionResult, input: ReportInput, provenance: Provenance, warnings: [String]
+    ) -> ReportDocument {
+        let regression = result.regression
+        let ci = Provenance.percent(regression.confidenceLevel) + (result.isCox ? " CI, Cox curve" : " CI, delta method")
+        var model = RegressionRenderer.modelLines(regression)
+        if let tau = result.tau {
+            model.append(("tau", Self.show(tau) + " (" + result.tauExplanation + ")"))
+        }
+        var document = ReportDocument(
+            title: "Predicted relief (\(regression.fittedModel) model)",
+            header: provenance.modelHeaderLines(input: input, model: model))
+        if !warnings.isEmpty {
+            document.sections.append(
+                ReportDocument.Section(
+                    heading: "WARNINGS (\(warnings.count))",
+                    tables: [
+                        ReportTable(
+                            title: "", columns: [ReportColumn("warning", style: .prose)],
+                            rows: warnings.map { [.text($0)] })
+                    ]))
+        }
+        let profileColumns = result.columns.map { ReportColumn($0, style: .label) }
+        func cells(_ profile: PredictionResult.Profile) -> [ReportCell] {
+            profile.values.map { .text($0.value) }
+        }
+        let number = ReportColumn.Style.general(significant: 5)
+        var section = ReportDocument.Section(heading: "Predictions per profile")
+        section.tables.append(
+            ReportTable(
+                title: "Median relief time (\(ci))",
+                columns: profileColumns + [
+                    ReportColumn("median", style: number), ReportColumn("std_error", style: number),
+                    ReportColumn("lower", style: number), ReportColumn("upper", style: number),
+                ],
+                rows: result.profiles.map { profile in
+                    let median = Self.median(profile.prediction)
+                    return cells(profile) + [
+                        .number(median?.estimate), .number(median?.standardError), .number(median?.lower),
+                        .number(median?.upper),
+                    ]
+                },
+                notes: [
+                    result.isCox
+                        ? "The time by which relief has ended for half of such episodes (first time the curve is at or below 0.5, as R's print.survfit); the interval is where the confidence limits of the curve cross 0.5, and there is no standard error."
+                        : "The time by which relief has ended for half of such episodes; interval exp(log t ± z se)."
+                ]))
+        if !result.times.isEmpty {
+            section.tables.append(
+                ReportTable(
+                    title: "Probability relief is still ongoing at \(result.times.map(Self.show).joined(separator: ", ")) (\(ci))",
+                    columns: profileColumns + [
+                        ReportColumn("time", style: .general(significant: 6)),
+                        ReportColumn("survival", style: .fixed(decimals: 4)),
+                        ReportColumn("std_error", style: .fixed(decimals: 4)),
+                        ReportColumn("lower", style: .fixed(decimals: 4)), ReportColumn("upper", style: .fixed(decimals: 4)),
+                    ],
+                    rows: result.profiles.flatMap { profile in
+                        profile.prediction.survival.map { row in
+                            cells(profile) + [
+                                .number(row.time), .number(row.survival), .number(row.standardError), .number(row.lower),
+                                .number(row.upper),
+                            ]
+                        }
+                    },
+                    notes: [
+                        result.isCox
+                            ? "Cox curve S = exp(-cumulative hazard) from the baseline of the profile's stratum (R's survfit.coxph); std_error is that of S, the interval exp(log S ± z se(cumulative hazard)) includes the uncertainty of the coefficients."
+                            : "Interval on the scale of the standardised log time, so it stays within [0, 1]."
+                    ]))
+        }
+        if let tau = result.tau {
+            section.tables.append(
+                ReportTable(
+                    title: "Restricted mean relief time to tau = \(Self.show(tau)) (\(ci))",
+                    columns: profileColumns + [
+                        ReportColumn("tau", style: .general(significant: 6)), ReportColumn("rmst", style: .fixed(decimals: 3)),
+                        ReportColumn("std_error", style: .fixed(decimals: 3)),
+                        ReportColumn("lower", style: .fixed(decimals: 3)), ReportColumn("upper", style: .fixed(decimals: 3)),
+                    ],
+                    rows: result.profiles.map { profile in
+                        let rmst = profile.prediction.restrictedMean
+                        return cells(profile) + [
+                            .number(rmst?.tau), .number(rmst?.estimate), .number(rmst?.standardError),
+                            .number(rmst?.lower), .number(rmst?.upper),
+                        ]
+                    },
+                    notes: [
+                        result.isCox
+                            ? "The expected days of relief within the first tau days; std_error as R's print.survfit with rmean = tau for a Cox curve (it leaves out the uncertainty of the coefficients), no interval."
+                            : "The expected days of relief within the first tau days."
+                    ]))
+        }
+        document.sections.append(section)
+        if let exclusions = input.exclusionSection(maxListed: maxListedExclusions) {
+            document.sections.append(exclusions)
+        }
+        document.notes = warnings.map { "warning: " + $0 }
+        return document
+    }
+
+    /// The median (probability 0.5) among a profile's quantile predictions.
+    static func median(_ prediction: AFTProfilePrediction) -> AFTQuantilePrediction? {
+        prediction.quantiles.first { $0.probability == 0.5 }
+    }
+
+    static func show(_ value: Double) -> String {
+        ReportText.display(value, style: .general(significant: 6), missing: "NA")
+    }
+}

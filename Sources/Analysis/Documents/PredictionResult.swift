@@ -1,0 +1,108 @@
+import Regression
+
+/// What `relief predict` reports: the fitted model and, for each covariate profile given with `--at`, the
+/// predicted survival at the requested times, the median relief time and the restricted mean to `tau`:
+/// with delta-method confidence intervals for parametric models (computed by `AFTFit.predict`), or from
+/// the Cox curve `survfit(coxph_fit, newdata)` for Cox models (computed by `CoxBaselineHazard.predict`).
+public struct PredictionResult: Sendable {
+    /// One covariate profile and its predictions.
+    public struct Profile: Sendable {
+        /// The value of each data column that defines the profile, in the order given.
+        public var values: [(column: String, value: String)]
+        /// The predictions.
+        public var prediction: AFTProfilePrediction
+
+        /// Creates a profile.
+        /// - Parameters:
+        ///   - values: Column and value pairs.
+        ///   - prediction: The predictions.
+        public init(values: [(column: String, value: String)], prediction: AFTProfilePrediction) {
+            self.values = values
+            self.prediction = prediction
+            self.coxPrediction = nil
+        }
+
+        /// The Cox curve of the profile (R's `survfit(coxph_fit, newdata = profile)`), `nil` for AFT models.
+        public var coxPrediction: CoxSurvivalPrediction?
+        /// The stratum label of a Cox profile from a `strata()` model, `nil` otherwise.
+        public var stratumLabel: String?
+
+        /// Creates a profile of a Cox model. `prediction` carries the same numbers in the shared shape the
+        /// renderers read: survival at the times (SE of S, log-type interval), the median (no SE: `nan`;
+        /// a limit not reached: `nan`) and the restricted mean with R's `se(rmean)` and no interval (`nan`).
+        /// - Parameters:
+        ///   - values: Column and value pairs (the stratum columns included).
+        ///   - coxPrediction: The Cox curve and its summaries.
+        ///   - stratumLabel: The stratum label, or nil without strata.
+        public init(values: [(column: String, value: String)], coxPrediction: CoxSurvivalPrediction,
+                    stratumLabel: String? = nil) {
+            self.values = values
+            self.coxPrediction = coxPrediction
+            self.stratumLabel = stratumLabel
+            let median = coxPrediction.median
+            self.prediction = AFTProfilePrediction(
+                profile: coxPrediction.profile, linearPredictor: coxPrediction.linearPredictor,
+                linearPredictorStandardError: coxPrediction.linearPredictorStandardError,
+                survival: coxPrediction.survivalAtTimes.map { row in
+                    AFTSurvivalPrediction(time: row.time, survival: row.estimate, standardError: row.standardError,
+                                          lower: row.lower ?? .nan, upper: row.upper ?? .nan)
+                },
+                quantiles: [
+                    AFTQuantilePrediction(probability: median.probability, estimate: median.estimate ?? .nan,
+                                          standardError: .nan, logStandardError: .nan, lower: median.lower ?? .nan,
+                                          upper: median.upper ?? .nan)
+                ],
+                restrictedMean: coxPrediction.restrictedMean.map { rmst in
+                    AFTRestrictedMeanPrediction(tau: rmst.tau, estimate: rmst.estimate, standardError: rmst.standardError,
+                                                lower: .nan, upper: .nan)
+                })
+        }
+
+        /// `dose_mg_kg=0.5, interval_days=14`.
+        public var label: String {
+            values.map { "\($0.column)=\($0.value)" }.joined(separator: ", ")
+        }
+    }
+
+    /// The fitted model the predictions come from.
+    public var regression: RegressionResult
+    /// The profiles in order (the cross of the `--at` values, the first option varying slowest).
+    public var profiles: [Profile]
+    /// The times of the survival predictions.
+    public var times: [Double]
+    /// The horizon of the restricted mean, `nil` for none.
+    public var tau: Double?
+    /// How `tau` was chosen (e.g. "given with --tau").
+    public var tauExplanation: String
+    /// The numeric data columns among the profile columns (their values are written as JSON numbers).
+    public var numericColumns: Set<String>
+
+    /// Creates a result.
+    /// - Parameters:
+    ///   - regression: The fitted model.
+    ///   - profiles: The profiles and their predictions.
+    ///   - times: The prediction times.
+    ///   - tau: The RMST horizon.
+    ///   - tauExplanation: How tau was chosen.
+    ///   - numericColumns: The numeric profile columns.
+    public init(
+        regression: RegressionResult, profiles: [Profile], times: [Double], tau: Double?, tauExplanation: String,
+        numericColumns: Set<String>
+    ) {
+        self.regression = regression
+        self.profiles = profiles
+        self.times = times
+        self.tau = tau
+        self.tauExplanation = tauExplanation
+        self.numericColumns = numericColumns
+    }
+
+    /// Whether the predictions come from a Cox model (curves from the baseline hazard, not delta-method
+    /// AFT predictions).
+    public var isCox: Bool { profiles.contains { $0.coxPrediction != nil } }
+
+    /// The profile columns (those of the first profile; all profiles share them).
+    public var columns: [String] {
+        profiles.first?.values.map(\.column) ?? []
+    }
+}

@@ -1,0 +1,117 @@
+import Regression
+
+/// What `relief fit` reports: a fitted Cox or parametric AFT model with the formula and design facts a
+/// reader needs to interpret it (term names, reference levels, strata, clusters) and its warnings.
+///
+/// It holds the engines' results unchanged; ``RegressionRenderer`` lays them out and never recomputes a
+/// statistic. The information criteria are given by the caller (the AFT fit has its own; for a Cox model
+/// the caller passes R's `AIC(coxph)` = `−2 log L + 2p` and `BIC(coxph)` = `−2 log L + log(events) p`).
+public struct RegressionResult: Sendable {
+    /// The fitted model and its companions.
+    public enum Estimates: Sendable {
+        /// A Cox model and, when it could be computed, its proportional-hazards test (`cox.zph`).
+        case cox(CoxPHFit, proportionalHazards: CoxZPHResult?)
+        /// A parametric AFT model; `comparison` holds every family fitted for `--dist all`, ranked by AIC
+        /// (best first, `fit` is its first element), and is empty otherwise.
+        case aft(AFTFit, comparison: [AFTFit])
+    }
+
+    /// The model name as requested (`cox`, `weibull`, ..., `aft`).
+    public var model: String
+    /// The formula's right-hand side as given.
+    public var formula: String
+    /// The design columns in order, R's names (`(Intercept)` first for AFT models).
+    public var termNames: [String]
+    /// The reference level of each factor column, sorted by column name.
+    public var referenceLevels: [(column: String, level: String)]
+    /// The `strata()` columns (Cox), or empty.
+    public var strataColumns: [String]
+    /// The cluster column of the robust variance, if any.
+    public var clusterColumn: String?
+    /// The estimates.
+    public var estimates: Estimates
+    /// Akaike's information criterion of the fitted model, `nil` when not defined.
+    public var aic: Double?
+    /// The Bayesian information criterion of the fitted model, `nil` when not defined.
+    public var bic: Double?
+    /// The model's warnings (monotone likelihood, non-convergence, ...), in the order found.
+    public var warnings: [String]
+
+    /// Creates a result.
+    /// - Parameters:
+    ///   - model: The model name as requested.
+    ///   - formula: The formula text.
+    ///   - termNames: The design column names.
+    ///   - referenceLevels: Reference level per factor column.
+    ///   - strataColumns: The strata columns.
+    ///   - clusterColumn: The cluster column.
+    ///   - estimates: The fitted model.
+    ///   - aic: The AIC, or `nil`.
+    ///   - bic: The BIC, or `nil`.
+    ///   - warnings: The model's warnings.
+    public init(
+        model: String, formula: String, termNames: [String], referenceLevels: [(column: String, level: String)],
+        strataColumns: [String], clusterColumn: String?, estimates: Estimates, aic: Double?, bic: Double?,
+        warnings: [String]
+    ) {
+        self.model = model
+        self.formula = formula
+        self.termNames = termNames
+        self.referenceLevels = referenceLevels
+        self.strataColumns = strataColumns
+        self.clusterColumn = clusterColumn
+        self.estimates = estimates
+        self.aic = aic
+        self.bic = bic
+        self.warnings = warnings
+    }
+
+    /// The name of the fitted model: `cox`, or the AFT distribution (the best one for `--dist all`).
+    public var fittedModel: String {
+        switch estimates {
+        case .cox: return "cox"
+        case .aft(let fit, _): return fit.distribution.name
+        }
+    }
+
+    /// The number of rows used by the fit.
+    public var n: Int {
+        switch estimates {
+        case .cox(let fit, _): return fit.n
+        case .aft(let fit, _): return fit.n
+        }
+    }
+
+    /// The number of events.
+    public var events: Int {
+        switch estimates {
+        case .cox(let fit, _): return fit.events
+        case .aft(let fit, _): return fit.events
+        }
+    }
+
+    /// The confidence level of the intervals.
+    public var confidenceLevel: Double {
+        switch estimates {
+        case .cox(let fit, _): return fit.confidenceLevel
+        case .aft(let fit, _): return fit.confidenceLevel
+        }
+    }
+
+    /// The number of clusters of the robust variance, `nil` without clusters.
+    public var clusterCount: Int? {
+        guard clusterColumn != nil else { return nil }
+        switch estimates {
+        case .cox(let fit, _): return fit.clusterCount
+        case .aft(let fit, _): return fit.clusterCount
+        }
+    }
+
+    /// The term name of design column `index`, or `x<index+1>` when the names are short.
+    /// - Parameter index: The 0-based column.
+    /// - Returns: The name.
+    /// - Complexity: O(1).
+    public func termName(_ index: Int) -> String {
+        termNames.indices.contains(index) ? termNames[index] : "x\(index + 1)"
+    }
+}

@@ -1,0 +1,137 @@
+import Reporting
+
+/// Renders a ``ScheduleReport`` (what `relief schedule` computes) as a terminal table, Markdown, CSV or
+/// JSON: the relief coverage (expected fraction of days in relief, `RMST(I)/I`) for every dose x
+/// interval, with its confidence interval, the longest interval per dose meeting the target, and the
+/// assumptions behind the numbers. It never computes a statistic.
+public struct ScheduleRenderer: ResultRenderer {
+    /// The output format.
+    public var format: OutputFormat
+    /// The widest label in the terminal table.
+    public var labelWidth: Int
+    /// At most this many exclusions are listed in table and Markdown output (CSV and JSON list all).
+    public var maxListedExclusions: Int
+
+    /// Creates a renderer.
+    /// - Parameters:
+    ///   - format: The output format.
+    ///   - labelWidth: The widest label in the terminal table (32 by default).
+    ///   - maxListedExclusions: Exclusions listed in text formats (50 by default).
+    public init(format: OutputFormat, labelWidth: Int = ReportText.defaultLabelWidth, maxListedExclusions: Int = 50) {
+        self.format = format
+        self.labelWidth = labelWidth
+        self.maxListedExclusions = maxListedExclusions
+    }
+
+    /// The warnings the result carries: the model's, then the schedule's.
+    public func warnings(of result: ScheduleReport) -> [String] { result.modelWarnings + result.schedule.warnings }
+
+    /// The report document: the coverage matrix (dose rows, interval columns), the longest intervals,
+    /// the per-cell details and the assumptions.
+    /// - Parameters:
+    ///   - result: The schedule.
+    ///   - input: The input record.
+    ///   - provenance: The provenance.
+    ///   - warnings: The warnings.
+    /// - Returns: The document.
+    /// - Complexity: O(doses x intervals + exclusions).
+    public func document(
+        _ result: ScheduleReport, input: ReportInput, provenance: Provenance, warnings: [String]
+    ) -> ReportDocument {
+        let schedule = result.schedule
+        let ci = Provenance.percent(schedule.confidenceLevel) + " CI"
+        var model = result.modelLines
+        model.append(("target", Self.percent(schedule.target) + " of days in relief"))
+        if !schedule.fixedCovariates.isEmpty {
+            model.append(("held at", schedule.fixedCovariates.map { "\($0.column)=\($0.value)" }.joined(separator: ", ")))
+        }
+        var document = ReportDocument(
+            title: "Relief coverage by dose and infusion interval (\(result.model) model)",
+            header: provenance.modelHeaderLines(input: input, model: model))
+        if !warnings.isEmpty {
+            document.sections.append(
+                ReportDocument.Section(
+                    heading: "WARNINGS (\(warnings.count))",
+                    tables: [
+                        ReportTable(title: "", columns: [ReportColumn("warning", style: .prose)], rows: warnings.map { [.text($0)] })
+                    ]))
+        }
+        var section = ReportDocument.Section(heading: "Coverage: expected fraction of days in relief, RMST(I)/I")
+        section.tables.append(
+            ReportTable(
+                title: "Coverage (\(ci)) by dose (rows) and interval I in days (columns)",
+                columns: [ReportColumn("dose", style: .label)]
+                    + schedule.intervals.map { ReportColumn("I=" + Self.show($0), style: .label) },
+                rows: schedule.doses.map { dose in
+                    [.text(Self.show(dose))] + schedule.intervals.map { interval in
+                        guard let cell = schedule.cell(dose: dose, interval: interval) else { return .empty }
+                        let mark = cell.meetsTarget ? "*" : ""
+                        return .text("\(Self.fraction(cell.coverage))\(mark) (\(Self.fraction(cell.lower))-\(Self.fraction(cell.upper)))")
+                    }
+                },
+                notes: ["* coverage at or above the target \(Self.percent(schedule.target))."]))
+        section.tables.append(
+            ReportTable(
+                title: "Longest interval keeping coverage >= \(Self.percent(schedule.target))",
+                columns: [
+                    ReportColumn("dose", style: .label),
+                    ReportColumn("grid", style: .general(significant: 6), missingLabel: "none"),
+                    ReportColumn("solved", style: .fixed(decimals: 1), missingLabel: "-"),
+                    ReportColumn("conservative", style: .general(significant: 6), missingLabel: "none"), ReportColumn("note", style: .prose),
+                ],
+                rows: schedule.longestIntervals.map { row in
+                    [
+                        .text(Self.show(row.dose)), .number(row.interval), .number(row.solvedInterval),
+                        .number(row.conservativeInterval), .text(row.note),
+                    ]
+                },
+                notes: [
+                    "grid: the longest interval given whose coverage meets the target; solved: where the fitted "
+                        + "coverage crosses the target between grid intervals; conservative: the longest grid interval "
+                        + "whose lower confidence limit meets it."
+                ]))
+        section.tables.append(
+            ReportTable(
+                title: "Every cell (\(ci), delta method)",
+                columns: [
+                    ReportColumn("dose", style: .label), ReportColumn("interval", style: .general(significant: 6)),
+                    ReportColumn("rmst", style: .fixed(decimals: 2)), ReportColumn("rmst_se", style: .fixed(decimals: 2)),
+                    ReportColumn("coverage", style: .fixed(decimals: 3)), ReportColumn("lower", style: .fixed(decimals: 3)),
+                    ReportColumn("upper", style: .fixed(decimals: 3)),
+                ],
+                rows: schedule.cells.map { cell in
+                    [
+                        .text(Self.show(cell.dose)), .number(cell.interval), .number(cell.restrictedMean),
+                        .number(cell.restrictedMeanStandardError), .number(cell.coverage), .number(cell.lower),
+                        .number(cell.upper),
+                    ]
+                },
+                notes: ["rmst: expected days in relief per interval, E[min(T, I)]."]))
+        document.sections.append(section)
+        document.sections.append(
+            ReportDocument.Section(
+                heading: "Assumptions",
+                tables: [
+                    ReportTable(
+                        title: "", columns: [ReportColumn("assumption", style: .prose)],
+                        rows: schedule.assumptions.map { [.text($0)] })
+                ]))
+        if let exclusions = input.exclusionSection(maxListed: maxListedExclusions) {
+            document.sections.append(exclusions)
+        }
+        document.notes = warnings.map { "warning: " + $0 }
+        return document
+    }
+
+    static func show(_ value: Double) -> String {
+        ReportText.display(value, style: .general(significant: 6), missing: "NA")
+    }
+
+    static func fraction(_ value: Double) -> String {
+        ReportText.display(value, style: .fixed(decimals: 2), missing: "NA")
+    }
+
+    static func percent(_ value: Double) -> String {
+        ReportText.display(value * 100, style: .general(significant: 6), missing: "NA") + "%"
+    }
+}

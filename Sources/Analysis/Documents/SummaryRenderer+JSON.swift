@@ -1,0 +1,151 @@
+import Reporting
+import Survival
+
+extension SummaryRenderer {
+    /// The summary as a JSON value, keys in this order:
+    ///
+    /// ```
+    /// {"version", "command", "date"?, "input": {"file", "sha256", "rows_read", "rows_used",
+    ///   "rows_excluded", "delimiter", "exclusions": [{"line", "column", "reason", "missing"}]},
+    ///  "options": {name: value}, "by": [columns], "strata": column|null,
+    ///  "confidence_transform", "confidence_level", "times": [..], "quantile_probabilities": [..],
+    ///  "rmst_tau": {"tau", "rule", "explanation"},
+    ///  "groups": [{"by": {column: level}, "n", "events", "censored",
+    ///              "median": {"estimate", "lower", "upper"},
+    ///              "quartiles": [{"probability", "estimate", "lower", "upper"}],
+    ///              "survival": [{"time", "n_risk", "estimate", "std_error", "lower", "upper", "beyond_last_time"}],
+    ///              "rmst": {"tau", "estimate", "std_error"}}],
+    ///  "tests": [{"name", "by", "columns", "strata", "statistic", "df", "p_value", "scores"?,
+    ///             "groups": [{"by": {...}, "n", "observed", "expected"}]}],
+    ///  "median_table": null | {"rows", "columns", "row_levels", "column_levels",
+    ///                          "cells": [[{"n", "events", "estimate", "lower", "upper"} | null]]},
+    ///  "warnings": [..]}
+    /// ```
+    /// Without `by` columns there is one group with `"by": {}`. Unknown numbers (not reached, undefined)
+    /// are `null`; NaN and infinities never appear. `std_error` is the SE of S(t).
+    /// - Parameters:
+    ///   - result: The summary.
+    ///   - input: The input record.
+    ///   - provenance: The provenance.
+    ///   - warnings: The warnings.
+    /// - Returns: The JSON value.
+    public func json(
+        _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]
+    ) -> JSONValue {
+        var members = provenance.jsonHeader(input: input)
+        members += [
+            ("by", .array(result.byColumns.map(JSONValue.string))),
+            ("strata", .optional(result.strataColumn)),
+            ("confidence_transform", .string(result.confidenceTransform.rawValue)),
+            ("confidence_level", .number(result.confidenceLevel)),
+            ("times", .array(result.times.map(JSONValue.number))),
+            ("quantile_probabilities", .array(result.quantileProbabilities.map(JSONValue.number))),
+            (
+                "rmst_tau",
+                .object([
+                    ("tau", .optional(result.tau)), ("rule", .string(result.tauRule.rawValue)),
+                    ("explanation", .string(result.tauRule.explanation)),
+                ])
+            ),
+            ("groups", .array(result.groups.map(Self.groupJSON))),
+            ("tests", .array(result.tests.map(Self.testJSON))),
+            ("median_table", result.medianTable.map(Self.medianTableJSON) ?? .null),
+            ("warnings", .array(warnings.map(JSONValue.string))),
+        ]
+        return .object(members)
+    }
+
+    static func byJSON(_ by: [ByLevel]) -> JSONValue {
+        .object(by.map { ($0.column, .string($0.level)) })
+    }
+
+    static func quantileJSON(_ quantile: QuantileEstimate, withProbability: Bool) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = []
+        if withProbability { members.append(("probability", .number(quantile.probability))) }
+        members += [
+            ("estimate", .optional(quantile.estimate)), ("lower", .optional(quantile.lower)),
+            ("upper", .optional(quantile.upper)),
+        ]
+        return .object(members)
+    }
+
+    static func groupJSON(_ group: SurvivalSummaryGroup) -> JSONValue {
+        .object([
+            ("by", byJSON(group.by)),
+            ("n", .integer(group.n)),
+            ("events", .integer(group.events)),
+            ("censored", .integer(group.censored)),
+            ("median", quantileJSON(group.median, withProbability: false)),
+            ("quartiles", .array(group.quantiles.map { quantileJSON($0, withProbability: true) })),
+            (
+                "survival",
+                .array(
+                    group.survival.map { row in
+                        .object([
+                            ("time", .optional(row.time)), ("n_risk", .integer(row.atRisk)),
+                            ("estimate", .optional(row.estimate)), ("std_error", .optional(row.standardError)),
+                            ("lower", .optional(row.lower)), ("upper", .optional(row.upper)),
+                            ("beyond_last_time", .bool(row.isBeyondLastTime)),
+                        ])
+                    })
+            ),
+            (
+                "rmst",
+                .object([
+                    ("tau", .optional(group.restrictedMean.tau)),
+                    ("estimate", .optional(group.restrictedMean.estimate)),
+                    ("std_error", .optional(group.restrictedMean.standardError)),
+                ])
+            ),
+        ])
+    }
+
+    static func testJSON(_ test: SurvivalSummaryTest) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("name", .string(test.name)),
+            ("by", .string(testBy(test))),
+            ("columns", .array(test.by.map(JSONValue.string))),
+            ("strata", .optional(test.strata)),
+            ("statistic", .optional(test.statistic)),
+            ("df", .optional(test.degreesOfFreedom)),
+            ("p_value", .optional(test.pValue)),
+        ]
+        if let scores = test.scores { members.append(("scores", .array(scores.map(JSONValue.optional)))) }
+        members.append(
+            (
+                "groups",
+                .array(
+                    test.groups.map { group in
+                        .object([
+                            ("by", byJSON(group.by)), ("n", .integer(group.n)),
+                            ("observed", .optional(group.observed)), ("expected", .optional(group.expected)),
+                        ])
+                    })
+            ))
+        return .object(members)
+    }
+
+    static func medianTableJSON(_ table: MedianTable) -> JSONValue {
+        .object([
+            ("rows", .string(table.rowColumn)),
+            ("columns", .string(table.columnColumn)),
+            ("row_levels", .array(table.rowLevels.map(JSONValue.string))),
+            ("column_levels", .array(table.columnLevels.map(JSONValue.string))),
+            (
+                "cells",
+                .array(
+                    table.cells.map { row in
+                        .array(
+                            row.map { cell in
+                                guard let cell else { return .null }
+                                return .object([
+                                    ("n", .integer(cell.n)), ("events", .integer(cell.events)),
+                                    ("estimate", .optional(cell.median.estimate)),
+                                    ("lower", .optional(cell.median.lower)), ("upper", .optional(cell.median.upper)),
+                                ])
+                            })
+                    })
+            ),
+        ])
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import NumericCore
+import Regression
+
+/// A fitted Emax AFT model `log T = log(E0 + Emax·d^h/(ED50^h + d^h)) + xᵀb + σW` (see `EmaxAFT`).
+///
+/// `theta` is the unconstrained vector `(log E0, Emax, log ED50, [log h], b₁…b_p, log σ)` with its
+/// model-based covariance `variance` (inverse observed information) and, when robust or clustered,
+/// `robustVariance` (`V (Σ_c U_c U_cᵀ) V`); `inferenceVariance` is the robust one when present. A fixed
+/// scale (exponential) has zero rows and columns in both.
+public struct EmaxAFTFit: Sendable {
+    /// The dose curve.
+    public let curve: EmaxAFT.Curve
+    /// The error distribution.
+    public let distribution: AFTDistribution
+    /// The unconstrained parameter vector.
+    public let theta: [Double]
+    /// The model-based covariance of `theta`.
+    public let variance: Matrix
+    /// The robust (sandwich, clustered when clusters were given) covariance of `theta`, or nil.
+    public let robustVariance: Matrix?
+    /// The log-likelihood on the time scale (comparable with `AFTFit.logLikelihood` and R's `survreg`).
+    public let logLikelihood: Double
+    /// Newton iterations.
+    public let iterations: Int
+    /// Whether the Newton decrement fell below the tolerance.
+    public let isConverged: Bool
+    /// Rows.
+    public let n: Int
+    /// Rows with an event.
+    public let events: Int
+    /// Distinct clusters, nil without clusters (or `n` for robust without clusters).
+    public let clusterCount: Int?
+    /// The number of distinct dose values.
+    public let distinctDoseLevels: Int
+    /// Names of the covariate columns.
+    public let termNames: [String]
+    /// The confidence level of the intervals.
+    public let confidenceLevel: Double
+    /// The profile-likelihood interval of ED50, nil when not requested or the fit did not converge.
+    public let ed50ProfileInterval: EmaxAFTProfileInterval?
+    /// Messages: non-convergence, ED50 not identified, bounds reached.
+    public let warnings: [String]
+    /// The parameters on their natural scale: `e0`, `eMax`, `ed50`, [`h`], the covariates, [`scale`].
+    public let parameters: [EmaxAFTParameter]
+
+    /// `E0`, days at dose 0 and `x = 0`.
+    public var e0: Double { exp(theta[0]) }
+    /// `Emax`, days.
+    public var emax: Double { theta[1] }
+    /// `ED50`, dose units.
+    public var ed50: Double { exp(theta[2]) }
+    /// The Hill exponent `h` (1 for `.emax`).
+    public var hill: Double { curve == .sigmoidEmax ? exp(theta[3]) : 1 }
+    /// The number of curve parameters (3 or 4).
+    public var curveParameterCount: Int { curve == .sigmoidEmax ? 4 : 3 }
+    /// The covariate coefficients `b` (log time ratios).
+    public var coefficients: [Double] { Array(theta[curveParameterCount..<(curveParameterCount + termNames.count)]) }
+    /// `σ`.
+    public var scale: Double { exp(theta[theta.count - 1]) }
+    /// The number of estimated parameters.
+    public var parameterCount: Int { theta.count - (distribution.fixedScale == nil ? 0 : 1) }
+    /// `AIC = −2ℓ + 2k`.
+    public var aic: Double { -2 * logLikelihood + 2 * Double(parameterCount) }
+    /// The covariance used for inference.
+    public var inferenceVariance: Matrix { robustVariance ?? variance }
+
+    package init(curve: EmaxAFT.Curve, distribution: AFTDistribution, theta: [Double], variance: Matrix,
+         robustVariance: Matrix?, logLikelihood: Double, iterations: Int, isConverged: Bool, n: Int, events: Int,
+         clusterCount: Int?, distinctDoseLevels: Int, termNames: [String], confidenceLevel: Double,
+         ed50ProfileInterval: EmaxAFTProfileInterval?, warnings: [String]) {
+        self.curve = curve
+        self.distribution = distribution
+        self.theta = theta
+        self.variance = variance
+        self.robustVariance = robustVariance
+        self.logLikelihood = logLikelihood
+        self.iterations = iterations
+        self.isConverged = isConverged
+        self.n = n
+        self.events = events
+        self.clusterCount = clusterCount
+        self.distinctDoseLevels = distinctDoseLevels
+        self.termNames = termNames
+        self.confidenceLevel = confidenceLevel
+        self.ed50ProfileInterval = ed50ProfileInterval
+        self.warnings = warnings
+
+        let used = robustVariance ?? variance
+        let z = Normal.quantile(0.5 + confidenceLevel / 2)
+        func logScaleRow(_ name: String, _ index: Int) -> EmaxAFTParameter {
+            let se = used[index, index].squareRoot()
+            let value = exp(theta[index])
+            return EmaxAFTParameter(name: name, estimate: value, standardError: value * se,
+                                    lower: exp(theta[index] - z * se), upper: exp(theta[index] + z * se))
+        }
+        func linearRow(_ name: String, _ index: Int) -> EmaxAFTParameter {
+            let se = used[index, index].squareRoot()
+            return EmaxAFTParameter(name: name, estimate: theta[index], standardError: se,
+                                    lower: theta[index] - z * se, upper: theta[index] + z * se)
+        }
+        var rows = [logScaleRow("e0", 0), linearRow("eMax", 1), logScaleRow("ed50", 2)]
+        let q = curve == .sigmoidEmax ? 4 : 3
+        if q == 4 { rows.append(logScaleRow("h", 3)) }
+        for (j, name) in termNames.enumerated() { rows.append(linearRow(name, q + j)) }
+        if distribution.fixedScale == nil { rows.append(logScaleRow("scale", theta.count - 1)) }
+        parameters = rows
+    }
+
+    /// The curve `g(d) = E0 + Emax·d^h/(ED50^h + d^h)` in days at `x = 0`.
+    ///
+    /// - Parameter dose: A dose `>= 0`.
+    /// - Returns: `g(d)`.
+    /// - Complexity: O(1).
+    public func curveValue(at dose: Double) -> Double {
+        var c = EmaxAFTLikelihood.CurveDerivatives()
+        EmaxAFTLikelihood.curve(d: dose, logD: dose > 0 ? log(dose) : 0, theta: theta,
+                                estimatesHill: curve == .sigmoidEmax, into: &c)
+        return c.g
+    }
+
+    /// The AFT location `η = log g(d) + xᵀb` and its gradient with respect to `theta` (for delta-method
+    /// predictions, e.g. relief coverage RMST(I)/I under a schedule).
+    ///
+    /// - Parameters:
+    ///   - dose: A dose `>= 0`.
+    ///   - covariates: The `p` covariate values in `termNames` order (the design row without intercept).
+    /// - Returns: `η` and `∂η/∂θ` (length `theta.count`, 0 for `log σ`); nil when the length is wrong or `g ≤ 0`.
+    /// - Complexity: O(p).
+    public func location(dose: Double, covariates: [Double]) -> (value: Double, gradient: [Double])? {
+        guard covariates.count == termNames.count, dose >= 0 else { return nil }
+        var c = EmaxAFTLikelihood.CurveDerivatives()
+        let q = curveParameterCount
+        EmaxAFTLikelihood.curve(d: dose, logD: dose > 0 ? log(dose) : 0, theta: theta,
+                                estimatesHill: q == 4, into: &c)
+        guard c.g > 0 else { return nil }
+        var gradient = [Double](repeating: 0, count: theta.count)
+        var value = log(c.g)
+        for j in 0..<q { gradient[j] = c.gradient[j] / c.g }
+        for (j, v) in covariates.enumerated() {
+            value += theta[q + j] * v
+            gradient[q + j] = v
+        }
+        return (value, gradient)
+    }
+
+    /// The fitted curve at the reference profile (`x = 0`) with delta-method intervals on `log g`.
+    ///
+    /// - Parameter doses: Doses `>= 0` (negative ones are skipped).
+    /// - Returns: One point per usable dose.
+    /// - Complexity: O(k²) per dose.
+    public func curvePoints(doses: [Double]) -> [EmaxAFTCurvePoint] {
+        let used = inferenceVariance
+        let z = Normal.quantile(0.5 + confidenceLevel / 2)
+        let medianFactor = exp(scale * distribution.family.quantile(0.5))
+        return doses.compactMap { dose in
+            guard let eta = location(dose: dose, covariates: [Double](repeating: 0, count: termNames.count)) else {
+                return nil
+            }
+            var v = 0.0
+            for i in 0..<theta.count {
+                for j in 0..<theta.count { v += eta.gradient[i] * used[i, j] * eta.gradient[j] }
+            }
+            let se = max(v, 0).squareRoot()
+            return EmaxAFTCurvePoint(dose: dose, estimate: exp(eta.value), lower: exp(eta.value - z * se),
+                                     upper: exp(eta.value + z * se), median: exp(eta.value) * medianFactor)
+        }
+    }
+}

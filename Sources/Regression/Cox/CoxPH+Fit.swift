@@ -1,0 +1,213 @@
+import Foundation
+import NumericCore
+import Survival
+
+extension CoxPH {
+    /// Fits the model.
+    ///
+    /// - Parameters:
+    ///   - x: the `n × p` design, columns coded as R's `model.matrix` without the intercept.
+    ///   - time: follow-up times (finite; any order).
+    ///   - event: `true` = event, `false` = censored.
+    ///   - strata: stratum label per row (any integers), or nil.
+    ///   - weights: positive case weights, or nil.
+    ///   - cluster: cluster label per row (e.g. patient), or nil; turns on the robust variance.
+    ///   - termNames: column names overriding `self.termNames`.
+    /// - Returns: the fit with coefficients, naive and robust variances, tests, concordance, warnings.
+    /// - Throws: `StatModelError.emptyInput`, `.lengthMismatch`, `.nonFiniteValue`, `.invalidArgument`
+    ///   (options, weights, names), `.undefinedStatistic` (no events; constant or collinear columns,
+    ///   named).
+    /// - Complexity: one O(n) radix sort of the times, O(n p²) per Newton iteration and for the rank
+    ///   check, O(n p + C p²) for the robust variance over C clusters, O(n log n) for the concordance.
+    public func fit(x: Matrix, time: [Double], event: [Bool], strata: [Int]? = nil, weights: [Double]? = nil,
+                    cluster: [Int]? = nil, termNames: [String]? = nil) throws(StatModelError) -> CoxPHFit {
+        let names = try validate(x: x, time: time, event: event, strata: strata, weights: weights,
+                                 cluster: cluster, termNames: termNames ?? self.termNames)
+        let n = time.count, p = x.columns
+        let fixedTime = timeFix ? try TimeFix().apply(to: time) : time
+        var data = CoxSortedData(x: x, time: fixedTime, event: event, strata: strata, weights: weights)
+        try Self.checkDesign(data, names: names)
+
+        // Centre (weighted mean) and scale columns as coxfit6; columns in {-1, 0, 1} are left alone.
+        let (means, scales) = Self.centreAndScale(&data)
+        let outcome = CoxNewtonRaphson.run(data, ties: ties, maxIterations: maxIterations, epsilon: epsilon,
+                                           tolerance: choleskyTolerance)
+        let beta = (0..<p).map { outcome.beta[$0] * scales[$0] }
+        var variance = Matrix(rows: p, columns: p)
+        for j in 0..<p {
+            for i in 0..<p { variance[i, j] = outcome.variance[i, j] * scales[i] * scales[j] }
+        }
+        let score = (0..<p).map { outcome.score[$0] / scales[$0] }
+        let offset = zip(beta, means).reduce(0) { $0 + $1.0 * $1.1 }
+        var linear = [Double](repeating: 0, count: n)
+        for j in 0..<p {
+            let b = beta[j]
+            for i in 0..<n { linear[i] += x.elements[i + j * n] * b }
+        }
+        for i in 0..<n { linear[i] -= offset }
+
+        var warnings: [CoxPHWarning] = []
+        let singular = Set(0..<p).subtracting(outcome.kept).sorted()
+        for j in singular {
+            warnings.append(.singularInformation(index: j, term: names[j]))
+            for i in 0..<p {
+                variance[i, j] = .nan
+                variance[j, i] = .nan
+            }
+        }
+        warnings += infiniteCoefficientWarnings(outcome: outcome, beta: beta, variance: variance, score: score,
+                                                linear: linear, names: names)
+
+        // Robust variance: dfbeta residuals summed within clusters.
+        let nonIntegerWeights = weights?.contains { $0 != $0.rounded(.down) } ?? false
+        let isRobust = robust ?? (cluster != nil || nonIntegerWeights)
+        let sortedCluster: (codes: [Int], count: Int)? = cluster.map { labels in
+            let dense = CoxCodes.dense(labels)
+            return (data.order.map { dense.codes[$0] }, dense.count)
+        }
+        let eta = data.order.map { linear[$0] }
+        var robustVariance: Matrix?
+        var robustScore: CoxPHTest?
+        if isRobust {
+            let count = sortedCluster?.count ?? n
+            let sums = CoxScoreResiduals.clusterSums(data, eta: eta, ties: ties, cluster: sortedCluster?.codes,
+                                                     clusterCount: count)
+            robustVariance = Self.sandwich(sums, scales: scales, variance: variance, clusters: count)
+            let sums0 = CoxScoreResiduals.clusterSums(data, eta: [Double](repeating: 0, count: n), ties: ties,
+                                                      cluster: sortedCluster?.codes, clusterCount: count)
+            robustScore = robustScoreTest(sums0, scales: scales, clusters: count)
+        }
+
+        let used = robustVariance ?? variance
+        let waldStatistic = TolerantCholesky(used, tolerance: choleskyTolerance).quadraticForm(beta)
+        let lr = 2 * (outcome.logLikelihood - outcome.nullLogLikelihood)
+        let concordance = CoxConcordance.compute(data, risk: eta, cluster: sortedCluster?.codes,
+                                                 clusterCount: sortedCluster?.count ?? n)
+        if !outcome.converged {
+            warnings.append(.notConverged(iterations: outcome.iterations))
+        }
+        return CoxPHFit(
+            ties: ties, termNames: names, n: n, events: event.reduce(0) { $0 + ($1 ? 1 : 0) },
+            strataCount: data.strataCount, clusterCount: isRobust ? (sortedCluster?.count ?? n) : nil,
+            coefficients: beta, variance: variance, robustVariance: robustVariance, means: means,
+            nullLogLikelihood: outcome.nullLogLikelihood, logLikelihood: outcome.logLikelihood,
+            iterations: outcome.iterations, isConverged: outcome.converged,
+            likelihoodRatioTest: Self.test(lr, df: p), waldTest: Self.test(waldStatistic, df: p),
+            scoreTest: Self.test(outcome.scoreTest, df: p), robustScoreTest: robustScore,
+            concordance: concordance, linearPredictors: linear, confidenceLevel: confidenceLevel,
+            timeFixApplied: timeFix, warnings: warnings)
+    }
+
+    /// A chi-squared test on `df` degrees of freedom.
+    package static func test(_ statistic: Double, df: Int) -> CoxPHTest {
+        CoxPHTest(statistic: statistic, degreesOfFreedom: df,
+                  pValue: ChiSquared(degreesOfFreedom: Double(df)).survival(statistic))
+    }
+
+    /// Centres each column at its weighted mean and scales it by `Σw / Σ w|x − mean|` in place (R's
+    /// `coxfit6` with `nocenter = c(-1, 0, 1)`).
+    ///
+    /// - Returns: the means (0 where not centred) and the scale factors (1 where not scaled).
+    /// - Complexity: O(n p).
+    package static func centreAndScale(_ data: inout CoxSortedData) -> (means: [Double], scales: [Double]) {
+        let n = data.n, p = data.p
+        var means = [Double](repeating: 0, count: p)
+        var scales = [Double](repeating: 1, count: p)
+        var spread = [Double](repeating: 0, count: p)
+        var centred = [Bool](repeating: false, count: p)
+        var totalWeight = 0.0
+        for w in data.weight { totalWeight += w }
+        let weight = data.weight
+        // Row-wise passes (the design is row-major): which columns leave {-1, 0, 1}, the weighted means,
+        // the weighted mean absolute deviations, then one rewrite.
+        data.x.withUnsafeMutableBufferPointer { xs in
+            weight.withUnsafeBufferPointer { w in
+                for i in 0..<n {
+                    let row = i * p
+                    for j in 0..<p {
+                        let v = xs[row + j]
+                        if v != 0, v != 1, v != -1 { centred[j] = true }
+                        means[j] += w[i] * v
+                    }
+                }
+                for j in 0..<p { means[j] = centred[j] ? means[j] / totalWeight : 0 }
+                for i in 0..<n {
+                    let row = i * p
+                    for j in 0..<p { spread[j] += w[i] * abs(xs[row + j] - means[j]) }
+                }
+                for j in 0..<p where centred[j] { scales[j] = spread[j] > 0 ? totalWeight / spread[j] : 1 }
+                for i in 0..<n {
+                    let row = i * p
+                    for j in 0..<p { xs[row + j] = (xs[row + j] - means[j]) * scales[j] }
+                }
+            }
+        }
+        return (means, scales)
+    }
+
+    /// R's check after convergence: `|Uᵀ V| > eps` and `> toler.inf · |β|` flags a coefficient that may be
+    /// infinite; after non-convergence a linear predictor above 500 does.
+    package func infiniteCoefficientWarnings(outcome: CoxNewtonRaphson.Outcome, beta: [Double], variance: Matrix,
+                                     score: [Double], linear: [Double], names: [String]) -> [CoxPHWarning] {
+        guard maxIterations > 1 else { return [] }
+        let p = beta.count
+        var step = [Double](repeating: 0, count: p)
+        for j in 0..<p {
+            for i in 0..<p { step[j] += score[i] * variance[i, j] }
+        }
+        if !outcome.converged {
+            let largest = linear.max() ?? 0
+            return largest > 500 || step.contains { !$0.isFinite } ? [.possiblyInfiniteCoefficients] : []
+        }
+        let toleranceInf = infiniteTolerance ?? epsilon.squareRoot()
+        var result: [CoxPHWarning] = []
+        for j in 0..<p {
+            let size = abs(step[j])
+            let flagged = !score[j].isFinite || (size > epsilon && size > toleranceInf * abs(beta[j]))
+            if flagged { result.append(.infiniteCoefficient(index: j, term: names[j])) }
+        }
+        return result
+    }
+
+    /// `V (Sᵀ S) V` for cluster score sums `S` (internal coordinates, row-major clusters × p).
+    package static func sandwich(_ sums: [Double], scales: [Double], variance: Matrix, clusters: Int) -> Matrix {
+        let p = scales.count
+        let meat = crossProduct(sums, scales: scales, clusters: clusters)
+        var result = Matrix(rows: p, columns: p)
+        if let left = try? variance.gemm(meat), let full = try? left.gemm(variance) {
+            result = full
+        }
+        for j in 0..<p {
+            for i in 0..<j {
+                let average = (result[i, j] + result[j, i]) / 2
+                result[i, j] = average
+                result[j, i] = average
+            }
+        }
+        return result
+    }
+
+    /// `Sᵀ S` of the cluster sums after converting them to the original scale.
+    package static func crossProduct(_ sums: [Double], scales: [Double], clusters: Int) -> Matrix {
+        let p = scales.count
+        var unscaled = sums
+        for c in 0..<clusters {
+            for j in 0..<p { unscaled[c * p + j] /= scales[j] }
+        }
+        // Row-major clusters × p is column-major p × clusters: Sᵀ S = M Mᵀ.
+        let transposed = (try? Matrix(rows: p, columns: clusters, columnMajor: unscaled)) ?? Matrix(rows: p, columns: 0)
+        return (try? transposed.syrk(transpose: false)) ?? Matrix(rows: p, columns: p)
+    }
+
+    /// R's `rscore`: `uᵀ (S₀ᵀ S₀)⁻ u` with `u = Σ_c S₀c` from score residuals at `β = 0`.
+    package func robustScoreTest(_ sums: [Double], scales: [Double], clusters: Int) -> CoxPHTest {
+        let p = scales.count
+        let meat = Self.crossProduct(sums, scales: scales, clusters: clusters)
+        var u = [Double](repeating: 0, count: p)
+        for c in 0..<clusters {
+            for j in 0..<p { u[j] += sums[c * p + j] / scales[j] }
+        }
+        let statistic = TolerantCholesky(meat, tolerance: choleskyTolerance).quadraticForm(u)
+        return Self.test(statistic, df: p)
+    }
+}

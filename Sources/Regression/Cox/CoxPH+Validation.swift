@@ -1,0 +1,170 @@
+import NumericCore
+import Survival
+
+extension CoxPH {
+    package static let fitContext = "CoxPH.fit"
+
+    /// Checks the specification and the input arrays; returns the term names to use.
+    ///
+    /// - Throws: `.emptyInput`, `.lengthMismatch`, `.nonFiniteValue`, `.invalidArgument`
+    ///   (bad option, no columns, non-positive weight, wrong number of names), `.undefinedStatistic`
+    ///   (no events).
+    /// - Complexity: O(n p).
+    package func validate(x: Matrix, time: [Double], event: [Bool], strata: [Int]?, weights: [Double]?,
+                  cluster: [Int]?, termNames names: [String]?) throws(StatModelError) -> [String] {
+        let context = Self.fitContext
+        guard maxIterations >= 0 else {
+            throw .invalidArgument(context: context, message: "maxIterations must be >= 0, got \(maxIterations).")
+        }
+        guard epsilon > 0, epsilon.isFinite else {
+            throw .invalidArgument(context: context, message: "epsilon must be positive and finite, got \(epsilon).")
+        }
+        guard choleskyTolerance > 0, choleskyTolerance.isFinite else {
+            throw .invalidArgument(context: context,
+                                   message: "choleskyTolerance must be positive and finite, got \(choleskyTolerance).")
+        }
+        if let infiniteTolerance, !(infiniteTolerance > 0 && infiniteTolerance.isFinite) {
+            throw .invalidArgument(context: context,
+                                   message: "infiniteTolerance must be positive and finite, got \(infiniteTolerance).")
+        }
+        guard confidenceLevel > 0, confidenceLevel < 1 else {
+            throw .invalidArgument(context: context,
+                                   message: "confidenceLevel must lie in (0, 1), got \(confidenceLevel).")
+        }
+        let n = time.count
+        guard n > 0 else { throw .emptyInput(context: context) }
+        guard x.rows == n else {
+            throw .lengthMismatch(context: context, argument: "x (rows)", expected: n, found: x.rows)
+        }
+        guard x.columns > 0 else {
+            throw .invalidArgument(context: context,
+                                   message: "the design matrix has no columns. Give at least one covariate.")
+        }
+        guard event.count == n else {
+            throw .lengthMismatch(context: context, argument: "event", expected: n, found: event.count)
+        }
+        if let strata, strata.count != n {
+            throw .lengthMismatch(context: context, argument: "strata", expected: n, found: strata.count)
+        }
+        if let cluster, cluster.count != n {
+            throw .lengthMismatch(context: context, argument: "cluster", expected: n, found: cluster.count)
+        }
+        let resolved = names ?? (1...x.columns).map { "x\($0)" }
+        guard resolved.count == x.columns else {
+            throw .invalidArgument(context: context,
+                                   message: "\(resolved.count) term names were given for \(x.columns) columns. "
+                                       + "Give one name per design column.")
+        }
+        for (index, value) in time.enumerated() where !value.isFinite {
+            throw .nonFiniteValue(context: context, argument: "time", index: index)
+        }
+        for j in 0..<x.columns {
+            for i in 0..<n where !x.elements[i + j * n].isFinite {
+                throw .nonFiniteValue(context: context, argument: "x[, '\(resolved[j])']", index: i)
+            }
+        }
+        if let weights {
+            guard weights.count == n else {
+                throw .lengthMismatch(context: context, argument: "weights", expected: n, found: weights.count)
+            }
+            for (index, w) in weights.enumerated() {
+                guard w.isFinite else { throw .nonFiniteValue(context: context, argument: "weights", index: index) }
+                guard w > 0 else {
+                    throw .invalidArgument(context: context,
+                                           message: "weight \(w) at row \(index) (0-based) is not positive. "
+                                               + "Case weights must be > 0; drop rows instead of zero-weighting them.")
+                }
+            }
+        }
+        guard event.contains(true) else {
+            throw .undefinedStatistic(context: context,
+                                      message: "there are no events, so the partial likelihood is flat. "
+                                          + "Check the event column and its coding.")
+        }
+        return resolved
+    }
+
+    /// Refuses constant columns and columns that are linear combinations of others (R would report NA
+    /// coefficients), naming them.
+    ///
+    /// Each column is centred within strata (a column constant within every stratum is absorbed by the
+    /// stratified baseline hazard) and scaled to unit length; the numerical rank then comes from
+    /// NumericCore's `PivotedQR` (relative tolerance 1e-7 on the diagonal of R, as R's `qr`).
+    ///
+    /// - Throws: `.undefinedStatistic` naming the columns.
+    /// - Complexity: O(n p²).
+    package static func checkDesign(_ data: CoxSortedData, names: [String]) throws(StatModelError) {
+        let n = data.n, p = data.p
+        var centred = Matrix(rows: n, columns: p)
+        var constant: [Int] = []
+        data.x.withUnsafeBufferPointer { xs in
+            centred.elements.withUnsafeMutableBufferPointer { c in
+                for j in 0..<p {
+                    var norm = 0.0
+                    for s in 0..<data.strataCount {
+                        let lo = data.strataStart[s], hi = data.strataStart[s + 1]
+                        var mean = 0.0
+                        for i in lo..<hi { mean += xs[i * p + j] }
+                        mean /= Double(hi - lo)
+                        for i in lo..<hi {
+                            let v = xs[i * p + j] - mean
+                            c[i + j * n] = v
+                            norm += v * v
+                        }
+                    }
+                    // Exactly constant within every stratum (centring leaves only rounding noise).
+                    var isConstant = true
+                    for s in 0..<data.strataCount where isConstant {
+                        let lo = data.strataStart[s], hi = data.strataStart[s + 1]
+                        let first = xs[lo * p + j]
+                        for i in lo..<hi where xs[i * p + j] != first {
+                            isConstant = false
+                            break
+                        }
+                    }
+                    if isConstant { constant.append(j) }
+                    let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+                    for i in 0..<n { c[i + j * n] *= scale }
+                }
+            }
+        }
+        if !constant.isEmpty {
+            let list = constant.map { "'\(names[$0])' (column \($0 + 1))" }.joined(separator: ", ")
+            let within = data.strataCount > 1 ? " within every stratum" : ""
+            throw .undefinedStatistic(
+                context: fitContext,
+                message: "constant column(s)\(within): \(list); their coefficients are not estimable. "
+                    + "Remove them from the model (a Cox model has no intercept).")
+        }
+        guard p > 1 else { return }
+        let qr: PivotedQR
+        do {
+            qr = try PivotedQR(centred)
+        } catch {
+            throw .undefinedStatistic(context: fitContext,
+                                      message: "the rank of the design could not be computed (\(error)).")
+        }
+        guard qr.rank < p else { return }
+        // Name the columns as R would (NA for a column that depends on the columns before it): add the
+        // columns in order and keep those that raise the rank. Only on this error path.
+        var kept: [Int] = []
+        var aliased: [Int] = []
+        for j in 0..<p {
+            let candidate = kept + [j]
+            var sub = Matrix(rows: n, columns: candidate.count)
+            for (c, column) in candidate.enumerated() {
+                for i in 0..<n { sub.elements[i + c * n] = centred.elements[i + column * n] }
+            }
+            let rank = (try? PivotedQR(sub).rank) ?? 0
+            if rank == candidate.count { kept.append(j) } else { aliased.append(j) }
+        }
+        let list = aliased.map { "'\(names[$0])' (column \($0 + 1))" }.joined(separator: ", ")
+        let others = kept.map { "'\(names[$0])'" }.joined(separator: ", ")
+        throw .undefinedStatistic(
+            context: fitContext,
+            message: "collinear columns: \(list) \(aliased.count == 1 ? "is a linear combination" : "are linear combinations") "
+                + "of \(others)\(data.strataCount > 1 ? " (after removing stratum means)" : ""); "
+                + "the design has rank \(qr.rank) of \(p). Remove or recode \(aliased.count == 1 ? "it" : "them") "
+                + "(e.g. drop one level column of a factor, or a column derived from others).")
+    }
+}

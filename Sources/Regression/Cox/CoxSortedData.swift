@@ -1,0 +1,89 @@
+import NumericCore
+import Survival
+
+/// The rows of a Cox model sorted once, by stratum (ascending label) and then by time *descending*, so
+/// that every risk set is a prefix of its stratum: walking forward adds subjects as time decreases.
+/// The design is stored row-major in that order. Internal.
+package struct CoxSortedData: Sendable {
+    /// Number of rows.
+    package let n: Int
+    /// Number of columns.
+    package let p: Int
+    /// Sorted position -> input row.
+    package let order: [Int]
+    /// Times (after the time fix), sorted.
+    package let time: [Double]
+    /// Event indicators, sorted.
+    package let status: [Bool]
+    /// Case weights, sorted (all 1 without weights).
+    package let weight: [Double]
+    /// The design, row-major `n × p`, sorted.
+    package var x: [Double]
+    /// Stratum `s` covers sorted positions `strataStart[s] ..< strataStart[s + 1]`.
+    package let strataStart: [Int]
+
+    /// Number of strata.
+    package var strataCount: Int { strataStart.count - 1 }
+
+    /// Sorts validated input.
+    ///
+    /// - Parameters:
+    ///   - x: `n × p` design (column-major), finite.
+    ///   - time: finite times, already passed through the time fix when wanted.
+    ///   - event: event indicators.
+    ///   - strata: stratum labels or nil.
+    ///   - weights: positive finite weights or nil.
+    /// - Complexity: O(n) for the time sort (radix), O(n) for the stratum pass, O(n p) for the design.
+    package init(x: Matrix, time: [Double], event: [Bool], strata: [Int]?, weights: [Double]?) {
+        let n = time.count
+        let p = x.columns
+        var order = Array(SurvivalOrder.ascending(time).reversed())
+        var starts = [0, n]
+        if let strata {
+            let (codes, count) = CoxCodes.dense(strata)
+            if count > 1 {
+                var counts = [Int](repeating: 0, count: count + 1)
+                for code in codes { counts[code + 1] += 1 }
+                for s in 0..<count { counts[s + 1] += counts[s] }
+                starts = counts
+                var next = counts
+                var sorted = [Int](repeating: 0, count: n)
+                for row in order {
+                    let code = codes[row]
+                    sorted[next[code]] = row
+                    next[code] += 1
+                }
+                order = sorted
+            }
+        }
+        var sortedTime = [Double](repeating: 0, count: n)
+        var sortedStatus = [Bool](repeating: false, count: n)
+        var sortedWeight = [Double](repeating: 1, count: n)
+        for (position, row) in order.enumerated() {
+            sortedTime[position] = time[row]
+            sortedStatus[position] = event[row]
+            if let weights { sortedWeight[position] = weights[row] }
+        }
+        var rowMajor = [Double](repeating: 0, count: n * p)
+        x.elements.withUnsafeBufferPointer { source in
+            rowMajor.withUnsafeMutableBufferPointer { target in
+                order.withUnsafeBufferPointer { ord in
+                    for j in 0..<p {
+                        let column = j * n
+                        for position in 0..<n {
+                            target[position * p + j] = source[column + ord[position]]
+                        }
+                    }
+                }
+            }
+        }
+        self.n = n
+        self.p = p
+        self.order = order
+        self.time = sortedTime
+        self.status = sortedStatus
+        self.weight = sortedWeight
+        self.x = rowMajor
+        self.strataStart = starts
+    }
+}

@@ -1,0 +1,237 @@
+import DataIO
+
+/// Builds a ``DesignMatrix`` from a parsed ``Formula`` and the covariates of a `SurvivalDataset`.
+///
+/// Text columns become factors with treatment coding; the reference level is the first level in byte
+/// order unless ``referenceLevels`` names another (R's `relevel`). Spline knots come from the data.
+/// AFT models take `intercept: true`, Cox models `false` (the coding is the same; only the
+/// `(Intercept)` column is left out, as `coxph` does).
+///
+/// ```swift
+/// let formula = try Formula("dose_mg_kg * cotherapy + condition")
+/// let roles = ColumnRoles(covariates: formula.variables)
+/// let data = try SurvivalDatasetReader(dialect: CSVDialect(), roles: roles).read(path: "trial.csv")
+/// let design = try DesignMatrixBuilder(intercept: false, referenceLevels: ["condition": "CRPS"])
+///     .build(formula, data: data)
+/// ```
+public struct DesignMatrixBuilder: Sendable {
+    /// Whether to add the `(Intercept)` column (AFT: true; Cox: false).
+    public var intercept: Bool
+    /// Reference level per factor column (`--ref condition=CRPS`).
+    public var referenceLevels: [String: String]
+    /// A cluster column given outside the formula (`--cluster patient_id`); a `cluster()` term in the
+    /// formula takes precedence.
+    public var clusterColumn: String?
+
+    /// Creates a builder.
+    /// - Parameters:
+    ///   - intercept: Whether to add the intercept column.
+    ///   - referenceLevels: Reference level per factor column.
+    ///   - clusterColumn: A cluster column given outside the formula.
+    public init(intercept: Bool, referenceLevels: [String: String] = [:], clusterColumn: String? = nil) {
+        self.intercept = intercept
+        self.referenceLevels = referenceLevels
+        self.clusterColumn = clusterColumn
+    }
+
+    /// Parses a reference option `COLUMN=LEVEL` (e.g. `condition=CRPS`).
+    /// - Parameter argument: The option value.
+    /// - Returns: The column and the level.
+    /// - Throws: ``DesignMatrixError/malformedArgument(option:argument:example:)``.
+    public static func reference(parsing argument: String) throws(DesignMatrixError) -> (column: String, level: String) {
+        guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex,
+            argument.index(after: equals) != argument.endIndex
+        else {
+            throw .malformedArgument(option: "--ref", argument: argument, example: "COLUMN=LEVEL, e.g. --ref condition=CRPS")
+        }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    /// Builds the design of `formula` on the used rows of `data`.
+    /// - Parameters:
+    ///   - formula: The parsed formula.
+    ///   - data: A dataset read with `ColumnRoles.covariates` holding `formula.variables` (and the
+    ///     cluster column).
+    /// - Returns: The design matrix with names, term ranges, strata, clusters and coding.
+    /// - Throws: ``DesignMatrixError``: a column not read, a bad `--ref`, a text column in arithmetic,
+    ///   a non-finite transformed value (with its file line), an undefined spline, no rows.
+    /// - Complexity: O(rows x columns) plus O(rows log rows) per spline.
+    public func build(_ formula: Formula, data: SurvivalDataset) throws(DesignMatrixError) -> DesignMatrix {
+        let n = data.rowsUsed
+        guard n > 0 else { throw .noRows }
+        let clusterName = formula.clusterColumn ?? clusterColumn
+
+        // Frame of the term columns, factors re-levelled.
+        var needed = formula.termColumns
+        for column in formula.strataColumns + (clusterName.map { [$0] } ?? []) where !needed.contains(column) {
+            needed.append(column)
+        }
+        var covariates: [String: CovariateColumn] = [:]
+        for name in needed {
+            guard let column = data.covariate(named: name), column.count == n else { throw .columnNotRead(column: name) }
+            covariates[name] = column
+        }
+        let factorColumns = formula.termColumns.filter { covariates[$0]?.isNumeric == false }
+        for (column, level) in referenceLevels.sorted(by: { $0.key < $1.key }) {
+            guard formula.termColumns.contains(column), let covariate = covariates[column] else {
+                throw .referenceColumnNotInFormula(column: column, factors: factorColumns)
+            }
+            guard let levels = covariate.levels else { throw .referenceForNumericColumn(column: column) }
+            guard levels.contains(level) else { throw .unknownReferenceLevel(column: column, level: level, levels: levels) }
+        }
+        var frameColumns: [String: _DesignFrame.Column] = [:]
+        var factorLevels: [String: [String]] = [:]
+        for name in formula.termColumns {
+            guard let covariate = covariates[name] else { continue }
+            switch covariate.values {
+            case .numeric(let values):
+                frameColumns[name] = .numeric(values)
+            case .categorical(let levels, let codes):
+                let (ordered, recoded) = Self.relevel(levels: levels, codes: codes, reference: referenceLevels[name])
+                frameColumns[name] = .factor(codes: recoded, levels: ordered)
+                factorLevels[name] = ordered
+            }
+        }
+        let frame = _DesignFrame(rows: n, columns: frameColumns, lines: data.rowLines)
+
+        // Spline knots from the data.
+        var splines: [String: NaturalSpline] = [:]
+        for variable in formula.factors {
+            guard case .naturalSpline(let df) = variable.kind, let expression = variable.expression else { continue }
+            let values = try expression.evaluate(in: frame, variable: variable.label)
+            try DesignCoding.checkFinite(values, variable: variable.label, frame: frame)
+            guard let spline = NaturalSpline(x: values, degreesOfFreedom: df) else {
+                throw .splineUndefined(variable: variable.label, reason: "its values are all equal")
+            }
+            splines[variable.label] = spline
+        }
+
+        let coding = DesignCoding(formula: formula, factorLevels: factorLevels, splines: splines, hasIntercept: intercept)
+        let built = try coding.design(frame)
+
+        var strata: [Int]?
+        var strataLevels: [String] = []
+        if !formula.strataColumns.isEmpty {
+            let columns = formula.strataColumns.compactMap { covariates[$0] }
+            (strata, strataLevels) = Self.strata(columns, rows: n)
+        }
+        var cluster: [Int]?
+        var clusterCount = 0
+        if let clusterName, let column = covariates[clusterName] {
+            (cluster, clusterCount) = Self.clusters(column)
+        }
+        return DesignMatrix(
+            x: built.x, termNames: built.names, terms: built.terms, assign: built.assign, hasIntercept: intercept,
+            strata: strata, strataLevels: strataLevels, cluster: cluster, clusterCount: clusterCount,
+            clusterColumn: clusterName, coding: coding)
+    }
+
+    /// Levels with `reference` moved first (R's `relevel`), and the codes remapped.
+    package static func relevel(levels: [String], codes: [Int], reference: String?) -> ([String], [Int]) {
+        guard let reference, let k = levels.firstIndex(of: reference), k != 0 else { return (levels, codes) }
+        var ordered = levels
+        ordered.remove(at: k)
+        ordered.insert(reference, at: 0)
+        // old index -> new index
+        var remap = Array(levels.indices)
+        for old in levels.indices {
+            if old == k { remap[old] = 0 } else if old < k { remap[old] = old + 1 }
+        }
+        return (ordered, codes.map { $0 >= 0 && $0 < remap.count ? remap[$0] : $0 })
+    }
+
+    /// Levels of one column as R's `factor` orders them: numbers numerically, text in byte order.
+    private static func levelsAndCodes(_ column: CovariateColumn) -> (labels: [String], codes: [Int]) {
+        switch column.values {
+        case .categorical(let levels, let codes):
+            return (levels, codes)
+        case .numeric(let values):
+            let distinct = Array(Set(values)).sorted()
+            var index: [Double: Int] = [:]
+            for (k, v) in distinct.enumerated() { index[v] = k }
+            return (distinct.map(_RNumberFormat.deparse), values.map { index[$0] ?? 0 })
+        }
+    }
+
+    /// The crossed strata of `columns` (first column slowest), only combinations present, labelled as
+    /// R's `strata()`: levels alone (`S01`, `IV, high`) when every column is a factor (text), else with
+    /// the column names (`interval_days=7`, `a=x, b=2`).
+    package static func strata(_ columns: [CovariateColumn], rows n: Int) -> ([Int], [String]) {
+        let coded = columns.map(levelsAndCodes)
+        let short = columns.allSatisfy { !$0.isNumeric }
+        // Mixed-radix key per row (first column most significant).
+        var radix = 1
+        for c in coded.reversed() {
+            let (next, overflow) = radix.multipliedReportingOverflow(by: max(c.labels.count, 1))
+            if overflow { return strataByArrays(columns, coded: coded, rows: n) }
+            radix = next
+        }
+        var keys = [Int](repeating: 0, count: n)
+        for c in coded {
+            let base = max(c.labels.count, 1)
+            for i in 0..<n { keys[i] = keys[i] * base + c.codes[i] }
+        }
+        let distinct = Array(Set(keys)).sorted()
+        var index: [Int: Int] = [:]
+        for (k, key) in distinct.enumerated() { index[key] = k }
+        let labels = distinct.map { key -> String in
+            var rest = key
+            var parts: [String] = []
+            for (column, c) in zip(columns, coded).reversed() {
+                let base = max(c.labels.count, 1)
+                let code = rest % base
+                rest /= base
+                parts.append(short ? c.labels[code] : "\(column.name)=\(c.labels[code])")
+            }
+            return parts.reversed().joined(separator: ", ")
+        }
+        return (keys.map { index[$0] ?? 0 }, labels)
+    }
+
+    private static func strataByArrays(_ columns: [CovariateColumn], coded: [(labels: [String], codes: [Int])], rows n: Int) -> ([Int], [String]) {
+        var keys = [[Int]](repeating: [], count: n)
+        for i in 0..<n { keys[i] = coded.map { $0.codes[i] } }
+        let distinct = Array(Set(keys)).sorted { $0.lexicographicallyPrecedes($1) }
+        var index: [[Int]: Int] = [:]
+        for (k, key) in distinct.enumerated() { index[key] = k }
+        let labels = distinct.map { key in
+            zip(columns, zip(coded, key)).map { column, pair in
+                columns.allSatisfy({ !$0.isNumeric }) ? pair.0.labels[pair.1] : "\(column.name)=\(pair.0.labels[pair.1])"
+            }
+                .joined(separator: ", ")
+        }
+        return (keys.map { index[$0] ?? 0 }, labels)
+    }
+
+    /// Cluster codes in order of first appearance, and their count.
+    package static func clusters(_ column: CovariateColumn) -> ([Int], Int) {
+        switch column.values {
+        case .categorical(let levels, let codes):
+            var remap = [Int](repeating: -1, count: levels.count)
+            var next = 0
+            var out = [Int](repeating: 0, count: codes.count)
+            for (i, code) in codes.enumerated() {
+                guard code >= 0 && code < remap.count else { continue }
+                if remap[code] < 0 {
+                    remap[code] = next
+                    next += 1
+                }
+                out[i] = remap[code]
+            }
+            return (out, next)
+        case .numeric(let values):
+            var index: [Double: Int] = [:]
+            var out = [Int](repeating: 0, count: values.count)
+            for (i, v) in values.enumerated() {
+                if let k = index[v] {
+                    out[i] = k
+                } else {
+                    let k = index.count
+                    index[v] = k
+                    out[i] = k
+                }
+            }
+            return (out, index.count)
+        }
+    }
+}

@@ -1,0 +1,419 @@
+/// Recursive-descent parser for the right-hand side of an R model formula.
+///
+/// Formula level (R's precedence, loosest first): `+` (and `-`, rejected), `*` (and `/`, rejected),
+/// `:`, `^`. A term list is expanded as R's `terms.formula` does: `a + b` concatenates, `a:b` takes
+/// every pairwise union, `a * b` is `a + b + a:b`, `(a + b)^2` is every union of at most two; repeats
+/// are dropped keeping the first. Inside a function call the arguments are arithmetic
+/// (`+ - * / ^`, unary minus, parentheses, numeric functions).
+package struct _FormulaParser {
+    /// A term: increasing variable indices.
+    package typealias Term = [Int]
+
+    package let text: String
+    private let tokens: [_FormulaToken]
+    private var position = 0
+    /// Variables in order of first appearance.
+    private(set) var variables: [FormulaVariable] = []
+
+    package init(_ text: String) throws(FormulaError) {
+        self.text = text
+        self.tokens = try _FormulaLexer.tokens(text)
+    }
+
+    private var current: _FormulaToken { tokens[min(position, tokens.count - 1)] }
+    private var previous: _FormulaToken? { position > 0 ? tokens[position - 1] : nil }
+
+    private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+
+    private func error(_ kind: FormulaError.Kind, _ token: _FormulaToken, _ message: String, hint: String? = nil) -> FormulaError {
+        FormulaError(kind, formula: text, offset: token.offset, length: token.length, message: message, hint: hint)
+    }
+
+    /// Parses the whole formula.
+    /// - Returns: The terms in order of appearance (not yet sorted by order), repeats removed.
+    package mutating func parse() throws(FormulaError) -> [Term] {
+        if current.isSymbol("~") { advance() }
+        if case .end = current.kind {
+            throw error(
+                .syntax, current, "the formula is empty",
+                hint: "give the right-hand side of a model formula, e.g. dose_mg_kg + interval_days")
+        }
+        let terms = try sum()
+        switch current.kind {
+        case .end:
+            return terms
+        case .symbol(")"):
+            throw error(.syntax, current, "')' without a matching '('", hint: "remove it or add the opening '('")
+        case .symbol("~"):
+            throw error(
+                .unsupported, current, "'~' separates the outcome from the terms; give only the right-hand side",
+                hint: "the outcome comes from --time and --event; write e.g. dose_mg_kg + interval_days")
+        case .symbol(","):
+            throw error(.syntax, current, "',' outside a function call", hint: "separate terms with '+'")
+        case .symbol("="):
+            throw error(.syntax, current, "'=' outside a function call", hint: "named arguments go inside a call, e.g. ns(x, df = 3)")
+        default:
+            throw error(
+                .syntax, current, "expected '+', ':' or '*' between terms, found \(current.display)",
+                hint: "join terms with '+' (and interactions with ':' or '*')")
+        }
+    }
+
+    // MARK: formula level
+
+    private mutating func sum() throws(FormulaError) -> [Term] {
+        var terms = try product()
+        while true {
+            if current.isSymbol("+") {
+                advance()
+                terms = Self.union(terms, try product())
+            } else if current.isSymbol("-") {
+                throw error(
+                    .unsupported, current, "removing terms with '-' is not supported",
+                    hint: "list only the terms you want; AFT models always have an intercept and Cox models never do")
+            } else {
+                return terms
+            }
+        }
+    }
+
+    private mutating func product() throws(FormulaError) -> [Term] {
+        var terms = try interaction()
+        while true {
+            if current.isSymbol("*") {
+                advance()
+                let right = try interaction()
+                terms = Self.union(Self.union(terms, right), Self.interact(terms, right))
+            } else if current.isSymbol("/") {
+                throw error(
+                    .unsupported, current, "nesting with '/' is not supported",
+                    hint: "write a/b as a + a:b")
+            } else {
+                return terms
+            }
+        }
+    }
+
+    private mutating func interaction() throws(FormulaError) -> [Term] {
+        var terms = try power()
+        while current.isSymbol(":") {
+            advance()
+            terms = Self.interact(terms, try power())
+        }
+        return terms
+    }
+
+    private mutating func power() throws(FormulaError) -> [Term] {
+        let start = current
+        let wasParenthesised = start.isSymbol("(")
+        let terms = try primary()
+        guard current.isSymbol("^") else { return terms }
+        let caret = current
+        advance()
+        guard case .number(let value, _) = current.kind, value >= 1, value == value.rounded(), value <= 16 else {
+            throw error(
+                .syntax, current, "expected a whole number from 1 to 16 after '^', found \(current.display)",
+                hint: "(a + b)^2 means all terms and two-way interactions of a and b")
+        }
+        if !wasParenthesised {
+            throw FormulaError(
+                .unsupported, formula: text, offset: start.offset, length: caret.offset + 1 - start.offset,
+                message: "'^' in a formula means crossing, not a power; this term would be unchanged",
+                hint: "write I(x^\(_RNumberFormat.deparse(value))) for the power of a column")
+        }
+        advance()
+        var result = terms
+        var k = 1
+        while k < Int(value) {
+            result = Self.union(result, Self.interact(result, terms))
+            k += 1
+        }
+        return result
+    }
+
+    private mutating func primary() throws(FormulaError) -> [Term] {
+        let token = current
+        switch token.kind {
+        case .symbol("("):
+            advance()
+            if current.isSymbol(")") {
+                throw error(.syntax, current, "empty parentheses", hint: "put terms inside the parentheses or remove them")
+            }
+            let terms = try sum()
+            guard current.isSymbol(")") else {
+                throw parenthesisError(open: token)
+            }
+            advance()
+            return terms
+        case .name(let name, let quoted):
+            advance()
+            if current.isSymbol("(") && !quoted {
+                return [[try call(name, at: token)]]
+            }
+            let label = _FormulaExpression.quotedIfNeeded(name)
+            let variable = FormulaVariable(
+                label: label, kind: .column, expression: nil, references: [(name, token.offset, token.length)],
+                offset: token.offset, length: token.length)
+            return [[register(variable)]]
+        case .number(let value, _):
+            if value == 0 || value == 1 {
+                throw error(
+                    .unsupported, token, "'\(_RNumberFormat.deparse(value))' (intercept control) is not supported",
+                    hint: "leave it out: AFT models always have an intercept and Cox models never do")
+            }
+            throw error(.syntax, token, "a number is not a term", hint: "a term is a column, a function call such as log(x) or I(x^2), or an interaction")
+        case .symbol("-"):
+            throw error(
+                .unsupported, token, "removing terms with '-' is not supported",
+                hint: "list only the terms you want; AFT models always have an intercept and Cox models never do")
+        case .end:
+            let after = previous.map { " after \($0.display)" } ?? ""
+            throw error(.syntax, token, "the formula ends\(after) where a term is expected", hint: "add a term or remove the trailing operator")
+        case .symbol(")"):
+            throw error(.syntax, token, "expected a term (a column, a function call or '('), found ')'", hint: "remove the operator before ')' or add a term")
+        default:
+            var hint = "a term is a column, a function call such as log(x), or terms in parentheses"
+            if let previous, case .symbol(let p) = previous.kind, token.kind == previous.kind, "+*:".contains(p) {
+                hint = "remove the extra \(previous.display) or put a term between the two"
+            }
+            throw error(.syntax, token, "expected a term (a column, a function call or '('), found \(token.display)", hint: hint)
+        }
+    }
+
+    private func parenthesisError(open: _FormulaToken) -> FormulaError {
+        if case .end = current.kind {
+            return error(.syntax, open, "this '(' is never closed", hint: "add the closing ')'")
+        }
+        return error(.syntax, current, "expected ')' or an operator, found \(current.display)", hint: "close the '(' opened at position \(open.offset + 1)")
+    }
+
+    /// Adds `variable` (or finds the one with the same label) and returns its index.
+    private mutating func register(_ variable: FormulaVariable) -> Int {
+        if let k = variables.firstIndex(where: { $0.label == variable.label }) { return k }
+        variables.append(variable)
+        return variables.count - 1
+    }
+
+    // MARK: calls
+
+    private static let supported = "log, log2, log10, log1p, exp, sqrt, abs, I, ns, strata, cluster"
+
+    /// Parses `name(...)` at formula level (the current token is `(`) into a variable.
+    private mutating func call(_ name: String, at nameToken: _FormulaToken) throws(FormulaError) -> Int {
+        let open = current
+        advance()
+        let variable: FormulaVariable
+        switch name {
+        case "strata", "cluster":
+            var references: [(name: String, offset: Int, length: Int)] = []
+            while true {
+                guard case .name(let column, let quoted) = current.kind else {
+                    throw error(.invalidArgument, current, "\(name)() takes column names, found \(current.display)", hint: "e.g. \(name)(site)")
+                }
+                references.append((column, current.offset, current.length))
+                _ = quoted
+                advance()
+                if current.isSymbol(",") {
+                    advance()
+                    continue
+                }
+                break
+            }
+            let close = try expectClose(open: open)
+            if name == "cluster" && references.count > 1 {
+                throw FormulaError(
+                    .invalidArgument, formula: text, offset: nameToken.offset, length: close.offset + 1 - nameToken.offset,
+                    message: "cluster() takes one column", hint: "cluster by one id column, e.g. cluster(patient_id)")
+            }
+            let label = name + "(" + references.map { _FormulaExpression.quotedIfNeeded($0.name) }.joined(separator: ", ") + ")"
+            variable = FormulaVariable(
+                label: label, kind: name == "strata" ? .strata : .cluster, expression: nil, references: references,
+                offset: nameToken.offset, length: close.offset + 1 - nameToken.offset)
+        case "ns":
+            let argument = try arithmetic()
+            var df: Int?
+            var dfText = ""
+            var dfNamed = false
+            while current.isSymbol(",") {
+                advance()
+                var named: String?
+                if case .name(let argName, _) = current.kind, tokens[min(position + 1, tokens.count - 1)].isSymbol("=") {
+                    named = argName
+                    guard argName == "df" else {
+                        throw error(
+                            .unsupported, current, "ns() argument '\(argName)' is not supported",
+                            hint: "give the degrees of freedom only, e.g. ns(x, df = 3); knots go at quantiles of x")
+                    }
+                    advance()
+                    advance()
+                }
+                if df != nil {
+                    throw error(.invalidArgument, current, "ns() takes one degrees-of-freedom argument", hint: "e.g. ns(x, df = 3)")
+                }
+                let valueToken = current
+                guard case .number(let value, let integer) = current.kind else {
+                    throw error(.invalidArgument, current, "the degrees of freedom of ns() must be a number, found \(current.display)", hint: "e.g. ns(x, df = 3)")
+                }
+                guard value >= 1, value <= 20, value == value.rounded() else {
+                    throw error(.invalidArgument, valueToken, "the degrees of freedom of ns() must be a whole number from 1 to 20", hint: "e.g. ns(x, df = 3)")
+                }
+                df = Int(value)
+                dfText = _RNumberFormat.deparse(value) + (integer ? "L" : "")
+                dfNamed = named != nil
+                advance()
+            }
+            let close = try expectClose(open: open)
+            guard let df else {
+                throw FormulaError(
+                    .invalidArgument, formula: text, offset: nameToken.offset, length: close.offset + 1 - nameToken.offset,
+                    message: "ns() needs its degrees of freedom", hint: "e.g. ns(\(argument.deparsed), df = 3)")
+            }
+            let label = "ns(" + argument.deparsed + ", " + (dfNamed ? "df = " : "") + dfText + ")"
+            variable = FormulaVariable(
+                label: label, kind: .naturalSpline(degreesOfFreedom: df), expression: argument,
+                references: argument.columnReferences, offset: nameToken.offset, length: close.offset + 1 - nameToken.offset)
+        default:
+            guard _FormulaExpression.numericFunctions.contains(name) else {
+                throw unknownFunction(name, at: nameToken)
+            }
+            let argument = try arithmetic()
+            if current.isSymbol(",") {
+                throw error(.unsupported, current, "\(name)() takes one argument here", hint: name == "log" ? "for another base use log2() or log10()" : nil)
+            }
+            let close = try expectClose(open: open)
+            let expression = _FormulaExpression.call(name, argument)
+            variable = FormulaVariable(
+                label: expression.deparsed, kind: .transform, expression: expression, references: expression.columnReferences,
+                offset: nameToken.offset, length: close.offset + 1 - nameToken.offset)
+        }
+        return register(variable)
+    }
+
+    private func unknownFunction(_ name: String, at token: _FormulaToken) -> FormulaError {
+        var hint = "the functions are \(Self.supported)"
+        switch name {
+        case "poly", "bs", "pspline", "rcs", "s":
+            hint = "for a smooth effect use ns(x, df = 3); " + hint
+        case "factor", "as.factor", "C", "relevel":
+            hint = "text columns are factors already; choose the reference level with --ref column=level; " + hint
+        case "offset", "tt", "frailty", "ridge":
+            hint = "\(name)() is not supported; " + hint
+        default:
+            break
+        }
+        return error(.unknownFunction, token, "unknown function '\(name)'", hint: hint)
+    }
+
+    private mutating func expectClose(open: _FormulaToken) throws(FormulaError) -> _FormulaToken {
+        guard current.isSymbol(")") else { throw parenthesisError(open: open) }
+        let close = current
+        advance()
+        return close
+    }
+
+    // MARK: arithmetic inside calls
+
+    private mutating func arithmetic() throws(FormulaError) -> _FormulaExpression {
+        var left = try multiplicative()
+        while current.isSymbol("+") || current.isSymbol("-") {
+            guard case .symbol(let op) = current.kind else { break }
+            advance()
+            left = .binary(op, left, try multiplicative())
+        }
+        if current.isSymbol(":") {
+            throw error(
+                .unsupported, current, "':' inside a function call is R's sequence operator, not an interaction",
+                hint: "inside I() multiply with '*'; interactions go outside calls, e.g. log(x):y")
+        }
+        return left
+    }
+
+    private mutating func multiplicative() throws(FormulaError) -> _FormulaExpression {
+        var left = try unary()
+        while current.isSymbol("*") || current.isSymbol("/") {
+            guard case .symbol(let op) = current.kind else { break }
+            advance()
+            left = .binary(op, left, try unary())
+        }
+        return left
+    }
+
+    private mutating func unary() throws(FormulaError) -> _FormulaExpression {
+        if current.isSymbol("-") || current.isSymbol("+") {
+            guard case .symbol(let op) = current.kind else { return try powerExpression() }
+            advance()
+            return .unary(op, try unary())
+        }
+        return try powerExpression()
+    }
+
+    private mutating func powerExpression() throws(FormulaError) -> _FormulaExpression {
+        let base = try atom()
+        if current.isSymbol("^") {
+            advance()
+            return .binary("^", base, try unary())
+        }
+        return base
+    }
+
+    private mutating func atom() throws(FormulaError) -> _FormulaExpression {
+        let token = current
+        switch token.kind {
+        case .number(let value, let integer):
+            advance()
+            return .number(value, integer: integer)
+        case .name(let name, let quoted):
+            advance()
+            if current.isSymbol("(") && !quoted {
+                guard _FormulaExpression.numericFunctions.contains(name) else {
+                    if ["ns", "strata", "cluster"].contains(name) {
+                        throw error(
+                            .unsupported, token, "\(name)() must be a term of its own, not inside another function",
+                            hint: "write it as a separate term, e.g. + \(name)(...)")
+                    }
+                    throw unknownFunction(name, at: token)
+                }
+                let open = current
+                advance()
+                let argument = try arithmetic()
+                if current.isSymbol(",") {
+                    throw error(.unsupported, current, "\(name)() takes one argument here")
+                }
+                _ = try expectClose(open: open)
+                return .call(name, argument)
+            }
+            return .column(name, offset: token.offset, length: token.length)
+        case .symbol("("):
+            advance()
+            let inner = try arithmetic()
+            guard current.isSymbol(")") else { throw parenthesisError(open: token) }
+            advance()
+            return .parenthesis(inner)
+        case .end:
+            throw error(.syntax, token, "the formula ends inside a function call", hint: "complete the argument and close the ')'")
+        default:
+            throw error(.syntax, token, "expected a number, a column or '(' in the function argument, found \(token.display)")
+        }
+    }
+
+    // MARK: term algebra
+
+    /// `a + b`: the terms of `a`, then those of `b` not already present.
+    package static func union(_ a: [Term], _ b: [Term]) -> [Term] {
+        var result = a
+        for term in b where !result.contains(term) { result.append(term) }
+        return result
+    }
+
+    /// `a:b`: the union of every term of `a` with every term of `b` (a's outer), repeats dropped.
+    package static func interact(_ a: [Term], _ b: [Term]) -> [Term] {
+        var result: [Term] = []
+        for x in a {
+            for y in b {
+                let term = Array(Set(x).union(y)).sorted()
+                if !result.contains(term) { result.append(term) }
+            }
+        }
+        return result
+    }
+}

@@ -1,1 +1,0 @@
-// StatModels: Kaplan–Meier, log-rank tests, summaries and trial simulation.

@@ -1,0 +1,178 @@
+/// Observed and expected events and the variance of O - E for the log-rank test, accumulated exactly as
+/// R's `survdiff2.c` (rho = 0): per stratum, backwards over the distinct times. Internal.
+package struct LogRankTables: Sendable {
+    /// Observed events per group, summed over strata.
+    package let observed: [Double]
+    /// Expected events per group, summed over strata.
+    package let expected: [Double]
+    /// Row-major k × k variance of O - E, summed over strata.
+    package let variance: [Double]
+    /// Rows per group.
+    package let groupSizes: [Int]
+    /// Observed per stratum and group.
+    package let observedByStratum: [[Double]]
+    /// Expected per stratum and group.
+    package let expectedByStratum: [[Double]]
+
+    /// Validates the input and accumulates the tables.
+    /// - Complexity: one sort of the times plus O(n + T k²).
+    package init(context: String, time: [Double], event: [Bool], group: [Int], groupCount: Int, strata: [Int]?,
+         timeFix: Bool) throws(StatModelError) {
+        let n = time.count
+        guard n > 0 else { throw .emptyInput(context: context) }
+        guard event.count == n else {
+            throw .lengthMismatch(context: context, argument: "event", expected: n, found: event.count)
+        }
+        guard group.count == n else {
+            throw .lengthMismatch(context: context, argument: "group", expected: n, found: group.count)
+        }
+        guard groupCount >= 1, groupCount <= 1 << 15 else {
+            throw .invalidArgument(context: context,
+                                   message: "groupCount must lie in 1...32768, got \(groupCount).")
+        }
+        for (index, value) in time.enumerated() where !value.isFinite {
+            throw .nonFiniteValue(context: context, argument: "time", index: index)
+        }
+        let k = groupCount
+        var sizes = [Int](repeating: 0, count: k)
+        for (index, code) in group.enumerated() {
+            guard code >= 0, code < k else {
+                throw .invalidCode(context: context, argument: "group", index: index, value: code, count: k)
+            }
+            sizes[code] += 1
+        }
+        let nonEmpty = sizes.filter { $0 > 0 }.count
+        guard nonEmpty >= 2 else { throw .tooFewGroups(context: context, found: nonEmpty) }
+        guard event.contains(true) else {
+            throw .undefinedStatistic(context: context,
+                                      message: "there are no events, so the log-rank test is undefined.")
+        }
+
+        // Stratum index per row: the distinct codes in increasing order (R's as.factor).
+        var stratumOfRow = [Int](repeating: 0, count: n)
+        var strataCount = 1
+        if let strata {
+            guard strata.count == n else {
+                throw .lengthMismatch(context: context, argument: "strata", expected: n, found: strata.count)
+            }
+            for (index, code) in strata.enumerated() where code < 0 {
+                throw .invalidArgument(
+                    context: context,
+                    message: "'strata' has code \(code) at row \(index) (0-based); stratum codes must be >= 0.")
+            }
+            let largest = strata.max() ?? 0
+            if largest < 1 << 20 {
+                // Dense codes: a lookup table instead of hashing every row.
+                var used = [Int](repeating: -1, count: largest + 1)
+                for code in strata { used[code] = 0 }
+                var next = 0
+                for code in 0...largest where used[code] == 0 {
+                    used[code] = next
+                    next += 1
+                }
+                for i in 0..<n { stratumOfRow[i] = used[strata[i]] }
+                strataCount = next
+            } else {
+                let levels = Array(Set(strata)).sorted()
+                var position: [Int: Int] = [:]
+                for (i, level) in levels.enumerated() { position[level] = i }
+                for i in 0..<n { stratumOfRow[i] = position[strata[i]] ?? 0 }
+                strataCount = levels.count
+            }
+        }
+
+        // One sort by time carrying (stratum, group, event) packed in the payload, so the accumulation
+        // below reads memory sequentially. groupCount <= 2^15 keeps group << 1 | event in 16 bits.
+        var packed = [UInt64](repeating: 0, count: n)
+        for row in 0..<n {
+            packed[row] = UInt64(truncatingIfNeeded: stratumOfRow[row]) << 32
+                | UInt64(truncatingIfNeeded: group[row]) << 1 | (event[row] ? 1 : 0)
+        }
+        let sorted = SurvivalOrder.sorted(time, payload: packed)
+        var sortedTimes = sorted.values
+        if timeFix {
+            // R's aeqSurv over all rows (before stratifying): replace each time by its run's first value.
+            var distinct: [Double] = []
+            for t in sortedTimes where distinct.last != t { distinct.append(t) }
+            let representative = TimeFix().representatives(ofSortedDistinct: distinct)
+            var position = -1
+            var previous = Double.nan
+            for i in 0..<n {
+                let t = sortedTimes[i]
+                if position < 0 || t != previous {
+                    position += 1
+                    previous = t
+                }
+                sortedTimes[i] = representative[position]
+            }
+        }
+        // Stable bucketing by stratum keeps each stratum ascending in time.
+        var stratumStart = [Int](repeating: 0, count: strataCount + 1)
+        for row in 0..<n { stratumStart[stratumOfRow[row] + 1] += 1 }
+        for s in 0..<strataCount { stratumStart[s + 1] += stratumStart[s] }
+        var times = sortedTimes
+        var codes = sorted.payload              // stratum bits are 0 when there is one stratum
+        if strataCount > 1 {
+            var fill = stratumStart
+            for i in 0..<n {
+                let s = Int(truncatingIfNeeded: sorted.payload[i] >> 32)
+                let slot = fill[s]
+                fill[s] = slot + 1
+                times[slot] = sortedTimes[i]
+                codes[slot] = sorted.payload[i] & 0xFFFF_FFFF
+            }
+        }
+
+        var observedTotal = [Double](repeating: 0, count: k)
+        var expectedTotal = [Double](repeating: 0, count: k)
+        var variance = [Double](repeating: 0, count: k * k)
+        var observedByStratum: [[Double]] = []
+        var expectedByStratum: [[Double]] = []
+        var risk = [Double](repeating: 0, count: k)
+        for s in 0..<strataCount {
+            let start = stratumStart[s], end = stratumStart[s + 1]
+            var obs = [Double](repeating: 0, count: k)
+            var exp = [Double](repeating: 0, count: k)
+            for g in 0..<k { risk[g] = 0 }
+            var i = end - 1
+            while i >= start {
+                let t = times[i]
+                var deaths = 0.0
+                var j = i
+                while j >= start, times[j] == t {
+                    let code = codes[j]
+                    let g = Int(truncatingIfNeeded: code >> 1)
+                    risk[g] += 1
+                    if code & 1 == 1 {
+                        deaths += 1
+                        obs[g] += 1
+                    }
+                    j -= 1
+                }
+                let nRisk = Double(end - (j + 1))
+                i = j
+                guard deaths > 0 else { continue }
+                for g in 0..<k { exp[g] += deaths * risk[g] / nRisk }
+                guard nRisk > 1 else { continue }
+                for a in 0..<k {
+                    let term = deaths * risk[a] * (nRisk - deaths) / (nRisk * (nRisk - 1))
+                    guard term != 0 else { continue }
+                    variance[a * k + a] += term
+                    for b in 0..<k { variance[a * k + b] -= term * risk[b] / nRisk }
+                }
+            }
+            for g in 0..<k {
+                observedTotal[g] += obs[g]
+                expectedTotal[g] += exp[g]
+            }
+            observedByStratum.append(obs)
+            expectedByStratum.append(exp)
+        }
+        self.observed = observedTotal
+        self.expected = expectedTotal
+        self.variance = variance
+        self.groupSizes = sizes
+        self.observedByStratum = observedByStratum
+        self.expectedByStratum = expectedByStratum
+    }
+}
