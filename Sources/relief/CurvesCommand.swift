@@ -29,16 +29,9 @@ struct CurvesCommand: ParsableCommand {
 
     func run() throws {
         try ReliefFailure.run {
-            let pipeline = AnalysisPipeline(
-                file: file, columns: columns, csv: csv, output: output,
-                numberOptions: confidence.provenanceOptions())
-            // The curves are the summary's group fits; its RMST and tests are not shown, nor their warnings.
-            try pipeline.run(
-                fit: { dataset in (try SurvivalSummary(km: confidence.kaplanMeier).fit(dataset), []) },
-                render: { result, input, provenance, warnings in
-                    CurvesRenderer(format: output.format.format).render(
-                        result, input: input, provenance: provenance, warnings: warnings)
-                })
+            let request = CurvesRequest(
+                source: try DataSource(file: file, columns: columns, csv: csv), kaplanMeier: confidence.kaplanMeier)
+            try CommandRun(output: output, columns: columns, csv: csv, numberOptions: confidence.provenanceOptions())(request)
         }
     }
 }

@@ -124,113 +124,29 @@ struct DoseResponseCommand: ParsableCommand {
     }
 
     /// The response label of a stage-1 summary.
-    static func label(_ summary: DoseLevelSummarizer.Summary) -> (name: String, label: String) {
-        switch summary {
-        case .median: return ("median", "Kaplan-Meier median relief (days)")
-        case .restrictedMean(let tau): return ("rmst", "restricted mean relief to \(tau) days (days)")
-        case .coxLogHazardRatio: return ("cox", "Cox log hazard ratio of relief ending vs the lowest dose")
-        }
-    }
-
     func run() throws {
         try ModelFailure.run {
-            do {
-                try execute()
-            } catch let error as DoseResponseError {
-                switch error {
-                case .survival(let inner): throw inner
-                case .invalidArgument:
-                    throw ModelCommandError(kind: .usage, message: error.description)
-                default:
-                    throw ModelCommandError(kind: .badData, message: error.description)
-                }
-            }
+            let type = try fitType()
+            let summary = try stageOneSummary()
+            let request = try DoseResponseRequest(
+                source: try DataSource(file: file, columns: columns, csv: csv), doseColumn: dose, models: try parsedModels(),
+                summary: summary, type: type, responseColumn: response, doseStep: doseStep, targetGain: targetGain,
+                confidenceLevel: confLevel)
+            var numberOptions: [(String, String)] = [("dose", dose), ("models", models), ("type", type.rawValue)]
+            if let response { numberOptions.append(("response", response)) } else { numberOptions.append(("summary", Self.provenanceText(summary))) }
+            if let doseStep { numberOptions.append(("dose-step", String(describing: doseStep))) }
+            if let targetGain { numberOptions.append(("target-gain", String(describing: targetGain))) }
+            numberOptions.append(("conf-level", String(describing: confLevel)))
+            try CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)(request)
         }
     }
 
-    func execute() throws {
-        let doseModels = try parsedModels()
-        let type = try fitType()
-        let summary = try stageOneSummary()
-        let header = try SurvivalDatasetReader(dialect: csv.dialect, roles: ColumnRoles()).header(path: file)
-        for (option, column) in [("--dose", dose), ("--response", response)] {
-            guard let column, !header.contains(column) else { continue }
-            throw ModelCommandError(
-                kind: .usage,
-                message: "no column '\(column)' (\(option)); the columns are "
-                    + header.map { "'\($0)'" }.joined(separator: ", ") + ". Name an existing column with \(option)")
-        }
-        var numberOptions: [(String, String)] = [("dose", dose), ("models", models), ("type", type.rawValue)]
-        if let response { numberOptions.append(("response", response)) } else { numberOptions.append(("summary", Self.provenanceText(summary))) }
-        if let doseStep { numberOptions.append(("dose-step", String(describing: doseStep))) }
-        if let targetGain { numberOptions.append(("target-gain", String(describing: targetGain))) }
-        numberOptions.append(("conf-level", String(describing: confLevel)))
-        let pipeline = AnalysisPipeline(
-            file: file, columns: columns, csv: csv, output: output, numberOptions: numberOptions,
-            covariates: [dose] + (response.map { [$0] } ?? []))
-        let spec = DoseResponseFit(models: doseModels, confidenceLevel: confLevel, targetGain: targetGain)
-        try pipeline.run(
-            fit: { dataset in
-                let doses = try numbers(dataset, column: dose, option: "--dose").map { value in
-                    doseStep.map { step in (value / step).rounded() * step } ?? value
-                }
-                let report: DoseResponseReport
-                if let response {
-                    let values = try numbers(dataset, column: response, option: "--response")
-                    let result = try spec.fit(dose: doses, response: values)
-                    report = DoseResponseReport(
-                        doseColumn: dose, responseLabel: response, summaryName: nil, doseStep: doseStep, points: nil,
-                        result: result)
-                } else {
-                    var kaplanMeier = KaplanMeier()
-                    kaplanMeier.confidenceLevel = confLevel
-                    let points = try DoseLevelSummarizer(summary: summary, kaplanMeier: kaplanMeier)
-                        .summarize(dose: doses, time: dataset.time, event: dataset.event)
-                    if points.doses.count < 2 {
-                        let distinct = Set(doses).count
-                        let dropped = points.dropped.isEmpty ? "" : " (" + points.dropped.prefix(3).joined(separator: "; ") + (points.dropped.count > 3 ? "; …" : "") + ")"
-                        throw DataError(
-                            .badData, file: file, column: dose,
-                            message: "stage 1 found \(points.doses.count) usable dose level(s) among \(distinct) distinct doses\(dropped)",
-                            hint: distinct > 20
-                                ? "the doses look continuous: group them into levels with --dose-step, e.g. --dose-step 0.25"
-                                : "each level needs a reached median with both confidence limits; try --summary rmst --tau 28")
-                    }
-                    let result: DoseResponseResult
-                    if type == .general {
-                        result = try spec.fit(points: points)
-                    } else {
-                        result = try spec.fit(dose: points.doses, response: points.estimates)
-                    }
-                    let (name, label) = Self.label(summary)
-                    report = DoseResponseReport(
-                        doseColumn: dose, responseLabel: label, summaryName: name, doseStep: doseStep, points: points,
-                        result: result)
-                }
-                let renderer = DoseResponseRenderer(format: output.format.format)
-                return (report, renderer.warnings(of: report))
-            },
-            render: { result, input, provenance, warnings in
-                DoseResponseRenderer(format: output.format.format).render(
-                    result, input: input, provenance: provenance, warnings: warnings)
-            })
-    }
-
-    /// `median`, `rmst(tau=28)` or `cox`, for the provenance.
+    /// The stage-1 summary as recorded in the provenance.
     static func provenanceText(_ summary: DoseLevelSummarizer.Summary) -> String {
         switch summary {
         case .median: return "median"
         case .restrictedMean(let tau): return "rmst(tau=\(tau))"
         case .coxLogHazardRatio: return "cox"
         }
-    }
-
-    /// The values of a numeric column.
-    func numbers(_ dataset: SurvivalDataset, column: String, option: String) throws -> [Double] {
-        guard let values = dataset.covariates.first(where: { $0.name == column })?.numericValues else {
-            throw ModelCommandError(
-                kind: .badData, message: "column '\(column)' (\(option)) holds text; it must be numeric")
-        }
-        return values
     }
 }

@@ -47,27 +47,18 @@ struct FitCommand: ParsableCommand {
     }
 
     func run() throws {
-        if model.isEmax {
-            return try EmaxFitter(
-                model: model, file: file, doseColumn: dose ?? "dose_mg_kg", options: modelOptions, columns: columns, csv: csv,
-                output: output
-            ).run()
-        }
         try ModelFailure.run {
-            let fitter = try RegressionFitter(model: model, options: modelOptions)
-            try fitter.checkColumns(file: file, dialect: csv.dialect)
-            let pipeline = AnalysisPipeline(
-                file: file, columns: columns, csv: csv, output: output,
-                numberOptions: modelOptions.provenanceOptions(model: model), covariates: fitter.covariates)
-            try pipeline.run(
-                fit: { dataset in
-                    let result = try fitter.fit(dataset).result
-                    return (result, result.warnings)
-                },
-                render: { result, input, provenance, warnings in
-                    RegressionRenderer(format: output.format.format).render(
-                        result, input: input, provenance: provenance, warnings: warnings)
-                })
+            let source = try DataSource(file: file, columns: columns, csv: csv)
+            let specification = try modelOptions.specification()
+            var numberOptions = modelOptions.provenanceOptions(model: model)
+            if model.isEmax {
+                let doseColumn = dose ?? "dose_mg_kg"
+                numberOptions.append(("dose", doseColumn))
+                let request = try EmaxFitRequest(source: source, model: model, doseColumn: doseColumn, specification: specification)
+                return try CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)(request)
+            }
+            let request = try FitRequest(source: source, model: model, specification: specification)
+            try CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)(request)
         }
     }
 

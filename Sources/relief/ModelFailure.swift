@@ -1,8 +1,9 @@
+import Analysis
 import ArgumentParser
 import Regression
 
 /// Error reporting of the model commands: formula errors (with the formula and a caret under the
-/// offending characters), design errors and ``ModelCommandError``; everything else as ``ReliefFailure``.
+/// offending characters), design errors and `AnalysisError`; everything else as ``ReliefFailure``.
 enum ModelFailure {
     /// Runs `body`, reporting a thrown error on stderr and turning it into an exit code.
     static func run(_ body: () throws -> Void) throws {
@@ -15,9 +16,9 @@ enum ModelFailure {
             } catch let error as DesignMatrixError {
                 StandardError.error(error.description)
                 throw ExitCode(error.kind == .usage ? ExitCode.validationFailure.rawValue : ReliefFailure.badData)
-            } catch let error as ModelCommandError {
+            } catch let error as AnalysisError {
                 StandardError.error(error.message)
-                throw ExitCode(error.exitCode)
+                throw ExitCode(error.kind == .usage ? ExitCode.validationFailure.rawValue : ReliefFailure.badData)
             }
         }
     }

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Regression
@@ -69,15 +70,14 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    /// The AFT distributions to fit: the named model's, `--dist` for `aft` (default Weibull), or all four.
-    /// - Parameter model: The model.
-    /// - Returns: The distributions (empty for cox).
-    func distributions(model: ModelName) -> [AFTDistribution] {
-        if let distribution = model.distribution { return [distribution] }
-        guard model == .aft else { return [] }
-        guard let dist else { return [.weibull] }
-        if dist.lowercased() == "all" { return AFTDistribution.all }
-        return AFTDistribution.named(dist).map { [$0] } ?? [.weibull]
+    /// The model specification of these options.
+    /// - Throws: `DesignMatrixError` for a malformed `--ref`.
+    func specification() throws -> ModelSpecification {
+        let all = dist?.lowercased() == "all"
+        return ModelSpecification(
+            formula: formula, cluster: cluster, ties: ties.flatMap(CoxPH.Ties.init(rawValue:)),
+            referenceLevels: try referenceLevels(), distribution: all ? nil : dist.flatMap(AFTDistribution.named),
+            comparesDistributions: all, confidenceLevel: confLevel, testsProportionalHazards: phTest)
     }
 
     /// `--ref` as column -> level.

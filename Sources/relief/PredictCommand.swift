@@ -77,147 +77,15 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         try ModelFailure.run {
-            if modelOptions.distributions(model: model).count > 1 {
-                throw ModelCommandError(
-                    kind: .usage,
-                    message: "relief predict needs one distribution, not --dist all. Compare them with `relief fit aft --dist all`, then give the best, e.g. --dist weibull")
-            }
-            let fitter = try RegressionFitter(model: model, options: modelOptions)
-            let allSettings = try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) }
-            let strataColumns = fitter.formula.strataColumns
-            let settings = allSettings.filter { !strataColumns.contains($0.column) }
-            let strataSettings = try Self.strataSettings(allSettings, columns: strataColumns)
-            try Self.checkProfiles(settings, formula: fitter.formula)
-            let times = try parsedTimes()
-            let horizon = tau ?? times.max()
-            let tauExplanation = tau != nil ? "given with --tau" : "the largest --times value; set another with --tau"
-            try fitter.checkColumns(file: file, dialect: csv.dialect)
+            let settings = try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) }
+            let request = try PredictRequest(
+                source: try DataSource(file: file, columns: columns, csv: csv), model: model,
+                specification: try modelOptions.specification(), settings: settings, times: try parsedTimes(), tau: tau)
             var numberOptions = modelOptions.provenanceOptions(model: model)
             for argument in at { numberOptions.append(("at", argument)) }
-            numberOptions.append(("times", self.times))
-            if let horizon { numberOptions.append(("tau", String(describing: horizon))) }
-            let pipeline = AnalysisPipeline(
-                file: file, columns: columns, csv: csv, output: output, numberOptions: numberOptions,
-                covariates: fitter.covariates)
-            try pipeline.run(
-                fit: { dataset in
-                    let (regression, design) = try fitter.fit(dataset)
-                    if case .cox(let coxFit, _) = regression.estimates {
-                        return try Self.predictCox(
-                            coxFit, regression: regression, design: design, dataset: dataset, settings: settings,
-                            strataSettings: strataSettings, times: times, tau: horizon, tauExplanation: tauExplanation,
-                            confidenceLevel: modelOptions.confLevel)
-                    }
-                    guard case .aft(let fit, _) = regression.estimates else {
-                        throw ModelCommandError(kind: .usage, message: "relief predict supports the parametric models only")
-                    }
-                    let profiles = try design.profiles(settings)
-                    let predictions = try fit.predict(profiles: profiles.x, times: times, probabilities: [0.5], tau: horizon)
-                    let rows = zip(profiles.values, predictions).map { values, prediction in
-                        PredictionResult.Profile(
-                            values: zip(profiles.columns, values).map { (column: $0, value: $1) }, prediction: prediction)
-                    }
-                    let numeric = Set(profiles.columns.filter { design.coding.factorLevels[$0] == nil })
-                    let result = PredictionResult(
-                        regression: regression, profiles: rows, times: times, tau: horizon,
-                        tauExplanation: tauExplanation, numericColumns: numeric)
-                    return (result, regression.warnings)
-                },
-                render: { result, input, provenance, warnings in
-                    PredictionRenderer(format: output.format.format).render(
-                        result, input: input, provenance: provenance, warnings: warnings)
-                })
+            numberOptions.append(("times", times))
+            if let horizon = request.horizon { numberOptions.append(("tau", String(describing: horizon))) }
+            try CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)(request)
         }
-    }
-
-    /// Checks the `--at` columns against the formula before the data are read: each must be a column the
-    /// model terms use, given once, and every such column must be given.
-    static func checkProfiles(_ settings: [ProfileSetting], formula: Formula) throws(DesignMatrixError) {
-        let needed = formula.termColumns
-        var seen: Set<String> = []
-        for setting in settings {
-            guard needed.contains(setting.column) else { throw .unknownProfileColumn(column: setting.column, needed: needed) }
-            guard seen.insert(setting.column).inserted else { throw .repeatedProfileColumn(column: setting.column) }
-        }
-        let missing = needed.filter { !seen.contains($0) }
-        guard missing.isEmpty else { throw .missingProfileValue(columns: missing) }
-    }
-}
-
-extension PredictCommand {
-    /// The `--at` settings of the `strata()` columns, in formula order; each must be given (a Cox profile
-    /// gets the baseline of its stratum). Empty without strata.
-    static func strataSettings(_ settings: [ProfileSetting], columns: [String]) throws -> [ProfileSetting] {
-        var result: [ProfileSetting] = []
-        for column in columns {
-            let given = settings.filter { $0.column == column }
-            guard let setting = given.first else {
-                throw ModelCommandError(
-                    kind: .usage,
-                    message: "the model has strata(\(columns.joined(separator: ", "))): each stratum has its own baseline "
-                        + "hazard, so give the stratum of the profiles with --at, e.g. --at \(column)=VALUE")
-            }
-            guard given.count == 1 else {
-                throw ModelCommandError(kind: .usage, message: "--at \(column) is given more than once; give it once with several values, e.g. --at \(column)=A,B")
-            }
-            result.append(setting)
-        }
-        return result
-    }
-
-    /// Cox predictions: the baseline hazard of the fit, then one curve per profile (the cross of the term
-    /// values, within each stratum given; the stratum varies slowest).
-    static func predictCox(
-        _ fit: CoxPHFit, regression: RegressionResult, design: DesignMatrix, dataset: SurvivalDataset,
-        settings: [ProfileSetting], strataSettings: [ProfileSetting], times: [Double], tau: Double?,
-        tauExplanation: String, confidenceLevel: Double
-    ) throws -> (result: PredictionResult, warnings: [String]) {
-        let baseline = try fit.baselineHazard(x: design.x, time: dataset.time, event: dataset.event, strata: design.strata)
-        let profiles = try design.profiles(settings)
-        // The cross of the stratum values, first strata column slowest.
-        var combinations: [[String]] = [[]]
-        for setting in strataSettings {
-            combinations = combinations.flatMap { prefix in setting.values.map { prefix + [$0] } }
-        }
-        var rows: [PredictionResult.Profile] = []
-        var beyond: Set<String> = []
-        for combination in combinations {
-            var stratum: Int?
-            var label: String?
-            if !strataSettings.isEmpty {
-                let plain = combination.joined(separator: ", ")
-                let named = zip(strataSettings, combination).map { "\($0.column)=\($1)" }.joined(separator: ", ")
-                guard let index = design.strataLevels.firstIndex(of: plain) ?? design.strataLevels.firstIndex(of: named) else {
-                    throw ModelCommandError(
-                        kind: .usage,
-                        message: "no stratum '\(plain)' in the data; the strata are "
-                            + design.strataLevels.map { "'\($0)'" }.joined(separator: ", ") + ". Give one of them with --at")
-                }
-                stratum = index
-                label = design.strataLevels[index]
-            }
-            let predictions = try baseline.predict(
-                profiles: profiles.x, strata: stratum.map { [Int](repeating: $0, count: profiles.count) }, times: times,
-                tau: tau, confidenceLevel: confidenceLevel)
-            for (values, prediction) in zip(profiles.values, predictions) {
-                var pairs = zip(profiles.columns, values).map { (column: $0, value: $1) }
-                pairs += zip(strataSettings, combination).map { (column: $0.column, value: $1) }
-                rows.append(PredictionResult.Profile(values: pairs, coxPrediction: prediction, stratumLabel: label))
-                for row in prediction.survivalAtTimes where row.isBeyondLastTime {
-                    beyond.insert(String(format: "%g", row.time))
-                }
-            }
-        }
-        var warnings = regression.warnings
-        if !beyond.isEmpty {
-            warnings.append(
-                "--times \(beyond.sorted().joined(separator: ", ")) lie(s) beyond the last follow-up time of a stratum; "
-                    + "the Cox curve is carried forward from its last time there (R's summary(survfit) would drop these times)")
-        }
-        let numeric = Set(profiles.columns.filter { design.coding.factorLevels[$0] == nil })
-        let result = PredictionResult(
-            regression: regression, profiles: rows, times: times, tau: tau, tauExplanation: tauExplanation,
-            numericColumns: numeric)
-        return (result, warnings)
     }
 }

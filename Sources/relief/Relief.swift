@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 
 /// The `relief` command: configuration only; the work is in the subcommands.

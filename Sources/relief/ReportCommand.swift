@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 
@@ -98,7 +99,23 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try ModelFailure.run {
-            let report = try ReportAnalysis(command: self).run()
+            var source = try DataSource(file: file, columns: columns, csv: csv)
+            source.roles.by = columns.by
+            let request = try ReportRequest(
+                source: source, title: title, doseColumn: dose, intervalColumn: interval,
+                model: ModelName(rawValue: model.lowercased()) ?? .weibull, formula: formula,
+                baselineColumns: baseline.map { list in
+                    list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                },
+                doseStep: doseStep,
+                coverageDoses: try coverageDoses.map { try ScheduleCommand.numbers($0, option: "--coverage-doses", positive: false) },
+                intervals: try ScheduleCommand.numbers(intervals, option: "--intervals", positive: true), target: target,
+                includesIdentifiers: includeIds, summary: try estimation.summary(km: confidence.kaplanMeier))
+            let record = RunRecord(
+                command: CommandLineText.current(),
+                options: columns.provenanceOptions() + csv.provenanceOptions() + confidence.provenanceOptions()
+                    + estimation.provenanceOptions())
+            let report = try request.run(record: record)
             do {
                 try ReportWriter(command: self).write(report)
             } catch let error as PDFPrinterError {

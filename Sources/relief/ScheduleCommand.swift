@@ -104,115 +104,19 @@ struct ScheduleCommand: ParsableCommand {
 
     func run() throws {
         try ModelFailure.run {
-            do {
-                try execute()
-            } catch let error as MaintenanceScheduleError {
-                switch error {
-                case .design(let inner): throw inner
-                case .model(let inner): throw inner
-                default:
-                    throw ModelCommandError(kind: error.kind == .usage ? .usage : .badData, message: error.description)
-                }
-            }
+            let name = try modelName()
+            let request = try ScheduleRequest(
+                source: try DataSource(file: file, columns: columns, csv: csv), model: name,
+                specification: try modelOptions.specification(), doses: try Self.numbers(doses, option: "--doses", positive: false),
+                intervals: try Self.numbers(intervals, option: "--intervals", positive: true), target: target,
+                doseColumn: doseColumn, intervalColumn: intervalColumn,
+                settings: try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) },
+                solvesContinuously: solve)
+            var numberOptions = modelOptions.provenanceOptions(model: name)
+            if name.isEmax { numberOptions.append(("dose", doseColumn)) }
+            numberOptions += [("doses", doses), ("intervals", intervals), ("target", String(describing: target))]
+            for argument in at { numberOptions.append(("at", argument)) }
+            try CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)(request)
         }
-    }
-
-    func execute() throws {
-        let name = try modelName()
-        if name.isEmax { return try executeEmax(name) }
-        let fitter = try RegressionFitter(model: name, options: modelOptions)
-        let settings = try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) }
-        try AFTCoverageModel.checkColumns(
-            formula: fitter.formula, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
-        let doseGrid = try Self.numbers(doses, option: "--doses", positive: false)
-        let intervalGrid = try Self.numbers(intervals, option: "--intervals", positive: true)
-        try fitter.checkColumns(file: file, dialect: csv.dialect)
-        var numberOptions = modelOptions.provenanceOptions(model: name)
-        numberOptions += [("doses", doses), ("intervals", intervals), ("target", String(describing: target))]
-        for argument in at { numberOptions.append(("at", argument)) }
-        let pipeline = AnalysisPipeline(
-            file: file, columns: columns, csv: csv, output: output, numberOptions: numberOptions,
-            covariates: fitter.covariates)
-        try pipeline.run(
-            fit: { dataset in
-                let (regression, design) = try fitter.fit(dataset)
-                guard case .aft(let fit, _) = regression.estimates else {
-                    throw ModelCommandError(kind: .usage, message: "relief schedule supports the parametric models only")
-                }
-                let coverageModel = try AFTCoverageModel(
-                    fit: fit, coding: design.coding, doseColumn: doseColumn, intervalColumn: intervalColumn,
-                    fixed: settings)
-                let spec = MaintenanceSchedule(
-                    doses: doseGrid, intervals: intervalGrid, target: target, confidenceLevel: modelOptions.confLevel,
-                    solvesContinuously: solve, observedDoses: Self.range(dataset, column: doseColumn),
-                    observedIntervals: Self.range(dataset, column: intervalColumn))
-                let schedule = try spec.compute(
-                    coverageModel,
-                    modelAssumption: "the interval is a covariate of the \(fit.distribution.name) model "
-                        + "(formula: \(regression.formula)): coverage at interval I uses the relief distribution "
-                        + "fitted for episodes started by infusions every I days")
-                let report = ScheduleReport(regression: regression, schedule: schedule)
-                return (report, regression.warnings + schedule.warnings)
-            },
-            render: { result, input, provenance, warnings in
-                ScheduleRenderer(format: output.format.format).render(
-                    result, input: input, provenance: provenance, warnings: warnings)
-            })
-    }
-
-    /// `relief schedule --model emax|sigemax`: the one-step Emax AFT (dose through the curve, the
-    /// interval and other covariates through --formula) as the coverage model.
-    func executeEmax(_ name: ModelName) throws {
-        let fitter = EmaxFitter(
-            model: name, file: file, doseColumn: doseColumn, options: modelOptions, columns: columns, csv: csv, output: output)
-        let settings = try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) }
-        let formula = try Formula(modelOptions.formula)
-        try EmaxCoverageModel.checkColumns(
-            formula: formula, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
-        let doseGrid = try Self.numbers(doses, option: "--doses", positive: false)
-        let intervalGrid = try Self.numbers(intervals, option: "--intervals", positive: true)
-        let prepared = try fitter.prepare()
-        var numberOptions = modelOptions.provenanceOptions(model: name)
-        numberOptions += [("dose", doseColumn), ("doses", doses), ("intervals", intervals), ("target", String(describing: target))]
-        for argument in at { numberOptions.append(("at", argument)) }
-        let pipeline = AnalysisPipeline(
-            file: file, columns: columns, csv: csv, output: output, numberOptions: numberOptions,
-            covariates: prepared.covariates)
-        try pipeline.run(
-            fit: { dataset in
-                let (fit, design, _) = try fitter.fit(dataset, formula: prepared.formula, referenceLevels: prepared.referenceLevels)
-                let coverageModel = try EmaxCoverageModel(
-                    fit: fit, coding: design.coding, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
-                let spec = MaintenanceSchedule(
-                    doses: doseGrid, intervals: intervalGrid, target: target, confidenceLevel: modelOptions.confLevel,
-                    solvesContinuously: solve, observedDoses: Self.range(dataset, column: doseColumn),
-                    observedIntervals: Self.range(dataset, column: intervalColumn))
-                let schedule = try spec.compute(
-                    coverageModel,
-                    modelAssumption: "the dose acts through the fitted \(fit.curve.rawValue) curve and the interval is a covariate "
-                        + "of the \(fit.distribution.name) Emax AFT (covariates: \(prepared.formula.text)): coverage at interval I "
-                        + "uses the relief distribution fitted for episodes started by infusions every I days")
-                var lines: [(key: String, value: String)] = [
-                    ("model", "\(fit.curve.rawValue) AFT, \(fit.distribution.name) errors (dose: \(doseColumn))"),
-                    ("formula", prepared.formula.text), ("n", "\(fit.n) rows, \(fit.events) events"),
-                ]
-                if let column = design.clusterColumn { lines.append(("variance", "robust (sandwich), clustered by \(column)")) }
-                let report = ScheduleReport(
-                    model: fit.curve.rawValue, formula: prepared.formula.text, modelLines: lines, n: fit.n, events: fit.events,
-                    schedule: schedule, modelWarnings: fit.warnings)
-                return (report, fit.warnings + schedule.warnings)
-            },
-            render: { result, input, provenance, warnings in
-                ScheduleRenderer(format: output.format.format).render(
-                    result, input: input, provenance: provenance, warnings: warnings)
-            })
-    }
-
-    /// The range of a numeric column among the rows used, `nil` when it is not numeric or empty.
-    static func range(_ dataset: SurvivalDataset, column: String) -> ClosedRange<Double>? {
-        guard let values = dataset.covariates.first(where: { $0.name == column })?.numericValues,
-            let low = values.min(), let high = values.max()
-        else { return nil }
-        return low...high
     }
 }

@@ -34,18 +34,13 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         try ReliefFailure.run {
-            let pipeline = AnalysisPipeline(
-                file: file, columns: columns, csv: csv, output: output,
-                numberOptions: confidence.provenanceOptions() + estimation.provenanceOptions())
-            try pipeline.run(
-                fit: { dataset in
-                    let result = try estimation.summary(km: confidence.kaplanMeier).fit(dataset)
-                    return (result, result.warnings)
-                },
-                render: { result, input, provenance, warnings in
-                    SummaryRenderer(format: output.format.format).render(
-                        result, input: input, provenance: provenance, warnings: warnings)
-                })
+            let request = SummaryRequest(
+                source: try DataSource(file: file, columns: columns, csv: csv),
+                summary: try estimation.summary(km: confidence.kaplanMeier))
+            try CommandRun(
+                output: output, columns: columns, csv: csv,
+                numberOptions: confidence.provenanceOptions() + estimation.provenanceOptions()
+            )(request)
         }
     }
 }

@@ -1,20 +1,18 @@
-import Analysis
-import ArgumentParser
 import DataIO
 import DoseResponse
 import Foundation
 import Regression
 import Survival
 
-extension ReportAnalysis {
+extension ReportRequest {
     /// The baseline table by the first comparison column.
     func baselineTable(_ dataset: SurvivalDataset, plan: ReportPlan, warnings: inout [String]) -> ReportAvailability<BaselineTable> {
         guard !plan.baselineColumns.isEmpty else {
             return .unavailable("no baseline columns in the file (give them with --baseline)")
         }
-        let id = command.columns.id
+        let id = source.roles.id ?? ""
         let spec = BaselineCharacteristics(
-            variables: plan.baselineColumns, maximumLevels: command.includeIds ? 50 : 12, idColumn: id.isEmpty ? nil : id)
+            variables: plan.baselineColumns, maximumLevels: includesIdentifiers ? 50 : 12, idColumn: id.isEmpty ? nil : id)
         do {
             return .available(try spec.fit(dataset, by: dataset.groupings.first))
         } catch {
@@ -23,20 +21,18 @@ extension ReportAnalysis {
         }
     }
 
-    /// The model options of a fit, parsed as the command line would give them.
-    func modelOptions(formula: String, cluster: String?, references: [String] = []) throws -> ModelOptions {
-        var arguments = ["--formula", formula, "--conf-level", String(describing: command.confidence.confLevel)]
-        if let cluster { arguments += ["--cluster", cluster] }
-        for reference in references { arguments += ["--ref", reference] }
-        return try ModelOptions.parse(arguments)
+    /// The model specification of the report's fits.
+    func specification(formula: String, cluster: String?, references: [String: String] = [:]) -> ModelSpecification {
+        ModelSpecification(
+            formula: formula, cluster: cluster, referenceLevels: references, confidenceLevel: summary.km.confidenceLevel)
     }
 
     /// The reference level of the dose-group column: the level with the lowest mean dose, so ratios read
     /// "higher dose vs lower dose" (R's default would be the first level in byte order).
-    func doseGroupReference(_ dataset: SurvivalDataset) -> String? {
+    func doseGroupReference(_ dataset: SurvivalDataset) -> (column: String, level: String)? {
         guard let grouping = dataset.groupings.first, !grouping.isBanded,
             dataset.covariate(named: grouping.column)?.isNumeric == false,
-            let doses = dataset.covariate(named: command.dose)?.numericValues, doses.count == grouping.codes.count
+            let doses = dataset.covariate(named: doseColumn)?.numericValues, doses.count == grouping.codes.count
         else { return nil }
         var sums = [Double](repeating: 0, count: grouping.levels.count)
         var counts = [Int](repeating: 0, count: grouping.levels.count)
@@ -46,7 +42,7 @@ extension ReportAnalysis {
         }
         let means = sums.indices.compactMap { index in counts[index] > 0 ? (index, sums[index] / Double(counts[index])) : nil }
         guard let lowest = means.min(by: { $0.1 < $1.1 }) else { return nil }
-        return "\(grouping.column)=\(grouping.levels[lowest.0])"
+        return (grouping.column, grouping.levels[lowest.0])
     }
 
     /// The adjusted regression of the report.
@@ -54,12 +50,11 @@ extension ReportAnalysis {
         guard let formula = plan.formula else {
             return .unavailable("no covariates to adjust for (give --formula)")
         }
-        let name = ModelName(rawValue: command.model.lowercased()) ?? .weibull
         do {
-            var references: [String] = []
-            if plan.formulaIsDefault, let reference = doseGroupReference(dataset) { references.append(reference) }
+            var references: [String: String] = [:]
+            if plan.formulaIsDefault, let reference = doseGroupReference(dataset) { references[reference.column] = reference.level }
             let fitter = try RegressionFitter(
-                model: name, options: try modelOptions(formula: formula, cluster: plan.cluster, references: references))
+                model: model, specification: specification(formula: formula, cluster: plan.cluster, references: references))
             let (result, _) = try fitter.fit(dataset)
             warnings += result.warnings.map { "regression: \($0)" }
             return .available(result)
@@ -72,23 +67,23 @@ extension ReportAnalysis {
 
     /// The two-stage dose-response analysis on the dose levels (KM median per level, GLS fit).
     func doseResponse(_ dataset: SurvivalDataset, plan: ReportPlan, warnings: inout [String]) -> ReportAvailability<DoseResponseReport> {
-        guard plan.hasDose else { return .unavailable("no '\(command.dose)' column (name the dose column with --dose)") }
-        guard let raw = dataset.covariate(named: command.dose)?.numericValues else {
-            return .unavailable("'\(command.dose)' holds text; the dose-response curve needs numeric doses")
+        guard plan.hasDose else { return .unavailable("no '\(doseColumn)' column (name the dose column with --dose)") }
+        guard let raw = dataset.covariate(named: doseColumn)?.numericValues else {
+            return .unavailable("'\(doseColumn)' holds text; the dose-response curve needs numeric doses")
         }
-        let doses = raw.map { value in command.doseStep.map { step in (value / step).rounded() * step } ?? value }
+        let doses = raw.map { value in doseStep.map { step in (value / step).rounded() * step } ?? value }
         let distinct = Set(doses).count
         if distinct < 3 {
             return .unavailable(
-                "'\(command.dose)' has \(distinct) distinct level(s); a dose-response curve needs 3 or more")
+                "'\(doseColumn)' has \(distinct) distinct level(s); a dose-response curve needs 3 or more")
         }
         if distinct > 20 {
             return .unavailable(
-                "'\(command.dose)' looks continuous (\(distinct) distinct values); group the doses into levels with --dose-step, e.g. --dose-step 0.25")
+                "'\(doseColumn)' looks continuous (\(distinct) distinct values); group the doses into levels with --dose-step, e.g. --dose-step 0.25")
         }
         do {
             var kaplanMeier = KaplanMeier()
-            kaplanMeier.confidenceLevel = command.confidence.confLevel
+            kaplanMeier.confidenceLevel = summary.km.confidenceLevel
             let points = try DoseLevelSummarizer(summary: .median, kaplanMeier: kaplanMeier)
                 .summarize(dose: doses, time: dataset.time, event: dataset.event)
             guard points.doses.count >= 3 else {
@@ -96,10 +91,10 @@ extension ReportAnalysis {
                 return .unavailable(
                     "only \(points.doses.count) dose level(s) have a reached median with both confidence limits" + (dropped.isEmpty ? "" : " (\(dropped))"))
             }
-            let result = try DoseResponseFit(models: DoseModel.allCases, confidenceLevel: command.confidence.confLevel).fit(points: points)
-            let (_, label) = DoseResponseCommand.label(.median)
+            let result = try DoseResponseFit(models: DoseModel.allCases, confidenceLevel: summary.km.confidenceLevel).fit(points: points)
+            let (_, label) = DoseResponseRequest.label(.median)
             let report = DoseResponseReport(
-                doseColumn: command.dose, responseLabel: label, summaryName: "median", doseStep: command.doseStep, points: points,
+                doseColumn: doseColumn, responseLabel: label, summaryName: "median", doseStep: doseStep, points: points,
                 result: result)
             warnings += result.warnings.map { "dose-response: \($0)" }
             return .available(report)
@@ -113,24 +108,23 @@ extension ReportAnalysis {
     /// The relief-coverage table by dose and interval from a parametric AFT model of dose and interval.
     func coverage(_ dataset: SurvivalDataset, plan: ReportPlan, warnings: inout [String]) -> ReportAvailability<ScheduleReport> {
         guard let formulaText = plan.coverageFormula else {
-            return .unavailable("needs both a numeric dose column ('\(command.dose)') and an interval column ('\(command.interval)')")
+            return .unavailable("needs both a numeric dose column ('\(doseColumn)') and an interval column ('\(intervalColumn)')")
         }
-        let name = ModelName(rawValue: command.model.lowercased()).flatMap { $0.distribution != nil ? $0 : nil } ?? .weibull
+        let name = model.distribution != nil ? model : .weibull
         do {
-            let fitter = try RegressionFitter(model: name, options: try modelOptions(formula: formulaText, cluster: plan.cluster))
+            let fitter = try RegressionFitter(model: name, specification: specification(formula: formulaText, cluster: plan.cluster))
             let (regression, design) = try fitter.fit(dataset)
             guard case .aft(let fit, _) = regression.estimates else {
                 return .unavailable("the coverage model must be parametric")
             }
             let settings = try fixedSettings(dataset, formula: fitter.formula)
             let coverageModel = try AFTCoverageModel(
-                fit: fit, coding: design.coding, doseColumn: command.dose, intervalColumn: command.interval, fixed: settings)
+                fit: fit, coding: design.coding, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
             let doses = try coverageDoses(dataset)
-            let intervals = try ScheduleCommand.numbers(command.intervals, option: "--intervals", positive: true)
             let spec = MaintenanceSchedule(
-                doses: doses, intervals: intervals, target: command.target, confidenceLevel: command.confidence.confLevel,
-                solvesContinuously: true, observedDoses: ScheduleCommand.range(dataset, column: command.dose),
-                observedIntervals: ScheduleCommand.range(dataset, column: command.interval))
+                doses: doses, intervals: intervals, target: target, confidenceLevel: summary.km.confidenceLevel,
+                solvesContinuously: true, observedDoses: ScheduleRequest.range(dataset, column: doseColumn),
+                observedIntervals: ScheduleRequest.range(dataset, column: intervalColumn))
             let schedule = try spec.compute(
                 coverageModel,
                 modelAssumption: "the interval is a covariate of the \(fit.distribution.name) model (formula: \(formulaText)): "
@@ -148,7 +142,7 @@ extension ReportAnalysis {
     /// median (R's `median`), text columns at their most frequent level (the first in byte order on ties).
     func fixedSettings(_ dataset: SurvivalDataset, formula: Formula) throws -> [ProfileSetting] {
         var settings: [ProfileSetting] = []
-        for column in formula.variables where column != command.dose && column != command.interval {
+        for column in formula.variables where column != doseColumn && column != intervalColumn {
             guard let values = dataset.covariate(named: column)?.values else { continue }
             switch values {
             case .numeric(let numbers):
@@ -167,10 +161,8 @@ extension ReportAnalysis {
     /// The doses of the coverage table: --coverage-doses, else the dose levels (up to 8), else each
     /// dose group's median dose rounded to 2 significant digits, else the dose quartiles.
     func coverageDoses(_ dataset: SurvivalDataset) throws -> [Double] {
-        if let given = command.coverageDoses {
-            return try ScheduleCommand.numbers(given, option: "--coverage-doses", positive: false)
-        }
-        guard let doses = dataset.covariate(named: command.dose)?.numericValues, !doses.isEmpty else { return [] }
+        if let coverageDoses { return coverageDoses }
+        guard let doses = dataset.covariate(named: doseColumn)?.numericValues, !doses.isEmpty else { return [] }
         let distinct = Array(Set(doses)).sorted()
         if distinct.count <= 8 { return distinct }
         func rounded(_ value: Double) -> Double {
@@ -195,7 +187,7 @@ extension ReportAnalysis {
     /// One line describing a failure (the errors' own descriptions, without the type name).
     static func describe(_ error: Error) -> String {
         switch error {
-        case let error as ModelCommandError: return error.message
+        case let error as AnalysisError: return error.message
         case let error as FormulaError: return error.summary
         case let error as CustomStringConvertible: return error.description
         default: return "\(error)"

@@ -1,8 +1,7 @@
-import ArgumentParser
 import Regression
 
-/// The MODEL argument of `relief fit` and `relief predict`.
-enum ModelName: String, ExpressibleByArgument, CaseIterable {
+/// The models of `relief fit`, `relief predict` and `relief schedule`, by their command-line names.
+public enum ModelName: String, Sendable, CaseIterable {
     case cox
     case exponential
     case weibull
@@ -16,13 +15,13 @@ enum ModelName: String, ExpressibleByArgument, CaseIterable {
     case sigemax
 
     /// Whether the model is a one-step Emax dose-response AFT (fitted by ``EmaxFitter``).
-    var isEmax: Bool { self == .emax || self == .sigemax }
+    public var isEmax: Bool { self == .emax || self == .sigemax }
 
     /// Whether the model is a parametric AFT model.
-    var isParametric: Bool { self != .cox }
+    public var isParametric: Bool { self != .cox }
 
     /// The AFT distribution a named parametric model fits (`nil` for `cox` and `aft`).
-    var distribution: AFTDistribution? {
+    public var distribution: AFTDistribution? {
         switch self {
         case .exponential: return .exponential
         case .weibull: return .weibull

@@ -1,9 +1,8 @@
-import ArgumentParser
 
 /// What `relief report` will analyse, decided from the options and the file's header before the file is
 /// read: the comparisons, the regression and coverage formulas, the baseline columns and so the
 /// columns to read.
-struct ReportPlan {
+struct ReportPlan: Sendable {
     /// Default comparison columns, used when present and no --by is given.
     static let defaultGroupColumn = "dose_group"
     /// Adjusters added to the default formulas when present.
@@ -32,65 +31,65 @@ struct ReportPlan {
 
     /// Plans the report.
     /// - Parameters:
-    ///   - command: The parsed command.
+    ///   - request: The report request.
     ///   - header: The file's header.
-    /// - Throws: `ValidationError` for a named column that is not in the file.
-    init(command: ReportCommand, header: [String]) throws {
+    /// - Throws: ``AnalysisError`` (usage) for a named column that is not in the file.
+    init(request: ReportRequest, header: [String]) throws {
         func require(_ column: String, _ option: String) throws {
             guard header.contains(column) else {
-                throw ValidationError(
-                    "no column '\(column)' (\(option)); the columns are " + header.map { "'\($0)'" }.joined(separator: ", "))
+                throw AnalysisError(
+                    .usage, "no column '\(column)' (\(option)); the columns are " + header.map { "'\($0)'" }.joined(separator: ", "))
             }
         }
-        let columns = command.columns
-        for column in columns.by { try require(column, "--by") }
-        if let strata = columns.strata { try require(strata, "--strata") }
-        if columns.by.isEmpty {
-            comparisons = [Self.defaultGroupColumn, command.interval].filter(header.contains)
+        let roles = request.source.roles
+        for column in roles.by { try require(column, "--by") }
+        if let strata = roles.strata { try require(strata, "--strata") }
+        if roles.by.isEmpty {
+            comparisons = [Self.defaultGroupColumn, request.intervalColumn].filter(header.contains)
             guard !comparisons.isEmpty else {
-                throw ValidationError(
-                    "no '\(Self.defaultGroupColumn)' or '\(command.interval)' column to compare; name the group columns with --by "
+                throw AnalysisError(
+                    .usage,
+                    "no '\(Self.defaultGroupColumn)' or '\(request.intervalColumn)' column to compare; name the group columns with --by "
                         + "(the columns are " + header.map { "'\($0)'" }.joined(separator: ", ") + ")")
             }
         } else {
-            comparisons = columns.by
+            comparisons = roles.by
         }
-        hasDose = header.contains(command.dose)
-        let hasInterval = header.contains(command.interval)
+        hasDose = header.contains(request.doseColumn)
+        let hasInterval = header.contains(request.intervalColumn)
         let adjusters = Self.adjusters.filter(header.contains)
-        if let given = command.formula {
+        if let given = request.formula {
             formula = given
             formulaIsDefault = false
         } else {
             var terms: [String] = []
-            if let group = comparisons.first, group != command.interval { terms.append(group) }
-            if hasInterval { terms.append(command.interval) }
+            if let group = comparisons.first, group != request.intervalColumn { terms.append(group) }
+            if hasInterval { terms.append(request.intervalColumn) }
             for column in adjusters where !terms.contains(column) { terms.append(column) }
             formula = terms.isEmpty ? nil : terms.joined(separator: " + ")
             formulaIsDefault = true
         }
         if hasDose, hasInterval {
-            coverageFormula = ([command.dose, command.interval] + adjusters.filter { $0 != command.dose && $0 != command.interval })
+            coverageFormula = ([request.doseColumn, request.intervalColumn] + adjusters.filter { $0 != request.doseColumn && $0 != request.intervalColumn })
                 .joined(separator: " + ")
         } else {
             coverageFormula = nil
         }
-        let id = columns.id
+        let id = roles.id ?? ""
         cluster = !id.isEmpty && header.contains(id) ? id : nil
-        let excluded = Set([columns.time, columns.event, id] + (comparisons.first.map { [$0] } ?? []))
-        if let list = command.baseline {
-            let named = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let excluded = Set([roles.time, roles.event, id] + (comparisons.first.map { [$0] } ?? []))
+        if let named = request.baselineColumns {
             for column in named { try require(column, "--baseline") }
             baselineColumns = named.filter { !excluded.contains($0) || $0 == id }
         } else {
             baselineColumns = Self.baselineCandidates.filter { header.contains($0) && !excluded.contains($0) }
         }
-        var used = Set([columns.time, columns.event] + comparisons + baselineColumns)
+        var used = Set([roles.time, roles.event] + comparisons + baselineColumns)
         if let cluster { used.insert(cluster) }
-        if hasDose { used.insert(command.dose) }
-        if hasInterval { used.insert(command.interval) }
+        if hasDose { used.insert(request.doseColumn) }
+        if hasInterval { used.insert(request.intervalColumn) }
         for column in adjusters { used.insert(column) }
-        if let strata = columns.strata { used.insert(strata) }
+        if let strata = roles.strata { used.insert(strata) }
         unusedColumns = header.filter { !used.contains($0) }
     }
 

@@ -1,17 +1,17 @@
-import Analysis
 import DataIO
 import Reporting
 
-extension ReportAnalysis {
+extension ReportRequest {
     /// The conventions record of the report's methods paragraph.
     func methods(
         plan: ReportPlan, regression: ReportAvailability<RegressionResult>, doseResponse: ReportAvailability<DoseResponseReport>,
         coverage: ReportAvailability<ScheduleReport>, dataset: SurvivalDataset
     ) -> ClinicalReportMethods {
-        let columns = command.columns
-        let coding = columns.eventCodes.isEmpty
-            ? "1 = relief ended (event), 0 = censored"
-            : "as mapped with --event-codes " + columns.eventCodes.joined(separator: " ") + " (ended = event)"
+        let columns = source.roles
+        let coding = columns.eventCodes.map { codes in
+            "as mapped with --event-codes ended=" + codes.ended.sorted().joined(separator: ",") + " censored="
+                + codes.censored.sorted().joined(separator: ",") + " (ended = event)"
+        } ?? "1 = relief ended (event), 0 = censored"
         let bandings = dataset.groupings.filter(\.isBanded).map { "\($0.column): " + $0.levels.joined(separator: ", ") }
         var regressionModel: String?
         var ties: String?
@@ -45,8 +45,8 @@ extension ReportAnalysis {
         }
         return ClinicalReportMethods(
             timeColumn: columns.time, eventColumn: columns.event, eventCoding: coding, patientColumn: plan.cluster,
-            confidenceTransform: command.confidence.confType.transform, confidenceLevel: command.confidence.confLevel,
-            timeFix: true, landmarkTimes: (try? command.estimation.parsedTimes()) ?? [], tau: command.estimation.tau,
+            confidenceTransform: summary.km.confidenceTransform, confidenceLevel: summary.km.confidenceLevel,
+            timeFix: true, landmarkTimes: summary.times, tau: summary.tau,
             bandings: bandings, regressionModel: regressionModel, ties: ties,
             clusterColumn: regression.value?.clusterColumn, doseResponse: doseText, coverage: coverageText)
     }

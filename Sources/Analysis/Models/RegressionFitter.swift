@@ -1,40 +1,33 @@
-import Analysis
 import DataIO
 import Foundation
 import NumericCore
 import Regression
 
-/// The modelling step of `relief fit` and `relief predict`: parses the formula, checks its columns
+/// The modelling step of `relief fit`, `relief predict`, `relief schedule` and the report: parses the formula, checks its columns
 /// against the file's header, builds the design from the dataset and fits the Cox or AFT model(s).
 struct RegressionFitter {
     let model: ModelName
-    let options: ModelOptions
+    let specification: ModelSpecification
     let formula: Formula
     let referenceLevels: [String: String]
 
     /// Parses the formula and the reference levels.
     /// - Throws: `FormulaError` (shown with a caret), `DesignMatrixError` for a malformed `--ref`,
-    ///   ``ModelCommandError`` for a formula the model cannot use.
-    init(model: ModelName, options: ModelOptions) throws {
+    ///   ``AnalysisError`` for a formula the model cannot use.
+    init(model: ModelName, specification: ModelSpecification) throws {
         self.model = model
-        self.options = options
-        self.formula = try Formula(options.formula)
-        self.referenceLevels = try options.referenceLevels()
+        self.specification = specification
+        self.formula = try Formula(specification.formula)
+        self.referenceLevels = specification.referenceLevels
         if model.isEmax {
-            throw ModelCommandError(
-                kind: .usage,
-                message: "\(model.rawValue) is fitted by `relief fit \(model.rawValue) FILE --dose COLUMN --formula ...`; "
+            throw AnalysisError(.usage, "\(model.rawValue) is fitted by `relief fit \(model.rawValue) FILE --dose COLUMN --formula ...`; "
                     + "relief predict and relief schedule take exponential, weibull, lognormal or loglogistic")
         }
         if formula.isNull {
-            throw ModelCommandError(
-                kind: .usage,
-                message: "--formula '\(options.formula)' has no model terms. Give at least one column, e.g. --formula \"dose_mg_kg + interval_days\"")
+            throw AnalysisError(.usage, "--formula '\(specification.formula)' has no model terms. Give at least one column, e.g. --formula \"dose_mg_kg + interval_days\"")
         }
         if model.isParametric, !formula.strataColumns.isEmpty {
-            throw ModelCommandError(
-                kind: .usage,
-                message: "strata(\(formula.strataColumns.joined(separator: ", "))) applies to Cox models only. "
+            throw AnalysisError(.usage, "strata(\(formula.strataColumns.joined(separator: ", "))) applies to Cox models only. "
                     + "For a \(model.rawValue) model put the column in as a term, or fit `relief fit cox`.")
         }
     }
@@ -42,23 +35,21 @@ struct RegressionFitter {
     /// The columns to read besides time and event: the formula's and the cluster column.
     var covariates: [String] {
         var columns = formula.variables
-        if let cluster = options.cluster, !columns.contains(cluster) { columns.append(cluster) }
+        if let cluster = specification.cluster, !columns.contains(cluster) { columns.append(cluster) }
         return columns
     }
 
     /// Checks that every column the formula and `--cluster` name exists in the file, before reading it.
-    /// - Parameters:
-    ///   - file: The CSV file.
-    ///   - dialect: How to read it.
+    /// - Parameter source: The data source.
     /// - Throws: `DataError` for the file, `FormulaError` (`.unknownColumn`, listing the columns) or
-    ///   ``ModelCommandError`` for an unknown cluster column.
-    func checkColumns(file: String, dialect: CSVDialect) throws {
-        let header = try SurvivalDatasetReader(dialect: dialect, roles: ColumnRoles()).header(path: file)
+    ///   ``AnalysisError`` for an unknown cluster column.
+    func checkColumns(_ source: DataSource) throws {
+        let header = try source.header()
         try formula.checkColumns(header)
-        if let cluster = options.cluster, !header.contains(cluster) {
-            throw ModelCommandError(
-                kind: .usage,
-                message: "no column '\(cluster)' (--cluster); the columns are "
+        if let cluster = specification.cluster, !header.contains(cluster) {
+            throw AnalysisError(
+                .usage,
+                "no column '\(cluster)' (--cluster); the columns are "
                     + header.map { "'\($0)'" }.joined(separator: ", ") + ". Name an existing column with --cluster")
         }
     }
@@ -68,26 +59,26 @@ struct RegressionFitter {
     /// - Returns: The design matrix.
     /// - Throws: `DesignMatrixError`.
     func design(_ dataset: SurvivalDataset) throws(DesignMatrixError) -> DesignMatrix {
-        try DesignMatrixBuilder(intercept: model.isParametric, referenceLevels: referenceLevels, clusterColumn: options.cluster)
+        try DesignMatrixBuilder(intercept: model.isParametric, referenceLevels: referenceLevels, clusterColumn: specification.cluster)
             .build(formula, data: dataset)
     }
 
     /// Fits the model.
     /// - Parameter dataset: The dataset read with ``covariates``.
     /// - Returns: The result and the design it was fitted on.
-    /// - Throws: `DesignMatrixError`, `StatModelError`, ``ModelCommandError`` for degenerate columns.
+    /// - Throws: `DesignMatrixError`, `StatModelError`, ``AnalysisError`` for degenerate columns.
     func fit(_ dataset: SurvivalDataset) throws -> (result: RegressionResult, design: DesignMatrix) {
         let design = try design(dataset)
         let references = design.referenceLevels.sorted { $0.key < $1.key }.map { (column: $0.key, level: $0.value) }
         if model == .cox {
             let spec = CoxPH(
-                ties: options.ties.flatMap(CoxPH.Ties.init(rawValue:)) ?? .efron, confidenceLevel: options.confLevel,
+                ties: specification.ties ?? .efron, confidenceLevel: specification.confidenceLevel,
                 termNames: design.termNames)
             let fit = try spec.fit(
                 x: design.x, time: dataset.time, event: dataset.event, strata: design.strata, cluster: design.cluster)
             var warnings = fit.warningMessages
             var zph: CoxZPHResult?
-            if options.phTest {
+            if specification.testsProportionalHazards {
                 do {
                     zph = try CoxZPH().test(fit, x: design.x, time: dataset.time, event: dataset.event, strata: design.strata)
                 } catch {
@@ -105,8 +96,8 @@ struct RegressionFitter {
             return (result, design)
         }
         try checkDegenerate(design)
-        let distributions = options.distributions(model: model)
-        let spec = ParametricAFT(confidenceLevel: options.confLevel)
+        let distributions = specification.distributions(model: model)
+        let spec = ParametricAFT(confidenceLevel: specification.confidenceLevel)
         let fits: [AFTFit]
         if distributions.count > 1 {
             fits = try spec.compareDistributions(distributions, x: design.x, time: dataset.time, event: dataset.event, cluster: design.cluster)
@@ -116,7 +107,7 @@ struct RegressionFitter {
             fits = [try single.fit(x: design.x, time: dataset.time, event: dataset.event, cluster: design.cluster)]
         }
         guard let best = fits.first else {
-            throw ModelCommandError(kind: .usage, message: "no distribution to fit; give --dist")
+            throw AnalysisError(.usage, "no distribution to fit; give --dist")
         }
         var warnings = best.warnings.map { "\(best.distribution.name): \($0)" }
         for other in fits.dropFirst() { warnings += other.warnings.map { "\(other.distribution.name): \($0)" } }
@@ -141,9 +132,7 @@ struct RegressionFitter {
         if !degenerate.collinear.isEmpty {
             parts.append("column(s) \(names(degenerate.collinear)) collinear with earlier columns")
         }
-        throw ModelCommandError(
-            kind: .badData,
-            message: "the design has " + parts.joined(separator: " and ")
+        throw AnalysisError(.badData, "the design has " + parts.joined(separator: " and ")
                 + "; their coefficients are not estimable. Drop or merge those terms (or check the rows used).")
     }
 }

@@ -1,0 +1,62 @@
+import DataIO
+import Reporting
+
+/// A job Relief offers (summary, curves, fit, predict, schedule, dose-response): a value that says what
+/// to read and what to compute, and how to show the result.
+///
+/// Running a request reads its ``source`` once, computes the result, and returns an
+/// ``AnalysisOutput`` that renders in every format without recomputing anything:
+///
+/// ```swift
+/// var roles = ColumnRoles()
+/// roles.by = ["dose_group"]
+/// let request = SummaryRequest(source: DataSource(path: "data/ketamine_trial.csv", roles: roles))
+/// let output = try request.run()
+/// print(output.result.groups.map { $0.median.estimate })
+/// print(output.rendered(.markdown))
+/// ```
+public protocol AnalysisRequest: Sendable {
+    /// The result value of the job.
+    associatedtype Result: Sendable
+
+    /// Where the data come from.
+    var source: DataSource { get }
+    /// Columns to read besides the source's roles (the formula's variables, the cluster column, ...).
+    var covariates: [String] { get }
+
+    /// Checks the request before the rows are read, e.g. its columns against the file's header
+    /// (unknown columns are usage errors that name the columns there are).
+    /// - Parameter source: The data source (``DataSource/header()`` reads only the header).
+    func check(_ source: DataSource) throws
+    /// Computes the result and its warnings from the data set.
+    /// - Parameter dataset: The data set read from ``source`` with ``covariates``.
+    func compute(_ dataset: SurvivalDataset) throws -> (result: Result, warnings: [String])
+    /// Renders a result; never computes a statistic.
+    func render(_ result: Result, format: OutputFormat, input: ReportInput, provenance: Provenance, warnings: [String]) -> String
+}
+
+extension AnalysisRequest {
+    /// No further columns by default.
+    public var covariates: [String] { [] }
+
+    /// No check by default (the reader checks the roles' own columns).
+    public func check(_ source: DataSource) throws {}
+
+    /// Reads the data, computes the result and collects the warnings (the input's first).
+    /// - Parameters:
+    ///   - record: The command and options to record in the provenance.
+    ///   - stage: Called after each stage (`read` with the input's byte count, `fit`), e.g. for timings.
+    /// - Returns: The result with its input record, provenance and warnings.
+    /// - Throws: `DataError`, ``AnalysisError``, the engines' typed errors.
+    public func run(record: RunRecord = RunRecord(), stage: (String, Int?) -> Void = { _, _ in }) throws -> AnalysisOutput<Self> {
+        try check(source)
+        let dataset = try source.read(covariates: covariates)
+        stage("read", dataset.source.byteCount)
+        let computed = try compute(dataset)
+        stage("fit", nil)
+        return AnalysisOutput(
+            request: self, result: computed.result, input: ReportInput(dataset),
+            provenance: record.provenance(path: source.path, dataset: dataset),
+            warnings: DataSource.inputWarnings(dataset) + computed.warnings)
+    }
+}

@@ -1,0 +1,68 @@
+import DataIO
+
+/// Where a job's data come from: the CSV file, how to read it and which columns play which role.
+///
+/// ```swift
+/// var roles = ColumnRoles()
+/// roles.by = ["dose_group"]
+/// let source = DataSource(path: "data/ketamine_trial.csv", roles: roles)
+/// let dataset = try source.read()
+/// ```
+public struct DataSource: Sendable {
+    /// The CSV file.
+    public var path: String
+    /// How to read it (delimiter, decimal comma, missing tokens).
+    public var dialect: CSVDialect
+    /// The column roles (time, event, patient, groups, strata, covariates, ...).
+    public var roles: ColumnRoles
+
+    /// Creates a data source.
+    /// - Parameters:
+    ///   - path: The CSV file.
+    ///   - dialect: How to read it; by default comma-separated with the missing tokens `NA`, `` and `.`.
+    ///   - roles: The column roles.
+    public init(path: String, dialect: CSVDialect = CSVDialect(delimiter: .comma), roles: ColumnRoles = ColumnRoles()) {
+        self.path = path
+        self.dialect = dialect
+        self.roles = roles
+    }
+
+    /// The file's column names, read without reading the rows.
+    /// - Throws: `DataError` when the file cannot be read.
+    public func header() throws(DataError) -> [String] {
+        try SurvivalDatasetReader(dialect: dialect, roles: ColumnRoles()).header(path: path)
+    }
+
+    /// Reads the data set with ``roles``, plus `covariates` as further columns to read.
+    /// - Parameter covariates: Columns a model reads besides time and event (added to the roles' own).
+    /// - Returns: The data set with its exclusions.
+    /// - Throws: `DataError`.
+    /// - Complexity: O(bytes) to parse, O(n log n) to code text columns.
+    public func read(covariates: [String] = []) throws(DataError) -> SurvivalDataset {
+        var roles = self.roles
+        for column in covariates where !roles.covariates.contains(column) { roles.covariates.append(column) }
+        return try SurvivalDatasetReader(dialect: dialect, roles: roles).read(path: path)
+    }
+
+    /// The warnings about the input every command reports first: how many rows were excluded and why,
+    /// and a hint when more than half were.
+    /// - Parameter dataset: The data set read.
+    /// - Returns: Zero, one or two warnings.
+    public static func inputWarnings(_ dataset: SurvivalDataset) -> [String] {
+        guard !dataset.exclusions.isEmpty else { return [] }
+        let missing = dataset.exclusions.filter(\.isMissing).count
+        let invalid = dataset.exclusions.count - missing
+        var parts: [String] = []
+        if missing > 0 { parts.append("\(missing) with a missing value") }
+        if invalid > 0 { parts.append("\(invalid) invalid") }
+        var warnings = [
+            "\(dataset.exclusions.count) of \(dataset.source.rowsRead) rows excluded (\(parts.joined(separator: ", "))); the output lists each one"
+        ]
+        if dataset.exclusions.count * 2 > dataset.source.rowsRead {
+            warnings.append(
+                "more than half of the rows were excluded: check the reading options (--delimiter, --decimal-comma, "
+                    + "--missing, --event-codes) against the first exclusions")
+        }
+        return warnings
+    }
+}

@@ -1,0 +1,52 @@
+import DataIO
+import Reporting
+
+/// `relief fit emax|sigemax`: the one-step Emax dose-response AFT, log T = log(E0 + Emax·d^h/(ED50^h + d^h))
+/// + x'b + σW, with the fitted curve from dose 0 to the largest dose.
+public struct EmaxFitRequest: AnalysisRequest {
+    public var source: DataSource
+    /// `emax` (h = 1) or `sigemax` (h estimated).
+    public var model: ModelName
+    /// The numeric dose column.
+    public var doseColumn: String
+    /// The other covariates (formula), cluster, distribution, confidence level.
+    public var specification: ModelSpecification
+    let fitter: EmaxFitter
+
+    /// Points of the reported curve: 0 to the largest dose in 10 equal steps.
+    static let curveSteps = 10
+
+    /// Creates the request, parsing the formula.
+    /// - Throws: `FormulaError`, ``AnalysisError``.
+    public init(source: DataSource, model: ModelName, doseColumn: String, specification: ModelSpecification) throws {
+        guard model.isEmax else {
+            throw AnalysisError(.usage, "\(model.rawValue) is not a one-step Emax model; use emax or sigemax")
+        }
+        self.source = source
+        self.model = model
+        self.doseColumn = doseColumn
+        self.specification = specification
+        self.fitter = try EmaxFitter(model: model, doseColumn: doseColumn, specification: specification)
+    }
+
+    public var covariates: [String] { fitter.covariates }
+
+    public func check(_ source: DataSource) throws { try fitter.checkColumns(source) }
+
+    public func compute(_ dataset: SurvivalDataset) throws -> (result: EmaxFitReport, warnings: [String]) {
+        let (fit, design, dose) = try fitter.fit(dataset)
+        let top = dose.max() ?? 0
+        let grid = (0...Self.curveSteps).map { top * Double($0) / Double(Self.curveSteps) }
+        let report = EmaxFitReport(
+            fit: fit, doseColumn: doseColumn, formula: fitter.formula.text,
+            referenceLevels: design.referenceLevels.sorted { $0.key < $1.key }.map { (column: $0.key, level: $0.value) },
+            clusterColumn: design.clusterColumn, curve: fit.curvePoints(doses: grid))
+        return (report, fit.warnings)
+    }
+
+    public func render(
+        _ result: EmaxFitReport, format: OutputFormat, input: ReportInput, provenance: Provenance, warnings: [String]
+    ) -> String {
+        EmaxFitRenderer(format: format).render(result, input: input, provenance: provenance, warnings: warnings)
+    }
+}

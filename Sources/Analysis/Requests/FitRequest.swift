@@ -1,0 +1,37 @@
+import DataIO
+import Reporting
+
+/// `relief fit cox|exponential|weibull|lognormal|loglogistic|aft`: Cox proportional-hazards or
+/// parametric AFT regression, as R's `coxph`, `cox.zph` and `survreg`.
+public struct FitRequest: AnalysisRequest {
+    public var source: DataSource
+    /// The model (not `emax`/`sigemax`: see ``EmaxFitRequest``).
+    public var model: ModelName
+    /// Formula, cluster, ties, references, distribution, confidence level.
+    public var specification: ModelSpecification
+    let fitter: RegressionFitter
+
+    /// Creates the request, parsing the formula.
+    /// - Throws: `FormulaError`, ``AnalysisError`` for a formula the model cannot use.
+    public init(source: DataSource, model: ModelName, specification: ModelSpecification) throws {
+        self.source = source
+        self.model = model
+        self.specification = specification
+        self.fitter = try RegressionFitter(model: model, specification: specification)
+    }
+
+    public var covariates: [String] { fitter.covariates }
+
+    public func check(_ source: DataSource) throws { try fitter.checkColumns(source) }
+
+    public func compute(_ dataset: SurvivalDataset) throws -> (result: RegressionResult, warnings: [String]) {
+        let result = try fitter.fit(dataset).result
+        return (result, result.warnings)
+    }
+
+    public func render(
+        _ result: RegressionResult, format: OutputFormat, input: ReportInput, provenance: Provenance, warnings: [String]
+    ) -> String {
+        RegressionRenderer(format: format).render(result, input: input, provenance: provenance, warnings: warnings)
+    }
+}

@@ -1,0 +1,35 @@
+import Analysis
+import DataIO
+import Foundation
+
+/// The steps every data command shares once its request is built: run it (read, compute), render it in
+/// `--format`, write it to stdout or atomically to `-o` (never over the input), then print the warnings
+/// on stderr. With `--timings` each stage's wall time goes to stderr (see ``StageTimer``).
+struct CommandRun {
+    var output: OutputOptions
+    /// The command line and the options that change numbers, for the provenance.
+    var record: RunRecord
+
+    /// Creates the run of a command whose options are `columns`, `csv` and `numberOptions`.
+    init(output: OutputOptions, columns: ColumnOptions, csv: CSVOptions, numberOptions: [(String, String)]) {
+        self.output = output
+        self.record = RunRecord(
+            command: CommandLineText.current(),
+            options: columns.provenanceOptions() + csv.provenanceOptions() + numberOptions)
+    }
+
+    /// Runs, renders and writes `request`.
+    func callAsFunction(_ request: some AnalysisRequest) throws {
+        var timer = StageTimer(isEnabled: output.timings)
+        let result = try request.run(record: record) { name, bytes in timer.lap(name, bytes: bytes) }
+        let text = result.rendered(output.format.format)
+        timer.lap("render")
+        if let path = output.output {
+            try AtomicFileWriter(protectedPaths: [request.source.path]).write(text, to: path)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        timer.lap("write")
+        for warning in result.warnings { StandardError.warning(warning) }
+    }
+}
