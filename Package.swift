@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Regression", dependencies: ["NumericCore", "DataIO", "Survival"]),
         .target(name: "DoseResponse", dependencies: ["NumericCore", "Survival", "Regression"]),
         .target(name: "Simulation", dependencies: ["NumericCore", "DataIO"]),
-        .target(name: "Reporting", dependencies: ["DataIO"]),
+        .target(name: "Reporting", dependencies: ["NumericCore", "DataIO"]),
         .target(
             name: "Analysis",
             dependencies: ["NumericCore", "DataIO", "Survival", "Regression", "DoseResponse", "Simulation", "Reporting"]
@@ -57,7 +57,7 @@ let package = Package(
             resources: [.copy("Reference")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis", "Survival", "DataIO"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reporting", "Survival", "Regression", "DoseResponse", "DataIO"]),
-        .testTarget(name: "ReliefCLITests", dependencies: ["relief"], exclude: ["Golden"], resources: [.copy("BadInputs")]),
+        .testTarget(name: "ReliefCLITests", dependencies: ["relief", "Reporting", "DataIO", "NumericCore"], exclude: ["Golden"], resources: [.copy("BadInputs")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,29 +1,11 @@
+import NumericCore
+
 /// A typed error from reading or writing data, carrying where it happened and what to do.
 ///
-/// The CLI maps ``Kind`` to sysexits exit codes: ``Kind/usage`` 64, ``Kind/badData`` 65,
-/// ``Kind/missingInput`` 66, ``Kind/cannotWrite`` 73.
-public struct DataError: Error, Sendable, CustomStringConvertible, Equatable {
-    /// The category of failure, which decides the exit code.
-    public enum Kind: Sendable, Equatable {
-        /// The input file does not exist or cannot be opened (exit 66).
-        case missingInput
-        /// The input exists but its content is not usable (exit 65).
-        case badData
-        /// The options are inconsistent or name something that does not exist (exit 64).
-        case usage
-        /// The output cannot be written (exit 73).
-        case cannotWrite
-
-        /// The sysexits exit code for this kind: 66, 65, 64 or 73.
-        public var exitCode: Int32 {
-            switch self {
-            case .missingInput: return 66
-            case .badData: return 65
-            case .usage: return 64
-            case .cannotWrite: return 73
-            }
-        }
-    }
+/// Its ``kind`` is its ``FailureKind`` (the command line maps it to the exit code).
+public struct DataError: ReliefError, Sendable, Equatable {
+    /// The category of failure (usage, bad data, missing input, cannot write).
+    public typealias Kind = FailureKind
 
     /// The category of failure.
     public let kind: Kind
@@ -84,4 +66,9 @@ public struct DataError: Error, Sendable, CustomStringConvertible, Equatable {
         }
         return text
     }
+}
+
+extension DataError {
+    /// The kind of failure.
+    public var failureKind: FailureKind { kind }
 }

@@ -3,7 +3,7 @@
 /// Every LAPACK/BLAS call checks its inputs before the call (dimensions, finiteness, sizes that fit
 /// the 32-bit integers of the C interface) and its `info` result after it, so no bad input reaches
 /// a trap or silent garbage.
-public enum LinearAlgebraError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum LinearAlgebraError: ReliefError, Sendable, Equatable {
     /// Operand shapes do not fit together (or a matrix is not square); the message names both.
     case dimensionMismatch(String)
     /// Cholesky failed: the leading minor of this order (1-based) is not positive definite
@@ -43,4 +43,9 @@ public enum LinearAlgebraError: Error, Sendable, Equatable, CustomStringConverti
             return "internal error: \(message)"
         }
     }
+}
+
+extension LinearAlgebraError {
+    /// Relief's own checks should prevent this reaching a user: a bug (internal).
+    public var failureKind: FailureKind { .internalError }
 }

@@ -1,5 +1,7 @@
+import NumericCore
+
 /// A trial-simulation setting that cannot be simulated, found before any random number is drawn.
-public struct SimulationError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct SimulationError: ReliefError, Sendable, Equatable {
     /// The setting concerned, spelled as in ``TrialSimulation`` (e.g. `"size.patients"`).
     public let parameter: String
     /// What is wrong with it.
@@ -24,4 +26,9 @@ public struct SimulationError: Error, Sendable, Equatable, CustomStringConvertib
         if let hint { text += ". \(hint)" }
         return text
     }
+}
+
+extension SimulationError {
+    /// A simulation that cannot be set up is a usage error (its settings are wrong).
+    public var failureKind: FailureKind { .usage }
 }

@@ -125,7 +125,7 @@ struct DoseResponseCommand: ParsableCommand {
 
     /// The response label of a stage-1 summary.
     func run() throws {
-        try ModelFailure.run {
+        try ReliefFailure.run {
             let type = try fitType()
             let summary = try stageOneSummary()
             let request = try DoseResponseRequest(

@@ -47,7 +47,7 @@ struct FitCommand: ParsableCommand {
     }
 
     func run() throws {
-        try ModelFailure.run {
+        try ReliefFailure.run {
             let source = try DataSource(file: file, columns: columns, csv: csv)
             let specification = try modelOptions.specification()
             var numberOptions = modelOptions.provenanceOptions(model: model)

@@ -76,7 +76,7 @@ struct PredictCommand: ParsableCommand {
     }
 
     func run() throws {
-        try ModelFailure.run {
+        try ReliefFailure.run {
             let settings = try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) }
             let request = try PredictRequest(
                 source: try DataSource(file: file, columns: columns, csv: csv), model: model,

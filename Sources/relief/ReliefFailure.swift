@@ -1,29 +1,34 @@
 import ArgumentParser
-import DataIO
-import Survival
+import NumericCore
 
-/// Maps an error to one line on stderr and a sysexits exit code: 64 usage, 65 bad data, 66 missing
-/// input, 73 cannot write output, 70 internal error. Never a stack trace.
+/// Maps an error to its message on stderr and a sysexits exit code: the one place where a
+/// ``FailureKind`` becomes an exit code. Never a stack trace.
 enum ReliefFailure {
-    /// EX_DATAERR: the input's content cannot be analysed.
-    static let badData: Int32 = 65
-    /// EX_SOFTWARE: a bug in Relief.
-    static let internalError: Int32 = 70
-
     /// The exit codes, for the commands' `--help`.
     static let exitCodeHelp = "Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 70 internal error, 73 cannot write output."
+
+    /// The sysexits code of a kind of failure.
+    static func exitCode(_ kind: FailureKind) -> Int32 {
+        switch kind {
+        case .usage: return 64  // EX_USAGE
+        case .badData: return 65  // EX_DATAERR
+        case .missingInput: return 66  // EX_NOINPUT
+        case .unavailable: return 69  // EX_UNAVAILABLE
+        case .internalError: return 70  // EX_SOFTWARE
+        case .cannotWrite: return 73  // EX_CANTCREAT
+        }
+    }
 
     /// Runs `body`; a thrown error is reported on stderr and becomes an `ExitCode`.
     /// `ExitCode`, `ValidationError` and `CleanExit` pass through to ArgumentParser.
     static func run(_ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let error as DataError {
-            StandardError.error(error.description)
-            throw ExitCode(error.kind.exitCode)
-        } catch let error as StatModelError {
-            StandardError.error(message(for: error))
-            throw ExitCode(exitCode(for: error))
+        } catch let error as any ReliefError {
+            let lines = error.messageLines
+            StandardError.error(lines.first ?? error.description)
+            for line in lines.dropFirst() { StandardError.write(line) }
+            throw ExitCode(exitCode(error.failureKind))
         } catch let error as ExitCode {
             throw error
         } catch let error as ValidationError {
@@ -32,28 +37,7 @@ enum ReliefFailure {
             throw error
         } catch {
             StandardError.error("internal error: \(error). Please report this with the command line and input.")
-            throw ExitCode(internalError)
-        }
-    }
-
-    /// The exit code of a modelling error: empty or unusable data is bad data (65); anything else
-    /// (lengths, codes) is a bug in the pipeline (70).
-    static func exitCode(for error: StatModelError) -> Int32 {
-        switch error {
-        case .emptyInput, .nonFiniteValue, .tooFewGroups, .undefinedStatistic, .invalidArgument:
-            return badData
-        case .lengthMismatch, .invalidCode:
-            return internalError
-        }
-    }
-
-    /// The one-line message of a modelling error.
-    static func message(for error: StatModelError) -> String {
-        switch error {
-        case .emptyInput:
-            return "no rows left to analyse after exclusions. Check the exclusions with --skip-invalid --format json"
-        default:
-            return error.description
+            throw ExitCode(exitCode(.internalError))
         }
     }
 }

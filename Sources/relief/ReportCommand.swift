@@ -98,7 +98,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        try ModelFailure.run {
+        try ReliefFailure.run {
             var source = try DataSource(file: file, columns: columns, csv: csv)
             source.roles.by = columns.by
             let request = try ReportRequest(
@@ -116,12 +116,7 @@ struct ReportCommand: ParsableCommand {
                 options: columns.provenanceOptions() + csv.provenanceOptions() + confidence.provenanceOptions()
                     + estimation.provenanceOptions())
             let report = try request.run(record: record)
-            do {
-                try ReportWriter(command: self).write(report)
-            } catch let error as PDFPrinterError {
-                StandardError.error(error.description)
-                throw ExitCode(error.exitCode)
-            }
+            try ReportWriter(command: self).write(report)
             for warning in report.warnings { StandardError.warning(warning) }
         }
     }

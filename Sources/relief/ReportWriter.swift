@@ -1,6 +1,7 @@
 import Analysis
 import DataIO
 import Foundation
+import Reporting
 
 /// Writes a rendered clinical report in the format asked for: HTML to `-o` (or stdout), Markdown with
 /// its SVG files beside it, or PDF through headless Chromium. Every file is written atomically, the

@@ -103,7 +103,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     func run() throws {
-        try ModelFailure.run {
+        try ReliefFailure.run {
             let name = try modelName()
             let request = try ScheduleRequest(
                 source: try DataSource(file: file, columns: columns, csv: csv), model: name,

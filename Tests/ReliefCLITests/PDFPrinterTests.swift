@@ -1,7 +1,8 @@
 import Foundation
+import NumericCore
 import Reporting
 import Testing
-@testable import relief
+@testable import Reporting
 
 /// `PDFPrinter` with the system's Chromium, and its failure paths with real programs that fail.
 @Suite(.serialized) struct PDFPrinterTests {
@@ -63,7 +64,7 @@ import Testing
             try printer.writePDF(html: Self.samplePage(), to: output.path, protectedPaths: [])
         }
         #expect(error == .browserNotFound(configured: nil))
-        #expect(error?.exitCode == 69)
+        #expect(error?.failureKind == .unavailable)
         #expect(error?.description.contains("apt-get install chromium") == true)
         #expect(error?.description.contains("RELIEF_CHROMIUM") == true)
         #expect(error?.description.contains("--format html") == true)
@@ -85,7 +86,7 @@ import Testing
             try printer.writePDF(html: Self.samplePage(), to: output.path, protectedPaths: [])
         }
         #expect(error == .browserFailed(status: 1, stderrTail: ""))
-        #expect(error?.exitCode == 69)
+        #expect(error?.failureKind == .unavailable)
         #expect(!FileManager.default.fileExists(atPath: output.path))
         #expect(Self.entries(tmp).isEmpty, "left behind: \(Self.entries(tmp))")
         // /bin/true exits 0 but writes no PDF.
@@ -147,7 +148,7 @@ import Testing
         let error = #expect(throws: PDFPrinterError.self) {
             try printer.writePDF(html: Self.samplePage(), to: input.path, protectedPaths: [input.path])
         }
-        #expect(error?.exitCode == 73)
+        #expect(error?.failureKind == .cannotWrite)
         #expect(error?.description.contains("refusing to overwrite") == true)
         #expect(try String(contentsOf: input, encoding: .utf8) == "relief_days,relief_ended\n1,1\n")
         #expect(Self.entries(tmp) == ["trial.csv"])

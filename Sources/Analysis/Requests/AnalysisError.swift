@@ -1,16 +1,10 @@
+import NumericCore
+
 /// A problem a job finds outside the statistical engines: an option that does not fit the model or the
 /// data (usage), or data the job cannot use (bad data). One line, saying what was found and what to do.
-public struct AnalysisError: Error, Sendable, CustomStringConvertible {
-    /// Whether the request (usage) or the data (bad data) are at fault.
-    public enum Kind: Sendable {
-        /// The request does not fit: a wrong option, column or value (exit 64 on the command line).
-        case usage
-        /// The data cannot be analysed as asked (exit 65).
-        case badData
-    }
-
-    /// Who is at fault.
-    public var kind: Kind
+public struct AnalysisError: ReliefError, Sendable {
+    /// Who is at fault: usage (the request does not fit) or bad data (the data cannot be analysed as asked).
+    public var kind: FailureKind
     /// What was found, then what to do.
     public var message: String
 
@@ -18,11 +12,16 @@ public struct AnalysisError: Error, Sendable, CustomStringConvertible {
     /// - Parameters:
     ///   - kind: Usage or bad data.
     ///   - message: What was found, then what to do.
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: FailureKind, _ message: String) {
         self.kind = kind
         self.message = message
     }
 
     /// The message.
     public var description: String { message }
+}
+
+extension AnalysisError {
+    /// The kind of failure.
+    public var failureKind: FailureKind { kind }
 }

@@ -1,8 +1,9 @@
+import NumericCore
 import Regression
 import Survival
 
 /// A typed error of the maintenance-schedule computation: what is wrong and what to do.
-public enum MaintenanceScheduleError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum MaintenanceScheduleError: ReliefError, Sendable, Equatable {
     /// How the CLI should treat the error.
     public enum Kind: Sendable, Equatable {
         /// The options do not fit the model (exit 64).
@@ -58,4 +59,9 @@ public enum MaintenanceScheduleError: Error, Sendable, Equatable, CustomStringCo
             return error.description
         }
     }
+}
+
+extension MaintenanceScheduleError {
+    /// Usage or bad data, as ``kind``.
+    public var failureKind: FailureKind { kind == .usage ? .usage : .badData }
 }

@@ -1,8 +1,9 @@
+import NumericCore
 import Survival
 
 /// An error from the two-stage dose-response fit (``DoseResponseFit``) or its stage-1 summaries
 /// (``DoseLevelSummarizer``). Each case says where, what was found and what to do.
-public enum DoseResponseError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum DoseResponseError: ReliefError, Sendable, Equatable {
     /// No rows or no models were given.
     case emptyInput(context: String, what: String)
     /// Parallel inputs differ in length.
@@ -46,6 +47,17 @@ public enum DoseResponseError: Error, Sendable, Equatable, CustomStringConvertib
             return "dose level \(level): \(message)"
         case .survival(let error):
             return error.description
+        }
+    }
+}
+
+extension DoseResponseError {
+    /// A stage-1 failure keeps its own kind; a bad argument is usage; anything else bad data.
+    public var failureKind: FailureKind {
+        switch self {
+        case .survival(let inner): return inner.failureKind
+        case .invalidArgument: return .usage
+        default: return .badData
         }
     }
 }

@@ -1,5 +1,5 @@
 /// Errors thrown by ``LevenbergMarquardt``.
-public enum LevenbergMarquardtError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum LevenbergMarquardtError: ReliefError, Sendable, Equatable {
     /// The problem is malformed (empty start, bounds of the wrong length, lower > upper, a start
     /// outside its bounds, a non-positive tolerance); the message says which.
     case invalidProblem(String)
@@ -21,4 +21,9 @@ public enum LevenbergMarquardtError: Error, Sendable, Equatable, CustomStringCon
             return "Levenberg-Marquardt: \(error.description)"
         }
     }
+}
+
+extension LevenbergMarquardtError {
+    /// Relief's own checks should prevent this reaching a user: a bug (internal).
+    public var failureKind: FailureKind { .internalError }
 }

@@ -1,5 +1,5 @@
 /// A distribution parameter outside its valid range, found before any random number is drawn.
-public struct RandomVariatesError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct RandomVariatesError: ReliefError, Sendable, Equatable {
     /// The sampler that was called, e.g. `"gamma"`.
     public let distribution: String
     /// The offending parameter, e.g. `"shape"`.
@@ -27,4 +27,9 @@ public struct RandomVariatesError: Error, Sendable, Equatable, CustomStringConve
         let shown = value.isNaN ? "" : " = \(value)"
         return "\(distribution): \(parameter)\(shown) is invalid; it must be \(requirement)"
     }
+}
+
+extension RandomVariatesError {
+    /// Relief's own checks should prevent this reaching a user: a bug (internal).
+    public var failureKind: FailureKind { .internalError }
 }

@@ -1,8 +1,9 @@
+import NumericCore
 import DataIO
 
 /// A typed error from building a design matrix or prediction profiles: what is wrong, with which
 /// column or term, and what to do.
-public enum DesignMatrixError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum DesignMatrixError: ReliefError, Sendable, Equatable {
     /// How the CLI should treat the error.
     public enum Kind: Sendable, Equatable {
         /// The options do not fit the formula or data (exit 64).
@@ -107,4 +108,9 @@ public enum DesignMatrixError: Error, Sendable, Equatable, CustomStringConvertib
         if value.isInfinite { return value < 0 ? "-Inf" : "Inf" }
         return "\(value)"
     }
+}
+
+extension DesignMatrixError {
+    /// Usage or bad data, as ``kind``.
+    public var failureKind: FailureKind { kind == .usage ? .usage : .badData }
 }

@@ -1,3 +1,5 @@
+import NumericCore
+
 /// A typed error in a model formula, pointing at the offending characters.
 ///
 /// `description` renders three lines: the message with its 1-based position, the formula, and a caret
@@ -8,7 +10,7 @@
 ///                ^
 ///   hint: remove the extra '+' or put a term between the two
 /// ```
-public struct FormulaError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct FormulaError: ReliefError, Sendable, Equatable {
     /// What went wrong.
     public enum Kind: Sendable, Equatable {
         /// The text is not a formula (unexpected or missing token, unbalanced parenthesis).
@@ -76,5 +78,17 @@ public struct FormulaError: Error, Sendable, Equatable, CustomStringConvertible 
         var text = summary + "\n  " + formula + "\n  " + caretLine
         if let hint, !hint.isEmpty { text += "\n  hint: " + hint }
         return text
+    }
+}
+
+extension FormulaError {
+    /// A formula that cannot be parsed or used is a usage error.
+    public var failureKind: FailureKind { .usage }
+
+    /// The message, then the formula and a caret line under the offending characters, then the hint.
+    public var messageLines: [String] {
+        var lines = [summary + " (in --formula)", "  " + formula, "  " + caretLine]
+        if let hint, !hint.isEmpty { lines.append("  hint: " + hint) }
+        return lines
     }
 }

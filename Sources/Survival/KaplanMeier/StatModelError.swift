@@ -1,8 +1,10 @@
+import NumericCore
+
 /// An error raised by a StatModels estimator: the input cannot give a defined result.
 ///
 /// Every case names the operation (`context`, e.g. `"KaplanMeier.fit"`) and `description` says what was
 /// found and what to do about it. Estimators never trap on user data; they throw one of these instead.
-public enum StatModelError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum StatModelError: ReliefError, Sendable, Equatable {
     /// No observations were given (or none are left after filtering).
     case emptyInput(context: String)
     /// Two parallel arrays have different lengths.
@@ -40,5 +42,23 @@ public enum StatModelError: Error, Sendable, Equatable, CustomStringConvertible 
         case .undefinedStatistic(let context, let message):
             return "\(context): \(message)"
         }
+    }
+}
+
+extension StatModelError {
+    /// Unusable data is bad data; wrong lengths or codes are a bug in the caller (internal).
+    public var failureKind: FailureKind {
+        switch self {
+        case .emptyInput, .nonFiniteValue, .tooFewGroups, .undefinedStatistic, .invalidArgument: return .badData
+        case .lengthMismatch, .invalidCode: return .internalError
+        }
+    }
+
+    /// The description; for no rows left, what to check instead.
+    public var messageLines: [String] {
+        if case .emptyInput = self {
+            return ["no rows left to analyse after exclusions. Check the exclusions with --skip-invalid --format json"]
+        }
+        return [description]
     }
 }

@@ -1,5 +1,7 @@
+import NumericCore
+
 /// Why `--format pdf` could not write its PDF. Each case maps to a sysexits code and one line on stderr.
-enum PDFPrinterError: Error, Equatable, CustomStringConvertible {
+public enum PDFPrinterError: ReliefError, Sendable, Equatable {
     /// No Chromium browser was found (`configured` is the value of `RELIEF_CHROMIUM` when it was set
     /// but does not name an executable file).
     case browserNotFound(configured: String?)
@@ -11,17 +13,16 @@ enum PDFPrinterError: Error, Equatable, CustomStringConvertible {
     /// The PDF (or the temporary files needed to make it) could not be written at `path`.
     case cannotWrite(path: String, reason: String)
 
-    /// The sysexits code: 69 (EX_UNAVAILABLE) when the browser is missing, fails or hangs; 73
-    /// (EX_CANTCREAT) when the output cannot be written.
-    var exitCode: Int32 {
+    /// A missing, failing or hanging browser is unavailable (exit 69); an unwritable PDF cannot be written (73).
+    public var failureKind: FailureKind {
         switch self {
-        case .browserNotFound, .browserFailed, .timedOut: return 69
-        case .cannotWrite: return 73
+        case .browserNotFound, .browserFailed, .timedOut: return .unavailable
+        case .cannotWrite: return .cannotWrite
         }
     }
 
     /// The message, one line: what happened, then what to do.
-    var description: String {
+    public var description: String {
         let install = "--format pdf needs a Chromium browser: install Debian's chromium (apt-get install chromium) or set RELIEF_CHROMIUM to its path; --format html writes the same report without it"
         switch self {
         case .browserNotFound(let configured?):

@@ -17,7 +17,7 @@ import Darwin
 /// for it. The PDF is checked (it must start with `%PDF`) and moved into place with
 /// ``AtomicFileWriter``, which refuses to overwrite an input. The temporary directory is removed in
 /// every case, and no output file is left behind on any failure.
-struct PDFPrinter {
+public struct PDFPrinter: Sendable {
     /// Browser names searched on `PATH`, in order, when `RELIEF_CHROMIUM` is not set.
     static let browserNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless_shell"]
 
@@ -30,7 +30,7 @@ struct PDFPrinter {
     /// - Parameters:
     ///   - environment: The process environment (the current one by default).
     ///   - timeoutSeconds: The time limit for the browser, 120 s by default.
-    init(environment: [String: String] = ProcessInfo.processInfo.environment, timeoutSeconds: Int = 120) {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, timeoutSeconds: Int = 120) {
         self.environment = environment
         self.timeoutSeconds = max(1, timeoutSeconds)
     }
@@ -39,7 +39,7 @@ struct PDFPrinter {
     /// ``browserNames`` found as an executable file on `PATH`.
     /// - Parameter environment: The environment to read `RELIEF_CHROMIUM` and `PATH` from.
     /// - Returns: The browser's path, or `nil` when there is none.
-    static func locateBrowser(environment: [String: String]) -> String? {
+    public static func locateBrowser(environment: [String: String]) -> String? {
         if let configured = environment["RELIEF_CHROMIUM"], !configured.isEmpty {
             return isExecutableFile(configured) ? configured : nil
         }
@@ -76,7 +76,7 @@ struct PDFPrinter {
     ///   - path: The destination of the PDF.
     ///   - protectedPaths: Paths never to overwrite (the input files).
     /// - Throws: ``PDFPrinterError``; on any error no file is written at `path`.
-    func writePDF(html: String, to path: String, protectedPaths: [String]) throws(PDFPrinterError) {
+    public func writePDF(html: String, to path: String, protectedPaths: [String]) throws(PDFPrinterError) {
         guard let browser = Self.locateBrowser(environment: environment) else {
             let configured = environment["RELIEF_CHROMIUM"].flatMap { $0.isEmpty ? nil : $0 }
             throw .browserNotFound(configured: configured)
