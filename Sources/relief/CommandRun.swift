@@ -11,11 +11,14 @@ struct CommandRun {
     var record: RunRecord
 
     /// Creates the run of a command whose options are `columns`, `csv` and `numberOptions`.
-    init(output: OutputOptions, columns: ColumnOptions, csv: CSVOptions, numberOptions: [(String, String)]) {
+    init(
+        output: OutputOptions, columns: ColumnOptions, grouping: GroupingOptions? = nil, csv: CSVOptions,
+        numberOptions: [(String, String)]
+    ) {
         self.output = output
         self.record = RunRecord(
             command: CommandLineText.current(),
-            options: columns.provenanceOptions() + csv.provenanceOptions() + numberOptions)
+            options: columns.provenanceOptions(grouping: grouping) + csv.provenanceOptions() + numberOptions)
     }
 
     /// Runs, renders and writes `request`.

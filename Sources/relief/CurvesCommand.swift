@@ -19,6 +19,7 @@ struct CurvesCommand: ParsableCommand {
     var file: String
 
     @OptionGroup(title: "Columns") var columns: ColumnOptions
+    @OptionGroup(title: "Groups") var grouping: GroupingOptions
     @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
     @OptionGroup(title: "Confidence intervals") var confidence: ConfidenceOptions
     @OptionGroup(title: "Output") var output: OutputOptions
@@ -30,8 +31,8 @@ struct CurvesCommand: ParsableCommand {
     func run() throws {
         try ReliefFailure.run {
             let request = CurvesRequest(
-                source: try DataSource(file: file, columns: columns, csv: csv), kaplanMeier: confidence.kaplanMeier)
-            try CommandRun(output: output, columns: columns, csv: csv, numberOptions: confidence.provenanceOptions())(request)
+                source: try DataSource(file: file, columns: columns, grouping: grouping, csv: csv), kaplanMeier: confidence.kaplanMeier)
+            try CommandRun(output: output, columns: columns, grouping: grouping, csv: csv, numberOptions: confidence.provenanceOptions())(request)
         }
     }
 }

@@ -38,13 +38,13 @@ struct DoseResponseCommand: ParsableCommand {
     var models = "emax,sigemax,linear,linlog,quadratic,exponential"
 
     @Option(help: ArgumentHelp("Stage-1 summary: median (KM median days), rmst (restricted mean to --tau) or cox (log HR vs lowest dose).", valueName: "name"))
-    var summary = "median"
+    var summary: StageOneSummaryOption = .median
 
     @Option(help: "Horizon of the restricted mean (--summary rmst).")
     var tau: Double?
 
     @Option(help: ArgumentHelp("general (GLS with the stage-1 covariance; default) or normal (OLS).", valueName: "type"))
-    var type: String?
+    var type: DoseResponseFit.FitType?
 
     @Option(help: ArgumentHelp("Fit a raw continuous response column instead of stage-1 summaries (type normal).", valueName: "column"))
     var response: String?
@@ -67,7 +67,6 @@ struct DoseResponseCommand: ParsableCommand {
         _ = try parsedModels()
         _ = try fitType()
         _ = try stageOneSummary()
-        try FitCommand.rejectGrouping(columns)
         if let doseStep, !(doseStep.isFinite && doseStep > 0) {
             throw ValidationError("--dose-step must be a positive number, e.g. 0.25, got \(doseStep)")
         }
@@ -95,10 +94,7 @@ struct DoseResponseCommand: ParsableCommand {
 
     /// `--type`, defaulting to general for stage-1 summaries and normal for a raw response.
     func fitType() throws -> DoseResponseFit.FitType {
-        guard let type else { return response == nil ? .general : .normal }
-        guard let parsed = DoseResponseFit.FitType(rawValue: type.lowercased()) else {
-            throw ValidationError("--type '\(type)': use general or normal")
-        }
+        guard let parsed = type else { return response == nil ? .general : .normal }
         if response != nil, parsed == .general {
             throw ValidationError("--type general needs stage-1 summaries with a covariance; a raw --response is fitted with --type normal")
         }
@@ -107,19 +103,17 @@ struct DoseResponseCommand: ParsableCommand {
 
     /// `--summary` (and `--tau`) parsed.
     func stageOneSummary() throws -> DoseLevelSummarizer.Summary {
-        switch summary.lowercased() {
-        case "median":
+        switch summary {
+        case .median:
             if tau != nil { throw ValidationError("--tau applies to --summary rmst") }
             return .median
-        case "rmst":
+        case .rmst:
             guard let tau else { throw ValidationError("--summary rmst needs --tau, e.g. --tau 28") }
             guard tau.isFinite, tau > 0 else { throw ValidationError("--tau must be a positive number of days, got \(tau)") }
             return .restrictedMean(tau: tau)
-        case "cox":
+        case .cox:
             if tau != nil { throw ValidationError("--tau applies to --summary rmst") }
             return .coxLogHazardRatio
-        default:
-            throw ValidationError("--summary '\(summary)': use median, rmst or cox")
         }
     }
 

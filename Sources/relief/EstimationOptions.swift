@@ -19,14 +19,7 @@ struct EstimationOptions: ParsableArguments {
 
     /// `--times` as numbers.
     func parsedTimes() throws -> [Double] {
-        let trimmed = times.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return [] }
-        return try trimmed.split(separator: ",", omittingEmptySubsequences: false).map { part in
-            guard let value = Double(part.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
-                throw ValidationError("--times: '\(part)' is not a non-negative number (example: --times 7,14,28)")
-            }
-            return value
-        }
+        try NumberList.parse(times, option: "--times", domain: .nonNegative, example: "7,14,28", allowsEmpty: true)
     }
 
     /// The summary specification with the given Kaplan–Meier settings.

@@ -30,7 +30,14 @@ struct FitCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
     var file: String
 
-    @OptionGroup(title: "Model") var modelOptions: ModelOptions
+    @OptionGroup(title: "Model") var formula: FormulaOptions
+    @OptionGroup(title: "Cox") var cox: CoxOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "Distribution of `relief fit aft`, `emax` and `sigemax`: exponential, weibull (default), lognormal, loglogistic, or all (aft: compare by AIC).",
+            valueName: "name"))
+    var dist: DistributionOption?
 
     @Option(help: ArgumentHelp("Dose column of `relief fit emax|sigemax` (default dose_mg_kg).", valueName: "column"))
     var dose: String?
@@ -41,37 +48,39 @@ struct FitCommand: ParsableCommand {
 
     func validate() throws {
         if file.isEmpty { throw ValidationError("give the CSV file to read") }
-        try modelOptions.check(model: model)
-        try Self.rejectGrouping(columns)
+        try Self.check(model: model, cox: cox, dist: dist)
         if !model.isEmax, dose != nil { throw ValidationError("--dose applies to `relief fit emax` and `relief fit sigemax`") }
     }
 
     func run() throws {
         try ReliefFailure.run {
             let source = try DataSource(file: file, columns: columns, csv: csv)
-            let specification = try modelOptions.specification()
-            var numberOptions = modelOptions.provenanceOptions(model: model)
+            let specification = try formula.specification(cox: cox, dist: dist)
+            var numberOptions = formula.provenanceOptions(model: model, cox: cox, dist: dist)
+            let run = { (numberOptions: [(String, String)]) in
+                CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)
+            }
             if model.isEmax {
                 let doseColumn = dose ?? "dose_mg_kg"
                 numberOptions.append(("dose", doseColumn))
-                let request = try EmaxFitRequest(source: source, model: model, doseColumn: doseColumn, specification: specification)
-                return try CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)(request)
+                return try run(numberOptions)(
+                    try EmaxFitRequest(source: source, model: model, doseColumn: doseColumn, specification: specification))
             }
-            let request = try FitRequest(source: source, model: model, specification: specification)
-            try CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)(request)
+            try run(numberOptions)(try FitRequest(source: source, model: model, specification: specification))
         }
     }
 
-    /// The grouping options of `relief summary` mean nothing to a model: terms go in the formula.
-    static func rejectGrouping(_ columns: ColumnOptions) throws {
-        if !columns.by.isEmpty {
-            throw ValidationError("--by does not apply to models; put \(columns.by.joined(separator: ", ")) in --formula")
+    /// Checks the options that depend on the model: `--ties` is Cox's, `--dist` the `aft` and Emax models'.
+    static func check(model: ModelName, cox: CoxOptions, dist: DistributionOption?) throws {
+        if model != .cox, cox.ties != nil {
+            throw ValidationError("--ties applies to cox models only; \(model.rawValue) has no ties option")
         }
-        if let strata = columns.strata {
-            throw ValidationError("--strata does not apply here; write strata(\(strata)) in the --formula of a cox model")
+        if model.isEmax, dist == .all {
+            throw ValidationError("--dist all applies to `relief fit aft`; give one distribution for \(model.rawValue), e.g. --dist weibull")
         }
-        if !columns.band.isEmpty || !columns.order.isEmpty {
-            throw ValidationError("--band and --order do not apply to models; use the column in --formula (--ref sets a factor's reference level)")
+        if model != .aft, !model.isEmax, let dist {
+            throw ValidationError(
+                "--dist \(dist.rawValue) applies to `relief fit aft`; use `relief fit aft --dist \(dist.rawValue)` or name the model (e.g. relief fit weibull)")
         }
     }
 }

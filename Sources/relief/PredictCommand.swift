@@ -34,7 +34,13 @@ struct PredictCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
     var file: String
 
-    @OptionGroup(title: "Model") var modelOptions: ModelOptions
+    @OptionGroup(title: "Model") var formula: FormulaOptions
+    @OptionGroup(title: "Cox") var cox: CoxOptions
+
+    @Option(
+        name: .customLong("dist"),
+        help: ArgumentHelp("Distribution of `relief predict aft`: exponential, weibull (default), lognormal or loglogistic.", valueName: "name"))
+    var family: FamilyOption?
 
     @Option(
         name: .customLong("at"),
@@ -55,23 +61,10 @@ struct PredictCommand: ParsableCommand {
 
     func validate() throws {
         if file.isEmpty { throw ValidationError("give the CSV file to read") }
-        try modelOptions.check(model: model)
-        try FitCommand.rejectGrouping(columns)
-        _ = try parsedTimes()
+        try FitCommand.check(model: model, cox: cox, dist: family?.dist)
+        _ = try NumberList.parse(times, option: "--times", domain: .nonNegative, example: "7,14,28", allowsEmpty: true)
         if let tau, !(tau.isFinite && tau > 0) {
             throw ValidationError("--tau must be a positive number, got \(tau)")
-        }
-    }
-
-    /// `--times` as numbers.
-    func parsedTimes() throws -> [Double] {
-        let trimmed = times.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return [] }
-        return try trimmed.split(separator: ",", omittingEmptySubsequences: false).map { part in
-            guard let value = Double(part.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
-                throw ValidationError("--times: '\(part)' is not a non-negative number (example: --times 7,14,28)")
-            }
-            return value
         }
     }
 
@@ -80,8 +73,10 @@ struct PredictCommand: ParsableCommand {
             let settings = try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) }
             let request = try PredictRequest(
                 source: try DataSource(file: file, columns: columns, csv: csv), model: model,
-                specification: try modelOptions.specification(), settings: settings, times: try parsedTimes(), tau: tau)
-            var numberOptions = modelOptions.provenanceOptions(model: model)
+                specification: try formula.specification(cox: cox, dist: family?.dist), settings: settings,
+                times: try NumberList.parse(times, option: "--times", domain: .nonNegative, example: "7,14,28", allowsEmpty: true),
+                tau: tau)
+            var numberOptions = formula.provenanceOptions(model: model, cox: cox, dist: family?.dist)
             for argument in at { numberOptions.append(("at", argument)) }
             numberOptions.append(("times", times))
             if let horizon = request.horizon { numberOptions.append(("tau", String(describing: horizon))) }

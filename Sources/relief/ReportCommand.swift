@@ -50,7 +50,7 @@ struct ReportCommand: ParsableCommand {
     var interval = "interval_days"
 
     @Option(help: ArgumentHelp("Regression model: weibull (default), lognormal, loglogistic, exponential or cox.", valueName: "model"))
-    var model = "weibull"
+    var model: ReportModelOption = .weibull
 
     @Option(help: ArgumentHelp("Right-hand side of the regression formula (default: the first --by column, interval, baseline_pain, condition, cotherapy, those present).", valueName: "terms"))
     var formula: String?
@@ -71,6 +71,7 @@ struct ReportCommand: ParsableCommand {
     var target = 0.8
 
     @OptionGroup(title: "Columns") var columns: ColumnOptions
+    @OptionGroup(title: "Groups") var grouping: GroupingOptions
     @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
     @OptionGroup(title: "Confidence intervals") var confidence: ConfidenceOptions
     @OptionGroup(title: "Estimates") var estimation: EstimationOptions
@@ -81,17 +82,14 @@ struct ReportCommand: ParsableCommand {
         if format != .html, output == nil {
             throw ValidationError("--format \(format.rawValue) needs -o FILE (e.g. -o report.\(format == .pdf ? "pdf" : "md"))")
         }
-        guard let name = ModelName(rawValue: model.lowercased()), name == .cox || name.distribution != nil else {
-            throw ValidationError("--model '\(model)': use weibull, lognormal, loglogistic, exponential or cox")
-        }
         if let doseStep, !(doseStep.isFinite && doseStep > 0) {
             throw ValidationError("--dose-step must be a positive number, e.g. 0.25, got \(doseStep)")
         }
         guard target.isFinite, target > 0, target < 1 else {
             throw ValidationError("--target must lie strictly between 0 and 1 (e.g. 0.8), got \(target)")
         }
-        _ = try ScheduleCommand.numbers(intervals, option: "--intervals", positive: true)
-        if let coverageDoses { _ = try ScheduleCommand.numbers(coverageDoses, option: "--coverage-doses", positive: false) }
+        _ = try parsedIntervals()
+        _ = try parsedCoverageDoses()
         if let formula, formula.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--formula needs terms, e.g. --formula \"dose_group + interval_days\"")
         }
@@ -99,25 +97,33 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try ReliefFailure.run {
-            var source = try DataSource(file: file, columns: columns, csv: csv)
-            source.roles.by = columns.by
+            let source = try DataSource(file: file, columns: columns, grouping: grouping, csv: csv)
             let request = try ReportRequest(
                 source: source, title: title, doseColumn: dose, intervalColumn: interval,
-                model: ModelName(rawValue: model.lowercased()) ?? .weibull, formula: formula,
+                model: model.model, formula: formula,
                 baselineColumns: baseline.map { list in
                     list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 },
                 doseStep: doseStep,
-                coverageDoses: try coverageDoses.map { try ScheduleCommand.numbers($0, option: "--coverage-doses", positive: false) },
-                intervals: try ScheduleCommand.numbers(intervals, option: "--intervals", positive: true), target: target,
+                coverageDoses: try parsedCoverageDoses(), intervals: try parsedIntervals(), target: target,
                 includesIdentifiers: includeIds, summary: try estimation.summary(km: confidence.kaplanMeier))
             let record = RunRecord(
                 command: CommandLineText.current(),
-                options: columns.provenanceOptions() + csv.provenanceOptions() + confidence.provenanceOptions()
+                options: columns.provenanceOptions(grouping: grouping) + csv.provenanceOptions() + confidence.provenanceOptions()
                     + estimation.provenanceOptions())
             let report = try request.run(record: record)
             try ReportWriter(command: self).write(report)
             for warning in report.warnings { StandardError.warning(warning) }
         }
+    }
+
+    /// `--intervals` as numbers.
+    func parsedIntervals() throws -> [Double] {
+        try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28")
+    }
+
+    /// `--coverage-doses` as numbers, `nil` when not given.
+    func parsedCoverageDoses() throws -> [Double]? {
+        try coverageDoses.map { try NumberList.parse($0, option: "--coverage-doses", domain: .nonNegative, example: "0.5,1.0") }
     }
 }

@@ -31,8 +31,15 @@ struct ScheduleCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
     var file: String
 
-    @Option(help: ArgumentHelp("The relief model: exponential, weibull (default), lognormal, loglogistic, or emax / sigemax (one-step Emax AFT, family from --dist).", valueName: "model"))
-    var model = "weibull"
+    @Option(
+        name: .customLong("model"),
+        help: ArgumentHelp("The relief model: exponential, weibull (default), lognormal, loglogistic, or emax / sigemax (one-step Emax AFT, family from --dist).", valueName: "model"))
+    var modelOption: ScheduleModelOption = .weibull
+
+    @Option(
+        name: .customLong("dist"),
+        help: ArgumentHelp("Error distribution of --model emax or sigemax: exponential, weibull (default), lognormal or loglogistic.", valueName: "name"))
+    var family: FamilyOption?
 
     @Option(help: ArgumentHelp("Doses, comma-separated, e.g. 0.5,1.0.", valueName: "d,d,..."))
     var doses: String
@@ -59,61 +66,38 @@ struct ScheduleCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Solve the crossing interval between grid points (bisection on the fitted curve).")
     var solve = true
 
-    @OptionGroup(title: "Model") var modelOptions: ModelOptions
+    @OptionGroup(title: "Model") var formula: FormulaOptions
     @OptionGroup(title: "Columns") var columns: ColumnOptions
     @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
+    /// The model of `--model`.
+    var model: ModelName { modelOption.model }
+
     func validate() throws {
         if file.isEmpty { throw ValidationError("give the CSV file to read") }
-        let name = try modelName()
-        if modelOptions.dist != nil, !name.isEmax {
+        if family != nil, !model.isEmax {
             throw ValidationError("--dist does not apply to relief schedule; name the family with --model (e.g. --model lognormal)")
         }
-        if modelOptions.ties != nil { throw ValidationError("--ties applies to cox models only") }
-        try FitCommand.rejectGrouping(columns)
-        _ = try Self.numbers(doses, option: "--doses", positive: false)
-        _ = try Self.numbers(intervals, option: "--intervals", positive: true)
+        _ = try NumberList.parse(doses, option: "--doses", domain: .nonNegative, example: "0.5,1.0")
+        _ = try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28")
         guard target.isFinite, target > 0, target < 1 else {
             throw ValidationError("--target must lie strictly between 0 and 1 (e.g. 0.8 = 80% of days in relief), got \(target)")
         }
     }
 
-    /// `--model` as a parametric model name.
-    func modelName() throws -> ModelName {
-        guard let name = ModelName(rawValue: model.lowercased()), name.distribution != nil || name.isEmax else {
-            throw ValidationError("--model '\(model)': use exponential, weibull, lognormal, loglogistic, emax or sigemax")
-        }
-        return name
-    }
-
-    /// A comma-separated list of numbers.
-    static func numbers(_ text: String, option: String, positive: Bool) throws -> [Double] {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        let values = try parts.map { part in
-            let trimmed = part.trimmingCharacters(in: .whitespaces)
-            guard let value = Double(trimmed), value.isFinite, positive ? value > 0 : value >= 0 else {
-                throw ValidationError(
-                    "\(option): '\(trimmed)' is not a \(positive ? "positive" : "non-negative") number (example: \(option) \(positive ? "7,14,28" : "0.5,1.0"))")
-            }
-            return value
-        }
-        guard !values.isEmpty else { throw ValidationError("\(option) needs at least one value") }
-        return values
-    }
-
     func run() throws {
         try ReliefFailure.run {
-            let name = try modelName()
             let request = try ScheduleRequest(
-                source: try DataSource(file: file, columns: columns, csv: csv), model: name,
-                specification: try modelOptions.specification(), doses: try Self.numbers(doses, option: "--doses", positive: false),
-                intervals: try Self.numbers(intervals, option: "--intervals", positive: true), target: target,
-                doseColumn: doseColumn, intervalColumn: intervalColumn,
+                source: try DataSource(file: file, columns: columns, csv: csv), model: model,
+                specification: try formula.specification(dist: family?.dist),
+                doses: try NumberList.parse(doses, option: "--doses", domain: .nonNegative, example: "0.5,1.0"),
+                intervals: try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28"),
+                target: target, doseColumn: doseColumn, intervalColumn: intervalColumn,
                 settings: try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) },
                 solvesContinuously: solve)
-            var numberOptions = modelOptions.provenanceOptions(model: name)
-            if name.isEmax { numberOptions.append(("dose", doseColumn)) }
+            var numberOptions = formula.provenanceOptions(model: model, dist: family?.dist)
+            if model.isEmax { numberOptions.append(("dose", doseColumn)) }
             numberOptions += [("doses", doses), ("intervals", intervals), ("target", String(describing: target))]
             for argument in at { numberOptions.append(("at", argument)) }
             try CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)(request)

@@ -83,23 +83,11 @@ struct SimulateCommand: ParsableCommand {
         }
     }
 
-    /// Parses a comma-separated list of numbers for the option `name`.
-    static func numbers(_ text: String, option name: String) throws -> [Double] {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        return try parts.map { part in
-            let trimmed = part.trimmingCharacters(in: .whitespaces)
-            guard let value = Double(trimmed), value.isFinite else {
-                throw ValidationError("\(name): '\(trimmed)' is not a number; give comma-separated numbers such as 0.1,0.5,1")
-            }
-            return value
-        }
-    }
-
     /// The Emax truth given by `--dose-levels` and `--emax`, nil when neither is given.
     func emaxDoseResponse() throws -> TrialSimulation.EmaxDoseResponse? {
         guard let doseLevels, let emax else { return nil }
-        let levels = try Self.numbers(doseLevels, option: "--dose-levels")
-        let curve = try Self.numbers(emax, option: "--emax")
+        let levels = try NumberList.parse(doseLevels, option: "--dose-levels", domain: .any, example: "0.1,0.5,1")
+        let curve = try NumberList.parse(emax, option: "--emax", domain: .any, example: "8,16,0.4")
         guard curve.count == 3 else {
             throw ValidationError("--emax needs exactly three numbers E0,EMAX,ED50 (e.g. 8,16,0.4), got \(curve.count)")
         }

@@ -23,6 +23,7 @@ struct SummaryCommand: ParsableCommand {
     var file: String
 
     @OptionGroup(title: "Columns") var columns: ColumnOptions
+    @OptionGroup(title: "Groups") var grouping: GroupingOptions
     @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
     @OptionGroup(title: "Confidence intervals") var confidence: ConfidenceOptions
     @OptionGroup(title: "Estimates") var estimation: EstimationOptions
@@ -35,10 +36,10 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         try ReliefFailure.run {
             let request = SummaryRequest(
-                source: try DataSource(file: file, columns: columns, csv: csv),
+                source: try DataSource(file: file, columns: columns, grouping: grouping, csv: csv),
                 summary: try estimation.summary(km: confidence.kaplanMeier))
             try CommandRun(
-                output: output, columns: columns, csv: csv,
+                output: output, columns: columns, grouping: grouping, csv: csv,
                 numberOptions: confidence.provenanceOptions() + estimation.provenanceOptions()
             )(request)
         }

@@ -175,7 +175,10 @@ import Testing
         #expect(formula.stderr.contains("nope"))
         let model = try ReliefProcess.run(["report", Self.trial.path, "--model", "gamma", "-o", "/tmp/unused.html"])
         #expect(model.status == 64)
-        #expect(model.stderr.contains("--model 'gamma'"))
+        #expect(model.stderr.contains("'gamma'") && model.stderr.contains("--model"))
+        let aft = try ReliefProcess.run(["report", Self.trial.path, "--model", "aft", "-o", "/tmp/unused.html"])
+        #expect(aft.status == 64)
+        #expect(aft.stderr.contains("'aft'"))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/unused.html"))
     }
 

@@ -1,0 +1,61 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import Regression
+
+/// Options of the regression commands: `--formula`, `--cluster`, `--ref`, `--conf-level`.
+struct FormulaOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Right-hand side of an R model formula, e.g. \"dose_mg_kg + log(interval_days) + condition\" "
+                + "(a:b, a*b, I(x^2), ns(x, 3), strata(col) for Cox, cluster(col)).",
+            valueName: "terms"))
+    var formula: String
+
+    @Option(help: ArgumentHelp("Robust (sandwich) standard errors clustered by this column, e.g. patient_id.", valueName: "column"))
+    var cluster: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Reference level of a text column (R's relevel), e.g. condition=CRPS; default the first in byte order. Repeatable.",
+            valueName: "column=level"))
+    var ref: [String] = []
+
+    @Option(help: "Confidence level of the intervals, between 0 and 1.")
+    var confLevel = 0.95
+
+    mutating func validate() throws {
+        if formula.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--formula needs terms, e.g. --formula \"dose_mg_kg + interval_days\"")
+        }
+        guard confLevel.isFinite, confLevel > 0, confLevel < 1 else {
+            throw ValidationError("--conf-level must lie strictly between 0 and 1 (e.g. 0.95), got \(confLevel)")
+        }
+        if let cluster, cluster.isEmpty { throw ValidationError("--cluster needs a column name") }
+    }
+
+    /// The model specification of these options with the Cox and distribution options where the
+    /// command has them.
+    /// - Throws: `DesignMatrixError` for a malformed `--ref`.
+    func specification(cox: CoxOptions? = nil, dist: DistributionOption? = nil) throws -> ModelSpecification {
+        var levels: [String: String] = [:]
+        for argument in ref {
+            let (column, level) = try DesignMatrixBuilder.reference(parsing: argument)
+            levels[column] = level
+        }
+        return ModelSpecification(
+            formula: formula, cluster: cluster, ties: cox?.ties, referenceLevels: levels, distribution: dist?.distribution,
+            comparesDistributions: dist == .all, confidenceLevel: confLevel, testsProportionalHazards: cox?.phTest ?? true)
+    }
+
+    /// The provenance entries: model, formula, cluster, ties (Cox), dist (`aft`, emax), references, level.
+    func provenanceOptions(model: ModelName, cox: CoxOptions? = nil, dist: DistributionOption? = nil) -> [(String, String)] {
+        var options: [(String, String)] = [("model", model.rawValue), ("formula", formula)]
+        if let cluster { options.append(("cluster", cluster)) }
+        if model == .cox { options.append(("ties", (cox?.ties ?? .efron).rawValue)) }
+        if model == .aft || model.isEmax { options.append(("dist", dist?.rawValue ?? "weibull")) }
+        for spec in ref { options.append(("ref", spec)) }
+        options.append(("conf-level", String(describing: confLevel)))
+        return options
+    }
+}
