@@ -1,33 +1,64 @@
 extension ColumnRoles {
-    /// Parses a band option `COLUMN=c1,c2,...` (e.g. `interval_days=7,28`).
-    /// - Parameter argument: The option value.
-    /// - Returns: The column and its strictly increasing cut points.
-    /// - Throws: ``DataError`` of kind ``DataError/Kind/usage`` for any other form.
-    public static func band(parsing argument: String) throws(DataError) -> (column: String, cuts: [Double]) {
-        let example = "e.g. --band interval_days=7,28"
-        guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
-            throw DataError(.usage, message: "--band '\(argument)' is not of the form COLUMN=CUT,CUT", hint: example)
-        }
-        let column = String(argument[..<equals])
-        var cuts: [Double] = []
-        for piece in argument[argument.index(after: equals)...].split(separator: ",", omittingEmptySubsequences: false) {
-            let text = piece.trimmingCharacters(in: " ")
-            guard let value = Double(text), value.isFinite else {
-                throw DataError(.usage, column: column, message: "--band cut point '\(text)' is not a number", hint: example)
+    /// Parses `--band COLUMN=c1,c2,...` options (e.g. `interval_days=7,28`) into cut points by column.
+    /// - Parameter specs: The option values.
+    /// - Returns: Strictly increasing cut points by column.
+    /// - Throws: ``DataError`` of kind usage naming the option value and showing an example.
+    public static func bands(parsing specs: [String]) throws(DataError) -> [String: [Double]] {
+        var bands: [String: [Double]] = [:]
+        for spec in specs {
+            let (column, values) = try keyValues(spec, option: "--band", example: "interval_days=7,28")
+            var cuts: [Double] = []
+            for value in values {
+                guard let cut = Double(value.trimmingCharacters(in: " ")), cut.isFinite else {
+                    throw DataError(.usage, message: "--band \(spec): '\(value)' is not a number (example: --band interval_days=7,28)")
+                }
+                cuts.append(cut)
             }
-            cuts.append(value)
+            guard zip(cuts, cuts.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                throw DataError(.usage, message: "--band \(spec): cut points must be increasing (example: --band interval_days=7,28)")
+            }
+            guard bands[column] == nil else { throw DataError(.usage, message: "--band given twice for column '\(column)'") }
+            bands[column] = cuts
         }
-        guard !cuts.isEmpty, zip(cuts, cuts.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            throw DataError(.usage, column: column, message: "--band cut points must be strictly increasing", hint: example)
+        return bands
+    }
+
+    /// Parses `--order COLUMN=level,level` options into level orders by column.
+    /// - Parameter specs: The option values.
+    /// - Returns: The levels by column, in the order given.
+    /// - Throws: ``DataError`` of kind usage.
+    public static func levelOrders(parsing specs: [String]) throws(DataError) -> [String: [String]] {
+        var order: [String: [String]] = [:]
+        for spec in specs {
+            let (column, levels) = try keyValues(spec, option: "--order", example: "dose_group=low,high")
+            guard Set(levels).count == levels.count else {
+                throw DataError(.usage, message: "--order \(spec): a level is listed twice")
+            }
+            guard order[column] == nil else { throw DataError(.usage, message: "--order given twice for column '\(column)'") }
+            order[column] = levels
         }
-        return (column, cuts)
+        return order
+    }
+
+    /// Splits `key=a,b,c` into the key and its comma-separated values (empty values kept).
+    /// - Throws: ``DataError`` of kind usage when there is no `=`, no key or no value.
+    public static func keyValues(_ spec: String, option: String, example: String) throws(DataError) -> (String, [String]) {
+        guard let equals = spec.firstIndex(of: "=") else {
+            throw DataError(.usage, message: "\(option) \(spec): expected key=values (example: \(option) \(example))")
+        }
+        let key = String(spec[..<equals])
+        let rest = spec[spec.index(after: equals)...]
+        guard !key.isEmpty, !rest.isEmpty else {
+            throw DataError(.usage, message: "\(option) \(spec): expected key=values (example: \(option) \(example))")
+        }
+        return (key, rest.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
     }
 }
 
-extension Substring {
-    /// The substring without leading and trailing `character`s, as a `String`.
+extension String {
+    /// The string without leading and trailing `character`s.
     fileprivate func trimmingCharacters(in character: Character) -> String {
-        var s = self
+        var s = Substring(self)
         while s.first == character { s = s.dropFirst() }
         while s.last == character { s = s.dropLast() }
         return String(s)

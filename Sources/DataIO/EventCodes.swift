@@ -20,31 +20,27 @@ public struct EventCodes: Sendable, Equatable {
 
 extension EventCodes {
     /// Parses command-line mappings such as `["ended=yes", "censored=no"]` or `["ended=2,3", "censored=1"]`
-    /// (several values separated by commas; keys case-insensitive; each key at least once).
+    /// (several values separated by commas; each key at least once; no token on both sides).
     /// - Parameter arguments: `ended=VALUES` and `censored=VALUES` items.
-    /// - Throws: ``DataError`` of kind ``DataError/Kind/usage`` for any other form.
+    /// - Throws: ``DataError`` of kind usage for any other form, showing an example.
     public init(arguments: [String]) throws(DataError) {
-        var ended = Set<String>()
-        var censored = Set<String>()
-        let example = "e.g. --event-codes ended=yes censored=no"
+        let example = "(example: --event-codes ended=yes censored=no)"
+        var ended: Set<String> = []
+        var censored: Set<String> = []
         for argument in arguments {
-            guard let equals = argument.firstIndex(of: "=") else {
-                throw DataError(.usage, message: "--event-codes item '\(argument)' has no '='", hint: example)
-            }
-            let key = argument[..<equals].lowercased()
-            let values = argument[argument.index(after: equals)...].split(separator: ",").map(String.init)
-            guard !values.isEmpty else {
-                throw DataError(.usage, message: "--event-codes item '\(argument)' gives no value", hint: example)
-            }
+            let (key, tokens) = try ColumnRoles.keyValues(argument, option: "--event-codes", example: "ended=yes censored=no")
             switch key {
-            case "ended", "event": ended.formUnion(values)
-            case "censored": censored.formUnion(values)
-            default:
-                throw DataError(.usage, message: "--event-codes key '\(key)' is neither 'ended' nor 'censored'", hint: example)
+            case "ended": ended.formUnion(tokens)
+            case "censored": censored.formUnion(tokens)
+            default: throw DataError(.usage, message: "--event-codes: '\(key)' should be 'ended' or 'censored' \(example)")
             }
         }
         guard !ended.isEmpty, !censored.isEmpty else {
-            throw DataError(.usage, message: "--event-codes needs both ended=... and censored=...", hint: example)
+            throw DataError(.usage, message: "--event-codes needs both ended=... and censored=... \(example)")
+        }
+        let both = ended.intersection(censored)
+        guard both.isEmpty else {
+            throw DataError(.usage, message: "--event-codes: '\(both.sorted().joined(separator: ", "))' cannot mean both ended and censored")
         }
         self.init(ended: ended, censored: censored)
     }

@@ -27,25 +27,7 @@ struct ColumnOptions: ParsableArguments {
     /// `--event-codes ended=... censored=...` as ``EventCodes``, or `nil` when not given.
     func parsedEventCodes() throws -> EventCodes? {
         guard !eventCodes.isEmpty else { return nil }
-        var ended: Set<String> = []
-        var censored: Set<String> = []
-        for spec in eventCodes {
-            let (key, tokens) = try Self.split(spec, option: "--event-codes", example: "ended=yes censored=no")
-            switch key {
-            case "ended": ended.formUnion(tokens)
-            case "censored": censored.formUnion(tokens)
-            default:
-                throw ValidationError("--event-codes: '\(key)' should be 'ended' or 'censored' (example: --event-codes ended=yes censored=no)")
-            }
-        }
-        guard !ended.isEmpty, !censored.isEmpty else {
-            throw ValidationError("--event-codes needs both ended=... and censored=... (example: --event-codes ended=yes censored=no)")
-        }
-        let both = ended.intersection(censored)
-        guard both.isEmpty else {
-            throw ValidationError("--event-codes: '\(both.sorted().joined(separator: ", "))' cannot mean both ended and censored")
-        }
-        return EventCodes(ended: ended, censored: censored)
+        return try ValidationError.from { () throws(DataError) in try EventCodes(arguments: eventCodes) }
     }
 
     /// The column roles for the reader, with the groups of `grouping` when the command has them.
@@ -62,18 +44,5 @@ struct ColumnOptions: ParsableArguments {
         if let grouping { options += grouping.provenanceOptions() }
         if !eventCodes.isEmpty { options.append(("event-codes", eventCodes.joined(separator: " "))) }
         return options
-    }
-
-    /// Splits `key=a,b,c` into the key and its comma-separated values (empty values kept).
-    static func split(_ spec: String, option: String, example: String) throws -> (String, [String]) {
-        guard let equals = spec.firstIndex(of: "=") else {
-            throw ValidationError("\(option) \(spec): expected key=values (example: \(option) \(example))")
-        }
-        let key = String(spec[..<equals])
-        let rest = spec[spec.index(after: equals)...]
-        guard !key.isEmpty, !rest.isEmpty else {
-            throw ValidationError("\(option) \(spec): expected key=values (example: \(option) \(example))")
-        }
-        return (key, rest.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import DataIO
 
 /// Options that group the episodes: `--by`, `--strata`, `--band`, `--order` (summary, curves, report).
 struct GroupingOptions: ParsableArguments {
@@ -31,39 +31,14 @@ struct GroupingOptions: ParsableArguments {
         }
     }
 
-    /// `--band` as column -> sorted cut points.
+    /// `--band` as column -> increasing cut points.
     func parsedBands() throws -> [String: [Double]] {
-        var bands: [String: [Double]] = [:]
-        for spec in band {
-            let (column, values) = try ColumnOptions.split(spec, option: "--band", example: "interval_days=7,28")
-            var cuts: [Double] = []
-            for value in values {
-                guard let cut = Double(value.trimmingCharacters(in: .whitespaces)), cut.isFinite else {
-                    throw ValidationError("--band \(spec): '\(value)' is not a number (example: --band interval_days=7,28)")
-                }
-                cuts.append(cut)
-            }
-            guard cuts == cuts.sorted(), Set(cuts).count == cuts.count else {
-                throw ValidationError("--band \(spec): cut points must be increasing (example: --band interval_days=7,28)")
-            }
-            guard bands[column] == nil else { throw ValidationError("--band given twice for column '\(column)'") }
-            bands[column] = cuts
-        }
-        return bands
+        try ValidationError.from { () throws(DataError) in try ColumnRoles.bands(parsing: band) }
     }
 
     /// `--order` as column -> level labels.
     func parsedOrder() throws -> [String: [String]] {
-        var order: [String: [String]] = [:]
-        for spec in self.order {
-            let (column, levels) = try ColumnOptions.split(spec, option: "--order", example: "dose_group=low,high")
-            guard Set(levels).count == levels.count else {
-                throw ValidationError("--order \(spec): a level is listed twice")
-            }
-            guard order[column] == nil else { throw ValidationError("--order given twice for column '\(column)'") }
-            order[column] = levels
-        }
-        return order
+        try ValidationError.from { () throws(DataError) in try ColumnRoles.levelOrders(parsing: order) }
     }
 
     /// The provenance entries of these options.

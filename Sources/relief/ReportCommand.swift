@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     var output: String?
 
     @Option(help: "html (default; one self-contained file), markdown (with SVG files beside it) or pdf (through Chromium).")
-    var format: ReportFormatOption = .html
+    var format: ClinicalReport.FileFormat = .html
 
     @Flag(help: "Show patient identifiers and free-text columns (adds a per-patient listing). Off by default.")
     var includeIds = false
@@ -112,7 +112,11 @@ struct ReportCommand: ParsableCommand {
                 options: columns.provenanceOptions(grouping: grouping) + csv.provenanceOptions() + confidence.provenanceOptions()
                     + estimation.provenanceOptions())
             let report = try request.run(record: record)
-            try ReportWriter(command: self).write(report)
+            if let output {
+                try report.write(as: format, to: output, protectedPaths: [file])
+            } else {
+                FileHandle.standardOutput.write(Data(ClinicalReportHTMLRenderer().render(report).utf8))
+            }
             for warning in report.warnings { StandardError.warning(warning) }
         }
     }

@@ -114,14 +114,6 @@ struct SimulateCommand: ParsableCommand {
         return spec
     }
 
-    /// The sidecar path: a trailing `.csv` (any case) replaced by `.truth.json`, else `.truth.json` appended.
-    static func truthPath(for output: String) -> String {
-        if output.count > 4, output.lowercased().hasSuffix(".csv") {
-            return String(output.dropLast(4)) + ".truth.json"
-        }
-        return output + ".truth.json"
-    }
-
     func run() throws {
         let spec = specification
         let trial: SimulatedTrial
@@ -131,23 +123,11 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         try ReliefFailure.run {
-            let csv = Data(trial.csvBytes())
             let destination: String
             if let output {
-                let truthPath = Self.truthPath(for: output)
-                let truth = try trial.truth.jsonData()
-                let writer = AtomicFileWriter()
-                try writer.write(csv, to: output)
-                do {
-                    try writer.write(truth, to: truthPath)
-                } catch {
-                    // Never leave a new CSV without its truth.
-                    unlink(output)
-                    throw error
-                }
-                destination = "\(output) (truth: \(truthPath))"
+                destination = "\(output) (truth: \(try trial.write(to: output)))"
             } else {
-                FileHandle.standardOutput.write(csv)
+                FileHandle.standardOutput.write(Data(trial.csvBytes()))
                 destination = "stdout (no truth file; use -o to get one)"
             }
             let realised = trial.truth.realised

@@ -12,11 +12,14 @@ import Testing
     }
 
     @Test func bandFromArgument() throws {
-        let band = try ColumnRoles.band(parsing: "interval_days=7, 28")
-        #expect(band.column == "interval_days")
-        #expect(band.cuts == [7, 28])
+        let bands = try ColumnRoles.bands(parsing: ["interval_days=7, 28"])
+        #expect(bands == ["interval_days": [7, 28]])
         for bad in ["interval_days", "=7", "x=7,,28", "x=28,7", "x=a", "x=inf"] {
-            #expect(throws: DataError.self, "\(bad)") { try ColumnRoles.band(parsing: bad) }
+            #expect(throws: DataError.self, "\(bad)") { try ColumnRoles.bands(parsing: [bad]) }
         }
+        #expect(throws: DataError.self) { try ColumnRoles.bands(parsing: ["x=1", "x=2"]) }
+        #expect(try ColumnRoles.levelOrders(parsing: ["dose_group=low,high"]) == ["dose_group": ["low", "high"]])
+        #expect(throws: DataError.self) { try ColumnRoles.levelOrders(parsing: ["dose_group=low,low"]) }
+        #expect(throws: DataError.self) { try EventCodes(arguments: ["ended=1", "censored=1"]) }
     }
 }
