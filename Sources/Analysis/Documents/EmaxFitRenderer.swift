@@ -5,22 +5,13 @@ import Reporting
 /// the covariate coefficients (log time ratios), the scale, log-likelihood and AIC, and the fitted curve.
 /// It never computes a statistic.
 public struct EmaxFitRenderer: ResultRenderer {
-    /// The output format.
-    public var format: OutputFormat
-    /// The widest label in the terminal table.
-    public var labelWidth: Int
-    /// At most this many exclusions are listed in table and Markdown output (CSV and JSON list all).
-    public var maxListedExclusions: Int
+    /// The format and limits.
+    public var options: RenderOptions
 
-    /// Creates a renderer.
-    /// - Parameters:
-    ///   - format: The output format.
-    ///   - labelWidth: The widest label in the terminal table (32 by default).
-    ///   - maxListedExclusions: Exclusions listed in text formats (50 by default).
-    public init(format: OutputFormat, labelWidth: Int = ReportText.defaultLabelWidth, maxListedExclusions: Int = 50) {
-        self.format = format
-        self.labelWidth = labelWidth
-        self.maxListedExclusions = maxListedExclusions
+    /// Creates a renderer; see ``ResultRenderer/init(format:labelWidth:maxListedExclusions:)``.
+    /// - Parameter options: The format and limits.
+    public init(options: RenderOptions) {
+        self.options = options
     }
 
     /// The fit's warnings.
@@ -58,14 +49,7 @@ public struct EmaxFitRenderer: ResultRenderer {
         var document = ReportDocument(
             title: "One-step Emax dose-response of relief duration (\(fit.curve.rawValue), \(fit.distribution.name))",
             header: provenance.modelHeaderLines(input: input, model: Self.modelLines(result)))
-        if !warnings.isEmpty {
-            document.sections.append(
-                ReportDocument.Section(
-                    heading: "WARNINGS (\(warnings.count))",
-                    tables: [
-                        ReportTable(title: "", columns: [ReportColumn("warning", style: .prose)], rows: warnings.map { [.text($0)] })
-                    ]))
-        }
+        if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
         let number = ReportColumn.Style.general(significant: 5)
         let ci = Provenance.percent(fit.confidenceLevel) + " CI"
         var notes = [
@@ -77,7 +61,7 @@ public struct EmaxFitRenderer: ResultRenderer {
             notes.append("Reference levels: " + result.referenceLevels.map { "\($0.column)=\($0.level)" }.joined(separator: ", "))
         }
         var section = ReportDocument.Section(heading: "Parameters")
-        section.tables.append(
+        section.append(
             ReportTable(
                 title: "Estimates (\(ci), Wald)",
                 columns: [
@@ -90,7 +74,7 @@ public struct EmaxFitRenderer: ResultRenderer {
                 },
                 notes: notes))
         if let profile = fit.ed50ProfileInterval {
-            section.tables.append(
+            section.append(
                 ReportTable(
                     title: "ED50 profile-likelihood interval (\(Provenance.percent(profile.level)))",
                     columns: [
@@ -118,10 +102,7 @@ public struct EmaxFitRenderer: ResultRenderer {
                             })
                     ]))
         }
-        if let exclusions = input.exclusionSection(maxListed: maxListedExclusions) {
-            document.sections.append(exclusions)
-        }
-        document.notes = warnings.map { "warning: " + $0 }
+        close(&document, input: input, warnings: warnings)
         return document
     }
 

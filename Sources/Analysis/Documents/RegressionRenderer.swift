@@ -12,24 +12,17 @@ import Reporting
 /// the `cox.zph` table for Cox models; the exclusions. CSV is one tidy table (see
 /// ``csvTable(_:input:provenance:)``); JSON has the shape documented in ``json(_:input:provenance:warnings:)``.
 public struct RegressionRenderer: ResultRenderer {
-    /// The output format.
-    public var format: OutputFormat
-    /// The widest label in the terminal table.
-    public var labelWidth: Int
-    /// At most this many exclusions are listed in table and Markdown output (CSV and JSON list all).
-    public var maxListedExclusions: Int
+    /// The format and limits.
+    public var options: RenderOptions
 
-    /// Creates a renderer.
-    /// - Parameters:
-    ///   - format: The output format.
-    ///   - labelWidth: The widest label in the terminal table (40 by default: term names such as
-    ///     `dose_mg_kg:cotherapyphysical_therapy` are long).
-    ///   - maxListedExclusions: Exclusions listed in text formats (50 by default).
-    public init(format: OutputFormat, labelWidth: Int = 40, maxListedExclusions: Int = 50) {
-        self.format = format
-        self.labelWidth = labelWidth
-        self.maxListedExclusions = maxListedExclusions
+    /// Creates a renderer; see ``ResultRenderer/init(format:labelWidth:maxListedExclusions:)``.
+    /// - Parameter options: The format and limits.
+    public init(options: RenderOptions) {
+        self.options = options
     }
+
+    /// 40: term names such as `dose_mg_kg:cotherapyphysical_therapy` are long.
+    public static var defaultLabelWidth: Int { 40 }
 
     /// The warnings the result carries.
     public func warnings(of result: RegressionResult) -> [String] { result.warnings }
@@ -50,26 +43,14 @@ public struct RegressionRenderer: ResultRenderer {
         var document = ReportDocument(
             title: Self.title(result),
             header: provenance.modelHeaderLines(input: input, model: Self.modelLines(result)))
-        if !warnings.isEmpty {
-            document.sections.append(
-                ReportDocument.Section(
-                    heading: "WARNINGS (\(warnings.count))",
-                    tables: [
-                        ReportTable(
-                            title: "", columns: [ReportColumn("warning", style: .prose)],
-                            rows: warnings.map { [.text($0)] })
-                    ]))
-        }
+        if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
         switch result.estimates {
         case .cox(let fit, let zph):
             document.sections += coxSections(result, fit: fit, zph: zph)
         case .aft(let fit, let comparison):
             document.sections += aftSections(result, fit: fit, comparison: comparison)
         }
-        if let exclusions = input.exclusionSection(maxListed: maxListedExclusions) {
-            document.sections.append(exclusions)
-        }
-        document.notes = warnings.map { "warning: " + $0 }
+        close(&document, input: input, warnings: warnings)
         return document
     }
 
