@@ -54,9 +54,7 @@ extension ClinicalReportLayout {
         var caption = "\(ratio)s with \(level) confidence intervals, adjusted for every term of \(result.formula)"
         if let cluster = result.clusterColumn { caption += "; robust standard errors clustered by \(cluster)" }
         blocks.append(.figure(svg: plot.svg(), caption: caption + ".", name: "forest"))
-        let document = RegressionRenderer(format: .markdown).document(
-            result, input: report.input, provenance: report.provenance, warnings: [])
-        blocks += Self.tables(of: document)
+        blocks += tables(RegressionRenderer(format: .markdown), result, report)
         return blocks
     }
 
@@ -91,9 +89,7 @@ extension ClinicalReportLayout {
                         + "\(best.model.rawValue) model, the smallest AIC among the fitted models, with its pointwise band.",
                     name: "dose-response"))
         }
-        let document = DoseResponseRenderer(format: .markdown).document(
-            dose, input: report.input, provenance: report.provenance, warnings: [])
-        blocks += Self.tables(of: document)
+        blocks += tables(DoseResponseRenderer(format: .markdown), dose, report)
         return blocks
     }
 
@@ -108,15 +104,17 @@ extension ClinicalReportLayout {
                     + "\(schedule.model) model (formula \(schedule.formula)). Assumptions: "
                     + schedule.schedule.assumptions.joined(separator: "; ") + ".")
         ]
-        let document = ScheduleRenderer(format: .markdown).document(
-            schedule, input: report.input, provenance: report.provenance, warnings: [])
-        blocks += Self.tables(of: document)
+        blocks += tables(ScheduleRenderer(format: .markdown), schedule, report)
         return blocks
     }
 
-    /// Every table of a command's document, as blocks (its sections' headings left out).
-    package static func tables(of document: ReportDocument) -> [ReportBlock] {
-        document.sections.flatMap(\.tables).map(ReportBlock.table)
+    /// Every table of the document a command's renderer fills for `result`, as blocks (its header,
+    /// sections' headings and closing notes left out; no warnings: the report lists them at a glance).
+    package static func tables<Renderer: ResultRenderer>(
+        _ renderer: Renderer, _ result: Renderer.Result, _ report: ClinicalReport
+    ) -> [ReportBlock] {
+        renderer.document(result, input: report.input, provenance: report.provenance, warnings: [])
+            .sections.flatMap(\.tables).map(ReportBlock.table)
     }
 
     /// A reason as a sentence ending in one period.

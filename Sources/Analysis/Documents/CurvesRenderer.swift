@@ -20,9 +20,6 @@ public struct CurvesRenderer: ResultRenderer {
         self.options = options
     }
 
-    /// The warnings the result carries.
-    public func warnings(of result: SurvivalSummaryResult) -> [String] { result.warnings }
-
     /// The report document: the header and one section with the step functions.
     /// - Parameters:
     ///   - result: A summary whose groups hold the fits.
@@ -43,6 +40,9 @@ public struct CurvesRenderer: ResultRenderer {
             ],
             notes: warnings.map { "warning: " + $0 })
     }
+
+    /// The warnings the result carries.
+    public func warnings(of result: SurvivalSummaryResult) -> [String] { result.warnings }
 
     /// The step functions as one table with full precision and the CI transform, level and version
     /// columns (see ``CurvesRenderer``).
@@ -107,33 +107,33 @@ public struct CurvesRenderer: ResultRenderer {
     public func json(
         _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
-        var members = provenance.jsonHeader(input: input)
-        members += [
-            ("by", .array(result.byColumns.map(JSONValue.string))),
-            ("confidence_transform", .string(result.confidenceTransform.rawValue)),
-            ("confidence_level", .number(result.confidenceLevel)),
-            (
-                "curves",
-                .array(
-                    result.groups.map { group in
-                        let fit = group.fit
-                        return .object([
-                            ("by", SummaryRenderer.byJSON(group.by)), ("n", .integer(fit.n)),
-                            ("events", .integer(fit.events)), ("censored", .integer(fit.censored)),
-                            ("time", .array(fit.times.map(JSONValue.number))),
-                            ("n_risk", .array(fit.atRisk.map(JSONValue.integer))),
-                            ("n_event", .array(fit.eventCounts.map(JSONValue.integer))),
-                            ("n_censor", .array(fit.censorCounts.map(JSONValue.integer))),
-                            ("estimate", .array(fit.survival.map(JSONValue.number))),
-                            ("std_error", .array(fit.standardError.map(JSONValue.number))),
-                            ("lower", .array(fit.lower.map(JSONValue.optional))),
-                            ("upper", .array(fit.upper.map(JSONValue.optional))),
-                        ])
-                    })
-            ),
-            ("warnings", .array(warnings.map(JSONValue.string))),
-        ]
-        return .object(members)
+        return provenance.jsonDocument(
+            input: input,
+            members: [
+                ("by", .array(result.byColumns.map(JSONValue.string))),
+                ("confidence_transform", .string(result.confidenceTransform.rawValue)),
+                ("confidence_level", .number(result.confidenceLevel)),
+                (
+                    "curves",
+                    .array(
+                        result.groups.map { group in
+                            let fit = group.fit
+                            return .object([
+                                ("by", SummaryRenderer.byJSON(group.by)), ("n", .integer(fit.n)),
+                                ("events", .integer(fit.events)), ("censored", .integer(fit.censored)),
+                                ("time", .array(fit.times.map(JSONValue.number))),
+                                ("n_risk", .array(fit.atRisk.map(JSONValue.integer))),
+                                ("n_event", .array(fit.eventCounts.map(JSONValue.integer))),
+                                ("n_censor", .array(fit.censorCounts.map(JSONValue.integer))),
+                                ("estimate", .array(fit.survival.map(JSONValue.number))),
+                                ("std_error", .array(fit.standardError.map(JSONValue.number))),
+                                ("lower", .array(fit.lower.map(JSONValue.optional))),
+                                ("upper", .array(fit.upper.map(JSONValue.optional))),
+                            ])
+                        })
+                ),
+            ],
+            warnings: warnings)
     }
 
     private static func value<T>(_ array: [T], _ index: Int) -> T where T: Numeric {

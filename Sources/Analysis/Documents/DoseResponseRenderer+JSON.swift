@@ -27,7 +27,6 @@ extension DoseResponseRenderer {
         _ result: DoseResponseReport, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
         let fits = result.result
-        var members = provenance.jsonHeader(input: input)
         var points: [JSONValue] = []
         if let stage1 = result.points {
             let ses = stage1.standardErrors
@@ -49,58 +48,59 @@ extension DoseResponseRenderer {
                 ])
             }
         }
-        members += [
-            ("dose_column", .string(result.doseColumn)),
-            ("response", .string(result.responseLabel)),
-            ("summary", .optional(result.summaryName)),
-            ("type", .string(fits.type.rawValue)),
-            ("confidence_level", .optional(fits.confidenceLevel)),
-            ("observations", .integer(fits.observationCount)),
-            ("points", .array(points)),
-            ("dropped", .array((result.points?.dropped ?? []).map(JSONValue.string))),
-            ("fits", .array(fits.fits.map(Self.fitJSON))),
-            (
-                "ed",
-                .array(
-                    fits.fits.flatMap { fit in
-                        fit.effectiveDoses.map { ed in
-                            JSONValue.object([
-                                ("model", .string(fit.model.rawValue)), ("p", .optional(ed.probability)),
-                                ("estimate", .optional(ed.estimate)), ("std_error", .optional(ed.standardError)),
-                                ("lower", .optional(ed.lower)), ("upper", .optional(ed.upper)),
-                            ])
-                        }
-                    })
-            ),
-            (
-                "target_dose",
-                .array(
-                    fits.fits.compactMap { fit in
-                        fit.targetDose.map { td in
-                            JSONValue.object([
-                                ("model", .string(fit.model.rawValue)), ("gain", .optional(td.gain)),
-                                ("estimate", .optional(td.estimate)), ("std_error", .optional(td.standardError)),
-                                ("lower", .optional(td.lower)), ("upper", .optional(td.upper)),
-                            ])
-                        }
-                    })
-            ),
-            (
-                "curve",
-                .array(
-                    fits.fits.flatMap { fit in
-                        fit.curve.map { point in
-                            JSONValue.object([
-                                ("model", .string(fit.model.rawValue)), ("dose", .optional(point.dose)),
-                                ("estimate", .optional(point.estimate)), ("std_error", .optional(point.standardError)),
-                                ("lower", .optional(point.lower)), ("upper", .optional(point.upper)),
-                            ])
-                        }
-                    })
-            ),
-            ("warnings", .array(warnings.map(JSONValue.string))),
-        ]
-        return .object(members)
+        return provenance.jsonDocument(
+            input: input,
+            members: [
+                ("dose_column", .string(result.doseColumn)),
+                ("response", .string(result.responseLabel)),
+                ("summary", .optional(result.summaryName)),
+                ("type", .string(fits.type.rawValue)),
+                ("confidence_level", .optional(fits.confidenceLevel)),
+                ("observations", .integer(fits.observationCount)),
+                ("points", .array(points)),
+                ("dropped", .array((result.points?.dropped ?? []).map(JSONValue.string))),
+                ("fits", .array(fits.fits.map(Self.fitJSON))),
+                (
+                    "ed",
+                    .array(
+                        fits.fits.flatMap { fit in
+                            fit.effectiveDoses.map { ed in
+                                JSONValue.object([
+                                    ("model", .string(fit.model.rawValue)), ("p", .optional(ed.probability)),
+                                    ("estimate", .optional(ed.estimate)), ("std_error", .optional(ed.standardError)),
+                                    ("lower", .optional(ed.lower)), ("upper", .optional(ed.upper)),
+                                ])
+                            }
+                        })
+                ),
+                (
+                    "target_dose",
+                    .array(
+                        fits.fits.compactMap { fit in
+                            fit.targetDose.map { td in
+                                JSONValue.object([
+                                    ("model", .string(fit.model.rawValue)), ("gain", .optional(td.gain)),
+                                    ("estimate", .optional(td.estimate)), ("std_error", .optional(td.standardError)),
+                                    ("lower", .optional(td.lower)), ("upper", .optional(td.upper)),
+                                ])
+                            }
+                        })
+                ),
+                (
+                    "curve",
+                    .array(
+                        fits.fits.flatMap { fit in
+                            fit.curve.map { point in
+                                JSONValue.object([
+                                    ("model", .string(fit.model.rawValue)), ("dose", .optional(point.dose)),
+                                    ("estimate", .optional(point.estimate)), ("std_error", .optional(point.standardError)),
+                                    ("lower", .optional(point.lower)), ("upper", .optional(point.upper)),
+                                ])
+                            }
+                        })
+                ),
+            ],
+            warnings: warnings)
     }
 
     static func fitJSON(_ fit: DoseModelFit) -> JSONValue {

@@ -86,11 +86,7 @@ public struct DoseResponseRenderer: ResultRenderer {
         section.append(
             ReportTable(
                 title: "Parameters (\(ci))",
-                columns: [
-                    ReportColumn("model", style: .label), ReportColumn("parameter", style: .label),
-                    ReportColumn("estimate", style: number), ReportColumn("std_error", style: number),
-                    ReportColumn("lower", style: number), ReportColumn("upper", style: number),
-                ],
+                columns: Self.estimateColumns("parameter"),
                 rows: fits.fits.flatMap { fit in
                     fit.parameters.map { p in
                         [
@@ -117,11 +113,7 @@ public struct DoseResponseRenderer: ResultRenderer {
             section.append(
                 ReportTable(
                     title: "Effective and target doses (\(ci), delta method)",
-                    columns: [
-                        ReportColumn("model", style: .label), ReportColumn("dose", style: .label),
-                        ReportColumn("estimate", style: number), ReportColumn("std_error", style: number),
-                        ReportColumn("lower", style: number), ReportColumn("upper", style: number),
-                    ],
+                    columns: Self.estimateColumns("dose"),
                     rows: edRows,
                     notes: [
                         "EDp: the dose reaching p% of the maximum effect over the dose range; TD(+g): the smallest dose "
@@ -131,6 +123,14 @@ public struct DoseResponseRenderer: ResultRenderer {
         document.sections.append(section)
         close(&document, input: input, warnings: warnings)
         return document
+    }
+
+    /// The columns of a table of estimates per model: model, the named label column, estimate,
+    /// std_error, lower, upper (5 significant digits).
+    static func estimateColumns(_ label: String) -> [ReportColumn] {
+        let number = ReportColumn.Style.general(significant: 5)
+        return [ReportColumn("model", style: .label), ReportColumn(label, style: .label)]
+            + ["estimate", "std_error", "lower", "upper"].map { ReportColumn($0, style: number) }
     }
 
     static func show(_ value: Double) -> String {

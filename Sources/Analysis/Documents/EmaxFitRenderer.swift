@@ -176,57 +176,57 @@ public struct EmaxFitRenderer: ResultRenderer {
     /// - Complexity: O(parameters + curve points + exclusions).
     public func json(_ result: EmaxFitReport, input: ReportInput, provenance: Provenance, warnings: [String]) -> JSONValue {
         let fit = result.fit
-        var members = provenance.jsonHeader(input: input)
-        members += [
-            ("model", .string(fit.curve.rawValue)),
-            ("distribution", .string(fit.distribution.name)),
-            ("dose_column", .string(result.doseColumn)),
-            ("formula", .string(result.formula)),
-            ("n", .integer(fit.n)),
-            ("events", .integer(fit.events)),
-            ("dose_levels", .integer(fit.distinctDoseLevels)),
-            (
-                "cluster",
-                result.clusterColumn.map { .object([("column", .string($0)), ("count", .optional(fit.clusterCount))]) } ?? .null
-            ),
-            ("confidence_level", .optional(fit.confidenceLevel)),
-            ("log_likelihood", .optional(fit.logLikelihood)),
-            ("aic", .optional(fit.aic)),
-            ("converged", .bool(fit.isConverged)),
-            ("iterations", .integer(fit.iterations)),
-            (
-                "parameters",
-                .array(
-                    fit.parameters.map { p in
+        return provenance.jsonDocument(
+            input: input,
+            members: [
+                ("model", .string(fit.curve.rawValue)),
+                ("distribution", .string(fit.distribution.name)),
+                ("dose_column", .string(result.doseColumn)),
+                ("formula", .string(result.formula)),
+                ("n", .integer(fit.n)),
+                ("events", .integer(fit.events)),
+                ("dose_levels", .integer(fit.distinctDoseLevels)),
+                (
+                    "cluster",
+                    result.clusterColumn.map { .object([("column", .string($0)), ("count", .optional(fit.clusterCount))]) } ?? .null
+                ),
+                ("confidence_level", .optional(fit.confidenceLevel)),
+                ("log_likelihood", .optional(fit.logLikelihood)),
+                ("aic", .optional(fit.aic)),
+                ("converged", .bool(fit.isConverged)),
+                ("iterations", .integer(fit.iterations)),
+                (
+                    "parameters",
+                    .array(
+                        fit.parameters.map { p in
+                            .object([
+                                ("name", .string(p.name)), ("estimate", .optional(p.estimate)),
+                                ("std_error", .optional(p.standardError)), ("lower", .optional(p.lower)), ("upper", .optional(p.upper)),
+                            ])
+                        })
+                ),
+                (
+                    "ed50_profile",
+                    fit.ed50ProfileInterval.map { profile in
                         .object([
-                            ("name", .string(p.name)), ("estimate", .optional(p.estimate)),
-                            ("std_error", .optional(p.standardError)), ("lower", .optional(p.lower)), ("upper", .optional(p.upper)),
+                            ("estimate", .optional(fit.ed50)), ("lower", .optional(profile.lower)),
+                            ("upper", .optional(profile.upper)), ("level", .optional(profile.level)),
                         ])
-                    })
-            ),
-            (
-                "ed50_profile",
-                fit.ed50ProfileInterval.map { profile in
-                    .object([
-                        ("estimate", .optional(fit.ed50)), ("lower", .optional(profile.lower)),
-                        ("upper", .optional(profile.upper)), ("level", .optional(profile.level)),
-                    ])
-                } ?? .null
-            ),
-            (
-                "curve",
-                .array(
-                    result.curve.map { point in
-                        .object([
-                            ("dose", .optional(point.dose)), ("estimate", .optional(point.estimate)),
-                            ("lower", .optional(point.lower)), ("upper", .optional(point.upper)),
-                            ("median", .optional(point.median)),
-                        ])
-                    })
-            ),
-            ("warnings", .array(warnings.map(JSONValue.string))),
-        ]
-        return .object(members)
+                    } ?? .null
+                ),
+                (
+                    "curve",
+                    .array(
+                        result.curve.map { point in
+                            .object([
+                                ("dose", .optional(point.dose)), ("estimate", .optional(point.estimate)),
+                                ("lower", .optional(point.lower)), ("upper", .optional(point.upper)),
+                                ("median", .optional(point.median)),
+                            ])
+                        })
+                ),
+            ],
+            warnings: warnings)
     }
 
     static func show(_ value: Double) -> String {

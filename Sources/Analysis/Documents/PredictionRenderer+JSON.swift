@@ -29,30 +29,30 @@ extension PredictionRenderer {
         _ result: PredictionResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
         let regression = result.regression
-        var members = provenance.jsonHeader(input: input)
-        members += [
-            ("model", .string(regression.fittedModel)),
-            ("requested_model", .string(regression.model)),
-            ("formula", .string(regression.formula)),
-            ("n", .integer(regression.n)),
-            ("events", .integer(regression.events)),
-            (
-                "cluster",
-                regression.clusterColumn.map { column in
-                    .object([("column", .string(column)), ("count", .optional(regression.clusterCount))])
-                } ?? .null
-            ),
-            ("confidence_level", .optional(regression.confidenceLevel)),
-            ("times", .array(result.times.map { .optional($0) })),
-            (
-                "tau",
-                result.tau.map { .object([("value", .optional($0)), ("explanation", .string(result.tauExplanation))]) }
-                    ?? .null
-            ),
-            ("profiles", .array(result.profiles.map { profileJSON($0, numeric: result.numericColumns) })),
-            ("warnings", .array(warnings.map(JSONValue.string))),
-        ]
-        return .object(members)
+        return provenance.jsonDocument(
+            input: input,
+            members: [
+                ("model", .string(regression.fittedModel)),
+                ("requested_model", .string(regression.model)),
+                ("formula", .string(regression.formula)),
+                ("n", .integer(regression.n)),
+                ("events", .integer(regression.events)),
+                (
+                    "cluster",
+                    regression.clusterColumn.map { column in
+                        .object([("column", .string(column)), ("count", .optional(regression.clusterCount))])
+                    } ?? .null
+                ),
+                ("confidence_level", .optional(regression.confidenceLevel)),
+                ("times", .array(result.times.map { .optional($0) })),
+                (
+                    "tau",
+                    result.tau.map { .object([("value", .optional($0)), ("explanation", .string(result.tauExplanation))]) }
+                        ?? .null
+                ),
+                ("profiles", .array(result.profiles.map { profileJSON($0, numeric: result.numericColumns) })),
+            ],
+            warnings: warnings)
     }
 
     func profileJSON(_ profile: PredictionResult.Profile, numeric: Set<String>) -> JSONValue {

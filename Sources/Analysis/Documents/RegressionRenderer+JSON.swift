@@ -41,8 +41,7 @@ extension RegressionRenderer {
     public func json(
         _ result: RegressionResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
-        var members = provenance.jsonHeader(input: input)
-        members += [
+        var members: [(key: String, value: JSONValue)] = [
             ("model", .string(result.fittedModel)),
             ("requested_model", .string(result.model)),
             ("formula", .string(result.formula)),
@@ -62,8 +61,7 @@ extension RegressionRenderer {
         case .aft(let fit, let comparison):
             members += aftJSON(result, fit: fit, comparison: comparison)
         }
-        members.append(("warnings", .array(warnings.map(JSONValue.string))))
-        return .object(members)
+        return provenance.jsonDocument(input: input, members: members, warnings: warnings)
     }
 
     func coxJSON(_ result: RegressionResult, fit: CoxPHFit, zph: CoxZPHResult?) -> [(key: String, value: JSONValue)] {
@@ -92,18 +90,11 @@ extension RegressionRenderer {
                 ("global", row(zph.global)),
             ])
         }
-        return [
-            ("ties", .string(fit.ties.rawValue)),
-            ("confidence_level", .optional(fit.confidenceLevel)),
-            ("reference_levels", Self.referenceJSON(result)),
-            ("ratio", .string("hazard_ratio")),
-            ("coefficients", .array(coefficients)),
-            ("log_likelihood", .optional(fit.logLikelihood)),
-            ("null_log_likelihood", .optional(fit.nullLogLikelihood)),
-            ("aic", .optional(result.aic)),
-            ("bic", .optional(result.bic)),
-            ("iterations", .integer(fit.iterations)),
-            ("converged", .bool(fit.isConverged)),
+        let shared = Self.fitJSON(
+            result, level: fit.confidenceLevel, ratio: "hazard_ratio", coefficients: coefficients,
+            logLikelihood: fit.logLikelihood, nullLogLikelihood: fit.nullLogLikelihood, iterations: fit.iterations,
+            converged: fit.isConverged)
+        return [("ties", .string(fit.ties.rawValue))] + shared + [
             ("concordance", .optional(fit.concordance.concordance)),
             ("concordance_std_error", .optional(fit.concordance.standardError)),
             ("tests", .object(tests)),
@@ -153,18 +144,11 @@ extension RegressionRenderer {
                 ("converged", .bool(candidate.isConverged)),
             ])
         }
-        return [
-            ("distribution", .string(fit.distribution.name)),
-            ("confidence_level", .optional(fit.confidenceLevel)),
-            ("reference_levels", Self.referenceJSON(result)),
-            ("ratio", .string("time_ratio")),
-            ("coefficients", .array(coefficients)),
-            ("log_likelihood", .optional(fit.logLikelihood)),
-            ("null_log_likelihood", .optional(fit.nullLogLikelihood)),
-            ("aic", .optional(result.aic)),
-            ("bic", .optional(result.bic)),
-            ("iterations", .integer(fit.iterations)),
-            ("converged", .bool(fit.isConverged)),
+        let shared = Self.fitJSON(
+            result, level: fit.confidenceLevel, ratio: "time_ratio", coefficients: coefficients,
+            logLikelihood: fit.logLikelihood, nullLogLikelihood: fit.nullLogLikelihood, iterations: fit.iterations,
+            converged: fit.isConverged)
+        return [("distribution", .string(fit.distribution.name))] + shared + [
             ("scale", .optional(fit.scale)),
             ("log_scale", logScale),
             ("scale_lower", .optional(fit.scaleEstimate?.scaleLower)),
@@ -179,6 +163,27 @@ extension RegressionRenderer {
                 ])
             ),
             ("comparison", .array(ranked)),
+        ]
+    }
+
+    /// The members both model families share, in this order: `confidence_level`, `reference_levels`,
+    /// `ratio` (the name of the ratio column), `coefficients`, `log_likelihood`, `null_log_likelihood`,
+    /// `aic`, `bic`, `iterations`, `converged`.
+    static func fitJSON(
+        _ result: RegressionResult, level: Double, ratio: String, coefficients: [JSONValue], logLikelihood: Double,
+        nullLogLikelihood: Double, iterations: Int, converged: Bool
+    ) -> [(key: String, value: JSONValue)] {
+        [
+            ("confidence_level", .optional(level)),
+            ("reference_levels", referenceJSON(result)),
+            ("ratio", .string(ratio)),
+            ("coefficients", .array(coefficients)),
+            ("log_likelihood", .optional(logLikelihood)),
+            ("null_log_likelihood", .optional(nullLogLikelihood)),
+            ("aic", .optional(result.aic)),
+            ("bic", .optional(result.bic)),
+            ("iterations", .integer(iterations)),
+            ("converged", .bool(converged)),
         ]
     }
 

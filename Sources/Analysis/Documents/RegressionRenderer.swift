@@ -113,14 +113,7 @@ public struct RegressionRenderer: ResultRenderer {
             tests.append(Self.testRow("robust score", rscore.statistic, rscore.degreesOfFreedom, rscore.pValue))
         }
         sections.append(
-            ReportDocument.Section(
-                heading: "Model fit and tests",
-                tables: [
-                    ReportTable(
-                        title: "", columns: [ReportColumn("measure", style: .label), ReportColumn("value", style: .general(significant: 10))],
-                        rows: fitRows),
-                    ReportTable(title: "", columns: Self.testColumns, rows: tests, notes: ["Each tests the model against one where every coefficient is 0."]),
-                ]))
+            Self.fitSection(measures: fitRows, tests: tests, note: "Each tests the model against one where every coefficient is 0."))
         if let zph {
             let rows = (zph.terms + [zph.global]).map { row -> [ReportCell] in
                 [.text(row.term), .number(row.chiSquare), .integer(row.degreesOfFreedom), .number(row.pValue)]
@@ -257,17 +250,9 @@ public struct RegressionRenderer: ResultRenderer {
         ]
         let lr = fit.likelihoodRatioTest
         sections.append(
-            ReportDocument.Section(
-                heading: "Model fit and tests",
-                tables: [
-                    ReportTable(
-                        title: "", columns: [ReportColumn("measure", style: .label), ReportColumn("value", style: .general(significant: 10))],
-                        rows: fitRows),
-                    ReportTable(
-                        title: "", columns: Self.testColumns,
-                        rows: [Self.testRow("likelihood ratio", lr.statistic, lr.degreesOfFreedom, lr.pValue)],
-                        notes: ["Against the intercept-only model, as R's print.survreg."]),
-                ]))
+            Self.fitSection(
+                measures: fitRows, tests: [Self.testRow("likelihood ratio", lr.statistic, lr.degreesOfFreedom, lr.pValue)],
+                note: "Against the intercept-only model, as R's print.survreg."))
         return sections
     }
 
@@ -276,10 +261,21 @@ public struct RegressionRenderer: ResultRenderer {
     /// The style of estimates, ratios and standard errors: 5 significant digits.
     static let number = ReportColumn.Style.general(significant: 5)
 
-    static let testColumns = [
-        ReportColumn("test", style: .label), ReportColumn("statistic", style: .fixed(decimals: 3)),
-        ReportColumn("df", style: .count), ReportColumn("p_value", style: .pValue),
-    ]
+    /// The "Model fit and tests" section: a measure/value table, then the tests with a note.
+    static func fitSection(measures: [[ReportCell]], tests: [[ReportCell]], note: String) -> ReportDocument.Section {
+        let testColumns = [
+            ReportColumn("test", style: .label), ReportColumn("statistic", style: .fixed(decimals: 3)),
+            ReportColumn("df", style: .count), ReportColumn("p_value", style: .pValue),
+        ]
+        return ReportDocument.Section(
+            heading: "Model fit and tests",
+            tables: [
+                ReportTable(
+                    title: "", columns: [ReportColumn("measure", style: .label), ReportColumn("value", style: .general(significant: 10))],
+                    rows: measures),
+                ReportTable(title: "", columns: testColumns, rows: tests, notes: [note]),
+            ])
+    }
 
     static func testRow(_ name: String, _ statistic: Double, _ df: Int, _ p: Double) -> [ReportCell] {
         [.text(name), .number(statistic), .integer(df), .number(p)]

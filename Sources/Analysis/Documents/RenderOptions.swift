@@ -4,19 +4,15 @@ import Reporting
 public struct RenderOptions: Sendable, Equatable {
     /// The output format.
     public var format: OutputFormat
-    /// The widest label in the terminal table.
-    public var labelWidth: Int
-    /// At most this many exclusions are listed in table and Markdown output (CSV and JSON list all).
-    public var maxListedExclusions: Int
+    /// The widest label in the terminal table, ``ReportText/defaultLabelWidth`` (32) unless set.
+    public var labelWidth = ReportText.defaultLabelWidth
+    /// At most this many exclusions are listed in table and Markdown output (CSV and JSON list all);
+    /// 50 unless set.
+    public var maxListedExclusions = 50
 
-    /// Creates options.
-    /// - Parameters:
-    ///   - format: The output format.
-    ///   - labelWidth: The widest label in the terminal table.
-    ///   - maxListedExclusions: Exclusions listed in the reading formats.
-    public init(format: OutputFormat, labelWidth: Int, maxListedExclusions: Int) {
+    /// Options for a format with the default limits.
+    /// - Parameter format: The output format.
+    public init(format: OutputFormat) {
         self.format = format
-        self.labelWidth = labelWidth
-        self.maxListedExclusions = maxListedExclusions
     }
 }

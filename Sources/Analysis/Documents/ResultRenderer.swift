@@ -38,9 +38,10 @@ extension ResultRenderer {
     ///   - labelWidth: The widest label in the terminal table (``defaultLabelWidth`` when `nil`).
     ///   - maxListedExclusions: Exclusions listed in table and Markdown output (50 by default).
     public init(format: OutputFormat, labelWidth: Int? = nil, maxListedExclusions: Int = 50) {
-        self.init(
-            options: RenderOptions(
-                format: format, labelWidth: labelWidth ?? Self.defaultLabelWidth, maxListedExclusions: maxListedExclusions))
+        var options = RenderOptions(format: format)
+        options.labelWidth = labelWidth ?? Self.defaultLabelWidth
+        options.maxListedExclusions = maxListedExclusions
+        self.init(options: options)
     }
 
     /// The output format.

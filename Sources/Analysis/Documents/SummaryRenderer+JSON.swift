@@ -32,27 +32,27 @@ extension SummaryRenderer {
     public func json(
         _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
-        var members = provenance.jsonHeader(input: input)
-        members += [
-            ("by", .array(result.byColumns.map(JSONValue.string))),
-            ("strata", .optional(result.strataColumn)),
-            ("confidence_transform", .string(result.confidenceTransform.rawValue)),
-            ("confidence_level", .number(result.confidenceLevel)),
-            ("times", .array(result.times.map(JSONValue.number))),
-            ("quantile_probabilities", .array(result.quantileProbabilities.map(JSONValue.number))),
-            (
-                "rmst_tau",
-                .object([
-                    ("tau", .optional(result.tau)), ("rule", .string(result.tauRule.rawValue)),
-                    ("explanation", .string(result.tauRule.explanation)),
-                ])
-            ),
-            ("groups", .array(result.groups.map(Self.groupJSON))),
-            ("tests", .array(result.tests.map(Self.testJSON))),
-            ("median_table", result.medianTable.map(Self.medianTableJSON) ?? .null),
-            ("warnings", .array(warnings.map(JSONValue.string))),
-        ]
-        return .object(members)
+        return provenance.jsonDocument(
+            input: input,
+            members: [
+                ("by", .array(result.byColumns.map(JSONValue.string))),
+                ("strata", .optional(result.strataColumn)),
+                ("confidence_transform", .string(result.confidenceTransform.rawValue)),
+                ("confidence_level", .number(result.confidenceLevel)),
+                ("times", .array(result.times.map(JSONValue.number))),
+                ("quantile_probabilities", .array(result.quantileProbabilities.map(JSONValue.number))),
+                (
+                    "rmst_tau",
+                    .object([
+                        ("tau", .optional(result.tau)), ("rule", .string(result.tauRule.rawValue)),
+                        ("explanation", .string(result.tauRule.explanation)),
+                    ])
+                ),
+                ("groups", .array(result.groups.map(Self.groupJSON))),
+                ("tests", .array(result.tests.map(Self.testJSON))),
+                ("median_table", result.medianTable.map(Self.medianTableJSON) ?? .null),
+            ],
+            warnings: warnings)
     }
 
     static func byJSON(_ by: [ByLevel]) -> JSONValue {
