@@ -107,33 +107,30 @@ public struct CurvesRenderer: ResultRenderer {
     public func json(
         _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
-        return provenance.jsonDocument(
-            input: input,
-            members: [
-                ("by", .array(result.byColumns.map(JSONValue.string))),
-                ("confidence_transform", .string(result.confidenceTransform.rawValue)),
-                ("confidence_level", .number(result.confidenceLevel)),
-                (
-                    "curves",
-                    .array(
-                        result.groups.map { group in
-                            let fit = group.fit
-                            return .object([
-                                ("by", SummaryRenderer.byJSON(group.by)), ("n", .integer(fit.n)),
-                                ("events", .integer(fit.events)), ("censored", .integer(fit.censored)),
-                                ("time", .array(fit.times.map(JSONValue.number))),
-                                ("n_risk", .array(fit.atRisk.map(JSONValue.integer))),
-                                ("n_event", .array(fit.eventCounts.map(JSONValue.integer))),
-                                ("n_censor", .array(fit.censorCounts.map(JSONValue.integer))),
-                                ("estimate", .array(fit.survival.map(JSONValue.number))),
-                                ("std_error", .array(fit.standardError.map(JSONValue.number))),
-                                ("lower", .array(fit.lower.map(JSONValue.optional))),
-                                ("upper", .array(fit.upper.map(JSONValue.optional))),
-                            ])
-                        })
-                ),
-            ],
-            warnings: warnings)
+        let members: [(key: String, value: JSONValue)] = [
+            ("by", .array(result.byColumns.map(JSONValue.string))),
+            ("confidence_transform", .string(result.confidenceTransform.rawValue)),
+            ("confidence_level", .number(result.confidenceLevel)),
+            ("curves", .array(result.groups.map(Self.curveJSON))),
+        ]
+        return provenance.jsonDocument(input: input, members: members, warnings: warnings)
+    }
+
+    /// One group's step function as JSON, each column an array.
+    static func curveJSON(_ group: SurvivalSummaryGroup) -> JSONValue {
+        let fit = group.fit
+        return .object([
+            ("by", SummaryRenderer.byJSON(group.by)), ("n", .integer(fit.n)),
+            ("events", .integer(fit.events)), ("censored", .integer(fit.censored)),
+            ("time", .array(fit.times.map(JSONValue.number))),
+            ("n_risk", .array(fit.atRisk.map(JSONValue.integer))),
+            ("n_event", .array(fit.eventCounts.map(JSONValue.integer))),
+            ("n_censor", .array(fit.censorCounts.map(JSONValue.integer))),
+            ("estimate", .array(fit.survival.map(JSONValue.number))),
+            ("std_error", .array(fit.standardError.map(JSONValue.number))),
+            ("lower", .array(fit.lower.map(JSONValue.optional))),
+            ("upper", .array(fit.upper.map(JSONValue.optional))),
+        ])
     }
 
     private static func value<T>(_ array: [T], _ index: Int) -> T where T: Numeric {
