@@ -186,10 +186,7 @@ public struct EmaxFitRenderer: ResultRenderer {
                 ("n", .integer(fit.n)),
                 ("events", .integer(fit.events)),
                 ("dose_levels", .integer(fit.distinctDoseLevels)),
-                (
-                    "cluster",
-                    result.clusterColumn.map { .object([("column", .string($0)), ("count", .optional(fit.clusterCount))]) } ?? .null
-                ),
+                ("cluster", .cluster(column: result.clusterColumn, count: fit.clusterCount)),
                 ("confidence_level", .optional(fit.confidenceLevel)),
                 ("log_likelihood", .optional(fit.logLikelihood)),
                 ("aic", .optional(fit.aic)),
@@ -199,10 +196,9 @@ public struct EmaxFitRenderer: ResultRenderer {
                     "parameters",
                     .array(
                         fit.parameters.map { p in
-                            .object([
-                                ("name", .string(p.name)), ("estimate", .optional(p.estimate)),
-                                ("std_error", .optional(p.standardError)), ("lower", .optional(p.lower)), ("upper", .optional(p.upper)),
-                            ])
+                            .object(
+                                [("name", .string(p.name))]
+                                    + JSONValue.estimateMembers(p.estimate, standardError: p.standardError, lower: p.lower, upper: p.upper))
                         })
                 ),
                 (

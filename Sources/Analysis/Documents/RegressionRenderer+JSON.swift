@@ -48,12 +48,7 @@ extension RegressionRenderer {
             ("n", .integer(result.n)),
             ("events", .integer(result.events)),
             ("strata", .array(result.strataColumns.map(JSONValue.string))),
-            (
-                "cluster",
-                result.clusterColumn.map { column in
-                    .object([("column", .string(column)), ("count", .optional(result.clusterCount))])
-                } ?? .null
-            ),
+            ("cluster", .cluster(column: result.clusterColumn, count: result.clusterCount)),
         ]
         switch result.estimates {
         case .cox(let fit, let zph):
@@ -118,10 +113,9 @@ extension RegressionRenderer {
                 ("p_value", .optional(scale.pValue)),
             ])
             if fit.distribution.name == AFTDistribution.weibull.name || fit.distribution.name == AFTDistribution.loglogistic.name {
-                shape = .object([
-                    ("estimate", .optional(scale.shape)), ("std_error", .optional(scale.shapeStandardError)),
-                    ("lower", .optional(scale.shapeLower)), ("upper", .optional(scale.shapeUpper)),
-                ])
+                shape = .object(
+                    JSONValue.estimateMembers(
+                        scale.shape, standardError: scale.shapeStandardError, lower: scale.shapeLower, upper: scale.shapeUpper))
             }
         }
         let hazardRatios = fit.hazardRatios.map { rows in
