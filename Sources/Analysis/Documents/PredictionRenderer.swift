@@ -18,7 +18,7 @@ public struct PredictionRenderer: ResultRenderer {
     /// The warnings the result carries.
     public func warnings(of result: PredictionResult) -> [String] { result.regression.warnings }
 
-    /// The report document (used by the table and Markdown formats).
+    /// The report document (used by the table, Markdown and HTML formats).
     /// - Parameters:
     ///   - result: The predictions.
     ///   - input: The input record.

@@ -29,7 +29,7 @@ public struct RegressionRenderer: ResultRenderer {
 
     // MARK: - Document
 
-    /// The report document (used by the table and Markdown formats).
+    /// The report document (used by the table, Markdown and HTML formats).
     /// - Parameters:
     ///   - result: The fitted model.
     ///   - input: The input record.

@@ -1,8 +1,8 @@
 import Reporting
 
-/// A renderer of one kind of result. It fills a ``Reporting/ReportDocument`` (the table and Markdown
-/// formats, written by Reporting's `TextWriter` and `MarkdownWriter`), a CSV table and a JSON value;
-/// ``render(_:input:provenance:warnings:)`` picks among them by ``format``.
+/// A renderer of one kind of result. It fills a ``Reporting/ReportDocument`` (the table, Markdown and
+/// HTML formats, written by Reporting's `TextWriter`, `MarkdownWriter` and `HTMLWriter`), a CSV table
+/// and a JSON value; ``render(_:input:provenance:warnings:)`` picks among them by ``format``.
 ///
 /// Renderers never compute statistics: every number comes from the result value.
 public protocol ResultRenderer: Sendable {
@@ -20,7 +20,7 @@ public protocol ResultRenderer: Sendable {
 
     /// The warnings the result itself carries (shown when the caller gives none).
     func warnings(of result: Result) -> [String]
-    /// The report document, used by the table and Markdown formats.
+    /// The report document, used by the table, Markdown and HTML formats.
     func document(_ result: Result, input: ReportInput, provenance: Provenance, warnings: [String]) -> ReportDocument
     /// The whole result as one long CSV table.
     func csvTable(_ result: Result, input: ReportInput, provenance: Provenance) -> ReportTable
@@ -77,6 +77,8 @@ extension ResultRenderer {
                 document(result, input: input, provenance: provenance, warnings: warnings))
         case .markdown:
             return MarkdownWriter().write(document(result, input: input, provenance: provenance, warnings: warnings)).markdown
+        case .html:
+            return HTMLWriter().write(document(result, input: input, provenance: provenance, warnings: warnings))
         case .csv:
             return CSVTableWriter().write(csvTable(result, input: input, provenance: provenance))
         case .json:

@@ -24,7 +24,7 @@ public struct SummaryRenderer: ResultRenderer {
 
     // MARK: - Document
 
-    /// The report document (used by the table and Markdown formats).
+    /// The report document (used by the table, Markdown and HTML formats).
     /// - Parameters:
     ///   - result: The summary.
     ///   - input: The input record.
