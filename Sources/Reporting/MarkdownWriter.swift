@@ -41,8 +41,8 @@ public struct MarkdownWriter: Sendable {
 
     /// The layout.
     public var style: Style
-    /// The file-name prefix of the figures (usually the Markdown file's name without extension); only
-    /// letters, digits, `-`, `_` and `.` are kept, others become `_`.
+    /// The file-name prefix of the figures (usually the Markdown file's name without extension); when
+    /// used, only letters, digits, `-`, `_` and `.` are kept, others become `_`.
     public var figurePrefix: String
 
     /// Creates a writer.
@@ -51,7 +51,7 @@ public struct MarkdownWriter: Sendable {
     ///   - figurePrefix: The prefix of the figure file names, `figure` by default.
     public init(style: Style = .compact, figurePrefix: String = "figure") {
         self.style = style
-        self.figurePrefix = Self.safeFileStem(figurePrefix)
+        self.figurePrefix = figurePrefix
     }
 
     /// The document as Markdown, ending in a newline, and its figures.
@@ -63,7 +63,8 @@ public struct MarkdownWriter: Sendable {
         if let subtitle = document.subtitle { chunks.append("_" + prose(subtitle) + "_\n") }
         if !document.header.isEmpty { chunks.append(keyValues(document.header)) }
         var figures: [Figure] = []
-        for section in document.sections { append(section, level: 2, to: &chunks, figures: &figures) }
+        let prefix = Self.safeFileStem(figurePrefix)
+        for section in document.sections { append(section, level: 2, prefix: prefix, to: &chunks, figures: &figures) }
         if !document.notes.isEmpty { chunks.append(notes(document.notes)) }
         let markdown = chunks.joined(separator: "\n") + (style == .standalone ? "\n" : "")
         return Output(markdown: markdown, figures: figures)
@@ -100,7 +101,7 @@ public struct MarkdownWriter: Sendable {
 
     /// Appends a section's heading, blocks and subsections as chunks (each ending in one newline).
     private func append(
-        _ section: ReportDocument.Section, level: Int, to chunks: inout [String], figures: inout [Figure]
+        _ section: ReportDocument.Section, level: Int, prefix: String, to chunks: inout [String], figures: inout [Figure]
     ) {
         chunks.append(String(repeating: "#", count: min(level, 6)) + " " + prose(section.heading) + "\n")
         for block in section.blocks {
@@ -114,14 +115,14 @@ public struct MarkdownWriter: Sendable {
                 chunks.append(
                     "> **WARNING: " + prose(title) + "**\n>\n" + messages.map { "> - " + prose($0) + "\n" }.joined())
             case .figure(let svg, let caption, let name):
-                let fileName = figurePrefix + "-" + Self.safeFileStem(name) + ".svg"
+                let fileName = prefix + "-" + Self.safeFileStem(name) + ".svg"
                 figures.append(Figure(fileName: fileName, svg: Self.standaloneSVG(svg)))
                 chunks.append("![" + prose(caption) + "](" + fileName + ")\n\n*" + prose(caption) + "*\n")
             case .unavailable(let reason): chunks.append("_" + prose(reason) + "_\n")
             }
         }
         for subsection in section.subsections {
-            append(subsection, level: level + 1, to: &chunks, figures: &figures)
+            append(subsection, level: level + 1, prefix: prefix, to: &chunks, figures: &figures)
         }
     }
 

@@ -12,17 +12,12 @@ public struct ClinicalReportMarkdownRenderer: Sendable {
 
     /// The file-name prefix of the figures (usually the Markdown file's name without extension), reduced
     /// to letters, digits, `-`, `_` and `.`.
-    public var figurePrefix: String {
-        writer.figurePrefix
-    }
-
-    /// The writer.
-    private let writer: MarkdownWriter
+    public var figurePrefix: String
 
     /// Creates a renderer.
     /// - Parameter figurePrefix: The prefix of the figure file names.
     public init(figurePrefix: String) {
-        writer = MarkdownWriter(style: .standalone, figurePrefix: figurePrefix)
+        self.figurePrefix = MarkdownWriter.safeFileStem(figurePrefix)
     }
 
     /// The Markdown and its figures.
@@ -30,6 +25,6 @@ public struct ClinicalReportMarkdownRenderer: Sendable {
     /// - Returns: The output.
     /// - Complexity: O(size of the report).
     public func render(_ report: ClinicalReport) -> Output {
-        writer.write(ClinicalReportLayout(report).document)
+        MarkdownWriter(style: .standalone, figurePrefix: figurePrefix).write(ClinicalReportLayout(report).document)
     }
 }
