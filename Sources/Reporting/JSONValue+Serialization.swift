@@ -21,34 +21,36 @@ extension JSONValue {
         case .number(let value): out += ReportText.fullPrecision(value) ?? "null"
         case .string(let value): Self.writeString(value, into: &out)
         case .array(let items):
-            guard !items.isEmpty else {
-                out += "[]"
-                return
-            }
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                Self.newline(&out, indent: indent + 1, pretty: pretty)
+            Self.writeList(items, brackets: ("[", "]"), into: &out, indent: indent, pretty: pretty) { item, out in
                 item.write(into: &out, indent: indent + 1, pretty: pretty)
             }
-            Self.newline(&out, indent: indent, pretty: pretty)
-            out += "]"
         case .object(let members):
-            guard !members.isEmpty else {
-                out += "{}"
-                return
-            }
-            out += "{"
-            for (index, member) in members.enumerated() {
-                if index > 0 { out += "," }
-                Self.newline(&out, indent: indent + 1, pretty: pretty)
+            Self.writeList(members, brackets: ("{", "}"), into: &out, indent: indent, pretty: pretty) { member, out in
                 Self.writeString(member.key, into: &out)
                 out += pretty ? ": " : ":"
                 member.value.write(into: &out, indent: indent + 1, pretty: pretty)
             }
-            Self.newline(&out, indent: indent, pretty: pretty)
-            out += "}"
         }
+    }
+
+    /// An array or object: the brackets around the elements, separated by commas, each on its own line
+    /// one level deeper when pretty; `[]` / `{}` when empty.
+    private static func writeList<Element>(
+        _ elements: [Element], brackets: (open: String, close: String), into out: inout String, indent: Int, pretty: Bool,
+        element write: (Element, inout String) -> Void
+    ) {
+        out += brackets.open
+        guard !elements.isEmpty else {
+            out += brackets.close
+            return
+        }
+        for (index, element) in elements.enumerated() {
+            if index > 0 { out += "," }
+            newline(&out, indent: indent + 1, pretty: pretty)
+            write(element, &out)
+        }
+        newline(&out, indent: indent, pretty: pretty)
+        out += brackets.close
     }
 
     private static func newline(_ out: inout String, indent: Int, pretty: Bool) {
@@ -57,25 +59,23 @@ extension JSONValue {
     }
 
     private static func writeString(_ value: String, into out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
+        let escaped = ReportText.replacingScalars(in: value) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            case "\u{08}": return "\\b"
+            case "\u{0C}": return "\\f"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+                guard scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0x7F else {
+                    return nil
                 }
+                let hex = String(scalar.value, radix: 16)
+                return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             }
         }
-        out += "\""
+        out += "\"" + escaped + "\""
     }
 }

@@ -3,7 +3,8 @@
 /// - `table`: aligned plain text for a terminal (the default);
 /// - `markdown`: GitHub-flavoured Markdown tables;
 /// - `csv`: one tidy RFC 4180 table;
-/// - `json`: one JSON object with snake_case keys, `null` for unknown values.
+/// - `json`: one JSON object with snake_case keys, `null` for unknown values;
+/// - `html`: one self-contained HTML page of the document (inline CSS, no scripts, nothing fetched).
 public enum OutputFormat: String, Sendable, CaseIterable, Equatable {
     /// Aligned terminal text.
     case table
@@ -13,4 +14,6 @@ public enum OutputFormat: String, Sendable, CaseIterable, Equatable {
     case csv
     /// JSON.
     case json
+    /// A self-contained HTML page.
+    case html
 }

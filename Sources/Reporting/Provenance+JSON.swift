@@ -10,4 +10,18 @@ extension Provenance {
         members.append(("options", .object(options.map { ($0.name, .string($0.value)) })))
         return members
     }
+
+    /// A whole JSON output: the leading members every output shares (``jsonHeader(input:)``), then the
+    /// result's own `members`, then `warnings` last.
+    /// - Parameters:
+    ///   - input: The input file record.
+    ///   - members: The result's members, in order.
+    ///   - warnings: The warnings.
+    /// - Returns: The JSON object.
+    /// - Complexity: O(size of the members and the exclusions).
+    public func jsonDocument(
+        input: ReportInput, members: [(key: String, value: JSONValue)], warnings: [String]
+    ) -> JSONValue {
+        .object(jsonHeader(input: input) + members + [("warnings", .array(warnings.map(JSONValue.string)))])
+    }
 }

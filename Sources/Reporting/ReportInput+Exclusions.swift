@@ -11,17 +11,11 @@ extension ReportInput {
         if listed.count < exclusions.count {
             notes.append("... and \(exclusions.count - listed.count) more; --format json or csv lists all.")
         }
-        return ReportDocument.Section(
-            heading: "Exclusions (\(exclusions.count) rows)",
-            tables: [
-                ReportTable(
-                    title: "",
-                    columns: [
-                        ReportColumn("line", style: .count), ReportColumn("column", style: .label),
-                        ReportColumn("reason", style: .prose),
-                    ],
-                    rows: listed.map { [.integer($0.line), $0.column.map(ReportCell.text) ?? .empty, .text($0.reason)] },
-                    notes: notes)
-            ])
+        let columns = [
+            ReportColumn("line", style: .count), ReportColumn("column", style: .label), ReportColumn("reason", style: .prose),
+        ]
+        let rows: [[ReportCell]] = listed.map { [.integer($0.line), $0.column.map(ReportCell.text) ?? .empty, .text($0.reason)] }
+        let table = ReportTable(title: "", columns: columns, rows: rows, notes: notes)
+        return ReportDocument.Section(heading: "Exclusions (\(exclusions.count) rows)", tables: [table])
     }
 }

@@ -16,29 +16,37 @@ public enum ReportText {
     /// - Returns: Printable text; unchanged when it holds no control, format or backslash character.
     /// - Complexity: O(n) in the length of `text`.
     public static func escaped(_ text: String) -> String {
-        var needs = false
-        for scalar in text.unicodeScalars where scalar == "\\" || isUnprintable(scalar) {
-            needs = true
-            break
-        }
-        guard needs else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for scalar in text.unicodeScalars {
+        replacingScalars(in: text) { scalar in
             switch scalar {
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\\": out += "\\\\"
+            case "\t": return "\\t"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\\": return "\\\\"
             default:
-                if isUnprintable(scalar) {
-                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                return isUnprintable(scalar) ? "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}" : nil
             }
         }
-        return out
+    }
+
+    /// `text` with every scalar for which `replacement` gives a text replaced by that text: the one loop
+    /// behind the escaping of terminal text, HTML and JSON strings.
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - replacement: The replacement of a scalar, or `nil` to keep it.
+    /// - Returns: The new text; `text` itself when no scalar is replaced.
+    /// - Complexity: O(n) in the length of `text`.
+    package static func replacingScalars(in text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { replacement($0) != nil }) else { return text }
+        var out = String.UnicodeScalarView(scalars[..<first])
+        for scalar in scalars[first...] {
+            if let substitute = replacement(scalar) {
+                out.append(contentsOf: substitute.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// Whether `scalar` is a control (Cc) or format (Cf) character, which terminals may interpret.

@@ -73,7 +73,8 @@ import Testing
 
     @Test(arguments: OutputFormat.allCases)
     func everyFormatNamesTransformAndVersion(format: OutputFormat) throws {
-        let text = try Self.render(format)
+        // The HTML page's stylesheet is not output of the renderer ("provenance" holds "nan").
+        let text = try Self.render(format).replacingOccurrences(of: HTMLStyleSheet.css, with: "")
         #expect(text.contains(Self.version))
         #expect(text.contains("log-log"))
         #expect(!text.contains("nan"))
@@ -195,5 +196,36 @@ import Testing
         #expect(lines[0] == "dose_group,time,n_risk,n_event,n_censor,estimate,std_error,lower,upper,confidence_transform,confidence_level,relief_version")
         #expect(lines.count == 1 + result.groups.map(\.fit.times.count).reduce(0, +))
         #expect(lines[1].hasPrefix("low,1.0,5,1,0,0.8,"))
+    }
+
+    @Test func htmlIsTheDocumentOnOnePage() throws {
+        let result = try Self.makeResult()
+        let renderer = SummaryRenderer(format: .html)
+        let html = renderer.render(result, input: Self.input, provenance: Self.provenance)
+        let document = renderer.document(result, input: Self.input, provenance: Self.provenance, warnings: result.warnings)
+        #expect(html == HTMLWriter().write(document))
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<title>Relief summary by dose_group</title>"))
+        #expect(html.contains("<dt>command</dt><dd>relief summary data/trial.csv --by dose_group</dd>"))
+        #expect(html.contains("<caption>Censoring</caption>"))
+        #expect(html.contains("<h2>Exclusions (2 rows)</h2>"))
+        // The same numbers as the terminal table and Markdown.
+        let markdown = SummaryRenderer(format: .markdown).render(result, input: Self.input, provenance: Self.provenance)
+        #expect(markdown == MarkdownWriter().write(document).markdown)
+        #expect(SummaryRenderer(format: .table).render(result, input: Self.input, provenance: Self.provenance)
+            == TextWriter().write(document))
+    }
+
+    @Test func curvesRenderEveryFormatFromOneDocument() throws {
+        let result = try Self.makeResult()
+        let renderer = CurvesRenderer(format: .table)
+        let document = renderer.document(result, input: Self.input, provenance: Self.provenance, warnings: ["w"])
+        #expect(document.sections.map(\.heading) == ["Step functions"])
+        #expect(document.notes == ["warning: w"])
+        for format in [OutputFormat.table, .markdown, .html] {
+            let text = CurvesRenderer(format: format).render(result, input: Self.input, provenance: Self.provenance, warnings: ["w"])
+            #expect(text.contains("Kaplan–Meier curves by dose_group"))
+            #expect(text.contains("warning: w"))
+        }
     }
 }

@@ -16,18 +16,25 @@ import Testing
     }
 
     static func samplePage() -> String {
-        var page = HTMLPage(title: "Relief report <script>alert(1)</script>")
-        page.appendHeading("Relief by dose group", level: 1)
-        page.appendParagraph("Group <script>alert(1)</script> is shown as text.")
-        page.appendWarning(title: "Model warnings", messages: ["the Weibull fit did not converge"])
-        page.appendTable(ReportTable(
+        let table = ReportTable(
             title: "Censoring", columns: [ReportColumn("dose_group", style: .label), ReportColumn("n", style: .count)],
             rows: [[.text("high"), .integer(825)], [.text("<script>alert(1)</script>"), .integer(772)]],
-            notes: ["NR = not reached"]))
-        page.appendFigure(
+            notes: ["NR = not reached"])
+        let figure = ReportBlock.figure(
             svg: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"120\" viewBox=\"0 0 300 120\"><path d=\"M10 10 H120 V60 H290\" stroke=\"#0072B2\" fill=\"none\" stroke-width=\"2\"/></svg>",
-            caption: "Kaplan-Meier curves")
-        return page.html()
+            caption: "Kaplan-Meier curves", name: "km")
+        return HTMLWriter().write(
+            ReportDocument(
+                title: "Relief report <script>alert(1)</script>",
+                sections: [
+                    ReportDocument.Section(
+                        heading: "Relief by dose group",
+                        blocks: [
+                            .paragraph("Group <script>alert(1)</script> is shown as text."),
+                            .warning(title: "Model warnings", messages: ["the Weibull fit did not converge"]),
+                            .table(table), figure,
+                        ])
+                ]))
     }
 
     static func entries(_ directory: URL) -> [String] {

@@ -2,8 +2,8 @@ import Reporting
 
 extension ClinicalReportLayout {
     /// "At a glance": warnings first, then counts and the headline comparison.
-    package static func glance(_ report: ClinicalReport) -> [Block] {
-        var blocks: [Block] = []
+    package static func glance(_ report: ClinicalReport) -> [ReportBlock] {
+        var blocks: [ReportBlock] = []
         if !report.warnings.isEmpty {
             blocks.append(.warning(title: "\(report.warnings.count) warning(s) — read before the results", messages: report.warnings))
         }
@@ -15,7 +15,7 @@ extension ClinicalReportLayout {
             facts.append(("Relief ended (events)", "\(events) (\(percent(Double(events) / Double(input.rowsUsed))))"))
             facts.append(("Censored (relief still ongoing)", "\(input.rowsUsed - events)"))
         }
-        blocks.append(.facts(facts))
+        blocks.append(.keyValues(facts))
         for comparison in report.comparisons {
             let summary = comparison.summary
             let ci = Provenance.percent(summary.confidenceLevel) + " CI"
@@ -42,7 +42,7 @@ extension ClinicalReportLayout {
     }
 
     /// Provenance: file, hash, rows, command, version, date, options, exclusions, what is not shown.
-    package static func provenance(_ report: ClinicalReport) -> [Block] {
+    package static func provenance(_ report: ClinicalReport) -> [ReportBlock] {
         let input = report.input
         let provenance = report.provenance
         var facts: [(key: String, value: String)] = [
@@ -51,7 +51,7 @@ extension ClinicalReportLayout {
             ("Delimiter", input.delimiter), ("Command", provenance.command), ("Relief version", provenance.version),
         ]
         if let date = provenance.date { facts.append(("Date", date)) }
-        var blocks: [Block] = [.facts(facts)]
+        var blocks: [ReportBlock] = [.keyValues(facts)]
         blocks.append(
             .table(
                 ReportTable(

@@ -3,7 +3,7 @@ import Survival
 
 extension ClinicalReportLayout {
     /// The baseline section.
-    package static func baseline(_ report: ClinicalReport) -> [Block] {
+    package static func baseline(_ report: ClinicalReport) -> [ReportBlock] {
         switch report.baseline {
         case .available(let table): return [.table(BaselineTableLayout(table).reportTable)]
         case .unavailable(let reason): return [.unavailable("The baseline table is not available: \(sentence(reason))")]
@@ -11,9 +11,9 @@ extension ClinicalReportLayout {
     }
 
     /// One Kaplan–Meier comparison: the plot, then the LIFETEST-style tables.
-    package static func comparison(_ comparison: ClinicalReport.Comparison, index: Int) -> [Block] {
+    package static func comparison(_ comparison: ClinicalReport.Comparison, index: Int) -> [ReportBlock] {
         let summary = comparison.summary
-        var blocks: [Block] = []
+        var blocks: [ReportBlock] = []
         if let banding = comparison.banding { blocks.append(.paragraph("Groups: \(banding).")) }
         var plot = KaplanMeierPlot(
             title: "Relief by \(comparison.column)",
@@ -29,18 +29,18 @@ extension ClinicalReportLayout {
                     + "with \(ci) pointwise confidence bands (\(summary.confidenceTransform.rawValue) transform); + marks "
                     + "are censored episodes; the table under the axis gives the numbers still at risk.",
                 name: "km-\(index + 1)"))
-        blocks += LifetestTables(summary: summary, groupHeading: comparison.column).tables.map(Block.table)
+        blocks += LifetestTables(summary: summary, groupHeading: comparison.column).tables.map(ReportBlock.table)
         return blocks
     }
 
     /// The regression: forest plot and the coefficient tables.
-    package static func regression(_ report: ClinicalReport) -> [Block] {
+    package static func regression(_ report: ClinicalReport) -> [ReportBlock] {
         guard let result = report.regression.value else {
             return [.unavailable("The adjusted regression is not available: \(sentence(report.regression.reason))")]
         }
         let ratio = result.isCox ? "Hazard ratio" : "Time ratio"
         let level = Provenance.percent(result.confidenceLevel)
-        var blocks: [Block] = [
+        var blocks: [ReportBlock] = [
             .paragraph(
                 result.isCox
                     ? "Cox model of the hazard of relief ending. A hazard ratio below 1 means relief lasts longer."
@@ -54,20 +54,16 @@ extension ClinicalReportLayout {
         var caption = "\(ratio)s with \(level) confidence intervals, adjusted for every term of \(result.formula)"
         if let cluster = result.clusterColumn { caption += "; robust standard errors clustered by \(cluster)" }
         blocks.append(.figure(svg: plot.svg(), caption: caption + ".", name: "forest"))
-        let document = RegressionRenderer(format: .markdown).document(
-            result, input: report.input, provenance: report.provenance, warnings: [])
-        for section in document.sections {
-            for table in section.tables { blocks.append(.table(table)) }
-        }
+        blocks += tables(RegressionRenderer(format: .markdown), result, report)
         return blocks
     }
 
     /// The dose-response curve and its tables.
-    package static func doseResponse(_ report: ClinicalReport) -> [Block] {
+    package static func doseResponse(_ report: ClinicalReport) -> [ReportBlock] {
         guard let dose = report.doseResponse.value else {
             return [.unavailable("The dose-response curve is not available: \(sentence(report.doseResponse.reason))")]
         }
-        var blocks: [Block] = []
+        var blocks: [ReportBlock] = []
         if let best = dose.result.bestFit {
             var points: [DoseResponsePlot.Point] = []
             if let stage = dose.points {
@@ -93,31 +89,32 @@ extension ClinicalReportLayout {
                         + "\(best.model.rawValue) model, the smallest AIC among the fitted models, with its pointwise band.",
                     name: "dose-response"))
         }
-        let document = DoseResponseRenderer(format: .markdown).document(
-            dose, input: report.input, provenance: report.provenance, warnings: [])
-        for section in document.sections {
-            for table in section.tables { blocks.append(.table(table)) }
-        }
+        blocks += tables(DoseResponseRenderer(format: .markdown), dose, report)
         return blocks
     }
 
     /// The relief-coverage tables.
-    package static func coverage(_ report: ClinicalReport) -> [Block] {
+    package static func coverage(_ report: ClinicalReport) -> [ReportBlock] {
         guard let schedule = report.coverage.value else {
             return [.unavailable("The coverage table is not available: \(sentence(report.coverage.reason))")]
         }
-        var blocks: [Block] = [
+        var blocks: [ReportBlock] = [
             .paragraph(
                 "Coverage is the expected fraction of days in relief when infusions repeat every I days: RMST(I)/I from the "
                     + "\(schedule.model) model (formula \(schedule.formula)). Assumptions: "
                     + schedule.schedule.assumptions.joined(separator: "; ") + ".")
         ]
-        let document = ScheduleRenderer(format: .markdown).document(
-            schedule, input: report.input, provenance: report.provenance, warnings: [])
-        for section in document.sections {
-            for table in section.tables { blocks.append(.table(table)) }
-        }
+        blocks += tables(ScheduleRenderer(format: .markdown), schedule, report)
         return blocks
+    }
+
+    /// Every table of the document a command's renderer fills for `result`, as blocks (its header,
+    /// sections' headings and closing notes left out; no warnings: the report lists them at a glance).
+    package static func tables<Renderer: ResultRenderer>(
+        _ renderer: Renderer, _ result: Renderer.Result, _ report: ClinicalReport
+    ) -> [ReportBlock] {
+        renderer.document(result, input: report.input, provenance: report.provenance, warnings: [])
+            .sections.flatMap(\.tables).map(ReportBlock.table)
     }
 
     /// A reason as a sentence ending in one period.
@@ -128,7 +125,7 @@ extension ClinicalReportLayout {
     }
 
     /// The per-patient listing (only with --include-ids).
-    package static func listing(_ listing: PatientListing) -> [Block] {
+    package static func listing(_ listing: PatientListing) -> [ReportBlock] {
         var columns = [ReportColumn(listing.idColumn, style: .label)]
         if let group = listing.groupColumn { columns.append(ReportColumn(group, style: .label)) }
         columns += [

@@ -1,68 +1,54 @@
 import Reporting
 
-/// A clinical report laid out as sections of blocks (paragraphs, tables, figures, warnings), shared by
-/// the HTML and Markdown renderers so both show the same content. Building it only arranges and
+/// A clinical report laid out as a ``Reporting/ReportDocument``: the same document type every command
+/// fills, written by Reporting's `HTMLWriter` (``ClinicalReportHTMLRenderer``) and `MarkdownWriter`
+/// (``ClinicalReportMarkdownRenderer``), so both show the same content. Building it only arranges and
 /// formats numbers already in the ``ClinicalReport``; nothing is recomputed.
+///
+/// The document has a subtitle (input, date, version), a table of contents, a footer (version, input
+/// hash, command) and these sections: at a glance, provenance, baseline, one per Kaplan–Meier
+/// comparison, the adjusted regression, dose-response, coverage, methods and, only with identifiers
+/// allowed, the patient listing. The major sections start a new printed page.
 public struct ClinicalReportLayout: Sendable {
-    /// One block of a section.
-    public enum Block: Sendable {
-        /// A paragraph of plain text (escaped by the renderer).
-        case paragraph(String)
-        /// A table.
-        case table(ReportTable)
-        /// A figure: an SVG document, its caption and a short file-name stem (for Markdown's SVG files).
-        case figure(svg: String, caption: String, name: String)
-        /// A prominent warning box.
-        case warning(title: String, messages: [String])
-        /// A part that could not be computed, and why.
-        case unavailable(String)
-        /// Key/value lines.
-        case facts([(key: String, value: String)])
-    }
-
-    /// A section: an anchor id, a heading and its blocks.
-    public struct Section: Sendable {
-        /// The anchor id (letters, digits and dashes).
-        public var id: String
-        /// The heading.
-        public var heading: String
-        /// The blocks in order.
-        public var blocks: [Block]
-        /// Whether a printed report starts the section on a new page.
-        public var startsPage: Bool
-    }
-
-    /// The title.
-    public let title: String
-    /// The line under the title (input, date, version).
-    public let subtitle: String
-    /// The sections in order.
-    public let sections: [Section]
+    /// The laid-out report.
+    public let document: ReportDocument
 
     /// Lays out a report.
     /// - Parameter report: The computed report.
     public init(_ report: ClinicalReport) {
-        title = report.title
-        subtitle = "Input " + report.input.file + " · " + (report.provenance.date.map { "generated " + $0 + " · " } ?? "")
-            + "Relief " + report.provenance.version
-        var sections: [Section] = []
-        sections.append(Section(id: "summary", heading: "At a glance", blocks: Self.glance(report), startsPage: false))
-        sections.append(Section(id: "provenance", heading: "Provenance", blocks: Self.provenance(report), startsPage: false))
-        sections.append(Section(id: "baseline", heading: "Baseline characteristics", blocks: Self.baseline(report), startsPage: true))
+        typealias Section = ReportDocument.Section
+        var sections = [
+            Section(heading: "At a glance", id: "summary", blocks: Self.glance(report)),
+            Section(heading: "Provenance", id: "provenance", blocks: Self.provenance(report)),
+            Section(heading: "Baseline characteristics", id: "baseline", startsPage: true, blocks: Self.baseline(report)),
+        ]
         for (index, comparison) in report.comparisons.enumerated() {
             sections.append(
                 Section(
-                    id: "relief-\(index + 1)", heading: "Relief by " + comparison.title.lowercasedFirst,
-                    blocks: Self.comparison(comparison, index: index), startsPage: true))
+                    heading: "Relief by " + comparison.title.lowercasedFirst, id: "relief-\(index + 1)", startsPage: true,
+                    blocks: Self.comparison(comparison, index: index)))
         }
-        sections.append(Section(id: "regression", heading: "Adjusted regression", blocks: Self.regression(report), startsPage: true))
-        sections.append(Section(id: "dose-response", heading: "Dose-response", blocks: Self.doseResponse(report), startsPage: true))
-        sections.append(Section(id: "coverage", heading: "Relief coverage by dose and interval", blocks: Self.coverage(report), startsPage: false))
-        sections.append(Section(id: "methods", heading: "Methods", blocks: report.methods.paragraphs().map(Block.paragraph), startsPage: true))
+        sections += [
+            Section(heading: "Adjusted regression", id: "regression", startsPage: true, blocks: Self.regression(report)),
+            Section(heading: "Dose-response", id: "dose-response", startsPage: true, blocks: Self.doseResponse(report)),
+            Section(heading: "Relief coverage by dose and interval", id: "coverage", blocks: Self.coverage(report)),
+            Section(
+                heading: "Methods", id: "methods", startsPage: true,
+                blocks: report.methods.paragraphs().map(ReportBlock.paragraph)),
+        ]
         if report.includesIdentifiers, let listing = report.patientListing {
-            sections.append(Section(id: "patients", heading: "Patient listing (identifiers shown)", blocks: Self.listing(listing), startsPage: true))
+            sections.append(
+                Section(
+                    heading: "Patient listing (identifiers shown)", id: "patients", startsPage: true,
+                    blocks: Self.listing(listing)))
         }
-        self.sections = sections
+        document = ReportDocument(
+            title: report.title,
+            subtitle: "Input " + report.input.file + " · " + (report.provenance.date.map { "generated " + $0 + " · " } ?? "")
+                + "Relief " + report.provenance.version,
+            sections: sections,
+            footer: "Relief \(report.provenance.version) · input SHA-256 \(report.input.sha256) · \(report.provenance.command)",
+            listsContents: true)
     }
 }
 

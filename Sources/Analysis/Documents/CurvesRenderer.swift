@@ -10,51 +10,49 @@ import Survival
 /// JSON: `{"version", "command", "input", "confidence_transform", "confidence_level", "curves":
 /// [{"by": {...}, "n", "events", "censored", "time": [..], "n_risk": [..], "n_event": [..],
 /// "n_censor": [..], "estimate": [..], "std_error": [..], "lower": [..], "upper": [..]}], "warnings"}`.
-public struct CurvesRenderer: Sendable {
-    /// The output format.
-    public var format: OutputFormat
-    /// The widest label in the terminal table.
-    public var labelWidth: Int
+public struct CurvesRenderer: ResultRenderer {
+    /// The format and limits (the curves list no exclusions: the summary does).
+    public var options: RenderOptions
 
-    /// Creates a renderer.
-    /// - Parameters:
-    ///   - format: The output format.
-    ///   - labelWidth: The widest label in the terminal table (32 by default).
-    public init(format: OutputFormat, labelWidth: Int = ReportText.defaultLabelWidth) {
-        self.format = format
-        self.labelWidth = labelWidth
+    /// Creates a renderer; see ``ResultRenderer/init(format:labelWidth:maxListedExclusions:)``.
+    /// - Parameter options: The format and limits.
+    public init(options: RenderOptions) {
+        self.options = options
     }
 
-    /// The curves in ``format``, ending in a newline.
+    /// The report document: the header and one section with the step functions.
     /// - Parameters:
     ///   - result: A summary whose groups hold the fits.
     ///   - input: The input record.
     ///   - provenance: The provenance.
-    ///   - warnings: The warnings to report (default: the result's).
-    /// - Returns: The rendered text.
+    ///   - warnings: The warnings.
+    /// - Returns: The document.
     /// - Complexity: O(total distinct times over groups).
-    public func render(
-        _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]? = nil
-    ) -> String {
-        let warnings = warnings ?? result.warnings
-        switch format {
-        case .csv:
-            return CSVTableRenderer().render(table(result, provenance: provenance, fullPrecision: true))
-        case .table, .markdown:
-            var document = ReportDocument(
-                title: result.byColumns.isEmpty
-                    ? "Kaplan–Meier curve" : "Kaplan–Meier curves by " + result.byColumns.joined(separator: " x "),
-                header: provenance.headerLines(
-                    input: input, transform: result.confidenceTransform, level: result.confidenceLevel))
-            document.sections = [
+    public func document(
+        _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]
+    ) -> ReportDocument {
+        ReportDocument(
+            title: result.byColumns.isEmpty
+                ? "Kaplan–Meier curve" : "Kaplan–Meier curves by " + result.byColumns.joined(separator: " x "),
+            header: provenance.headerLines(input: input, transform: result.confidenceTransform, level: result.confidenceLevel),
+            sections: [
                 ReportDocument.Section(heading: "Step functions", tables: [table(result, provenance: provenance, fullPrecision: false)])
-            ]
-            document.notes = warnings.map { "warning: " + $0 }
-            return format == .table
-                ? TextTableRenderer(labelWidth: labelWidth).render(document) : MarkdownRenderer().render(document)
-        case .json:
-            return json(result, input: input, provenance: provenance, warnings: warnings).serialized() + "\n"
-        }
+            ],
+            notes: warnings.map { "warning: " + $0 })
+    }
+
+    /// The warnings the result carries.
+    public func warnings(of result: SurvivalSummaryResult) -> [String] { result.warnings }
+
+    /// The step functions as one table with full precision and the CI transform, level and version
+    /// columns (see ``CurvesRenderer``).
+    /// - Parameters:
+    ///   - result: The summary.
+    ///   - input: The input record (not used: the CSV carries data only).
+    ///   - provenance: The provenance.
+    /// - Returns: The table.
+    public func csvTable(_ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance) -> ReportTable {
+        table(result, provenance: provenance, fullPrecision: true)
     }
 
     /// The step functions as one table, one row per time per group.
@@ -109,33 +107,30 @@ public struct CurvesRenderer: Sendable {
     public func json(
         _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
-        var members = provenance.jsonHeader(input: input)
-        members += [
+        let members: [(key: String, value: JSONValue)] = [
             ("by", .array(result.byColumns.map(JSONValue.string))),
             ("confidence_transform", .string(result.confidenceTransform.rawValue)),
             ("confidence_level", .number(result.confidenceLevel)),
-            (
-                "curves",
-                .array(
-                    result.groups.map { group in
-                        let fit = group.fit
-                        return .object([
-                            ("by", SummaryRenderer.byJSON(group.by)), ("n", .integer(fit.n)),
-                            ("events", .integer(fit.events)), ("censored", .integer(fit.censored)),
-                            ("time", .array(fit.times.map(JSONValue.number))),
-                            ("n_risk", .array(fit.atRisk.map(JSONValue.integer))),
-                            ("n_event", .array(fit.eventCounts.map(JSONValue.integer))),
-                            ("n_censor", .array(fit.censorCounts.map(JSONValue.integer))),
-                            ("estimate", .array(fit.survival.map(JSONValue.number))),
-                            ("std_error", .array(fit.standardError.map(JSONValue.number))),
-                            ("lower", .array(fit.lower.map(JSONValue.optional))),
-                            ("upper", .array(fit.upper.map(JSONValue.optional))),
-                        ])
-                    })
-            ),
-            ("warnings", .array(warnings.map(JSONValue.string))),
+            ("curves", .array(result.groups.map(Self.curveJSON))),
         ]
-        return .object(members)
+        return provenance.jsonDocument(input: input, members: members, warnings: warnings)
+    }
+
+    /// One group's step function as JSON, each column an array.
+    static func curveJSON(_ group: SurvivalSummaryGroup) -> JSONValue {
+        let fit = group.fit
+        return .object([
+            ("by", SummaryRenderer.byJSON(group.by)), ("n", .integer(fit.n)),
+            ("events", .integer(fit.events)), ("censored", .integer(fit.censored)),
+            ("time", .array(fit.times.map(JSONValue.number))),
+            ("n_risk", .array(fit.atRisk.map(JSONValue.integer))),
+            ("n_event", .array(fit.eventCounts.map(JSONValue.integer))),
+            ("n_censor", .array(fit.censorCounts.map(JSONValue.integer))),
+            ("estimate", .array(fit.survival.map(JSONValue.number))),
+            ("std_error", .array(fit.standardError.map(JSONValue.number))),
+            ("lower", .array(fit.lower.map(JSONValue.optional))),
+            ("upper", .array(fit.upper.map(JSONValue.optional))),
+        ])
     }
 
     private static func value<T>(_ array: [T], _ index: Int) -> T where T: Numeric {

@@ -27,7 +27,6 @@ extension DoseResponseRenderer {
         _ result: DoseResponseReport, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
         let fits = result.result
-        var members = provenance.jsonHeader(input: input)
         var points: [JSONValue] = []
         if let stage1 = result.points {
             let ses = stage1.standardErrors
@@ -49,58 +48,49 @@ extension DoseResponseRenderer {
                 ])
             }
         }
-        members += [
-            ("dose_column", .string(result.doseColumn)),
-            ("response", .string(result.responseLabel)),
-            ("summary", .optional(result.summaryName)),
-            ("type", .string(fits.type.rawValue)),
-            ("confidence_level", .optional(fits.confidenceLevel)),
-            ("observations", .integer(fits.observationCount)),
-            ("points", .array(points)),
-            ("dropped", .array((result.points?.dropped ?? []).map(JSONValue.string))),
-            ("fits", .array(fits.fits.map(Self.fitJSON))),
-            (
-                "ed",
-                .array(
-                    fits.fits.flatMap { fit in
-                        fit.effectiveDoses.map { ed in
-                            JSONValue.object([
-                                ("model", .string(fit.model.rawValue)), ("p", .optional(ed.probability)),
-                                ("estimate", .optional(ed.estimate)), ("std_error", .optional(ed.standardError)),
-                                ("lower", .optional(ed.lower)), ("upper", .optional(ed.upper)),
-                            ])
-                        }
-                    })
-            ),
-            (
-                "target_dose",
-                .array(
-                    fits.fits.compactMap { fit in
-                        fit.targetDose.map { td in
-                            JSONValue.object([
-                                ("model", .string(fit.model.rawValue)), ("gain", .optional(td.gain)),
-                                ("estimate", .optional(td.estimate)), ("std_error", .optional(td.standardError)),
-                                ("lower", .optional(td.lower)), ("upper", .optional(td.upper)),
-                            ])
-                        }
-                    })
-            ),
-            (
-                "curve",
-                .array(
-                    fits.fits.flatMap { fit in
-                        fit.curve.map { point in
-                            JSONValue.object([
-                                ("model", .string(fit.model.rawValue)), ("dose", .optional(point.dose)),
-                                ("estimate", .optional(point.estimate)), ("std_error", .optional(point.standardError)),
-                                ("lower", .optional(point.lower)), ("upper", .optional(point.upper)),
-                            ])
-                        }
-                    })
-            ),
-            ("warnings", .array(warnings.map(JSONValue.string))),
-        ]
-        return .object(members)
+        return provenance.jsonDocument(
+            input: input,
+            members: [
+                ("dose_column", .string(result.doseColumn)),
+                ("response", .string(result.responseLabel)),
+                ("summary", .optional(result.summaryName)),
+                ("type", .string(fits.type.rawValue)),
+                ("confidence_level", .optional(fits.confidenceLevel)),
+                ("observations", .integer(fits.observationCount)),
+                ("points", .array(points)),
+                ("dropped", .array((result.points?.dropped ?? []).map(JSONValue.string))),
+                ("fits", .array(fits.fits.map(Self.fitJSON))),
+                (
+                    "ed",
+                    Self.perModelJSON(fits.fits, rows: \.effectiveDoses) { ed in
+                        [("p", .optional(ed.probability))]
+                            + JSONValue.estimateMembers(ed.estimate, standardError: ed.standardError, lower: ed.lower, upper: ed.upper)
+                    }
+                ),
+                (
+                    "target_dose",
+                    Self.perModelJSON(fits.fits, rows: { $0.targetDose.map { [$0] } ?? [] }) { td in
+                        [("gain", .optional(td.gain))]
+                            + JSONValue.estimateMembers(td.estimate, standardError: td.standardError, lower: td.lower, upper: td.upper)
+                    }
+                ),
+                (
+                    "curve",
+                    Self.perModelJSON(fits.fits, rows: \.curve) { point in
+                        [("dose", .optional(point.dose))]
+                            + JSONValue.estimateMembers(
+                                point.estimate, standardError: point.standardError, lower: point.lower, upper: point.upper)
+                    }
+                ),
+            ],
+            warnings: warnings)
+    }
+
+    /// One object per model and row of that model: `model`, then the row's members.
+    static func perModelJSON<Row>(
+        _ fits: [DoseModelFit], rows: (DoseModelFit) -> [Row], members: (Row) -> [(key: String, value: JSONValue)]
+    ) -> JSONValue {
+        .array(fits.flatMap { fit in rows(fit).map { row in .object([("model", .string(fit.model.rawValue))] + members(row)) } })
     }
 
     static func fitJSON(_ fit: DoseModelFit) -> JSONValue {
@@ -110,11 +100,10 @@ extension DoseResponseRenderer {
                 "parameters",
                 .array(
                     fit.parameters.map { p in
-                        .object([
-                            ("name", .string(p.name)), ("estimate", .optional(p.estimate)),
-                            ("std_error", .optional(p.standardError)), ("lower", .optional(p.lower)),
-                            ("upper", .optional(p.upper)), ("at_bound", .bool(p.atBound)),
-                        ])
+                        .object(
+                            [("name", .string(p.name))]
+                                + JSONValue.estimateMembers(p.estimate, standardError: p.standardError, lower: p.lower, upper: p.upper)
+                                + [("at_bound", .bool(p.atBound))])
                     })
             ),
             ("rss", .optional(fit.residualSumOfSquares)),

@@ -5,22 +5,13 @@ import Reporting
 /// log-likelihood, AIC and AIC weight, the effective doses, the target dose and the fitted curves. It
 /// never computes a statistic.
 public struct DoseResponseRenderer: ResultRenderer {
-    /// The output format.
-    public var format: OutputFormat
-    /// The widest label in the terminal table.
-    public var labelWidth: Int
-    /// At most this many exclusions are listed in table and Markdown output (CSV and JSON list all).
-    public var maxListedExclusions: Int
+    /// The format and limits.
+    public var options: RenderOptions
 
-    /// Creates a renderer.
-    /// - Parameters:
-    ///   - format: The output format.
-    ///   - labelWidth: The widest label in the terminal table (32 by default).
-    ///   - maxListedExclusions: Exclusions listed in text formats (50 by default).
-    public init(format: OutputFormat, labelWidth: Int = ReportText.defaultLabelWidth, maxListedExclusions: Int = 50) {
-        self.format = format
-        self.labelWidth = labelWidth
-        self.maxListedExclusions = maxListedExclusions
+    /// Creates a renderer; see ``ResultRenderer/init(format:labelWidth:maxListedExclusions:)``.
+    /// - Parameter options: The format and limits.
+    public init(options: RenderOptions) {
+        self.options = options
     }
 
     /// The warnings the result carries: dropped stage-1 levels, then the fits'.
@@ -52,14 +43,7 @@ public struct DoseResponseRenderer: ResultRenderer {
         var document = ReportDocument(
             title: "Dose-response of relief (two-stage, DoseFinding models)",
             header: provenance.modelHeaderLines(input: input, model: model))
-        if !warnings.isEmpty {
-            document.sections.append(
-                ReportDocument.Section(
-                    heading: "WARNINGS (\(warnings.count))",
-                    tables: [
-                        ReportTable(title: "", columns: [ReportColumn("warning", style: .prose)], rows: warnings.map { [.text($0)] })
-                    ]))
-        }
+        if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
         let number = ReportColumn.Style.general(significant: 5)
         if let points = result.points {
             let ses = points.standardErrors
@@ -84,7 +68,7 @@ public struct DoseResponseRenderer: ResultRenderer {
                     ]))
         }
         var section = ReportDocument.Section(heading: "Stage 2: dose models")
-        section.tables.append(
+        section.append(
             ReportTable(
                 title: "Model comparison",
                 columns: [
@@ -99,14 +83,10 @@ public struct DoseResponseRenderer: ResultRenderer {
                     ]
                 },
                 notes: ["weight: Akaike weight exp(-dAIC/2), normalised over the models fitted."]))
-        section.tables.append(
+        section.append(
             ReportTable(
                 title: "Parameters (\(ci))",
-                columns: [
-                    ReportColumn("model", style: .label), ReportColumn("parameter", style: .label),
-                    ReportColumn("estimate", style: number), ReportColumn("std_error", style: number),
-                    ReportColumn("lower", style: number), ReportColumn("upper", style: number),
-                ],
+                columns: Self.estimateColumns("parameter"),
                 rows: fits.fits.flatMap { fit in
                     fit.parameters.map { p in
                         [
@@ -130,14 +110,10 @@ public struct DoseResponseRenderer: ResultRenderer {
                 } ?? [])
         }
         if !edRows.isEmpty {
-            section.tables.append(
+            section.append(
                 ReportTable(
                     title: "Effective and target doses (\(ci), delta method)",
-                    columns: [
-                        ReportColumn("model", style: .label), ReportColumn("dose", style: .label),
-                        ReportColumn("estimate", style: number), ReportColumn("std_error", style: number),
-                        ReportColumn("lower", style: number), ReportColumn("upper", style: number),
-                    ],
+                    columns: Self.estimateColumns("dose"),
                     rows: edRows,
                     notes: [
                         "EDp: the dose reaching p% of the maximum effect over the dose range; TD(+g): the smallest dose "
@@ -145,11 +121,16 @@ public struct DoseResponseRenderer: ResultRenderer {
                     ]))
         }
         document.sections.append(section)
-        if let exclusions = input.exclusionSection(maxListed: maxListedExclusions) {
-            document.sections.append(exclusions)
-        }
-        document.notes = warnings.map { "warning: " + $0 }
+        close(&document, input: input, warnings: warnings)
         return document
+    }
+
+    /// The columns of a table of estimates per model: model, the named label column, estimate,
+    /// std_error, lower, upper (5 significant digits).
+    static func estimateColumns(_ label: String) -> [ReportColumn] {
+        let number = ReportColumn.Style.general(significant: 5)
+        return [ReportColumn("model", style: .label), ReportColumn(label, style: .label)]
+            + ["estimate", "std_error", "lower", "upper"].map { ReportColumn($0, style: number) }
     }
 
     static func show(_ value: Double) -> String {

@@ -5,22 +5,13 @@ import Reporting
 /// the covariate coefficients (log time ratios), the scale, log-likelihood and AIC, and the fitted curve.
 /// It never computes a statistic.
 public struct EmaxFitRenderer: ResultRenderer {
-    /// The output format.
-    public var format: OutputFormat
-    /// The widest label in the terminal table.
-    public var labelWidth: Int
-    /// At most this many exclusions are listed in table and Markdown output (CSV and JSON list all).
-    public var maxListedExclusions: Int
+    /// The format and limits.
+    public var options: RenderOptions
 
-    /// Creates a renderer.
-    /// - Parameters:
-    ///   - format: The output format.
-    ///   - labelWidth: The widest label in the terminal table (32 by default).
-    ///   - maxListedExclusions: Exclusions listed in text formats (50 by default).
-    public init(format: OutputFormat, labelWidth: Int = ReportText.defaultLabelWidth, maxListedExclusions: Int = 50) {
-        self.format = format
-        self.labelWidth = labelWidth
-        self.maxListedExclusions = maxListedExclusions
+    /// Creates a renderer; see ``ResultRenderer/init(format:labelWidth:maxListedExclusions:)``.
+    /// - Parameter options: The format and limits.
+    public init(options: RenderOptions) {
+        self.options = options
     }
 
     /// The fit's warnings.
@@ -58,14 +49,7 @@ public struct EmaxFitRenderer: ResultRenderer {
         var document = ReportDocument(
             title: "One-step Emax dose-response of relief duration (\(fit.curve.rawValue), \(fit.distribution.name))",
             header: provenance.modelHeaderLines(input: input, model: Self.modelLines(result)))
-        if !warnings.isEmpty {
-            document.sections.append(
-                ReportDocument.Section(
-                    heading: "WARNINGS (\(warnings.count))",
-                    tables: [
-                        ReportTable(title: "", columns: [ReportColumn("warning", style: .prose)], rows: warnings.map { [.text($0)] })
-                    ]))
-        }
+        if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
         let number = ReportColumn.Style.general(significant: 5)
         let ci = Provenance.percent(fit.confidenceLevel) + " CI"
         var notes = [
@@ -77,7 +61,7 @@ public struct EmaxFitRenderer: ResultRenderer {
             notes.append("Reference levels: " + result.referenceLevels.map { "\($0.column)=\($0.level)" }.joined(separator: ", "))
         }
         var section = ReportDocument.Section(heading: "Parameters")
-        section.tables.append(
+        section.append(
             ReportTable(
                 title: "Estimates (\(ci), Wald)",
                 columns: [
@@ -90,7 +74,7 @@ public struct EmaxFitRenderer: ResultRenderer {
                 },
                 notes: notes))
         if let profile = fit.ed50ProfileInterval {
-            section.tables.append(
+            section.append(
                 ReportTable(
                     title: "ED50 profile-likelihood interval (\(Provenance.percent(profile.level)))",
                     columns: [
@@ -118,10 +102,7 @@ public struct EmaxFitRenderer: ResultRenderer {
                             })
                     ]))
         }
-        if let exclusions = input.exclusionSection(maxListed: maxListedExclusions) {
-            document.sections.append(exclusions)
-        }
-        document.notes = warnings.map { "warning: " + $0 }
+        close(&document, input: input, warnings: warnings)
         return document
     }
 
@@ -195,57 +176,53 @@ public struct EmaxFitRenderer: ResultRenderer {
     /// - Complexity: O(parameters + curve points + exclusions).
     public func json(_ result: EmaxFitReport, input: ReportInput, provenance: Provenance, warnings: [String]) -> JSONValue {
         let fit = result.fit
-        var members = provenance.jsonHeader(input: input)
-        members += [
-            ("model", .string(fit.curve.rawValue)),
-            ("distribution", .string(fit.distribution.name)),
-            ("dose_column", .string(result.doseColumn)),
-            ("formula", .string(result.formula)),
-            ("n", .integer(fit.n)),
-            ("events", .integer(fit.events)),
-            ("dose_levels", .integer(fit.distinctDoseLevels)),
-            (
-                "cluster",
-                result.clusterColumn.map { .object([("column", .string($0)), ("count", .optional(fit.clusterCount))]) } ?? .null
-            ),
-            ("confidence_level", .optional(fit.confidenceLevel)),
-            ("log_likelihood", .optional(fit.logLikelihood)),
-            ("aic", .optional(fit.aic)),
-            ("converged", .bool(fit.isConverged)),
-            ("iterations", .integer(fit.iterations)),
-            (
-                "parameters",
-                .array(
-                    fit.parameters.map { p in
+        return provenance.jsonDocument(
+            input: input,
+            members: [
+                ("model", .string(fit.curve.rawValue)),
+                ("distribution", .string(fit.distribution.name)),
+                ("dose_column", .string(result.doseColumn)),
+                ("formula", .string(result.formula)),
+                ("n", .integer(fit.n)),
+                ("events", .integer(fit.events)),
+                ("dose_levels", .integer(fit.distinctDoseLevels)),
+                ("cluster", .cluster(column: result.clusterColumn, count: fit.clusterCount)),
+                ("confidence_level", .optional(fit.confidenceLevel)),
+                ("log_likelihood", .optional(fit.logLikelihood)),
+                ("aic", .optional(fit.aic)),
+                ("converged", .bool(fit.isConverged)),
+                ("iterations", .integer(fit.iterations)),
+                (
+                    "parameters",
+                    .array(
+                        fit.parameters.map { p in
+                            .object(
+                                [("name", .string(p.name))]
+                                    + JSONValue.estimateMembers(p.estimate, standardError: p.standardError, lower: p.lower, upper: p.upper))
+                        })
+                ),
+                (
+                    "ed50_profile",
+                    fit.ed50ProfileInterval.map { profile in
                         .object([
-                            ("name", .string(p.name)), ("estimate", .optional(p.estimate)),
-                            ("std_error", .optional(p.standardError)), ("lower", .optional(p.lower)), ("upper", .optional(p.upper)),
+                            ("estimate", .optional(fit.ed50)), ("lower", .optional(profile.lower)),
+                            ("upper", .optional(profile.upper)), ("level", .optional(profile.level)),
                         ])
-                    })
-            ),
-            (
-                "ed50_profile",
-                fit.ed50ProfileInterval.map { profile in
-                    .object([
-                        ("estimate", .optional(fit.ed50)), ("lower", .optional(profile.lower)),
-                        ("upper", .optional(profile.upper)), ("level", .optional(profile.level)),
-                    ])
-                } ?? .null
-            ),
-            (
-                "curve",
-                .array(
-                    result.curve.map { point in
-                        .object([
-                            ("dose", .optional(point.dose)), ("estimate", .optional(point.estimate)),
-                            ("lower", .optional(point.lower)), ("upper", .optional(point.upper)),
-                            ("median", .optional(point.median)),
-                        ])
-                    })
-            ),
-            ("warnings", .array(warnings.map(JSONValue.string))),
-        ]
-        return .object(members)
+                    } ?? .null
+                ),
+                (
+                    "curve",
+                    .array(
+                        result.curve.map { point in
+                            .object([
+                                ("dose", .optional(point.dose)), ("estimate", .optional(point.estimate)),
+                                ("lower", .optional(point.lower)), ("upper", .optional(point.upper)),
+                                ("median", .optional(point.median)),
+                            ])
+                        })
+                ),
+            ],
+            warnings: warnings)
     }
 
     static func show(_ value: Double) -> String {

@@ -29,30 +29,25 @@ extension PredictionRenderer {
         _ result: PredictionResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
         let regression = result.regression
-        var members = provenance.jsonHeader(input: input)
-        members += [
-            ("model", .string(regression.fittedModel)),
-            ("requested_model", .string(regression.model)),
-            ("formula", .string(regression.formula)),
-            ("n", .integer(regression.n)),
-            ("events", .integer(regression.events)),
-            (
-                "cluster",
-                regression.clusterColumn.map { column in
-                    .object([("column", .string(column)), ("count", .optional(regression.clusterCount))])
-                } ?? .null
-            ),
-            ("confidence_level", .optional(regression.confidenceLevel)),
-            ("times", .array(result.times.map { .optional($0) })),
-            (
-                "tau",
-                result.tau.map { .object([("value", .optional($0)), ("explanation", .string(result.tauExplanation))]) }
-                    ?? .null
-            ),
-            ("profiles", .array(result.profiles.map { profileJSON($0, numeric: result.numericColumns) })),
-            ("warnings", .array(warnings.map(JSONValue.string))),
-        ]
-        return .object(members)
+        return provenance.jsonDocument(
+            input: input,
+            members: [
+                ("model", .string(regression.fittedModel)),
+                ("requested_model", .string(regression.model)),
+                ("formula", .string(regression.formula)),
+                ("n", .integer(regression.n)),
+                ("events", .integer(regression.events)),
+                ("cluster", .cluster(column: regression.clusterColumn, count: regression.clusterCount)),
+                ("confidence_level", .optional(regression.confidenceLevel)),
+                ("times", .array(result.times.map { .optional($0) })),
+                (
+                    "tau",
+                    result.tau.map { .object([("value", .optional($0)), ("explanation", .string(result.tauExplanation))]) }
+                        ?? .null
+                ),
+                ("profiles", .array(result.profiles.map { profileJSON($0, numeric: result.numericColumns) })),
+            ],
+            warnings: warnings)
     }
 
     func profileJSON(_ profile: PredictionResult.Profile, numeric: Set<String>) -> JSONValue {
@@ -64,33 +59,24 @@ extension PredictionRenderer {
         }
         let prediction = profile.prediction
         let median = Self.median(prediction).map { q in
-            JSONValue.object([
-                ("estimate", .optional(q.estimate)), ("std_error", .optional(q.standardError)),
-                ("lower", .optional(q.lower)), ("upper", .optional(q.upper)),
-            ])
+            JSONValue.object(JSONValue.estimateMembers(q.estimate, standardError: q.standardError, lower: q.lower, upper: q.upper))
         } ?? .null
         let rmst = prediction.restrictedMean.map { r in
-            JSONValue.object([
-                ("tau", .optional(r.tau)), ("estimate", .optional(r.estimate)), ("std_error", .optional(r.standardError)),
-                ("lower", .optional(r.lower)), ("upper", .optional(r.upper)),
-            ])
+            JSONValue.object(
+                [("tau", .optional(r.tau))]
+                    + JSONValue.estimateMembers(r.estimate, standardError: r.standardError, lower: r.lower, upper: r.upper))
         } ?? .null
+        let survival = prediction.survival.map { row in
+            JSONValue.object(
+                [("time", .optional(row.time))]
+                    + JSONValue.estimateMembers(row.survival, standardError: row.standardError, lower: row.lower, upper: row.upper))
+        }
         var members: [(key: String, value: JSONValue)] = [
             ("values", .object(values)),
             ("label", .string(profile.label)),
             ("linear_predictor", .optional(prediction.linearPredictor)),
             ("linear_predictor_std_error", .optional(prediction.linearPredictorStandardError)),
-            (
-                "survival",
-                .array(
-                    prediction.survival.map { row in
-                        .object([
-                            ("time", .optional(row.time)), ("estimate", .optional(row.survival)),
-                            ("std_error", .optional(row.standardError)), ("lower", .optional(row.lower)),
-                            ("upper", .optional(row.upper)),
-                        ])
-                    })
-            ),
+            ("survival", .array(survival)),
             ("median", median),
             ("rmst", rmst),
         ]

@@ -6,28 +6,19 @@ import Reporting
 /// ongoing at each requested time, and the restricted mean relief time to `tau`, each with its standard
 /// error and confidence interval. It never computes a statistic.
 public struct PredictionRenderer: ResultRenderer {
-    /// The output format.
-    public var format: OutputFormat
-    /// The widest label in the terminal table.
-    public var labelWidth: Int
-    /// At most this many exclusions are listed in table and Markdown output (CSV and JSON list all).
-    public var maxListedExclusions: Int
+    /// The format and limits.
+    public var options: RenderOptions
 
-    /// Creates a renderer.
-    /// - Parameters:
-    ///   - format: The output format.
-    ///   - labelWidth: The widest label in the terminal table (32 by default).
-    ///   - maxListedExclusions: Exclusions listed in text formats (50 by default).
-    public init(format: OutputFormat, labelWidth: Int = ReportText.defaultLabelWidth, maxListedExclusions: Int = 50) {
-        self.format = format
-        self.labelWidth = labelWidth
-        self.maxListedExclusions = maxListedExclusions
+    /// Creates a renderer; see ``ResultRenderer/init(format:labelWidth:maxListedExclusions:)``.
+    /// - Parameter options: The format and limits.
+    public init(options: RenderOptions) {
+        self.options = options
     }
 
     /// The warnings the result carries.
     public func warnings(of result: PredictionResult) -> [String] { result.regression.warnings }
 
-    /// The report document (used by the table and Markdown formats).
+    /// The report document (used by the table, Markdown and HTML formats).
     /// - Parameters:
     ///   - result: The predictions.
     ///   - input: The input record.
@@ -47,23 +38,14 @@ public struct PredictionRenderer: ResultRenderer {
         var document = ReportDocument(
             title: "Predicted relief (\(regression.fittedModel) model)",
             header: provenance.modelHeaderLines(input: input, model: model))
-        if !warnings.isEmpty {
-            document.sections.append(
-                ReportDocument.Section(
-                    heading: "WARNINGS (\(warnings.count))",
-                    tables: [
-                        ReportTable(
-                            title: "", columns: [ReportColumn("warning", style: .prose)],
-                            rows: warnings.map { [.text($0)] })
-                    ]))
-        }
+        if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
         let profileColumns = result.columns.map { ReportColumn($0, style: .label) }
         func cells(_ profile: PredictionResult.Profile) -> [ReportCell] {
             profile.values.map { .text($0.value) }
         }
         let number = ReportColumn.Style.general(significant: 5)
         var section = ReportDocument.Section(heading: "Predictions per profile")
-        section.tables.append(
+        section.append(
             ReportTable(
                 title: "Median relief time (\(ci))",
                 columns: profileColumns + [
@@ -83,7 +65,7 @@ public struct PredictionRenderer: ResultRenderer {
                         : "The time by which relief has ended for half of such episodes; interval exp(log t ± z se)."
                 ]))
         if !result.times.isEmpty {
-            section.tables.append(
+            section.append(
                 ReportTable(
                     title: "Probability relief is still ongoing at \(result.times.map(Self.show).joined(separator: ", ")) (\(ci))",
                     columns: profileColumns + [
@@ -107,7 +89,7 @@ public struct PredictionRenderer: ResultRenderer {
                     ]))
         }
         if let tau = result.tau {
-            section.tables.append(
+            section.append(
                 ReportTable(
                     title: "Restricted mean relief time to tau = \(Self.show(tau)) (\(ci))",
                     columns: profileColumns + [
@@ -129,10 +111,7 @@ public struct PredictionRenderer: ResultRenderer {
                     ]))
         }
         document.sections.append(section)
-        if let exclusions = input.exclusionSection(maxListed: maxListedExclusions) {
-            document.sections.append(exclusions)
-        }
-        document.notes = warnings.map { "warning: " + $0 }
+        close(&document, input: input, warnings: warnings)
         return document
     }
 

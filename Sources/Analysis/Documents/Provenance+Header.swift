@@ -2,8 +2,9 @@ import Reporting
 import Survival
 
 extension Provenance {
-    /// The key/value header lines of a text or Markdown report: input, rows, CI transform, options,
-    /// version and command.
+    /// The key/value header lines of a Kaplan–Meier document (`relief summary`, `relief curves`): input,
+    /// rows, CI transform, options, version, date and command (``modelHeaderLines(input:model:)`` with
+    /// the CI line as the model line).
     /// - Parameters:
     ///   - input: The input record.
     ///   - transform: The CI transform.
@@ -12,17 +13,8 @@ extension Provenance {
     public func headerLines(
         input: ReportInput, transform: KaplanMeier.ConfidenceTransform, level: Double
     ) -> [(key: String, value: String)] {
-        var lines: [(key: String, value: String)] = [
-            ("input", input.file),
-            ("sha256", input.sha256),
-            ("rows", "\(input.rowsRead) read, \(input.rowsUsed) used, \(input.rowsExcluded) excluded"),
-            ("confidence intervals", "\(Self.percent(level)) pointwise, \(transform.rawValue) transform"),
-        ]
-        for option in options { lines.append((option.name, option.value)) }
-        lines.append(("version", "Relief \(version)"))
-        if let date { lines.append(("date", date)) }
-        lines.append(("command", command))
-        return lines
+        modelHeaderLines(
+            input: input, model: [("confidence intervals", "\(Self.percent(level)) pointwise, \(transform.rawValue) transform")])
     }
 
     /// A confidence level as a percentage, e.g. `95%` or `97.5%`.

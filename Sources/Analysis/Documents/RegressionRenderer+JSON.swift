@@ -41,20 +41,14 @@ extension RegressionRenderer {
     public func json(
         _ result: RegressionResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
-        var members = provenance.jsonHeader(input: input)
-        members += [
+        var members: [(key: String, value: JSONValue)] = [
             ("model", .string(result.fittedModel)),
             ("requested_model", .string(result.model)),
             ("formula", .string(result.formula)),
             ("n", .integer(result.n)),
             ("events", .integer(result.events)),
             ("strata", .array(result.strataColumns.map(JSONValue.string))),
-            (
-                "cluster",
-                result.clusterColumn.map { column in
-                    .object([("column", .string(column)), ("count", .optional(result.clusterCount))])
-                } ?? .null
-            ),
+            ("cluster", .cluster(column: result.clusterColumn, count: result.clusterCount)),
         ]
         switch result.estimates {
         case .cox(let fit, let zph):
@@ -62,8 +56,7 @@ extension RegressionRenderer {
         case .aft(let fit, let comparison):
             members += aftJSON(result, fit: fit, comparison: comparison)
         }
-        members.append(("warnings", .array(warnings.map(JSONValue.string))))
-        return .object(members)
+        return provenance.jsonDocument(input: input, members: members, warnings: warnings)
     }
 
     func coxJSON(_ result: RegressionResult, fit: CoxPHFit, zph: CoxZPHResult?) -> [(key: String, value: JSONValue)] {
@@ -92,18 +85,11 @@ extension RegressionRenderer {
                 ("global", row(zph.global)),
             ])
         }
-        return [
-            ("ties", .string(fit.ties.rawValue)),
-            ("confidence_level", .optional(fit.confidenceLevel)),
-            ("reference_levels", Self.referenceJSON(result)),
-            ("ratio", .string("hazard_ratio")),
-            ("coefficients", .array(coefficients)),
-            ("log_likelihood", .optional(fit.logLikelihood)),
-            ("null_log_likelihood", .optional(fit.nullLogLikelihood)),
-            ("aic", .optional(result.aic)),
-            ("bic", .optional(result.bic)),
-            ("iterations", .integer(fit.iterations)),
-            ("converged", .bool(fit.isConverged)),
+        let shared = Self.fitJSON(
+            result, level: fit.confidenceLevel, ratio: "hazard_ratio", coefficients: coefficients,
+            logLikelihood: fit.logLikelihood, nullLogLikelihood: fit.nullLogLikelihood, iterations: fit.iterations,
+            converged: fit.isConverged)
+        return [("ties", .string(fit.ties.rawValue))] + shared + [
             ("concordance", .optional(fit.concordance.concordance)),
             ("concordance_std_error", .optional(fit.concordance.standardError)),
             ("tests", .object(tests)),
@@ -127,10 +113,9 @@ extension RegressionRenderer {
                 ("p_value", .optional(scale.pValue)),
             ])
             if fit.distribution.name == AFTDistribution.weibull.name || fit.distribution.name == AFTDistribution.loglogistic.name {
-                shape = .object([
-                    ("estimate", .optional(scale.shape)), ("std_error", .optional(scale.shapeStandardError)),
-                    ("lower", .optional(scale.shapeLower)), ("upper", .optional(scale.shapeUpper)),
-                ])
+                shape = .object(
+                    JSONValue.estimateMembers(
+                        scale.shape, standardError: scale.shapeStandardError, lower: scale.shapeLower, upper: scale.shapeUpper))
             }
         }
         let hazardRatios = fit.hazardRatios.map { rows in
@@ -153,18 +138,11 @@ extension RegressionRenderer {
                 ("converged", .bool(candidate.isConverged)),
             ])
         }
-        return [
-            ("distribution", .string(fit.distribution.name)),
-            ("confidence_level", .optional(fit.confidenceLevel)),
-            ("reference_levels", Self.referenceJSON(result)),
-            ("ratio", .string("time_ratio")),
-            ("coefficients", .array(coefficients)),
-            ("log_likelihood", .optional(fit.logLikelihood)),
-            ("null_log_likelihood", .optional(fit.nullLogLikelihood)),
-            ("aic", .optional(result.aic)),
-            ("bic", .optional(result.bic)),
-            ("iterations", .integer(fit.iterations)),
-            ("converged", .bool(fit.isConverged)),
+        let shared = Self.fitJSON(
+            result, level: fit.confidenceLevel, ratio: "time_ratio", coefficients: coefficients,
+            logLikelihood: fit.logLikelihood, nullLogLikelihood: fit.nullLogLikelihood, iterations: fit.iterations,
+            converged: fit.isConverged)
+        return [("distribution", .string(fit.distribution.name))] + shared + [
             ("scale", .optional(fit.scale)),
             ("log_scale", logScale),
             ("scale_lower", .optional(fit.scaleEstimate?.scaleLower)),
@@ -179,6 +157,27 @@ extension RegressionRenderer {
                 ])
             ),
             ("comparison", .array(ranked)),
+        ]
+    }
+
+    /// The members both model families share, in this order: `confidence_level`, `reference_levels`,
+    /// `ratio` (the name of the ratio column), `coefficients`, `log_likelihood`, `null_log_likelihood`,
+    /// `aic`, `bic`, `iterations`, `converged`.
+    static func fitJSON(
+        _ result: RegressionResult, level: Double, ratio: String, coefficients: [JSONValue], logLikelihood: Double,
+        nullLogLikelihood: Double, iterations: Int, converged: Bool
+    ) -> [(key: String, value: JSONValue)] {
+        [
+            ("confidence_level", .optional(level)),
+            ("reference_levels", referenceJSON(result)),
+            ("ratio", .string(ratio)),
+            ("coefficients", .array(coefficients)),
+            ("log_likelihood", .optional(logLikelihood)),
+            ("null_log_likelihood", .optional(nullLogLikelihood)),
+            ("aic", .optional(result.aic)),
+            ("bic", .optional(result.bic)),
+            ("iterations", .integer(iterations)),
+            ("converged", .bool(converged)),
         ]
     }
 

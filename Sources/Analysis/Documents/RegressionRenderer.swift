@@ -12,31 +12,24 @@ import Reporting
 /// the `cox.zph` table for Cox models; the exclusions. CSV is one tidy table (see
 /// ``csvTable(_:input:provenance:)``); JSON has the shape documented in ``json(_:input:provenance:warnings:)``.
 public struct RegressionRenderer: ResultRenderer {
-    /// The output format.
-    public var format: OutputFormat
-    /// The widest label in the terminal table.
-    public var labelWidth: Int
-    /// At most this many exclusions are listed in table and Markdown output (CSV and JSON list all).
-    public var maxListedExclusions: Int
+    /// The format and limits.
+    public var options: RenderOptions
 
-    /// Creates a renderer.
-    /// - Parameters:
-    ///   - format: The output format.
-    ///   - labelWidth: The widest label in the terminal table (40 by default: term names such as
-    ///     `dose_mg_kg:cotherapyphysical_therapy` are long).
-    ///   - maxListedExclusions: Exclusions listed in text formats (50 by default).
-    public init(format: OutputFormat, labelWidth: Int = 40, maxListedExclusions: Int = 50) {
-        self.format = format
-        self.labelWidth = labelWidth
-        self.maxListedExclusions = maxListedExclusions
+    /// Creates a renderer; see ``ResultRenderer/init(format:labelWidth:maxListedExclusions:)``.
+    /// - Parameter options: The format and limits.
+    public init(options: RenderOptions) {
+        self.options = options
     }
+
+    /// 40: term names such as `dose_mg_kg:cotherapyphysical_therapy` are long.
+    public static var defaultLabelWidth: Int { 40 }
 
     /// The warnings the result carries.
     public func warnings(of result: RegressionResult) -> [String] { result.warnings }
 
     // MARK: - Document
 
-    /// The report document (used by the table and Markdown formats).
+    /// The report document (used by the table, Markdown and HTML formats).
     /// - Parameters:
     ///   - result: The fitted model.
     ///   - input: The input record.
@@ -50,26 +43,14 @@ public struct RegressionRenderer: ResultRenderer {
         var document = ReportDocument(
             title: Self.title(result),
             header: provenance.modelHeaderLines(input: input, model: Self.modelLines(result)))
-        if !warnings.isEmpty {
-            document.sections.append(
-                ReportDocument.Section(
-                    heading: "WARNINGS (\(warnings.count))",
-                    tables: [
-                        ReportTable(
-                            title: "", columns: [ReportColumn("warning", style: .prose)],
-                            rows: warnings.map { [.text($0)] })
-                    ]))
-        }
+        if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
         switch result.estimates {
         case .cox(let fit, let zph):
             document.sections += coxSections(result, fit: fit, zph: zph)
         case .aft(let fit, let comparison):
             document.sections += aftSections(result, fit: fit, comparison: comparison)
         }
-        if let exclusions = input.exclusionSection(maxListed: maxListedExclusions) {
-            document.sections.append(exclusions)
-        }
-        document.notes = warnings.map { "warning: " + $0 }
+        close(&document, input: input, warnings: warnings)
         return document
     }
 
@@ -132,14 +113,7 @@ public struct RegressionRenderer: ResultRenderer {
             tests.append(Self.testRow("robust score", rscore.statistic, rscore.degreesOfFreedom, rscore.pValue))
         }
         sections.append(
-            ReportDocument.Section(
-                heading: "Model fit and tests",
-                tables: [
-                    ReportTable(
-                        title: "", columns: [ReportColumn("measure", style: .label), ReportColumn("value", style: .general(significant: 10))],
-                        rows: fitRows),
-                    ReportTable(title: "", columns: Self.testColumns, rows: tests, notes: ["Each tests the model against one where every coefficient is 0."]),
-                ]))
+            Self.fitSection(measures: fitRows, tests: tests, note: "Each tests the model against one where every coefficient is 0."))
         if let zph {
             let rows = (zph.terms + [zph.global]).map { row -> [ReportCell] in
                 [.text(row.term), .number(row.chiSquare), .integer(row.degreesOfFreedom), .number(row.pValue)]
@@ -276,17 +250,9 @@ public struct RegressionRenderer: ResultRenderer {
         ]
         let lr = fit.likelihoodRatioTest
         sections.append(
-            ReportDocument.Section(
-                heading: "Model fit and tests",
-                tables: [
-                    ReportTable(
-                        title: "", columns: [ReportColumn("measure", style: .label), ReportColumn("value", style: .general(significant: 10))],
-                        rows: fitRows),
-                    ReportTable(
-                        title: "", columns: Self.testColumns,
-                        rows: [Self.testRow("likelihood ratio", lr.statistic, lr.degreesOfFreedom, lr.pValue)],
-                        notes: ["Against the intercept-only model, as R's print.survreg."]),
-                ]))
+            Self.fitSection(
+                measures: fitRows, tests: [Self.testRow("likelihood ratio", lr.statistic, lr.degreesOfFreedom, lr.pValue)],
+                note: "Against the intercept-only model, as R's print.survreg."))
         return sections
     }
 
@@ -295,10 +261,21 @@ public struct RegressionRenderer: ResultRenderer {
     /// The style of estimates, ratios and standard errors: 5 significant digits.
     static let number = ReportColumn.Style.general(significant: 5)
 
-    static let testColumns = [
-        ReportColumn("test", style: .label), ReportColumn("statistic", style: .fixed(decimals: 3)),
-        ReportColumn("df", style: .count), ReportColumn("p_value", style: .pValue),
-    ]
+    /// The "Model fit and tests" section: a measure/value table, then the tests with a note.
+    static func fitSection(measures: [[ReportCell]], tests: [[ReportCell]], note: String) -> ReportDocument.Section {
+        let testColumns = [
+            ReportColumn("test", style: .label), ReportColumn("statistic", style: .fixed(decimals: 3)),
+            ReportColumn("df", style: .count), ReportColumn("p_value", style: .pValue),
+        ]
+        return ReportDocument.Section(
+            heading: "Model fit and tests",
+            tables: [
+                ReportTable(
+                    title: "", columns: [ReportColumn("measure", style: .label), ReportColumn("value", style: .general(significant: 10))],
+                    rows: measures),
+                ReportTable(title: "", columns: testColumns, rows: tests, notes: [note]),
+            ])
+    }
 
     static func testRow(_ name: String, _ statistic: Double, _ df: Int, _ p: Double) -> [ReportCell] {
         [.text(name), .number(statistic), .integer(df), .number(p)]

@@ -1,21 +1,26 @@
 import Reporting
 
-/// A renderer of one kind of result. It fills a document (table and Markdown formats), a CSV table and
-/// a JSON value; ``render(_:input:provenance:warnings:)`` picks among them by ``format``.
+/// A renderer of one kind of result. It fills a ``Reporting/ReportDocument`` (the table, Markdown and
+/// HTML formats, written by Reporting's `TextWriter`, `MarkdownWriter` and `HTMLWriter`), a CSV table
+/// and a JSON value; ``render(_:input:provenance:warnings:)`` picks among them by ``format``.
 ///
 /// Renderers never compute statistics: every number comes from the result value.
 public protocol ResultRenderer: Sendable {
     /// The kind of result rendered.
     associatedtype Result
 
-    /// The output format.
-    var format: OutputFormat { get }
-    /// The widest label in the terminal table.
-    var labelWidth: Int { get }
+    /// The format and limits.
+    var options: RenderOptions { get set }
+    /// The widest label in the terminal table unless the caller gives one.
+    static var defaultLabelWidth: Int { get }
+
+    /// Creates a renderer.
+    /// - Parameter options: The format and limits.
+    init(options: RenderOptions)
 
     /// The warnings the result itself carries (shown when the caller gives none).
     func warnings(of result: Result) -> [String]
-    /// The report document, used by the table and Markdown formats.
+    /// The report document, used by the table, Markdown and HTML formats.
     func document(_ result: Result, input: ReportInput, provenance: Provenance, warnings: [String]) -> ReportDocument
     /// The whole result as one long CSV table.
     func csvTable(_ result: Result, input: ReportInput, provenance: Provenance) -> ReportTable
@@ -24,6 +29,39 @@ public protocol ResultRenderer: Sendable {
 }
 
 extension ResultRenderer {
+    /// ``ReportText/defaultLabelWidth`` (32).
+    public static var defaultLabelWidth: Int { ReportText.defaultLabelWidth }
+
+    /// Creates a renderer.
+    /// - Parameters:
+    ///   - format: The output format.
+    ///   - labelWidth: The widest label in the terminal table (``defaultLabelWidth`` when `nil`).
+    ///   - maxListedExclusions: Exclusions listed in table and Markdown output (50 by default).
+    public init(format: OutputFormat, labelWidth: Int? = nil, maxListedExclusions: Int = 50) {
+        var options = RenderOptions(format: format)
+        options.labelWidth = labelWidth ?? Self.defaultLabelWidth
+        options.maxListedExclusions = maxListedExclusions
+        self.init(options: options)
+    }
+
+    /// The output format.
+    public var format: OutputFormat {
+        get { options.format }
+        set { options.format = newValue }
+    }
+
+    /// The widest label in the terminal table.
+    public var labelWidth: Int {
+        get { options.labelWidth }
+        set { options.labelWidth = newValue }
+    }
+
+    /// At most this many exclusions are listed in table and Markdown output (CSV and JSON list all).
+    public var maxListedExclusions: Int {
+        get { options.maxListedExclusions }
+        set { options.maxListedExclusions = newValue }
+    }
+
     /// The result in ``format``, ending in a newline.
     /// - Parameters:
     ///   - result: The result to render.
@@ -35,14 +73,29 @@ extension ResultRenderer {
         let warnings = warnings ?? self.warnings(of: result)
         switch format {
         case .table:
-            return TextTableRenderer(labelWidth: labelWidth).render(
+            return TextWriter(labelWidth: labelWidth).write(
                 document(result, input: input, provenance: provenance, warnings: warnings))
         case .markdown:
-            return MarkdownRenderer().render(document(result, input: input, provenance: provenance, warnings: warnings))
+            return MarkdownWriter().write(document(result, input: input, provenance: provenance, warnings: warnings)).markdown
+        case .html:
+            return HTMLWriter().write(document(result, input: input, provenance: provenance, warnings: warnings))
         case .csv:
-            return CSVTableRenderer().render(csvTable(result, input: input, provenance: provenance))
+            return CSVTableWriter().write(csvTable(result, input: input, provenance: provenance))
         case .json:
             return json(result, input: input, provenance: provenance, warnings: warnings).serialized() + "\n"
         }
+    }
+
+    /// Ends a result document as every command does: the excluded rows (at most
+    /// ``maxListedExclusions``), then each warning as a closing note `warning: ...`.
+    /// - Parameters:
+    ///   - document: The document to end.
+    ///   - input: The input record.
+    ///   - warnings: The warnings.
+    func close(_ document: inout ReportDocument, input: ReportInput, warnings: [String]) {
+        if let exclusions = input.exclusionSection(maxListed: maxListedExclusions) {
+            document.sections.append(exclusions)
+        }
+        document.notes = warnings.map { "warning: " + $0 }
     }
 }

@@ -25,47 +25,47 @@ extension ScheduleRenderer {
         _ result: ScheduleReport, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
         let schedule = result.schedule
-        var members = provenance.jsonHeader(input: input)
-        members += [
-            ("model", .string(result.model)),
-            ("formula", .string(result.formula)),
-            ("n", .integer(result.n)),
-            ("events", .integer(result.events)),
-            ("confidence_level", .optional(schedule.confidenceLevel)),
-            ("confidence_transform", .string("logit")),
-            ("target", .optional(schedule.target)),
-            ("doses", .array(schedule.doses.map { .optional($0) })),
-            ("intervals", .array(schedule.intervals.map { .optional($0) })),
-            ("held_at", .object(schedule.fixedCovariates.map { ($0.column, Self.valueJSON($0.value)) })),
-            (
-                "cells",
-                .array(
-                    schedule.cells.map { cell in
-                        .object([
-                            ("dose", .optional(cell.dose)), ("interval", .optional(cell.interval)),
-                            ("coverage", .optional(cell.coverage)), ("std_error", .optional(cell.coverageStandardError)),
-                            ("lower", .optional(cell.lower)), ("upper", .optional(cell.upper)),
-                            ("rmst", .optional(cell.restrictedMean)),
-                            ("rmst_std_error", .optional(cell.restrictedMeanStandardError)),
-                            ("meets_target", .bool(cell.meetsTarget)),
-                        ])
-                    })
-            ),
-            (
-                "longest_interval",
-                .array(
-                    schedule.longestIntervals.map { row in
-                        .object([
-                            ("dose", .optional(row.dose)), ("interval", .optional(row.interval)),
-                            ("solved_interval", .optional(row.solvedInterval)),
-                            ("conservative_interval", .optional(row.conservativeInterval)), ("note", .string(row.note)),
-                        ])
-                    })
-            ),
-            ("assumptions", .array(schedule.assumptions.map(JSONValue.string))),
-            ("warnings", .array(warnings.map(JSONValue.string))),
-        ]
-        return .object(members)
+        return provenance.jsonDocument(
+            input: input,
+            members: [
+                ("model", .string(result.model)),
+                ("formula", .string(result.formula)),
+                ("n", .integer(result.n)),
+                ("events", .integer(result.events)),
+                ("confidence_level", .optional(schedule.confidenceLevel)),
+                ("confidence_transform", .string("logit")),
+                ("target", .optional(schedule.target)),
+                ("doses", .array(schedule.doses.map { .optional($0) })),
+                ("intervals", .array(schedule.intervals.map { .optional($0) })),
+                ("held_at", .object(schedule.fixedCovariates.map { ($0.column, Self.valueJSON($0.value)) })),
+                (
+                    "cells",
+                    .array(
+                        schedule.cells.map { cell in
+                            .object([
+                                ("dose", .optional(cell.dose)), ("interval", .optional(cell.interval)),
+                                ("coverage", .optional(cell.coverage)), ("std_error", .optional(cell.coverageStandardError)),
+                                ("lower", .optional(cell.lower)), ("upper", .optional(cell.upper)),
+                                ("rmst", .optional(cell.restrictedMean)),
+                                ("rmst_std_error", .optional(cell.restrictedMeanStandardError)),
+                                ("meets_target", .bool(cell.meetsTarget)),
+                            ])
+                        })
+                ),
+                (
+                    "longest_interval",
+                    .array(
+                        schedule.longestIntervals.map { row in
+                            .object([
+                                ("dose", .optional(row.dose)), ("interval", .optional(row.interval)),
+                                ("solved_interval", .optional(row.solvedInterval)),
+                                ("conservative_interval", .optional(row.conservativeInterval)), ("note", .string(row.note)),
+                            ])
+                        })
+                ),
+                ("assumptions", .array(schedule.assumptions.map(JSONValue.string))),
+            ],
+            warnings: warnings)
     }
 
     /// A held value as a JSON number when it is one, else a string.

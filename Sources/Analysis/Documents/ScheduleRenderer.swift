@@ -5,22 +5,13 @@ import Reporting
 /// interval, with its confidence interval, the longest interval per dose meeting the target, and the
 /// assumptions behind the numbers. It never computes a statistic.
 public struct ScheduleRenderer: ResultRenderer {
-    /// The output format.
-    public var format: OutputFormat
-    /// The widest label in the terminal table.
-    public var labelWidth: Int
-    /// At most this many exclusions are listed in table and Markdown output (CSV and JSON list all).
-    public var maxListedExclusions: Int
+    /// The format and limits.
+    public var options: RenderOptions
 
-    /// Creates a renderer.
-    /// - Parameters:
-    ///   - format: The output format.
-    ///   - labelWidth: The widest label in the terminal table (32 by default).
-    ///   - maxListedExclusions: Exclusions listed in text formats (50 by default).
-    public init(format: OutputFormat, labelWidth: Int = ReportText.defaultLabelWidth, maxListedExclusions: Int = 50) {
-        self.format = format
-        self.labelWidth = labelWidth
-        self.maxListedExclusions = maxListedExclusions
+    /// Creates a renderer; see ``ResultRenderer/init(format:labelWidth:maxListedExclusions:)``.
+    /// - Parameter options: The format and limits.
+    public init(options: RenderOptions) {
+        self.options = options
     }
 
     /// The warnings the result carries: the model's, then the schedule's.
@@ -48,16 +39,9 @@ public struct ScheduleRenderer: ResultRenderer {
         var document = ReportDocument(
             title: "Relief coverage by dose and infusion interval (\(result.model) model)",
             header: provenance.modelHeaderLines(input: input, model: model))
-        if !warnings.isEmpty {
-            document.sections.append(
-                ReportDocument.Section(
-                    heading: "WARNINGS (\(warnings.count))",
-                    tables: [
-                        ReportTable(title: "", columns: [ReportColumn("warning", style: .prose)], rows: warnings.map { [.text($0)] })
-                    ]))
-        }
+        if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
         var section = ReportDocument.Section(heading: "Coverage: expected fraction of days in relief, RMST(I)/I")
-        section.tables.append(
+        section.append(
             ReportTable(
                 title: "Coverage (\(ci)) by dose (rows) and interval I in days (columns)",
                 columns: [ReportColumn("dose", style: .label)]
@@ -70,7 +54,7 @@ public struct ScheduleRenderer: ResultRenderer {
                     }
                 },
                 notes: ["* coverage at or above the target \(Self.percent(schedule.target))."]))
-        section.tables.append(
+        section.append(
             ReportTable(
                 title: "Longest interval keeping coverage >= \(Self.percent(schedule.target))",
                 columns: [
@@ -90,7 +74,7 @@ public struct ScheduleRenderer: ResultRenderer {
                         + "coverage crosses the target between grid intervals; conservative: the longest grid interval "
                         + "whose lower confidence limit meets it."
                 ]))
-        section.tables.append(
+        section.append(
             ReportTable(
                 title: "Every cell (\(ci), delta method)",
                 columns: [
@@ -116,10 +100,7 @@ public struct ScheduleRenderer: ResultRenderer {
                         title: "", columns: [ReportColumn("assumption", style: .prose)],
                         rows: schedule.assumptions.map { [.text($0)] })
                 ]))
-        if let exclusions = input.exclusionSection(maxListed: maxListedExclusions) {
-            document.sections.append(exclusions)
-        }
-        document.notes = warnings.map { "warning: " + $0 }
+        close(&document, input: input, warnings: warnings)
         return document
     }
 

@@ -32,27 +32,27 @@ extension SummaryRenderer {
     public func json(
         _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> JSONValue {
-        var members = provenance.jsonHeader(input: input)
-        members += [
-            ("by", .array(result.byColumns.map(JSONValue.string))),
-            ("strata", .optional(result.strataColumn)),
-            ("confidence_transform", .string(result.confidenceTransform.rawValue)),
-            ("confidence_level", .number(result.confidenceLevel)),
-            ("times", .array(result.times.map(JSONValue.number))),
-            ("quantile_probabilities", .array(result.quantileProbabilities.map(JSONValue.number))),
-            (
-                "rmst_tau",
-                .object([
-                    ("tau", .optional(result.tau)), ("rule", .string(result.tauRule.rawValue)),
-                    ("explanation", .string(result.tauRule.explanation)),
-                ])
-            ),
-            ("groups", .array(result.groups.map(Self.groupJSON))),
-            ("tests", .array(result.tests.map(Self.testJSON))),
-            ("median_table", result.medianTable.map(Self.medianTableJSON) ?? .null),
-            ("warnings", .array(warnings.map(JSONValue.string))),
-        ]
-        return .object(members)
+        return provenance.jsonDocument(
+            input: input,
+            members: [
+                ("by", .array(result.byColumns.map(JSONValue.string))),
+                ("strata", .optional(result.strataColumn)),
+                ("confidence_transform", .string(result.confidenceTransform.rawValue)),
+                ("confidence_level", .number(result.confidenceLevel)),
+                ("times", .array(result.times.map(JSONValue.number))),
+                ("quantile_probabilities", .array(result.quantileProbabilities.map(JSONValue.number))),
+                (
+                    "rmst_tau",
+                    .object([
+                        ("tau", .optional(result.tau)), ("rule", .string(result.tauRule.rawValue)),
+                        ("explanation", .string(result.tauRule.explanation)),
+                    ])
+                ),
+                ("groups", .array(result.groups.map(Self.groupJSON))),
+                ("tests", .array(result.tests.map(Self.testJSON))),
+                ("median_table", result.medianTable.map(Self.medianTableJSON) ?? .null),
+            ],
+            warnings: warnings)
     }
 
     static func byJSON(_ by: [ByLevel]) -> JSONValue {
@@ -70,25 +70,19 @@ extension SummaryRenderer {
     }
 
     static func groupJSON(_ group: SurvivalSummaryGroup) -> JSONValue {
-        .object([
+        let survival = group.survival.map { row -> JSONValue in
+            let time: [(key: String, value: JSONValue)] = [("time", .optional(row.time)), ("n_risk", .integer(row.atRisk))]
+            let estimate = JSONValue.estimateMembers(row.estimate, standardError: row.standardError, lower: row.lower, upper: row.upper)
+            return .object(time + estimate + [("beyond_last_time", .bool(row.isBeyondLastTime))])
+        }
+        return .object([
             ("by", byJSON(group.by)),
             ("n", .integer(group.n)),
             ("events", .integer(group.events)),
             ("censored", .integer(group.censored)),
             ("median", quantileJSON(group.median, withProbability: false)),
             ("quartiles", .array(group.quantiles.map { quantileJSON($0, withProbability: true) })),
-            (
-                "survival",
-                .array(
-                    group.survival.map { row in
-                        .object([
-                            ("time", .optional(row.time)), ("n_risk", .integer(row.atRisk)),
-                            ("estimate", .optional(row.estimate)), ("std_error", .optional(row.standardError)),
-                            ("lower", .optional(row.lower)), ("upper", .optional(row.upper)),
-                            ("beyond_last_time", .bool(row.isBeyondLastTime)),
-                        ])
-                    })
-            ),
+            ("survival", .array(survival)),
             (
                 "rmst",
                 .object([

@@ -10,22 +10,13 @@ import Survival
 /// table (see ``csvTable(_:input:provenance:)``); JSON has the shape documented in ``json(_:input:provenance:warnings:)``.
 /// Every format names the CI transform and the Relief version.
 public struct SummaryRenderer: ResultRenderer {
-    /// The output format.
-    public var format: OutputFormat
-    /// The widest label in the terminal table.
-    public var labelWidth: Int
-    /// At most this many exclusions are listed in table and Markdown output (CSV and JSON list all).
-    public var maxListedExclusions: Int
+    /// The format and limits.
+    public var options: RenderOptions
 
-    /// Creates a renderer.
-    /// - Parameters:
-    ///   - format: The output format.
-    ///   - labelWidth: The widest label in the terminal table (32 by default).
-    ///   - maxListedExclusions: Exclusions listed in text formats (50 by default).
-    public init(format: OutputFormat, labelWidth: Int = ReportText.defaultLabelWidth, maxListedExclusions: Int = 50) {
-        self.format = format
-        self.labelWidth = labelWidth
-        self.maxListedExclusions = maxListedExclusions
+    /// Creates a renderer; see ``ResultRenderer/init(format:labelWidth:maxListedExclusions:)``.
+    /// - Parameter options: The format and limits.
+    public init(options: RenderOptions) {
+        self.options = options
     }
 
     /// The warnings the result carries.
@@ -33,7 +24,7 @@ public struct SummaryRenderer: ResultRenderer {
 
     // MARK: - Document
 
-    /// The report document (used by the table and Markdown formats).
+    /// The report document (used by the table, Markdown and HTML formats).
     /// - Parameters:
     ///   - result: The summary.
     ///   - input: The input record.
@@ -53,7 +44,7 @@ public struct SummaryRenderer: ResultRenderer {
                 input: input, transform: result.confidenceTransform, level: result.confidenceLevel))
 
         var groupsSection = ReportDocument.Section(heading: "Groups")
-        groupsSection.tables.append(
+        groupsSection.append(
             ReportTable(
                 title: "Censoring",
                 columns: groupColumns + [
@@ -63,7 +54,7 @@ public struct SummaryRenderer: ResultRenderer {
                 rows: result.groups.map { group in
                     Self.groupCells(group, result) + [.integer(group.n), .integer(group.events), .integer(group.censored)]
                 }))
-        groupsSection.tables.append(
+        groupsSection.append(
             ReportTable(
                 title: "Median and quartiles (\(ci))",
                 columns: groupColumns + [
@@ -81,7 +72,7 @@ public struct SummaryRenderer: ResultRenderer {
                 },
                 notes: ["NR = not reached: the curve or its confidence limit stays above 1 - p."]))
         if !result.times.isEmpty {
-            groupsSection.tables.append(
+            groupsSection.append(
                 ReportTable(
                     title: "Survival at \(result.times.map { ReportText.display($0, style: .general(significant: 6), missing: "NA") }.joined(separator: ", ")) (\(ci))",
                     columns: groupColumns + [
@@ -100,7 +91,7 @@ public struct SummaryRenderer: ResultRenderer {
                     },
                     notes: ["std_error is the standard error of S(t) (Greenwood), as R's summary.survfit."]))
         }
-        groupsSection.tables.append(
+        groupsSection.append(
             ReportTable(
                 title: "Restricted mean survival time (tau = \(ReportText.display(result.tau, style: .general(significant: 6), missing: "NA")))",
                 columns: groupColumns + [
@@ -118,7 +109,7 @@ public struct SummaryRenderer: ResultRenderer {
 
         if !result.tests.isEmpty {
             var testsSection = ReportDocument.Section(heading: "Tests")
-            testsSection.tables.append(
+            testsSection.append(
                 ReportTable(
                     title: "",
                     columns: [
@@ -133,7 +124,7 @@ public struct SummaryRenderer: ResultRenderer {
                         ]
                     }))
             for test in result.tests where test.kind == .logRank || test.kind == .stratifiedLogRank {
-                testsSection.tables.append(
+                testsSection.append(
                     ReportTable(
                         title: "Observed and expected events, \(test.name) by \(Self.testBy(test))",
                         columns: [
@@ -158,10 +149,7 @@ public struct SummaryRenderer: ResultRenderer {
                     tables: [Self.medianTableReport(table, ci: ci)]))
         }
 
-        if let exclusions = input.exclusionSection(maxListed: maxListedExclusions) {
-            document.sections.append(exclusions)
-        }
-        document.notes = warnings.map { "warning: " + $0 }
+        close(&document, input: input, warnings: warnings)
         return document
     }
 

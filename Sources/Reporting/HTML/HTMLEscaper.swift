@@ -12,27 +12,17 @@ public enum HTMLEscaper {
     /// - Returns: Escaped text that a browser shows as `raw` (with unprintables made visible).
     /// - Complexity: O(n) in the length of `raw`.
     public static func text(_ raw: String) -> String {
-        let visible = ReportText.escaped(raw)
-        var needs = false
-        for scalar in visible.unicodeScalars where isSpecial(scalar) {
-            needs = true
-            break
-        }
-        guard needs else { return visible }
-        var out = ""
-        out.reserveCapacity(visible.utf8.count + 16)
-        for scalar in visible.unicodeScalars {
+        ReportText.replacingScalars(in: ReportText.escaped(raw)) { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"   // noncharacters, not allowed in XML (inline SVG)
-            default: out.unicodeScalars.append(scalar)
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"": return "&quot;"
+            case "'": return "&#39;"
+            case "\u{FFFE}", "\u{FFFF}": return "\u{FFFD}"   // noncharacters, not allowed in XML (inline SVG)
+            default: return nil
             }
         }
-        return out
     }
 
     /// `raw` as the value of a quoted HTML attribute (`title="..."`, `id='...'`).
@@ -44,13 +34,5 @@ public enum HTMLEscaper {
     /// - Complexity: O(n) in the length of `raw`.
     public static func attribute(_ raw: String) -> String {
         text(raw)
-    }
-
-    /// Whether `scalar` has a meaning in HTML markup or attribute values.
-    private static func isSpecial(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "&", "<", ">", "\"", "'", "\u{FFFE}", "\u{FFFF}": return true
-        default: return false
-        }
     }
 }

@@ -1,7 +1,7 @@
 @testable import Reporting
 import Testing
 
-@Suite struct TableRendererTests {
+@Suite struct TableWriterTests {
     let table = ReportTable(
         title: "T",
         columns: [
@@ -16,7 +16,7 @@ import Testing
         notes: ["a note"])
 
     @Test func terminalTableAlignsTruncatesAndEscapes() {
-        let text = TextTableRenderer(labelWidth: 16).render(table)
+        let text = TextWriter(labelWidth: 16).write(table)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "T")
         #expect(lines[1].hasPrefix("group"))
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func markdownEscapesPipesAndControls() {
-        let text = MarkdownRenderer().render(table)
+        let text = MarkdownWriter().write(table)
         #expect(text.contains("| group | n | median |"))
         #expect(text.contains("|---|---:|---:|"))
         #expect(text.contains("tab\\there\\|pipe"))
@@ -49,21 +49,21 @@ import Testing
             title: "<b>title</b>", columns: [ReportColumn("group", style: .label)],
             rows: [[.text("<script>alert(1)</script>")], [.text("<=7")], [.text("a & b &amp; &#60;")], [.text("<!-- x -->")]],
             notes: ["<img src=x onerror=alert(2)>"])
-        let text = MarkdownRenderer().render(table)
+        let text = MarkdownWriter().write(table)
         #expect(!text.contains("<script") && !text.contains("</script") && !text.contains("<img") && !text.contains("<b>"))
         #expect(!text.contains("<!--"))
         #expect(text.contains("| &lt;script>alert(1)&lt;/script> |"))
         #expect(text.contains("| <=7 |"))                     // cannot open a tag: left as written
         #expect(text.contains("| a & b &amp;amp; &amp;#60; |"))  // entities shown literally
-        #expect(MarkdownRenderer.inline("dose_group *x* [a](b) \\ #1", escapingEmphasis: true)
+        #expect(MarkdownWriter.inline("dose_group *x* [a](b) \\ #1", escapingEmphasis: true)
             == "dose\\_group \\*x\\* \\[a\\](b) \\\\ \\#1")
-        #expect(MarkdownRenderer.inline("dose_group *x*", escapingEmphasis: false) == "dose_group *x*")
+        #expect(MarkdownWriter.inline("dose_group *x*", escapingEmphasis: false) == "dose_group *x*")
     }
 
     @Test func csvQuotesPerRFC4180AndKeepsFullPrecision() {
         var table = self.table
         table.rows.append([.text("x"), .integer(2), .number(1.0 / 3.0)])
-        let text = CSVTableRenderer().render(table)
+        let text = CSVTableWriter().write(table)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "group,n,median")
         #expect(lines[1] == "\"a,\"\"quoted\"\"\",5,12.5")

@@ -1,7 +1,7 @@
 @testable import Reporting
 import Testing
 
-@Suite struct HTMLTableRendererTests {
+@Suite struct HTMLTableTests {
     static let hostile = "<script>alert(1)</script>"
 
     static let table = ReportTable(
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func hostileLabelsAreEscapedEverywhere() {
-        let html = HTMLTableRenderer().render(Self.table)
+        let html = HTMLWriter().write(Self.table)
         #expect(!html.contains("<script"))
         #expect(html.contains("<caption>Median relief &lt;script&gt;alert(1)&lt;/script&gt;</caption>"))
         #expect(html.contains("<th scope=\"col\">group &lt;script&gt;alert(1)&lt;/script&gt;</th>"))
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func structureHasCaptionHeadBodyAndNumericClasses() {
-        let html = HTMLTableRenderer().render(Self.table)
+        let html = HTMLWriter().write(Self.table)
         #expect(html.hasPrefix("<div class=\"table-block\">\n<table class=\"report-table\">\n<caption>"))
         #expect(html.contains("<thead>\n<tr><th scope=\"col\">group"))
         #expect(html.contains("<th scope=\"col\" class=\"num\">n</th>"))
@@ -68,8 +68,8 @@ import Testing
     @Test func numbersReadExactlyAsInMarkdown() throws {
         var table = Self.table
         table.rows[0][0] = .text("high")   // a label both formats leave alone
-        let html = Self.bodyCells(HTMLTableRenderer().render(table))
-        let markdown = Self.markdownCells(MarkdownRenderer().render(table))
+        let html = Self.bodyCells(HTMLWriter().write(table))
+        let markdown = Self.markdownCells(MarkdownWriter().write(table))
         try #require(html.count == 3 && markdown.count == 3)
         for (htmlRow, markdownRow) in zip(html, markdown) {
             #expect(Array(htmlRow.prefix(5)) == Array(markdownRow.prefix(5)))
@@ -83,7 +83,7 @@ import Testing
 
     @Test func tableWithoutTitleHasNoCaption() {
         let table = ReportTable(title: "", columns: [ReportColumn("x", style: .label)], rows: [[.text("a")]])
-        let html = HTMLTableRenderer().render(table)
+        let html = HTMLWriter().write(table)
         #expect(!html.contains("<caption"))
         #expect(!html.contains("table-note"))
     }

@@ -1,26 +1,26 @@
 import DataIO
 
-/// Renders one ``ReportTable`` as RFC 4180 CSV through DataIO's `CSVWriter`.
+/// Writes a ``ReportTable`` as RFC 4180 CSV with a header row: the single CSV writer of the data exports.
 ///
-/// Text is written as is (quoted when it holds a comma, quote or line break); numbers keep full
-/// precision (``ReportText/fullPrecision(_:)``); an unknown number is written as `NA` (read as missing
-/// by R and pandas by default); an empty cell is an empty field. The table title and notes are not
-/// written: CSV carries data only, so callers put provenance into columns.
-public struct CSVTableRenderer: Sendable {
+/// Numbers keep full precision (``ReportText/fullPrecision(_:)``); an unknown number is written as `NA`
+/// (read as missing by R and pandas by default); an empty cell is an empty field. The table title and
+/// notes are not written: CSV carries data only, so callers put provenance into columns. Quoting is
+/// DataIO's `CSVWriter`.
+public struct CSVTableWriter: Sendable {
     /// The text written for an unknown number.
     public var missing: String
 
-    /// Creates a renderer.
+    /// Creates a writer.
     /// - Parameter missing: The text for unknown numbers, `NA` by default.
     public init(missing: String = "NA") {
         self.missing = missing
     }
 
-    /// The table as CSV text with a header row, each record ending in `\n`.
+    /// The table as CSV text with a header row (the column names), each record ending in `\n`.
     /// - Parameter table: The table.
     /// - Returns: The CSV text.
     /// - Complexity: O(cells).
-    public func render(_ table: ReportTable) -> String {
+    public func write(_ table: ReportTable) -> String {
         let rows = table.rows.indices.map { rowIndex in
             table.columns.indices.map { field(table.cell(rowIndex, $0)) }
         }
