@@ -44,6 +44,7 @@ public struct SurvivalDatasetReader: Sendable {
     ///   do not fit the file, `.badData` for content that cannot be used.
     /// - Complexity: O(file size) time; memory O(rows used x used columns + distinct tokens + chunk size).
     public func read(path: String) throws(DataError) -> SurvivalDataset {
+        guard !path.isEmpty else { throw DataError(.usage, message: "give the CSV file to read") }
         try validateOptions()
         let (parser, delimiter, header, headerLine) = try open(path: path)
         let layout = try resolveColumns(header: header, file: path, line: headerLine)
@@ -250,6 +251,7 @@ public struct SurvivalDatasetReader: Sendable {
     /// - Throws: ``DataError`` as ``read(path:)`` does for the file, its encoding, delimiter and header.
     /// - Complexity: O(header size); reads at most one chunk of the file.
     public func header(path: String) throws(DataError) -> [String] {
+        guard !path.isEmpty else { throw DataError(.usage, message: "give the CSV file to read") }
         try validateOptions()
         return try open(path: path).header
     }

@@ -4,7 +4,7 @@ import Survival
 /// Options for the confidence intervals: `--conf-type`, `--conf-level`.
 struct ConfidenceOptions: ParsableArguments {
     @Option(help: "Confidence interval transform: log (R's default), log-log or plain.")
-    var confType: ConfidenceTypeOption = .log
+    var confType: KaplanMeier.ConfidenceTransform = .log
 
     @Option(help: "Confidence level, between 0 and 1.")
     var confLevel = 0.95
@@ -17,7 +17,7 @@ struct ConfidenceOptions: ParsableArguments {
 
     /// The Kaplan–Meier settings.
     var kaplanMeier: KaplanMeier {
-        KaplanMeier(confidenceTransform: confType.transform, confidenceLevel: confLevel)
+        KaplanMeier(confidenceTransform: confType, confidenceLevel: confLevel)
     }
 
     /// The provenance entries of these options.
@@ -25,3 +25,5 @@ struct ConfidenceOptions: ParsableArguments {
         [("conf-type", confType.rawValue), ("conf-level", String(describing: confLevel))]
     }
 }
+
+extension KaplanMeier.ConfidenceTransform: ExpressibleByArgument {}

@@ -2,8 +2,7 @@ import Analysis
 import ArgumentParser
 import Survival
 
-/// `relief curves FILE`: the Kaplan–Meier step function of each group with its confidence interval,
-/// one row per distinct time per group.
+/// `relief curves FILE`: the Kaplan–Meier step functions with confidence intervals.
 struct CurvesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "curves",
@@ -24,9 +23,6 @@ struct CurvesCommand: ParsableCommand {
     @OptionGroup(title: "Confidence intervals") var confidence: ConfidenceOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
-    func validate() throws {
-        if file.isEmpty { throw ValidationError("give the CSV file to read") }
-    }
 
     func run() throws {
         try ReliefFailure.run {

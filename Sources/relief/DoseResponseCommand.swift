@@ -5,9 +5,7 @@ import DoseResponse
 import Foundation
 import Survival
 
-/// `relief dose-response FILE --dose dose_mg_kg --models emax,...`: the two-stage dose-response analysis
-/// of R's DoseFinding: stage 1 summarises relief per dose level (KM median, RMST, or Cox log hazard ratio,
-/// with covariance), stage 2 fits the dose models to those points by generalised least squares.
+/// `relief dose-response FILE`: the two-stage dose-response analysis of R's DoseFinding.
 struct DoseResponseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dose-response",
@@ -63,84 +61,34 @@ struct DoseResponseCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
-        if file.isEmpty { throw ValidationError("give the CSV file to read") }
-        _ = try parsedModels()
-        _ = try fitType()
-        _ = try stageOneSummary()
-        if let doseStep, !(doseStep.isFinite && doseStep > 0) {
-            throw ValidationError("--dose-step must be a positive number, e.g. 0.25, got \(doseStep)")
-        }
-        if let targetGain, !(targetGain.isFinite && targetGain > 0) {
-            throw ValidationError("--target-gain must be a positive number (a gain in the response), got \(targetGain)")
-        }
-        guard confLevel.isFinite, confLevel > 0, confLevel < 1 else {
-            throw ValidationError("--conf-level must lie strictly between 0 and 1, got \(confLevel)")
-        }
-    }
-
-    /// `--models` parsed.
-    func parsedModels() throws -> [DoseModel] {
-        var list: [DoseModel] = []
-        for part in models.split(separator: ",") {
-            let name = part.trimmingCharacters(in: .whitespaces)
-            guard let model = DoseModel(name: name) else {
-                throw ValidationError("--models: '\(name)' is not a dose model; use emax, sigemax, linear, linlog, quadratic or exponential")
-            }
-            if !list.contains(model) { list.append(model) }
-        }
-        guard !list.isEmpty else { throw ValidationError("--models needs at least one model, e.g. --models emax,linear") }
-        return list
-    }
-
-    /// `--type`, defaulting to general for stage-1 summaries and normal for a raw response.
-    func fitType() throws -> DoseResponseFit.FitType {
-        guard let parsed = type else { return response == nil ? .general : .normal }
-        if response != nil, parsed == .general {
+        if response != nil, type == .general {
             throw ValidationError("--type general needs stage-1 summaries with a covariance; a raw --response is fitted with --type normal")
         }
-        return parsed
+        _ = try ValidationError.from { try request() }
     }
 
-    /// `--summary` (and `--tau`) parsed.
-    func stageOneSummary() throws -> DoseLevelSummarizer.Summary {
-        switch summary {
-        case .median:
-            if tau != nil { throw ValidationError("--tau applies to --summary rmst") }
-            return .median
-        case .rmst:
-            guard let tau else { throw ValidationError("--summary rmst needs --tau, e.g. --tau 28") }
-            guard tau.isFinite, tau > 0 else { throw ValidationError("--tau must be a positive number of days, got \(tau)") }
-            return .restrictedMean(tau: tau)
-        case .cox:
-            if tau != nil { throw ValidationError("--tau applies to --summary rmst") }
-            return .coxLogHazardRatio
-        }
+    /// The request of these options (checked, nothing read yet).
+    func request() throws -> DoseResponseRequest {
+        try DoseResponseRequest(
+            source: try DataSource(file: file, columns: columns, csv: csv), doseColumn: dose,
+            models: try DoseResponseRequest.models(parsing: models),
+            summary: try DoseResponseRequest.summary(named: summary.rawValue, tau: tau), type: type, responseColumn: response,
+            doseStep: doseStep, targetGain: targetGain, confidenceLevel: confLevel)
     }
 
-    /// The response label of a stage-1 summary.
     func run() throws {
         try ReliefFailure.run {
-            let type = try fitType()
-            let summary = try stageOneSummary()
-            let request = try DoseResponseRequest(
-                source: try DataSource(file: file, columns: columns, csv: csv), doseColumn: dose, models: try parsedModels(),
-                summary: summary, type: type, responseColumn: response, doseStep: doseStep, targetGain: targetGain,
-                confidenceLevel: confLevel)
-            var numberOptions: [(String, String)] = [("dose", dose), ("models", models), ("type", type.rawValue)]
-            if let response { numberOptions.append(("response", response)) } else { numberOptions.append(("summary", Self.provenanceText(summary))) }
+            let request = try request()
+            var numberOptions: [(String, String)] = [("dose", dose), ("models", models), ("type", request.type.rawValue)]
+            if let response {
+                numberOptions.append(("response", response))
+            } else {
+                numberOptions.append(("summary", DoseResponseRequest.provenanceText(request.summary)))
+            }
             if let doseStep { numberOptions.append(("dose-step", String(describing: doseStep))) }
             if let targetGain { numberOptions.append(("target-gain", String(describing: targetGain))) }
             numberOptions.append(("conf-level", String(describing: confLevel)))
             try CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)(request)
-        }
-    }
-
-    /// The stage-1 summary as recorded in the provenance.
-    static func provenanceText(_ summary: DoseLevelSummarizer.Summary) -> String {
-        switch summary {
-        case .median: return "median"
-        case .restrictedMean(let tau): return "rmst(tau=\(tau))"
-        case .coxLogHazardRatio: return "cox"
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DataIO
 import Foundation
 import Survival
 
@@ -19,7 +20,7 @@ struct EstimationOptions: ParsableArguments {
 
     /// `--times` as numbers.
     func parsedTimes() throws -> [Double] {
-        try NumberList.parse(times, option: "--times", domain: .nonNegative, example: "7,14,28", allowsEmpty: true)
+        try ValidationError.from { try NumberList.parse(times, option: "--times", domain: .nonNegative, example: "7,14,28", allowsEmpty: true) }
     }
 
     /// The summary specification with the given Kaplan–Meier settings.

@@ -1,8 +1,7 @@
 import Analysis
 import ArgumentParser
 
-/// `relief fit MODEL FILE --formula ...`: Cox proportional-hazards or parametric AFT regression of the
-/// relief duration on covariates, matching R's `coxph`, `cox.zph` and `survreg`.
+/// `relief fit MODEL FILE --formula ...`: Cox or parametric AFT regression (R's coxph, survreg).
 struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
@@ -47,7 +46,6 @@ struct FitCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
-        if file.isEmpty { throw ValidationError("give the CSV file to read") }
         try Self.check(model: model, cox: cox, dist: dist)
         if !model.isEmax, dose != nil { throw ValidationError("--dose applies to `relief fit emax` and `relief fit sigemax`") }
     }
@@ -72,15 +70,8 @@ struct FitCommand: ParsableCommand {
 
     /// Checks the options that depend on the model: `--ties` is Cox's, `--dist` the `aft` and Emax models'.
     static func check(model: ModelName, cox: CoxOptions, dist: DistributionOption?) throws {
-        if model != .cox, cox.ties != nil {
-            throw ValidationError("--ties applies to cox models only; \(model.rawValue) has no ties option")
-        }
-        if model.isEmax, dist == .all {
-            throw ValidationError("--dist all applies to `relief fit aft`; give one distribution for \(model.rawValue), e.g. --dist weibull")
-        }
-        if model != .aft, !model.isEmax, let dist {
-            throw ValidationError(
-                "--dist \(dist.rawValue) applies to `relief fit aft`; use `relief fit aft --dist \(dist.rawValue)` or name the model (e.g. relief fit weibull)")
-        }
+        let options = ModelSpecification(
+            formula: "", ties: cox.ties, distribution: dist?.distribution, comparesDistributions: dist == .all)
+        try ValidationError.from { try options.check(for: model) }
     }
 }

@@ -4,10 +4,7 @@ import DataIO
 import Foundation
 import Regression
 
-/// `relief predict MODEL FILE --formula ... --at col=v,v ...`: fits a parametric AFT model or a Cox model,
-/// then predicts survival at `--times`, the median relief time and the restricted mean to `--tau` for each
-/// covariate profile (the cross of the `--at` values), with delta-method confidence intervals (AFT) or from
-/// the Cox curve `survfit(coxph_fit, newdata)` (Cox; a `strata()` model needs the stratum with `--at`).
+/// `relief predict MODEL FILE --formula ... --at col=v,v`: predictions for covariate profiles.
 struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
@@ -60,9 +57,8 @@ struct PredictCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
-        if file.isEmpty { throw ValidationError("give the CSV file to read") }
         try FitCommand.check(model: model, cox: cox, dist: family?.dist)
-        _ = try NumberList.parse(times, option: "--times", domain: .nonNegative, example: "7,14,28", allowsEmpty: true)
+        _ = try ValidationError.from { try NumberList.parse(times, option: "--times", domain: .nonNegative, example: "7,14,28", allowsEmpty: true) }
         if let tau, !(tau.isFinite && tau > 0) {
             throw ValidationError("--tau must be a positive number, got \(tau)")
         }

@@ -1,9 +1,9 @@
 import Analysis
 import ArgumentParser
+import DataIO
 import Foundation
 
-/// `relief report FILE -o report.html`: one self-contained report of relief duration by dose and
-/// frequency for clinical review (HTML with inline SVG plots, Markdown with SVG files, or PDF).
+/// `relief report FILE -o report.html`: the self-contained report for clinical review.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -77,41 +77,36 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup(title: "Estimates") var estimation: EstimationOptions
 
     func validate() throws {
-        if file.isEmpty { throw ValidationError("give the CSV file to read") }
         if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
         if format != .html, output == nil {
             throw ValidationError("--format \(format.rawValue) needs -o FILE (e.g. -o report.\(format == .pdf ? "pdf" : "md"))")
         }
-        if let doseStep, !(doseStep.isFinite && doseStep > 0) {
-            throw ValidationError("--dose-step must be a positive number, e.g. 0.25, got \(doseStep)")
-        }
-        guard target.isFinite, target > 0, target < 1 else {
-            throw ValidationError("--target must lie strictly between 0 and 1 (e.g. 0.8), got \(target)")
-        }
-        _ = try parsedIntervals()
-        _ = try parsedCoverageDoses()
-        if let formula, formula.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--formula needs terms, e.g. --formula \"dose_group + interval_days\"")
-        }
+        _ = try ValidationError.from { try request() }
+    }
+
+    /// The report request of these options (checked, nothing read yet).
+    func request() throws -> ReportRequest {
+        try ReportRequest(
+            source: try DataSource(file: file, columns: columns, grouping: grouping, csv: csv), title: title, doseColumn: dose,
+            intervalColumn: interval, model: model.model, formula: formula,
+            baselineColumns: baseline.map { list in
+                list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            },
+            doseStep: doseStep,
+            coverageDoses: try coverageDoses.map {
+                try NumberList.parse($0, option: "--coverage-doses", domain: .nonNegative, example: "0.5,1.0")
+            },
+            intervals: try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28"),
+            target: target, includesIdentifiers: includeIds, summary: try estimation.summary(km: confidence.kaplanMeier))
     }
 
     func run() throws {
         try ReliefFailure.run {
-            let source = try DataSource(file: file, columns: columns, grouping: grouping, csv: csv)
-            let request = try ReportRequest(
-                source: source, title: title, doseColumn: dose, intervalColumn: interval,
-                model: model.model, formula: formula,
-                baselineColumns: baseline.map { list in
-                    list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                },
-                doseStep: doseStep,
-                coverageDoses: try parsedCoverageDoses(), intervals: try parsedIntervals(), target: target,
-                includesIdentifiers: includeIds, summary: try estimation.summary(km: confidence.kaplanMeier))
             let record = RunRecord(
                 command: CommandLineText.current(),
                 options: columns.provenanceOptions(grouping: grouping) + csv.provenanceOptions() + confidence.provenanceOptions()
                     + estimation.provenanceOptions())
-            let report = try request.run(record: record)
+            let report = try request().run(record: record)
             if let output {
                 try report.write(as: format, to: output, protectedPaths: [file])
             } else {
@@ -119,15 +114,5 @@ struct ReportCommand: ParsableCommand {
             }
             for warning in report.warnings { StandardError.warning(warning) }
         }
-    }
-
-    /// `--intervals` as numbers.
-    func parsedIntervals() throws -> [Double] {
-        try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28")
-    }
-
-    /// `--coverage-doses` as numbers, `nil` when not given.
-    func parsedCoverageDoses() throws -> [Double]? {
-        try coverageDoses.map { try NumberList.parse($0, option: "--coverage-doses", domain: .nonNegative, example: "0.5,1.0") }
     }
 }

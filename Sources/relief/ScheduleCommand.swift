@@ -5,9 +5,7 @@ import DoseResponse
 import Foundation
 import Regression
 
-/// `relief schedule FILE --model weibull --formula ... --doses ... --intervals ... --at ...`: the relief
-/// coverage (expected fraction of days in relief, RMST(I)/I) for every dose x infusion interval, from a
-/// fitted parametric AFT model, and per dose the longest interval that keeps coverage at the target.
+/// `relief schedule FILE --model ... --doses ...`: relief coverage by dose and infusion interval.
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule",
@@ -75,12 +73,11 @@ struct ScheduleCommand: ParsableCommand {
     var model: ModelName { modelOption.model }
 
     func validate() throws {
-        if file.isEmpty { throw ValidationError("give the CSV file to read") }
         if family != nil, !model.isEmax {
             throw ValidationError("--dist does not apply to relief schedule; name the family with --model (e.g. --model lognormal)")
         }
-        _ = try NumberList.parse(doses, option: "--doses", domain: .nonNegative, example: "0.5,1.0")
-        _ = try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28")
+        _ = try ValidationError.from { try NumberList.parse(doses, option: "--doses", domain: .nonNegative, example: "0.5,1.0") }
+        _ = try ValidationError.from { try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28") }
         guard target.isFinite, target > 0, target < 1 else {
             throw ValidationError("--target must lie strictly between 0 and 1 (e.g. 0.8 = 80% of days in relief), got \(target)")
         }

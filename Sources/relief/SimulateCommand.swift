@@ -59,69 +59,33 @@ struct SimulateCommand: ParsableCommand {
     static let defaultPatients = 400
 
     mutating func validate() throws {
-        if patients != nil && rows != nil {
-            throw ValidationError("give either --patients or --rows, not both")
-        }
-        if let patients {
-            guard patients > 0 else { throw ValidationError("--patients must be at least 1, got \(patients)") }
-            guard patients <= TrialSimulation.maximumPatients else {
-                throw ValidationError("--patients must be at most \(TrialSimulation.maximumPatients), got \(patients)")
-            }
-        }
-        if let rows {
-            guard rows > 0 else { throw ValidationError("--rows must be at least 1, got \(rows)") }
-            guard rows <= TrialSimulation.maximumRows else {
-                throw ValidationError("--rows must be at most \(TrialSimulation.maximumRows), got \(rows)")
-            }
-        }
+        if patients != nil && rows != nil { throw ValidationError("give either --patients or --rows, not both") }
         if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
         if (doseLevels == nil) != (emax == nil) {
             throw ValidationError("--dose-levels and --emax go together: give both (e.g. --dose-levels 0.1,0.5,1 --emax 8,16,0.4) or neither")
         }
-        if doseLevels != nil || emax != nil {
-            _ = try emaxDoseResponse()
-        }
+        _ = try specification()
     }
 
-    /// The Emax truth given by `--dose-levels` and `--emax`, nil when neither is given.
-    func emaxDoseResponse() throws -> TrialSimulation.EmaxDoseResponse? {
-        guard let doseLevels, let emax else { return nil }
-        let levels = try NumberList.parse(doseLevels, option: "--dose-levels", domain: .any, example: "0.1,0.5,1")
-        let curve = try NumberList.parse(emax, option: "--emax", domain: .any, example: "8,16,0.4")
-        guard curve.count == 3 else {
-            throw ValidationError("--emax needs exactly three numbers E0,EMAX,ED50 (e.g. 8,16,0.4), got \(curve.count)")
-        }
-        let response = TrialSimulation.EmaxDoseResponse(levels: levels, e0: curve[0], emax: curve[1], ed50: curve[2])
+    /// The simulation these options describe, checked (sizes, the Emax truth).
+    func specification() throws -> TrialSimulation {
         var spec = TrialSimulation()
-        spec.emaxDoseResponse = response
-        do {
-            try spec.validate()
-        } catch {
-            throw ValidationError(error.description)
+        spec.size = rows.map { .rows($0) } ?? .patients(patients ?? Self.defaultPatients)
+        if let doseLevels, let emax {
+            let levels = try ValidationError.from { try NumberList.parse(doseLevels, option: "--dose-levels", domain: .any, example: "0.1,0.5,1") }
+            let curve = try ValidationError.from { try NumberList.parse(emax, option: "--emax", domain: .any, example: "8,16,0.4") }
+            guard curve.count == 3 else {
+                throw ValidationError("--emax needs exactly three numbers E0,EMAX,ED50 (e.g. 8,16,0.4), got \(curve.count)")
+            }
+            spec.emaxDoseResponse = TrialSimulation.EmaxDoseResponse(levels: levels, e0: curve[0], emax: curve[1], ed50: curve[2])
         }
-        return response
-    }
-
-    /// The simulation these options describe.
-    var specification: TrialSimulation {
-        var spec = TrialSimulation()
-        if let rows {
-            spec.size = .rows(rows)
-        } else {
-            spec.size = .patients(patients ?? Self.defaultPatients)
-        }
-        spec.emaxDoseResponse = try? emaxDoseResponse()
+        try ValidationError.from { try spec.validate() }
         return spec
     }
 
     func run() throws {
-        let spec = specification
-        let trial: SimulatedTrial
-        do {
-            trial = try spec.simulate(seed: seed)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let spec = try specification()
+        let trial = try ValidationError.from { try spec.simulate(seed: seed) }
         try ReliefFailure.run {
             let destination: String
             if let output {

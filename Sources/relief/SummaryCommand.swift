@@ -1,9 +1,7 @@
 import Analysis
 import ArgumentParser
 
-/// `relief summary FILE`: Kaplan–Meier summaries by group (counts, median and quartiles with CIs,
-/// survival at fixed times, restricted mean), log-rank and trend tests, and the table of medians for two
-/// `by` columns.
+/// `relief summary FILE`: Kaplan–Meier summaries and tests by group.
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
@@ -29,9 +27,6 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup(title: "Estimates") var estimation: EstimationOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
-    func validate() throws {
-        if file.isEmpty { throw ValidationError("give the CSV file to read") }
-    }
 
     func run() throws {
         try ReliefFailure.run {

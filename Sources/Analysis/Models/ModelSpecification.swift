@@ -61,4 +61,22 @@ public struct ModelSpecification: Sendable {
         if comparesDistributions, model == .aft { return AFTDistribution.all }
         return [distribution ?? .weibull]
     }
+
+    /// Checks the options that depend on the model: ties are Cox's, a distribution the `aft` and Emax
+    /// models', and comparing all families `aft`'s.
+    /// - Throws: ``AnalysisError`` (usage) naming the option that does not apply.
+    public func check(for model: ModelName) throws {
+        if model != .cox, ties != nil {
+            throw AnalysisError(.usage, "--ties applies to cox models only; \(model.rawValue) has no ties option")
+        }
+        if model.isEmax, comparesDistributions {
+            throw AnalysisError(
+                .usage, "--dist all applies to `relief fit aft`; give one distribution for \(model.rawValue), e.g. --dist weibull")
+        }
+        if model != .aft, !model.isEmax, let name = comparesDistributions ? "all" : distribution?.name {
+            throw AnalysisError(
+                .usage,
+                "--dist \(name) applies to `relief fit aft`; use `relief fit aft --dist \(name)` or name the model (e.g. relief fit weibull)")
+        }
+    }
 }

@@ -43,7 +43,8 @@ public struct ReportRequest: Sendable {
     public var summary: SurvivalSummary
 
     /// Creates a report request with the command line's defaults.
-    /// - Throws: ``AnalysisError`` for a model that is neither Cox nor an AFT family.
+    /// - Throws: ``AnalysisError`` for a model that is neither Cox nor an AFT family, a dose step that is
+    ///   not positive, a target outside (0, 1) or an empty formula.
     public init(
         source: DataSource, title: String = "Relief duration by dose and treatment frequency", doseColumn: String = "dose_mg_kg",
         intervalColumn: String = "interval_days", model: ModelName = .weibull, formula: String? = nil,
@@ -53,6 +54,15 @@ public struct ReportRequest: Sendable {
     ) throws {
         guard model == .cox || model.distribution != nil else {
             throw AnalysisError(.usage, "--model '\(model.rawValue)': use weibull, lognormal, loglogistic, exponential or cox")
+        }
+        if let doseStep, !(doseStep.isFinite && doseStep > 0) {
+            throw AnalysisError(.usage, "--dose-step must be a positive number, e.g. 0.25, got \(doseStep)")
+        }
+        guard target.isFinite, target > 0, target < 1 else {
+            throw AnalysisError(.usage, "--target must lie strictly between 0 and 1 (e.g. 0.8), got \(target)")
+        }
+        if let formula, formula.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw AnalysisError(.usage, "--formula needs terms, e.g. --formula \"dose_group + interval_days\"")
         }
         self.source = source
         self.title = title

@@ -27,7 +27,8 @@ public struct DoseResponseRequest: AnalysisRequest {
     public var confidenceLevel: Double
 
     /// Creates the request.
-    /// - Throws: ``AnalysisError`` when `general` is asked for a raw response.
+    /// - Throws: ``AnalysisError`` (usage) when `general` is asked for a raw response, or for a dose step,
+    ///   target gain or confidence level out of range.
     public init(
         source: DataSource, doseColumn: String = "dose_mg_kg", models: [DoseModel] = DoseModel.allCases,
         summary: DoseLevelSummarizer.Summary = .median, type: DoseResponseFit.FitType? = nil, responseColumn: String? = nil,
@@ -37,6 +38,15 @@ public struct DoseResponseRequest: AnalysisRequest {
         if responseColumn != nil, type == .general {
             throw AnalysisError(
                 .usage, "--type general needs stage-1 summaries with a covariance; a raw --response is fitted with --type normal")
+        }
+        if let doseStep, !(doseStep.isFinite && doseStep > 0) {
+            throw AnalysisError(.usage, "--dose-step must be a positive number, e.g. 0.25, got \(doseStep)")
+        }
+        if let targetGain, !(targetGain.isFinite && targetGain > 0) {
+            throw AnalysisError(.usage, "--target-gain must be a positive number (a gain in the response), got \(targetGain)")
+        }
+        guard confidenceLevel.isFinite, confidenceLevel > 0, confidenceLevel < 1 else {
+            throw AnalysisError(.usage, "--conf-level must lie strictly between 0 and 1, got \(confidenceLevel)")
         }
         self.source = source
         self.doseColumn = doseColumn

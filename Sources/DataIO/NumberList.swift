@@ -1,11 +1,10 @@
-import ArgumentParser
 import Foundation
 
-/// Comma-separated numbers of an option (`--times 7,14,28`, `--doses 0.5,1`), with one message for a
+/// Comma-separated numbers of a command-line option (`--times 7,14,28`, `--doses 0.5,1`), with one message for a
 /// value that is not a number of the kind asked for.
-enum NumberList {
+public enum NumberList {
     /// Which numbers an option takes.
-    enum Domain {
+    public enum Domain: Sendable {
         case any
         case nonNegative
         case positive
@@ -18,24 +17,25 @@ enum NumberList {
     ///   - domain: Which numbers are allowed.
     ///   - example: An example value for the message.
     ///   - allowsEmpty: Whether an empty value means no numbers (else it is an error).
-    /// - Throws: `ValidationError` naming the bad value and showing an example.
-    static func parse(_ text: String, option: String, domain: Domain, example: String, allowsEmpty: Bool = false) throws -> [Double] {
+    /// - Throws: ``DataError`` of kind usage naming the bad value and showing an example.
+    public static func parse(_ text: String, option: String, domain: Domain, example: String, allowsEmpty: Bool = false) throws(DataError) -> [Double] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty, allowsEmpty { return [] }
-        let values = try trimmed.split(separator: ",", omittingEmptySubsequences: false).map { part in
+        var values: [Double] = []
+        for part in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
             let item = part.trimmingCharacters(in: .whitespaces)
             guard let value = Double(item), value.isFinite, domain.admits(value) else {
-                throw ValidationError("\(option): '\(item)' is not \(domain.noun) (example: \(option) \(example))")
+                throw DataError(.usage, message: "\(option): '\(item)' is not \(domain.noun) (example: \(option) \(example))")
             }
-            return value
+            values.append(value)
         }
-        guard !values.isEmpty else { throw ValidationError("\(option) needs at least one value") }
+        guard !values.isEmpty else { throw DataError(.usage, message: "\(option) needs at least one value") }
         return values
     }
 }
 
 extension NumberList.Domain {
-    func admits(_ value: Double) -> Bool {
+    public func admits(_ value: Double) -> Bool {
         switch self {
         case .any: return true
         case .nonNegative: return value >= 0
@@ -43,7 +43,7 @@ extension NumberList.Domain {
         }
     }
 
-    var noun: String {
+    public var noun: String {
         switch self {
         case .any: return "a number"
         case .nonNegative: return "a non-negative number"

@@ -1,0 +1,44 @@
+import DoseResponse
+
+extension DoseResponseRequest {
+    /// Dose models from a comma-separated list of DoseFinding's names (case-insensitive, each once).
+    /// - Throws: ``AnalysisError`` (usage) for an unknown name or an empty list.
+    public static func models(parsing list: String) throws -> [DoseModel] {
+        var models: [DoseModel] = []
+        for part in list.split(separator: ",") {
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let model = DoseModel(name: name) else {
+                throw AnalysisError(
+                    .usage, "--models: '\(name)' is not a dose model; use emax, sigemax, linear, linlog, quadratic or exponential")
+            }
+            if !models.contains(model) { models.append(model) }
+        }
+        guard !models.isEmpty else { throw AnalysisError(.usage, "--models needs at least one model, e.g. --models emax,linear") }
+        return models
+    }
+
+    /// The stage-1 summary named `median`, `rmst` (which needs `tau`) or `cox`.
+    /// - Throws: ``AnalysisError`` (usage) for a `tau` without `rmst`, or `rmst` without a positive `tau`.
+    public static func summary(named name: String, tau: Double?) throws -> DoseLevelSummarizer.Summary {
+        switch name {
+        case "rmst":
+            guard let tau else { throw AnalysisError(.usage, "--summary rmst needs --tau, e.g. --tau 28") }
+            guard tau.isFinite, tau > 0 else { throw AnalysisError(.usage, "--tau must be a positive number of days, got \(tau)") }
+            return .restrictedMean(tau: tau)
+        case "median", "cox":
+            if tau != nil { throw AnalysisError(.usage, "--tau applies to --summary rmst") }
+            return name == "cox" ? .coxLogHazardRatio : .median
+        default:
+            throw AnalysisError(.usage, "--summary '\(name)': use median, rmst or cox")
+        }
+    }
+
+    /// The stage-1 summary as recorded in the provenance: `median`, `rmst(tau=28.0)` or `cox`.
+    public static func provenanceText(_ summary: DoseLevelSummarizer.Summary) -> String {
+        switch summary {
+        case .median: return "median"
+        case .restrictedMean(let tau): return "rmst(tau=\(tau))"
+        case .coxLogHazardRatio: return "cox"
+        }
+    }
+}
