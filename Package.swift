@@ -54,8 +54,9 @@ let package = Package(
         .executableTarget(name: "MedianAtTwoDoses", dependencies: ["Analysis", "NumericCore", "Regression"], path: "Examples/MedianAtTwoDoses"),
         // What every test target shares: approximate comparison of numbers with documented semantics.
         .target(name: "ReliefTestSupport", dependencies: [], path: "Tests/Support"),
+        .testTarget(name: "ReliefTestSupportTests", dependencies: ["ReliefTestSupport"]),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "ReliefTestSupport"]),
-        .testTarget(name: "DataIOTests", dependencies: ["DataIO", "ReliefTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DataIOTests", dependencies: ["DataIO"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "StatModelsTests",
             dependencies: ["Survival", "Regression", "DoseResponse", "Simulation", "DataIO", "NumericCore", "ReliefTestSupport"],
