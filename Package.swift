@@ -50,14 +50,25 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
+        // Examples: small programs that use the library directly (Examples/README.md).
+        .executableTarget(name: "MedianAtTwoDoses", dependencies: ["Analysis", "NumericCore", "Regression"], path: "Examples/MedianAtTwoDoses"),
+        // What every test target shares: approximate comparison of numbers with documented semantics.
+        .target(name: "ReliefTestSupport", dependencies: [], path: "Tests/Support"),
+        .testTarget(name: "ReliefTestSupportTests", dependencies: ["ReliefTestSupport"]),
+        .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "ReliefTestSupport"]),
         .testTarget(name: "DataIOTests", dependencies: ["DataIO"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "StatModelsTests", dependencies: ["Survival", "Regression", "DoseResponse", "Simulation", "DataIO", "NumericCore"],
+            name: "StatModelsTests",
+            dependencies: ["Survival", "Regression", "DoseResponse", "Simulation", "DataIO", "NumericCore", "ReliefTestSupport"],
             resources: [.copy("Reference")]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis", "Survival", "DataIO"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reporting", "Survival", "Regression", "DoseResponse", "DataIO"]),
-        .testTarget(name: "ReliefCLITests", dependencies: ["relief", "Reporting", "DataIO", "NumericCore"], exclude: ["Golden"], resources: [.copy("BadInputs")]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis", "Survival", "DataIO", "ReliefTestSupport"]),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: ["Analysis", "Reporting", "Survival", "Regression", "DoseResponse", "DataIO", "ReliefTestSupport"]),
+        .testTarget(
+            name: "ReliefCLITests",
+            dependencies: ["relief", "MedianAtTwoDoses", "Reporting", "DataIO", "NumericCore", "ReliefTestSupport"],
+            exclude: ["Golden"], resources: [.copy("BadInputs")]),
     ],
     swiftLanguageModes: [.v6]
 )

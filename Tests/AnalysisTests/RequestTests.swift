@@ -3,6 +3,7 @@ import DataIO
 import DoseResponse
 import Foundation
 import Regression
+import ReliefTestSupport
 import Reporting
 import Survival
 import Testing
@@ -46,14 +47,13 @@ struct RequestTests {
         #expect(differing.isEmpty, "\(name): the library's JSON differs from the CLI's in \(differing.sorted())")
     }
 
-    /// JSON values agree: numbers to 1e-10 relative (BLAS reductions may round differently with another
-    /// thread count), everything else exactly.
+    /// JSON values agree: numbers to 1e-10 relative (`Tolerance`; BLAS reductions may round differently
+    /// with another thread count), everything else exactly.
     static func same(_ a: Any?, _ b: Any?) -> Bool {
         switch (a, b) {
         case (nil, nil): return true
         case (let x as NSNumber, let y as NSNumber):
-            let u = x.doubleValue, v = y.doubleValue
-            return u == v || abs(u - v) <= 1e-10 * max(abs(u), abs(v))
+            return Tolerance.relative(1e-10).accepts(x.doubleValue, y.doubleValue)
         case (let x as [Any], let y as [Any]):
             return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
         case (let x as [String: Any], let y as [String: Any]):
@@ -75,7 +75,7 @@ struct RequestTests {
         try Self.expectSame(output, golden: "summary-trial-dose-json")
         let medians = output.result.groups.compactMap(\.median.estimate)
         #expect(medians.count == 2)
-        #expect(abs((medians.first ?? 0) - 15.79) < 0.01, "the high-dose median of the bundled trial")
+        Tolerance.absolute(0.01).expect(medians.first, 15.79, "the high-dose median of the bundled trial")
     }
 
     @Test("curves")

@@ -1,4 +1,5 @@
 import Foundation
+import ReliefTestSupport
 import Testing
 
 /// `relief fit` through the built binary: the JSON of the bundled trial data against the R fixtures
@@ -22,12 +23,14 @@ import Testing
 
     static func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValue }
 
-    static func expectClose(_ actual: Any?, _ expected: Any?, _ what: String) {
+    /// Within 1e-6 relative (1e-9 absolute near 0) of R's value; a missing value fails.
+    static func expectClose(_ actual: Any?, _ expected: Any?, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         guard let a = number(actual), let e = number(expected) else {
-            Issue.record("\(what): missing value (\(String(describing: actual)) vs R \(String(describing: expected)))")
+            Issue.record(
+                "\(what): missing value (\(String(describing: actual)) vs R \(String(describing: expected)))", sourceLocation: sourceLocation)
             return
         }
-        #expect(abs(a - e) <= 1e-6 * abs(e) + 1e-9, "\(what): \(a) vs R \(e)")
+        Tolerance(relative: 1e-6, absolute: 1e-9).expect(a, e, "\(what) vs R", sourceLocation: sourceLocation)
     }
 
     static func diagonal(_ matrix: Any?) -> [Double] {

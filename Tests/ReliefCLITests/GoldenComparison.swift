@@ -1,10 +1,11 @@
 import Foundation
+import ReliefTestSupport
 
 /// Compares two outputs as text with numbers inside: the text between numbers must be identical, and
 /// numbers must agree to a relative tolerance.
 ///
 /// Two numbers `a` and `b` agree when `|a - b| <= relativeTolerance * max(|a|, |b|)` or
-/// `|a - b| <= absoluteFloor` (so that 0 and 1e-17 agree). A number on a line whose text before it
+/// `|a - b| <= absoluteFloor` (so that 0 and 1e-17 agree): the rule of `Tolerance` (ReliefTestSupport). A number on a line whose text before it
 /// mentions "iteration", or that is followed by " iteration", is not compared (iteration counts may change with the optimiser).
 struct GoldenComparison {
     var relativeTolerance: Double
@@ -50,9 +51,8 @@ struct GoldenComparison {
                 defer { before += x }
                 if x == y || before.lowercased().contains("iteration") || after.lowercased().hasPrefix(" iteration") { continue }
                 guard let u = Double(x), let v = Double(y) else { return "number '\(x)' became '\(y)'" }
-                let difference = abs(u - v)
-                if difference <= absoluteFloor || difference <= relativeTolerance * max(abs(u), abs(v)) { continue }
-                return "number \(x) became \(y) (relative difference \(difference / max(abs(u), abs(v))))"
+                if Tolerance(relative: relativeTolerance, absolute: absoluteFloor).accepts(v, u) { continue }
+                return "number \(x) became \(y) (relative difference \(Tolerance.relativeDifference(v, u)))"
             default:
                 return "a number and text swapped places"
             }

@@ -1,4 +1,5 @@
 import Foundation
+import ReliefTestSupport
 import Testing
 
 /// The full CLI path (CSV reading, grouping, fitting, JSON rendering) against R `survival` fixtures
@@ -25,22 +26,20 @@ import Testing
         (value as? NSNumber)?.doubleValue
     }
 
-    static func expectClose(_ actual: Any?, _ expected: Any?, absolute: Double = 1e-10, _ what: String) {
-        let a = number(actual)
-        let e = number(expected)
-        switch (a, e) {
-        case (nil, nil): return
-        case (let a?, let e?): #expect(abs(a - e) <= absolute, "\(what): \(a) vs R \(e)")
-        default: Issue.record("\(what): \(String(describing: a)) vs R \(String(describing: e)) (one is null)")
-        }
+    /// Within `absolute` of R's value; both null (R's NA) passes, one null fails.
+    static func expectClose(_ actual: Any?, _ expected: Any?, absolute: Double = 1e-10, _ what: String,
+                            sourceLocation: SourceLocation = #_sourceLocation) {
+        Tolerance.absolute(absolute).expect(number(actual), number(expected), "\(what) vs R", sourceLocation: sourceLocation)
     }
 
-    static func expectRelative(_ actual: Any?, _ expected: Any?, _ what: String) {
+    /// Within 1e-8 relative of R's value; a missing value fails.
+    static func expectRelative(_ actual: Any?, _ expected: Any?, _ what: String,
+                               sourceLocation: SourceLocation = #_sourceLocation) {
         guard let a = number(actual), let e = number(expected) else {
-            Issue.record("\(what): missing value")
+            Issue.record("\(what): missing value", sourceLocation: sourceLocation)
             return
         }
-        #expect(abs(a - e) <= 1e-8 * max(abs(e), 1e-300), "\(what): \(a) vs R \(e)")
+        Tolerance.relative(1e-8, floor: 1e-308).expect(a, e, "\(what) vs R", sourceLocation: sourceLocation)
     }
 
     static func compareGroups(_ object: [String: Any], case rCase: [String: Any], transform: String, column: String) throws {

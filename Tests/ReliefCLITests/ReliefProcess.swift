@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 
-/// Runs the built `relief` binary and captures its exit status, stdout and stderr.
+/// Runs the built `relief` binary (or another executable of the package, such as an example) and
+/// captures its exit status, stdout and stderr.
 ///
-/// The binary is `$RELIEF_BIN` if set, else `relief` next to the running test executable (on Linux the
-/// directory of `/proc/self/exe`, which holds `relief` beside `ReliefPackageTests.xctest`), else
-/// searched upwards from the test bundle (macOS).
+/// The `relief` binary is `$RELIEF_BIN` if set (other executables are then looked for beside it first);
+/// otherwise every executable is found next to the running test executable (on Linux the directory of `/proc/self/exe`, which holds `relief` and
+/// `MedianAtTwoDoses` beside `ReliefPackageTests.xctest`), else searched upwards from the test bundle (macOS).
 struct ReliefProcess {
     struct Output {
         let status: Int32
@@ -26,11 +27,20 @@ struct ReliefProcess {
 
     /// The `relief` executable, or `nil` if it cannot be found.
     static let binary: URL? = {
-        let manager = FileManager.default
         if let path = ProcessInfo.processInfo.environment["RELIEF_BIN"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
+        return executable(named: "relief")
+    }()
+
+    /// The package's executable `name`: beside `$RELIEF_BIN` if set and there, else built beside the
+    /// tests; `nil` if it cannot be found.
+    static func executable(named name: String) -> URL? {
+        let manager = FileManager.default
         var candidates: [URL] = []
+        if let path = ProcessInfo.processInfo.environment["RELIEF_BIN"], !path.isEmpty {
+            candidates.append(URL(fileURLWithPath: path).deletingLastPathComponent())
+        }
         if let exe = try? manager.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
         }
@@ -40,7 +50,7 @@ struct ReliefProcess {
             directory = directory.deletingLastPathComponent()
         }
         for candidate in candidates {
-            let url = candidate.appendingPathComponent("relief")
+            let url = candidate.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
                 manager.isExecutableFile(atPath: url.path)
@@ -49,12 +59,15 @@ struct ReliefProcess {
             }
         }
         return nil
-    }()
+    }
 
-    /// Runs `relief arguments...` in `directory` (default: the package root), with `environment`
-    /// added to this process's environment.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) throws -> Output {
-        let binary = try #require(Self.binary, "the relief binary was not found; build it or set RELIEF_BIN")
+    /// Runs `relief arguments...` (or `program arguments...`) in `directory` (default: the package root),
+    /// with `environment` added to this process's environment.
+    static func run(
+        _ arguments: [String], program: String = "relief", in directory: URL? = nil, environment extra: [String: String] = [:]
+    ) throws -> Output {
+        let found = program == "relief" ? Self.binary : Self.executable(named: program)
+        let binary = try #require(found, "the \(program) binary was not found; build it (swift build --build-tests) or set RELIEF_BIN")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("relief-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -1,13 +1,12 @@
+import ReliefTestSupport
 @testable import Reporting
 import Testing
 
 @Suite struct AxisScaleTests {
+    /// Ticks agree to 1e-9 relative, 1e-9 absolute near zero.
     static func expectTicks(_ actual: [Double], _ expected: [Double],
                             sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(actual.count == expected.count, "\(actual) vs \(expected)", sourceLocation: sourceLocation)
-        for (a, e) in zip(actual, expected) {
-            #expect(abs(a - e) <= 1e-9 * max(1, abs(e)), "\(actual) vs \(expected)", sourceLocation: sourceLocation)
-        }
+        Tolerance(relative: 1e-9, absolute: 1e-9).expect(actual, expected, "ticks \(actual)", sourceLocation: sourceLocation)
     }
 
     @Test func dayAxesUseWeekMultiples() {
@@ -29,8 +28,8 @@ import Testing
         let ticks = unit.ticks(targetCount: 5)
         Self.expectTicks(ticks, [0, 0.2, 0.4, 0.6, 0.8, 1])
         #expect(unit.tickLabels(ticks) == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
-        #expect(abs((unit.position(of: 0.25) ?? .nan) - 225) <= 1e-9)
-        #expect(abs((unit.position(of: 1) ?? .nan) - 0) <= 1e-9)
+        Tolerance.absolute(1e-9).expect(unit.position(of: 0.25), 225)
+        Tolerance.absolute(1e-9).expect(unit.position(of: 1), 0)
     }
 
     @Test func logTicks() {
@@ -40,22 +39,21 @@ import Testing
         #expect(narrow.tickLabels(ticks) == ["0.5", "1", "2", "3"])
         let wide = AxisScale(kind: .log10, lower: 0.1, upper: 10, rangeStart: 0, rangeEnd: 400)
         Self.expectTicks(wide.ticks(), [0.1, 0.2, 0.5, 1, 2, 5, 10])
-        #expect(abs((wide.position(of: 1) ?? .nan) - 200) <= 1e-9)
+        Tolerance.absolute(1e-9).expect(wide.position(of: 1), 200)
         #expect(wide.position(of: 0) == nil)
         #expect(wide.position(of: -1) == nil)
         let huge = AxisScale(kind: .log10, lower: 1e-3, upper: 1e6, rangeStart: 0, rangeEnd: 400)
         Self.expectTicks(huge.ticks(), [0.01, 1, 100, 1e4, 1e6])
         let extended = AxisScale(kind: .log10, lower: 0.3, upper: 3.5, rangeStart: 0, rangeEnd: 400).niceExtended()
-        #expect(abs(extended.lower - 0.2) <= 1e-12 && abs(extended.upper - 5) <= 1e-12)
+        Tolerance.absolute(1e-12).expect([extended.lower, extended.upper], [0.2, 5], "extended bounds")
     }
 
     @Test func niceExtensionKeepsBoundsThatAreTicks() {
         let scale = AxisScale(lower: 0, upper: 1.5, rangeStart: 0, rangeEnd: 600).niceExtended(targetCount: 7)
-        #expect(abs(scale.lower) <= 1e-12)
-        #expect(abs(scale.upper - 1.5) <= 1e-12)
+        Tolerance.absolute(1e-12).expect([scale.lower, scale.upper], [0, 1.5], "extended bounds")
         let ragged = AxisScale(lower: 4.9, upper: 20.6, rangeStart: 0, rangeEnd: 600).niceExtended(targetCount: 6)
         // span 15.7 / 6 = 2.6 -> step 5: 4.9 -> 0, 20.6 -> 25.
-        #expect(abs(ragged.lower) <= 1e-12 && abs(ragged.upper - 25) <= 1e-12)
+        Tolerance.absolute(1e-12).expect([ragged.lower, ragged.upper], [0, 25], "extended bounds")
     }
 
     @Test func degenerateDomainsDoNotTrap() {

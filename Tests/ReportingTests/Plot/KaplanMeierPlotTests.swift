@@ -1,4 +1,5 @@
 import Analysis
+import ReliefTestSupport
 @testable import Reporting
 import Survival
 import Testing
@@ -27,7 +28,8 @@ import Testing
                              sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(actual.count == expected.count, "\(actual)", sourceLocation: sourceLocation)
         for (a, e) in zip(actual, expected) {
-            #expect(abs(a.x - e.0) <= 1e-12 && abs(a.y - e.1) <= 1e-12, "\(a) vs \(e)", sourceLocation: sourceLocation)
+            let close = Tolerance.absolute(1e-12)
+            #expect(close.accepts(a.x, e.0) && close.accepts(a.y, e.1), "\(a) vs \(e)", sourceLocation: sourceLocation)
         }
     }
 

@@ -1,14 +1,7 @@
 import Testing
 
-/// Relative error `|actual - expected| / |expected|`; absolute error when `expected` is 0.
-/// NaN when either value is NaN, so a NaN result never passes a tolerance check.
-func relativeError(_ actual: Double, _ expected: Double) -> Double {
-    if actual.isNaN || expected.isNaN { return .nan }
-    if expected == 0 { return abs(actual) }
-    return abs(actual - expected) / abs(expected)
-}
-
-/// A reference value from R and the call that produced it.
+/// A reference value from R and the call that produced it (compared with `Tolerance` from
+/// ReliefTestSupport).
 struct Reference: Sendable, CustomTestStringConvertible {
     let input: Double
     let expected: Double
