@@ -9,7 +9,7 @@ extension ColumnRoles {
             let (column, values) = try keyValues(spec, option: "--band", example: "interval_days=7,28")
             var cuts: [Double] = []
             for value in values {
-                guard let cut = Double(value.trimmingCharacters(in: " ")), cut.isFinite else {
+                guard let cut = Double(value.trimmingSpaces), cut.isFinite else {
                     throw DataError(.usage, message: "--band \(spec): '\(value)' is not a number (example: --band interval_days=7,28)")
                 }
                 cuts.append(cut)
@@ -52,15 +52,5 @@ extension ColumnRoles {
             throw DataError(.usage, message: "\(option) \(spec): expected key=values (example: \(option) \(example))")
         }
         return (key, rest.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
-    }
-}
-
-extension String {
-    /// The string without leading and trailing `character`s.
-    fileprivate func trimmingCharacters(in character: Character) -> String {
-        var s = Substring(self)
-        while s.first == character { s = s.dropFirst() }
-        while s.last == character { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -144,13 +144,3 @@ extension SurvivalDatasetReader {
         return _Layout(time: time, event: event, groups: groups, id: id, bandCuts: cuts, covariates: covariates)
     }
 }
-
-extension String {
-    /// The string without leading and trailing spaces.
-    fileprivate var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
-    }
-}

@@ -41,6 +41,18 @@ public enum JSONValue: Sendable, Equatable {
         return .integer(value)
     }
 
+    /// An array of one object per row, e.g. `.objects(rows) { [("time", .optional($0.time))] }`.
+    /// - Parameters:
+    ///   - rows: The rows, in order.
+    ///   - members: A row's members, in order.
+    /// - Returns: ``array(_:)`` of ``object(_:)``s.
+    /// - Complexity: O(rows x members).
+    public static func objects<Rows: Sequence>(
+        _ rows: Rows, _ members: (Rows.Element) -> [(key: String, value: JSONValue)]
+    ) -> JSONValue {
+        .array(rows.map { .object(members($0)) })
+    }
+
     /// Values are equal when they have the same case and contents (object keys compared in order).
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {

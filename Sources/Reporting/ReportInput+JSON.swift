@@ -11,13 +11,12 @@ extension ReportInput {
             ("delimiter", .string(delimiter)),
             (
                 "exclusions",
-                .array(
-                    exclusions.map { exclusion in
-                        .object([
-                            ("line", .integer(exclusion.line)), ("column", .optional(exclusion.column)),
-                            ("reason", .string(exclusion.reason)), ("missing", .bool(exclusion.isMissing)),
-                        ])
-                    })
+                .objects(exclusions) { exclusion in
+                    [
+                        ("line", .integer(exclusion.line)), ("column", .optional(exclusion.column)),
+                        ("reason", .string(exclusion.reason)), ("missing", .bool(exclusion.isMissing)),
+                    ]
+                }
             ),
         ])
     }

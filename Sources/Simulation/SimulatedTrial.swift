@@ -43,28 +43,4 @@ public struct SimulatedTrial: Sendable {
 
     /// The number of episodes.
     public var rowCount: Int { reliefDays.count }
-
-    /// Memberwise initialiser (used by ``TrialSimulation/simulate(seed:)``).
-    package init(
-        specification: TrialSimulation, truth: SimulationTruth, patientNumber: [Int], site: [Int],
-        condition: [Int], route: [Int], doseArm: [Int], doseMgKg: [Double], intervalDays: [Int],
-        infusionNumber: [Int], baselinePain: [Double], cotherapy: [Int], reliefDays: [Double],
-        reliefEnded: [Bool], latentReliefDays: [Double]
-    ) {
-        self.specification = specification
-        self.truth = truth
-        self.patientNumber = patientNumber
-        self.site = site
-        self.condition = condition
-        self.route = route
-        self.doseArm = doseArm
-        self.doseMgKg = doseMgKg
-        self.intervalDays = intervalDays
-        self.infusionNumber = infusionNumber
-        self.baselinePain = baselinePain
-        self.cotherapy = cotherapy
-        self.reliefDays = reliefDays
-        self.reliefEnded = reliefEnded
-        self.latentReliefDays = latentReliefDays
-    }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The known truth behind a simulated trial: every generating parameter, the seed, and a few realised
 /// summaries. Encodes to the JSON sidecar `*.truth.json` (snake_case keys, sorted), with the same
 /// key names as `shared/bench/gen_trial.py` writes where the two overlap.
@@ -175,63 +173,5 @@ public struct SimulationTruth: Sendable, Equatable, Codable {
         case rounding
         case realised
         case emaxDoseResponse = "emax_dose_response"
-    }
-
-    /// The truth as pretty-printed JSON with sorted keys and a final newline.
-    /// - Returns: UTF-8 JSON bytes.
-    /// - Throws: ``SimulationError`` if a value cannot be encoded (a non-finite number).
-    /// - Complexity: O(size of the truth).
-    public func jsonData() throws(SimulationError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            var data = try encoder.encode(self)
-            data.append(0x0A)
-            return data
-        } catch {
-            throw SimulationError(parameter: "truth", message: "cannot encode the truth as JSON: \(error)")
-        }
-    }
-
-    /// Decodes a truth sidecar written by ``jsonData()``.
-    /// - Parameter data: The JSON bytes.
-    /// - Throws: ``SimulationError`` when the JSON does not have the truth's shape.
-    /// - Complexity: O(size of the JSON).
-    public init(jsonData data: Data) throws(SimulationError) {
-        do {
-            self = try JSONDecoder().decode(SimulationTruth.self, from: data)
-        } catch {
-            throw SimulationError(parameter: "truth", message: "not a truth file: \(error)")
-        }
-    }
-
-    /// Memberwise initialiser (used by ``TrialSimulation/simulate(seed:)``).
-    package init(
-        generator: String, generatorVersion: Int, seed: UInt64, sizeRequested: String, sizeRequestedCount: Int,
-        model: String, timeScale: String, coefficientsLogTimeRatio: [String: Double],
-        referenceLevels: [String: String], weibullSigma: Double, weibullShape: Double, frailty: Frailty,
-        conditionalCoxLogHazardRatio: [String: Double], censoring: Censoring, doseArms: [Arm],
-        design: [String: Double], rounding: [String: Double], realised: Realised,
-        emaxDoseResponse: EmaxDoseResponse? = nil
-    ) {
-        self.generator = generator
-        self.generatorVersion = generatorVersion
-        self.seed = seed
-        self.sizeRequested = sizeRequested
-        self.sizeRequestedCount = sizeRequestedCount
-        self.model = model
-        self.timeScale = timeScale
-        self.coefficientsLogTimeRatio = coefficientsLogTimeRatio
-        self.referenceLevels = referenceLevels
-        self.weibullSigma = weibullSigma
-        self.weibullShape = weibullShape
-        self.frailty = frailty
-        self.conditionalCoxLogHazardRatio = conditionalCoxLogHazardRatio
-        self.censoring = censoring
-        self.doseArms = doseArms
-        self.design = design
-        self.rounding = rounding
-        self.realised = realised
-        self.emaxDoseResponse = emaxDoseResponse
     }
 }

@@ -13,6 +13,12 @@ import Testing
         #expect(value.serialized(pretty: false) == "{\"zeta\":1,\"alpha\":2,\"mid\":null}")
     }
 
+    @Test func objectsMakeOneObjectPerRowInOrder() {
+        let value = JSONValue.objects([(1, "a"), (2, "b")]) { [("n", .integer($0.0)), ("s", .string($0.1))] }
+        #expect(value.serialized(pretty: false) == "[{\"n\":1,\"s\":\"a\"},{\"n\":2,\"s\":\"b\"}]")
+        #expect(JSONValue.objects([Int]()) { [("n", .integer($0))] } == .array([]))
+    }
+
     @Test func stringsAreEscaped() throws {
         let raw = "q\"b\\s\n\t\u{1B}\u{0}\u{2028}é"
         let text = JSONValue.array([.string(raw)]).serialized(pretty: false)

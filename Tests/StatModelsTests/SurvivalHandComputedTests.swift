@@ -194,6 +194,11 @@ struct SurvivalHandComputedTests {
         #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0 <= $1 })
         // Stable: equal values keep input order.
         for i in 1..<order.count where sorted[i] == sorted[i - 1] { #expect(order[i] > order[i - 1]) }
+        // Without a payload the same passes give the same values (exact: a permutation of the input).
+        #expect(SurvivalOrder.sortedValues(values) == values.map { $0 + 0.0 }.sorted())
+        let carried = SurvivalOrder.sorted(values, payload: values.indices.map { UInt64($0) })
+        #expect(carried.values == sorted.map { $0 + 0.0 })
+        #expect(carried.payload.map { Int($0) } == order)
     }
 
     @Test func largeInputUsesRadixPathAndMatchesSmallPath() throws {

@@ -97,23 +97,16 @@ public struct CurvesRenderer: ResultRenderer {
         return ReportTable(title: "S(t) with \(ci)", columns: columns, rows: rows)
     }
 
-    /// The curves as JSON (see ``CurvesRenderer``).
-    /// - Parameters:
-    ///   - result: The summary.
-    ///   - input: The input record.
-    ///   - provenance: The provenance.
-    ///   - warnings: The warnings.
-    /// - Returns: The JSON value.
-    public func json(
-        _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]
-    ) -> JSONValue {
-        let members: [(key: String, value: JSONValue)] = [
+    /// The members of the curves' JSON output (its layout: see ``CurvesRenderer``).
+    /// - Parameter result: The summary.
+    /// - Returns: The members, in order.
+    public func jsonMembers(_ result: SurvivalSummaryResult) -> [(key: String, value: JSONValue)] {
+        [
             ("by", .array(result.byColumns.map(JSONValue.string))),
             ("confidence_transform", .string(result.confidenceTransform.rawValue)),
             ("confidence_level", .number(result.confidenceLevel)),
             ("curves", .array(result.groups.map(Self.curveJSON))),
         ]
-        return provenance.jsonDocument(input: input, members: members, warnings: warnings)
     }
 
     /// One group's step function as JSON, each column an array.

@@ -2,7 +2,7 @@ import DoseResponse
 import Reporting
 
 extension DoseResponseRenderer {
-    /// The fits as JSON, keys in this order:
+    /// The members of the fits' JSON output, which has the keys in this order:
     ///
     /// ```
     /// {"version", "command", "date"?, "input": {...}, "options": {name: value}, "dose_column", "response",
@@ -16,16 +16,10 @@ extension DoseResponseRenderer {
     /// ```
     /// `points` holds the stage-1 summaries (for a raw `--response`, the per-dose means and counts);
     /// `rss` is the GLS criterion for type general. Non-finite numbers are `null`.
-    /// - Parameters:
-    ///   - result: The fits.
-    ///   - input: The input record.
-    ///   - provenance: The provenance.
-    ///   - warnings: The warnings.
-    /// - Returns: The JSON value.
-    /// - Complexity: O(models x curve points + exclusions).
-    public func json(
-        _ result: DoseResponseReport, input: ReportInput, provenance: Provenance, warnings: [String]
-    ) -> JSONValue {
+    /// - Parameter result: The fits.
+    /// - Returns: The members, in order.
+    /// - Complexity: O(models x curve points).
+    public func jsonMembers(_ result: DoseResponseReport) -> [(key: String, value: JSONValue)] {
         let fits = result.result
         var points: [JSONValue] = []
         if let stage1 = result.points {
@@ -48,49 +42,48 @@ extension DoseResponseRenderer {
                 ])
             }
         }
-        return provenance.jsonDocument(
-            input: input,
-            members: [
-                ("dose_column", .string(result.doseColumn)),
-                ("response", .string(result.responseLabel)),
-                ("summary", .optional(result.summaryName)),
-                ("type", .string(fits.type.rawValue)),
-                ("confidence_level", .optional(fits.confidenceLevel)),
-                ("observations", .integer(fits.observationCount)),
-                ("points", .array(points)),
-                ("dropped", .array((result.points?.dropped ?? []).map(JSONValue.string))),
-                ("fits", .array(fits.fits.map(Self.fitJSON))),
-                (
-                    "ed",
-                    Self.perModelJSON(fits.fits, rows: \.effectiveDoses) { ed in
-                        [("p", .optional(ed.probability))]
-                            + JSONValue.estimateMembers(ed.estimate, standardError: ed.standardError, lower: ed.lower, upper: ed.upper)
-                    }
-                ),
-                (
-                    "target_dose",
-                    Self.perModelJSON(fits.fits, rows: { $0.targetDose.map { [$0] } ?? [] }) { td in
-                        [("gain", .optional(td.gain))]
-                            + JSONValue.estimateMembers(td.estimate, standardError: td.standardError, lower: td.lower, upper: td.upper)
-                    }
-                ),
-                (
-                    "curve",
-                    Self.perModelJSON(fits.fits, rows: \.curve) { point in
-                        [("dose", .optional(point.dose))]
-                            + JSONValue.estimateMembers(
-                                point.estimate, standardError: point.standardError, lower: point.lower, upper: point.upper)
-                    }
-                ),
-            ],
-            warnings: warnings)
+        return [
+            ("dose_column", .string(result.doseColumn)),
+            ("response", .string(result.responseLabel)),
+            ("summary", .optional(result.summaryName)),
+            ("type", .string(fits.type.rawValue)),
+            ("confidence_level", .optional(fits.confidenceLevel)),
+            ("observations", .integer(fits.observationCount)),
+            ("points", .array(points)),
+            ("dropped", .array((result.points?.dropped ?? []).map(JSONValue.string))),
+            ("fits", .array(fits.fits.map(Self.fitJSON))),
+            (
+                "ed",
+                Self.perModelJSON(fits.fits, rows: \.effectiveDoses) { ed in
+                    [("p", .optional(ed.probability))]
+                        + JSONValue.estimateMembers(ed.estimate, standardError: ed.standardError, lower: ed.lower, upper: ed.upper)
+                }
+            ),
+            (
+                "target_dose",
+                Self.perModelJSON(fits.fits, rows: { $0.targetDose.map { [$0] } ?? [] }) { td in
+                    [("gain", .optional(td.gain))]
+                        + JSONValue.estimateMembers(td.estimate, standardError: td.standardError, lower: td.lower, upper: td.upper)
+                }
+            ),
+            (
+                "curve",
+                Self.perModelJSON(fits.fits, rows: \.curve) { point in
+                    [("dose", .optional(point.dose))]
+                        + JSONValue.estimateMembers(
+                            point.estimate, standardError: point.standardError, lower: point.lower, upper: point.upper)
+                }
+            ),
+        ]
     }
 
     /// One object per model and row of that model: `model`, then the row's members.
     static func perModelJSON<Row>(
         _ fits: [DoseModelFit], rows: (DoseModelFit) -> [Row], members: (Row) -> [(key: String, value: JSONValue)]
     ) -> JSONValue {
-        .array(fits.flatMap { fit in rows(fit).map { row in .object([("model", .string(fit.model.rawValue))] + members(row)) } })
+        .objects(fits.flatMap { fit in rows(fit).map { (fit.model, $0) } }) { model, row in
+            [("model", .string(model.rawValue))] + members(row)
+        }
     }
 
     static func fitJSON(_ fit: DoseModelFit) -> JSONValue {
@@ -98,13 +91,11 @@ extension DoseResponseRenderer {
             ("model", .string(fit.model.rawValue)),
             (
                 "parameters",
-                .array(
-                    fit.parameters.map { p in
-                        .object(
-                            [("name", .string(p.name))]
-                                + JSONValue.estimateMembers(p.estimate, standardError: p.standardError, lower: p.lower, upper: p.upper)
-                                + [("at_bound", .bool(p.atBound))])
-                    })
+                .objects(fit.parameters) { p in
+                    [("name", .string(p.name))]
+                        + JSONValue.estimateMembers(p.estimate, standardError: p.standardError, lower: p.lower, upper: p.upper)
+                        + [("at_bound", .bool(p.atBound))]
+                }
             ),
             ("rss", .optional(fit.residualSumOfSquares)),
             ("log_likelihood", .optional(fit.logLikelihood)),

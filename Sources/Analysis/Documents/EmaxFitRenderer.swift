@@ -156,7 +156,7 @@ public struct EmaxFitRenderer: ResultRenderer {
         return ReportTable(title: "", columns: columns, rows: rows)
     }
 
-    /// The fit as JSON, keys in this order:
+    /// The members of the fit's JSON output, which has the keys in this order:
     ///
     /// ```
     /// {"version", "command", "date"?, "input", "options", "model", "distribution", "dose_column", "formula",
@@ -167,62 +167,52 @@ public struct EmaxFitRenderer: ResultRenderer {
     ///  "curve": [{"dose", "estimate", "lower", "upper", "median"}], "warnings": [..]}
     /// ```
     /// Non-finite numbers (and open profile limits) are `null`.
-    /// - Parameters:
-    ///   - result: The fit.
-    ///   - input: The input record.
-    ///   - provenance: The provenance.
-    ///   - warnings: The warnings.
-    /// - Returns: The JSON value.
-    /// - Complexity: O(parameters + curve points + exclusions).
-    public func json(_ result: EmaxFitReport, input: ReportInput, provenance: Provenance, warnings: [String]) -> JSONValue {
+    /// - Parameter result: The fit.
+    /// - Returns: The members, in order.
+    /// - Complexity: O(parameters + curve points).
+    public func jsonMembers(_ result: EmaxFitReport) -> [(key: String, value: JSONValue)] {
         let fit = result.fit
-        return provenance.jsonDocument(
-            input: input,
-            members: [
-                ("model", .string(fit.curve.rawValue)),
-                ("distribution", .string(fit.distribution.name)),
-                ("dose_column", .string(result.doseColumn)),
-                ("formula", .string(result.formula)),
-                ("n", .integer(fit.n)),
-                ("events", .integer(fit.events)),
-                ("dose_levels", .integer(fit.distinctDoseLevels)),
-                ("cluster", .cluster(column: result.clusterColumn, count: fit.clusterCount)),
-                ("confidence_level", .optional(fit.confidenceLevel)),
-                ("log_likelihood", .optional(fit.logLikelihood)),
-                ("aic", .optional(fit.aic)),
-                ("converged", .bool(fit.isConverged)),
-                ("iterations", .integer(fit.iterations)),
-                (
-                    "parameters",
-                    .array(
-                        fit.parameters.map { p in
-                            .object(
-                                [("name", .string(p.name))]
-                                    + JSONValue.estimateMembers(p.estimate, standardError: p.standardError, lower: p.lower, upper: p.upper))
-                        })
-                ),
-                (
-                    "ed50_profile",
-                    fit.ed50ProfileInterval.map { profile in
-                        .object([
-                            ("estimate", .optional(fit.ed50)), ("lower", .optional(profile.lower)),
-                            ("upper", .optional(profile.upper)), ("level", .optional(profile.level)),
-                        ])
-                    } ?? .null
-                ),
-                (
-                    "curve",
-                    .array(
-                        result.curve.map { point in
-                            .object([
-                                ("dose", .optional(point.dose)), ("estimate", .optional(point.estimate)),
-                                ("lower", .optional(point.lower)), ("upper", .optional(point.upper)),
-                                ("median", .optional(point.median)),
-                            ])
-                        })
-                ),
-            ],
-            warnings: warnings)
+        return [
+            ("model", .string(fit.curve.rawValue)),
+            ("distribution", .string(fit.distribution.name)),
+            ("dose_column", .string(result.doseColumn)),
+            ("formula", .string(result.formula)),
+            ("n", .integer(fit.n)),
+            ("events", .integer(fit.events)),
+            ("dose_levels", .integer(fit.distinctDoseLevels)),
+            ("cluster", .cluster(column: result.clusterColumn, count: fit.clusterCount)),
+            ("confidence_level", .optional(fit.confidenceLevel)),
+            ("log_likelihood", .optional(fit.logLikelihood)),
+            ("aic", .optional(fit.aic)),
+            ("converged", .bool(fit.isConverged)),
+            ("iterations", .integer(fit.iterations)),
+            (
+                "parameters",
+                .objects(fit.parameters) { p in
+                    [("name", .string(p.name))]
+                        + JSONValue.estimateMembers(p.estimate, standardError: p.standardError, lower: p.lower, upper: p.upper)
+                }
+            ),
+            (
+                "ed50_profile",
+                fit.ed50ProfileInterval.map { profile in
+                    .object([
+                        ("estimate", .optional(fit.ed50)), ("lower", .optional(profile.lower)),
+                        ("upper", .optional(profile.upper)), ("level", .optional(profile.level)),
+                    ])
+                } ?? .null
+            ),
+            (
+                "curve",
+                .objects(result.curve) { point in
+                    [
+                        ("dose", .optional(point.dose)), ("estimate", .optional(point.estimate)),
+                        ("lower", .optional(point.lower)), ("upper", .optional(point.upper)),
+                        ("median", .optional(point.median)),
+                    ]
+                }
+            ),
+        ]
     }
 
     static func show(_ value: Double) -> String {

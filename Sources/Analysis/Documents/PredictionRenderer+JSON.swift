@@ -1,7 +1,7 @@
 import Reporting
 
 extension PredictionRenderer {
-    /// The predictions as a JSON value, keys in this order:
+    /// The members of the predictions' JSON output, which has the keys in this order:
     ///
     /// ```
     /// {"version", "command", "date"?, "input": {...}, "options": {name: value},
@@ -18,36 +18,22 @@ extension PredictionRenderer {
     /// `confidence_level` (Cox models: from the curve `survfit(coxph_fit, newdata)`, the median without
     /// a standard error and the rmst without an interval, and each profile also has `"stratum"` (label or
     /// null) and `"stratum_n"`). Non-finite numbers are `null`.
-    /// - Parameters:
-    ///   - result: The predictions.
-    ///   - input: The input record.
-    ///   - provenance: The provenance.
-    ///   - warnings: The warnings.
-    /// - Returns: The JSON value.
-    /// - Complexity: O(profiles x times + exclusions).
-    public func json(
-        _ result: PredictionResult, input: ReportInput, provenance: Provenance, warnings: [String]
-    ) -> JSONValue {
+    /// - Parameter result: The predictions.
+    /// - Returns: The members, in order.
+    /// - Complexity: O(profiles x times).
+    public func jsonMembers(_ result: PredictionResult) -> [(key: String, value: JSONValue)] {
         let regression = result.regression
-        return provenance.jsonDocument(
-            input: input,
-            members: [
-                ("model", .string(regression.fittedModel)),
-                ("requested_model", .string(regression.model)),
-                ("formula", .string(regression.formula)),
-                ("n", .integer(regression.n)),
-                ("events", .integer(regression.events)),
-                ("cluster", .cluster(column: regression.clusterColumn, count: regression.clusterCount)),
-                ("confidence_level", .optional(regression.confidenceLevel)),
-                ("times", .array(result.times.map { .optional($0) })),
-                (
-                    "tau",
-                    result.tau.map { .object([("value", .optional($0)), ("explanation", .string(result.tauExplanation))]) }
-                        ?? .null
-                ),
-                ("profiles", .array(result.profiles.map { profileJSON($0, numeric: result.numericColumns) })),
-            ],
-            warnings: warnings)
+        return RegressionRenderer.modelMembers(regression) + [
+            ("cluster", .cluster(column: regression.clusterColumn, count: regression.clusterCount)),
+            ("confidence_level", .optional(regression.confidenceLevel)),
+            ("times", .array(result.times.map { .optional($0) })),
+            (
+                "tau",
+                result.tau.map { .object([("value", .optional($0)), ("explanation", .string(result.tauExplanation))]) }
+                    ?? .null
+            ),
+            ("profiles", .array(result.profiles.map { profileJSON($0, numeric: result.numericColumns) })),
+        ]
     }
 
     func profileJSON(_ profile: PredictionResult.Profile, numeric: Set<String>) -> JSONValue {

@@ -2,7 +2,7 @@ import Regression
 import Reporting
 
 extension RegressionRenderer {
-    /// The fitted model as a JSON value, keys in this order:
+    /// The members of the fitted model's JSON output, which has the keys in this order:
     ///
     /// ```
     /// {"version", "command", "date"?, "input": {"file", "sha256", "rows_read", "rows_used",
@@ -31,22 +31,11 @@ extension RegressionRenderer {
     /// `std_error` is the model-based SE and `robust_std_error` the sandwich one (null without it); `z`,
     /// `p_value` and the interval of `ratio` use the robust SE when there is one, as R. Unknown or
     /// non-finite numbers are `null`; NaN and infinities never appear.
-    /// - Parameters:
-    ///   - result: The fitted model.
-    ///   - input: The input record.
-    ///   - provenance: The provenance.
-    ///   - warnings: The warnings.
-    /// - Returns: The JSON value.
-    /// - Complexity: O(terms + exclusions).
-    public func json(
-        _ result: RegressionResult, input: ReportInput, provenance: Provenance, warnings: [String]
-    ) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("model", .string(result.fittedModel)),
-            ("requested_model", .string(result.model)),
-            ("formula", .string(result.formula)),
-            ("n", .integer(result.n)),
-            ("events", .integer(result.events)),
+    /// - Parameter result: The fitted model.
+    /// - Returns: The members, in order.
+    /// - Complexity: O(terms).
+    public func jsonMembers(_ result: RegressionResult) -> [(key: String, value: JSONValue)] {
+        var members = Self.modelMembers(result) + [
             ("strata", .array(result.strataColumns.map(JSONValue.string))),
             ("cluster", .cluster(column: result.clusterColumn, count: result.clusterCount)),
         ]
@@ -56,7 +45,20 @@ extension RegressionRenderer {
         case .aft(let fit, let comparison):
             members += aftJSON(result, fit: fit, comparison: comparison)
         }
-        return provenance.jsonDocument(input: input, members: members, warnings: warnings)
+        return members
+    }
+
+    /// The members that name a fitted model and its data, in this order: `model` (the fitted model),
+    /// `requested_model`, `formula`, `n`, `events`; the JSON of `relief fit` and `relief predict` starts
+    /// with them.
+    static func modelMembers(_ result: RegressionResult) -> [(key: String, value: JSONValue)] {
+        [
+            ("model", .string(result.fittedModel)),
+            ("requested_model", .string(result.model)),
+            ("formula", .string(result.formula)),
+            ("n", .integer(result.n)),
+            ("events", .integer(result.events)),
+        ]
     }
 
     func coxJSON(_ result: RegressionResult, fit: CoxPHFit, zph: CoxZPHResult?) -> [(key: String, value: JSONValue)] {
@@ -119,14 +121,13 @@ extension RegressionRenderer {
             }
         }
         let hazardRatios = fit.hazardRatios.map { rows in
-            JSONValue.array(
-                rows.map { hr in
-                    .object([
-                        ("term", .string(result.termName(hr.column))), ("log_hazard_ratio", .optional(hr.logHazardRatio)),
-                        ("std_error", .optional(hr.standardError)), ("ratio", .optional(hr.hazardRatio)),
-                        ("lower", .optional(hr.lower)), ("upper", .optional(hr.upper)), ("p_value", .optional(hr.pValue)),
-                    ])
-                })
+            JSONValue.objects(rows) { hr in
+                [
+                    ("term", .string(result.termName(hr.column))), ("log_hazard_ratio", .optional(hr.logHazardRatio)),
+                    ("std_error", .optional(hr.standardError)), ("ratio", .optional(hr.hazardRatio)),
+                    ("lower", .optional(hr.lower)), ("upper", .optional(hr.upper)), ("p_value", .optional(hr.pValue)),
+                ]
+            }
         } ?? .null
         let lr = fit.likelihoodRatioTest
         let ranked = comparison.enumerated().map { index, candidate -> JSONValue in

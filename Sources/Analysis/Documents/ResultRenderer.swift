@@ -24,8 +24,9 @@ public protocol ResultRenderer: Sendable {
     func document(_ result: Result, input: ReportInput, provenance: Provenance, warnings: [String]) -> ReportDocument
     /// The whole result as one long CSV table.
     func csvTable(_ result: Result, input: ReportInput, provenance: Provenance) -> ReportTable
-    /// The JSON value of the result (no NaN or infinity: `null`).
-    func json(_ result: Result, input: ReportInput, provenance: Provenance, warnings: [String]) -> JSONValue
+    /// The result's own members of its JSON output, in order (no NaN or infinity: `null`);
+    /// ``json(_:input:provenance:warnings:)`` puts them between the shared leading members and `warnings`.
+    func jsonMembers(_ result: Result) -> [(key: String, value: JSONValue)]
 }
 
 extension ResultRenderer {
@@ -84,6 +85,20 @@ extension ResultRenderer {
         case .json:
             return json(result, input: input, provenance: provenance, warnings: warnings).serialized() + "\n"
         }
+    }
+
+    /// The JSON value of the result: the members every output starts with (`version`, `command`, `date`,
+    /// `input`, `options`), the result's ``jsonMembers(_:)``, then `warnings`
+    /// (``Reporting/Provenance/jsonDocument(input:members:warnings:)``).
+    /// - Parameters:
+    ///   - result: The result.
+    ///   - input: The input record.
+    ///   - provenance: The provenance.
+    ///   - warnings: The warnings.
+    /// - Returns: The JSON object.
+    /// - Complexity: O(size of the members and the exclusions).
+    public func json(_ result: Result, input: ReportInput, provenance: Provenance, warnings: [String]) -> JSONValue {
+        provenance.jsonDocument(input: input, members: jsonMembers(result), warnings: warnings)
     }
 
     /// Ends a result document as every command does: the excluded rows (at most

@@ -2,7 +2,7 @@ import Reporting
 import Survival
 
 extension SummaryRenderer {
-    /// The summary as a JSON value, keys in this order:
+    /// The members of the summary's JSON output, which has the keys in this order:
     ///
     /// ```
     /// {"version", "command", "date"?, "input": {"file", "sha256", "rows_read", "rows_used",
@@ -23,36 +23,27 @@ extension SummaryRenderer {
     /// ```
     /// Without `by` columns there is one group with `"by": {}`. Unknown numbers (not reached, undefined)
     /// are `null`; NaN and infinities never appear. `std_error` is the SE of S(t).
-    /// - Parameters:
-    ///   - result: The summary.
-    ///   - input: The input record.
-    ///   - provenance: The provenance.
-    ///   - warnings: The warnings.
-    /// - Returns: The JSON value.
-    public func json(
-        _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]
-    ) -> JSONValue {
-        return provenance.jsonDocument(
-            input: input,
-            members: [
-                ("by", .array(result.byColumns.map(JSONValue.string))),
-                ("strata", .optional(result.strataColumn)),
-                ("confidence_transform", .string(result.confidenceTransform.rawValue)),
-                ("confidence_level", .number(result.confidenceLevel)),
-                ("times", .array(result.times.map(JSONValue.number))),
-                ("quantile_probabilities", .array(result.quantileProbabilities.map(JSONValue.number))),
-                (
-                    "rmst_tau",
-                    .object([
-                        ("tau", .optional(result.tau)), ("rule", .string(result.tauRule.rawValue)),
-                        ("explanation", .string(result.tauRule.explanation)),
-                    ])
-                ),
-                ("groups", .array(result.groups.map(Self.groupJSON))),
-                ("tests", .array(result.tests.map(Self.testJSON))),
-                ("median_table", result.medianTable.map(Self.medianTableJSON) ?? .null),
-            ],
-            warnings: warnings)
+    /// - Parameter result: The summary.
+    /// - Returns: The members, in order.
+    public func jsonMembers(_ result: SurvivalSummaryResult) -> [(key: String, value: JSONValue)] {
+        [
+            ("by", .array(result.byColumns.map(JSONValue.string))),
+            ("strata", .optional(result.strataColumn)),
+            ("confidence_transform", .string(result.confidenceTransform.rawValue)),
+            ("confidence_level", .number(result.confidenceLevel)),
+            ("times", .array(result.times.map(JSONValue.number))),
+            ("quantile_probabilities", .array(result.quantileProbabilities.map(JSONValue.number))),
+            (
+                "rmst_tau",
+                .object([
+                    ("tau", .optional(result.tau)), ("rule", .string(result.tauRule.rawValue)),
+                    ("explanation", .string(result.tauRule.explanation)),
+                ])
+            ),
+            ("groups", .array(result.groups.map(Self.groupJSON))),
+            ("tests", .array(result.tests.map(Self.testJSON))),
+            ("median_table", result.medianTable.map(Self.medianTableJSON) ?? .null),
+        ]
     }
 
     static func byJSON(_ by: [ByLevel]) -> JSONValue {
@@ -108,13 +99,12 @@ extension SummaryRenderer {
         members.append(
             (
                 "groups",
-                .array(
-                    test.groups.map { group in
-                        .object([
-                            ("by", byJSON(group.by)), ("n", .integer(group.n)),
-                            ("observed", .optional(group.observed)), ("expected", .optional(group.expected)),
-                        ])
-                    })
+                .objects(test.groups) { group in
+                    [
+                        ("by", byJSON(group.by)), ("n", .integer(group.n)),
+                        ("observed", .optional(group.observed)), ("expected", .optional(group.expected)),
+                    ]
+                }
             ))
         return .object(members)
     }

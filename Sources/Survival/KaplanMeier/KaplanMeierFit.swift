@@ -38,27 +38,6 @@ public struct KaplanMeierFit: Sendable, Equatable {
     /// The normal critical value used, `z_{1-(1-level)/2}`.
     public let criticalValue: Double
 
-    package init(n: Int, events: Int, censored: Int, times: [Double], atRisk: [Int], eventCounts: [Int],
-         censorCounts: [Int], survival: [Double], standardError: [Double], logStandardError: [Double],
-         lower: [Double?], upper: [Double?], confidenceTransform: KaplanMeier.ConfidenceTransform,
-         confidenceLevel: Double, criticalValue: Double) {
-        self.n = n
-        self.events = events
-        self.censored = censored
-        self.times = times
-        self.atRisk = atRisk
-        self.eventCounts = eventCounts
-        self.censorCounts = censorCounts
-        self.survival = survival
-        self.standardError = standardError
-        self.logStandardError = logStandardError
-        self.lower = lower
-        self.upper = upper
-        self.confidenceTransform = confidenceTransform
-        self.confidenceLevel = confidenceLevel
-        self.criticalValue = criticalValue
-    }
-
     /// The largest observed time (event or censoring): the last time at which someone is still at risk.
     /// The default RMST horizon of several groups is the minimum of their `lastTimeAtRisk`.
     /// - Complexity: O(1).

@@ -83,29 +83,20 @@ package enum SurvivalOrder {
                 offsets[digit] = running
                 running += counts[base + digit]
             }
+            // Without a payload both payload buffers are empty and never indexed.
             offsets.withUnsafeMutableBufferPointer { o in
                 keys.withUnsafeBufferPointer { k in
                     keysOut.withUnsafeMutableBufferPointer { ko in
-                        if carry {
-                            payload.withUnsafeBufferPointer { p in
-                                payloadOut.withUnsafeMutableBufferPointer { po in
-                                    for i in 0..<n {
-                                        let key = k[i]
-                                        let digit = Int((key >> shift) & mask)
-                                        let slot = o[digit]
-                                        o[digit] = slot + 1
-                                        ko[slot] = key
-                                        po[slot] = p[i]
-                                    }
+                        payload.withUnsafeBufferPointer { p in
+                            payloadOut.withUnsafeMutableBufferPointer { po in
+                                for i in 0..<n {
+                                    let key = k[i]
+                                    let digit = Int((key >> shift) & mask)
+                                    let slot = o[digit]
+                                    o[digit] = slot + 1
+                                    ko[slot] = key
+                                    if carry { po[slot] = p[i] }
                                 }
-                            }
-                        } else {
-                            for i in 0..<n {
-                                let key = k[i]
-                                let digit = Int((key >> shift) & mask)
-                                let slot = o[digit]
-                                o[digit] = slot + 1
-                                ko[slot] = key
                             }
                         }
                     }
