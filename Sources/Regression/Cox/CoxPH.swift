@@ -14,7 +14,7 @@ import Foundation
 /// let fit = try CoxPH(termNames: ["age", "sex"]).fit(x: x, time: days, event: ended)
 /// fit.coefficients, fit.hazardRatios, fit.waldTest.pValue, fit.concordance.concordance
 /// ```
-public struct CoxPH: Sendable, Equatable {
+public struct CoxPH: SurvivalRegressionModel, Sendable, Equatable {
     /// Tie handling (R's `ties`), default `.efron`.
     public var ties: Ties
     /// Maximum Newton–Raphson iterations (R's `iter.max`), default 20.
