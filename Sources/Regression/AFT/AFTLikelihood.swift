@@ -115,7 +115,7 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
         while first < n {
             let m = min(Self.blockRows, n - first)
             let rows = first..<(first + m)
-            let located = try AFTLinearAlgebra.run(context, "the linear predictor X·β") { () throws(LinearAlgebraError) -> [Double]? in
+            let located = try AFTLinearAlgebra.run(context, "the location μ(θ)") { () throws(LinearAlgebraError) -> [Double]? in
                 try location.locate(theta, rows: rows, derivatives: derivatives, workspace: &workspace)
             }
             guard let mu = located, mu.count == m else { return .undefined }
@@ -151,7 +151,7 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
             }}}}}
             if derivatives {
                 let rowDerivatives = block
-                try AFTLinearAlgebra.run(context, "the information XᵀDX") { () throws(LinearAlgebraError) in
+                try AFTLinearAlgebra.run(context, "the information JᵀDJ") { () throws(LinearAlgebraError) in
                     try location.accumulate(theta, rows: rows, derivatives: rowDerivatives, workspace: &workspace,
                                             into: &total)
                 }

@@ -28,9 +28,10 @@ public struct RegressionProfiles: Sendable {
     /// The design row of profile `index`.
     ///
     /// - Parameter index: `0..<count`.
-    /// - Returns: The row, length `p`.
+    /// - Returns: The row, length `p` (empty for an index out of range).
     /// - Complexity: O(p).
     public func row(_ index: Int) -> [Double] {
-        (0..<x.columns).map { x.elements[index + $0 * x.rows] }
+        guard index >= 0, index < x.rows else { return [] }
+        return (0..<x.columns).map { x.elements[index + $0 * x.rows] }
     }
 }
