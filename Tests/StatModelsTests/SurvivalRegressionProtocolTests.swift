@@ -1,3 +1,4 @@
+import DataIO
 import DoseResponse
 import Foundation
 import NumericCore
@@ -205,5 +206,37 @@ struct SurvivalRegressionProtocolTests {
         var emax = trial.data(for: try Self.registry.entry(named: "emax"))
         emax.dose = nil
         #expect(throws: StatModelError.self) { _ = try EmaxAFT().fit(emax) }
+    }
+
+    @Test("a registered model drives a relief-coverage schedule exactly when its entry says so",
+          arguments: SurvivalModelRegistry.withDoseResponse.names)
+    func schedule(name: String) throws {
+        let trial = try #require(DoseTrial.shared)
+        let entry = try Self.registry.entry(named: name)
+        let n = trial.time.count
+        let dataset = SurvivalDataset(
+            source: SourceInfo(file: "memory", sha256: "", byteCount: 0, rowsRead: n, delimiter: ","),
+            time: trial.time, event: trial.event,
+            covariates: [
+                CovariateColumn(name: "dose_mg_kg", columnNumber: 1, values: .numeric(trial.dose)),
+                CovariateColumn(name: "interval_days", columnNumber: 2, values: .numeric((0..<n).map { trial.covariates[$0, 0] })),
+            ])
+        let formula = try Formula(entry.requirements.needsDose ? "interval_days" : "dose_mg_kg + interval_days")
+        let design = try DesignMatrixBuilder(intercept: entry.requirements.intercept).build(formula, data: dataset)
+        let data = RegressionData(design: design, time: trial.time, event: trial.event,
+                                  dose: entry.requirements.needsDose ? trial.dose : nil)
+        let fit = try entry.make(SurvivalModelSettings()).fit(data)
+        if entry.capabilities.drivesCoverageSchedule {
+            let model = try MaintenanceSchedule.coverageModel(for: fit, coding: design.coding, doseColumn: "dose_mg_kg",
+                                                              intervalColumn: "interval_days", fixed: [])
+            let result = try MaintenanceSchedule(doses: [0.25, 1], intervals: [7, 14], target: 0.8).compute(model)
+            #expect(result.cells.count == 4)
+            #expect(result.cells.allSatisfy { $0.coverage > 0 && $0.coverage <= 1 })
+        } else {
+            #expect(throws: MaintenanceScheduleError.self) {
+                _ = try MaintenanceSchedule.coverageModel(for: fit, coding: design.coding, doseColumn: "dose_mg_kg",
+                                                          intervalColumn: "interval_days", fixed: [])
+            }
+        }
     }
 }
