@@ -29,3 +29,8 @@
 //   value, including p-values down to 1e-300.
 //
 // Random numbers (Sources/NumericCore/Random/): SeededGenerator and RandomVariates.
+//
+// Optimisation (Sources/NumericCore/Optimization/): DampedNewton, the one damped Newton–Raphson
+// maximiser of every likelihood (NewtonObjective supplies value, gradient and information; presets
+// coxph = R coxfit6, survreg = R survreg6, backtracking for nonlinear models), LevenbergMarquardt
+// (bounded least squares) and BrentMinimizer (R's optimize).

@@ -28,13 +28,21 @@ private func smallData(n: Int = 300, levels: [Double] = [0, 0.25, 0.5, 1, 2], se
     return (dose, x, time, event)
 }
 
+/// The Emax AFT likelihood: the AFT likelihood with an Emax location.
+private func emaxLikelihood(_ data: (dose: [Double], x: Matrix, time: [Double], event: [Bool]), curve: EmaxAFT.Curve,
+                            distribution: AFTDistribution) throws -> AFTLikelihood<EmaxLocation> {
+    let location = EmaxLocation(curve: curve, dose: data.dose, x: data.x, termNames: ["x1", "x2"])
+    let response = try AFTResponse(time: data.time, event: data.event, weights: nil, distribution: distribution,
+                                   epsilon: 1e-9, context: "test")
+    return AFTLikelihood(location: location, response: response)
+}
+
 @Suite("EmaxAFT")
 struct EmaxAFTTests {
     @Test(arguments: [AFTDistribution.weibull, .lognormal, .loglogistic])
     func analyticDerivativesMatchFiniteDifferences(distribution: AFTDistribution) throws {
         let data = smallData()
-        let likelihood = EmaxAFTLikelihood(dose: data.dose, x: data.x, y: data.time.map { log($0) }, event: data.event,
-                                           family: distribution.family, estimatesHill: true, context: "test")
+        var likelihood = try emaxLikelihood(data, curve: .sigmoidEmax, distribution: distribution)
         // An interior point away from the optimum: log E0, Emax, log ED50, log h, b1, b2, log sigma.
         let theta = [log(4.0), 12, log(0.7), log(1.6), 0.1, -0.2, log(0.7)]
         let at = try likelihood.evaluate(theta)
@@ -46,12 +54,12 @@ struct EmaxAFTTests {
             down[j] -= h
             let fUp = try likelihood.evaluate(up)
             let fDown = try likelihood.evaluate(down)
-            let numericScore = (fUp.logLikelihood - fDown.logLikelihood) / (2 * h)
+            let numericScore = (fUp.value - fDown.value) / (2 * h)
             // Score: relative 1e-6 (central differences of a smooth function, h = 1e-5).
-            #expect(abs(numericScore - at.score[j]) <= 1e-6 * max(1, abs(at.score[j])),
-                    "score \(j): analytic \(at.score[j]), numeric \(numericScore)")
+            #expect(abs(numericScore - at.gradient[j]) <= 1e-6 * max(1, abs(at.gradient[j])),
+                    "score \(j): analytic \(at.gradient[j]), numeric \(numericScore)")
             for i in 0..<k {
-                let numericInformation = -(fUp.score[i] - fDown.score[i]) / (2 * h)
+                let numericInformation = -(fUp.gradient[i] - fDown.gradient[i]) / (2 * h)
                 // Information: relative 1e-5 of the larger of the entry and 1.
                 #expect(abs(numericInformation - at.information[i, j]) <= 1e-5 * max(1, abs(at.information[i, j])),
                         "information [\(i), \(j)]: analytic \(at.information[i, j]), numeric \(numericInformation)")
@@ -68,9 +76,8 @@ struct EmaxAFTTests {
         #expect(sigmoid.logLikelihood >= emax.logLikelihood - 1e-8)
         #expect(sigmoid.parameters.map(\.name) == ["e0", "eMax", "ed50", "h", "x1", "x2", "scale"])
         // The emax fit is a maximum: the score is ~0 there.
-        let likelihood = EmaxAFTLikelihood(dose: data.dose, x: data.x, y: data.time.map { log($0) }, event: data.event,
-                                           family: AFTDistribution.weibull.family, estimatesHill: false, context: "test")
-        let score = try likelihood.evaluate(emax.theta).score
+        var likelihood = try emaxLikelihood(data, curve: .emax, distribution: .weibull)
+        let score = try likelihood.evaluate(emax.theta).gradient
         #expect(score.allSatisfy { abs($0) < 1e-3 }, "score at the MLE: \(score)")
         if let profile = emax.ed50ProfileInterval, let lower = profile.lower, let upper = profile.upper {
             #expect(lower < emax.ed50 && emax.ed50 < upper)

@@ -85,14 +85,11 @@ struct RegressionFitter {
                     warnings.append("the proportional-hazards test (cox.zph) is not available: \(error)")
                 }
             }
-            // R's AIC(coxph) and BIC(coxph): the number of estimated coefficients, n = events for BIC.
-            let p = Double(fit.coefficients.filter(\.isFinite).count)
-            let aic = -2 * fit.logLikelihood + 2 * p
-            let bic = fit.events > 0 ? -2 * fit.logLikelihood + log(Double(fit.events)) * p : nil
+            // R's AIC(coxph) and BIC(coxph) (n = events), computed by the fit.
             let result = RegressionResult(
                 model: model.rawValue, formula: formula.text, termNames: design.termNames, referenceLevels: references,
                 strataColumns: formula.strataColumns, clusterColumn: design.clusterColumn,
-                estimates: .cox(fit, proportionalHazards: zph), aic: aic, bic: bic, warnings: warnings)
+                estimates: .cox(fit, proportionalHazards: zph), aic: fit.aic, bic: fit.bic, warnings: warnings)
             return (result, design)
         }
         try checkDegenerate(design)

@@ -8,8 +8,8 @@ import Regression
 ///
 /// With `η = log g(d) + xᵀb` and `σ` the scale, `RMST(τ) = ∫₀^τ S₀((log t − η)/σ) dt`, and by the delta
 /// method `∂RMST/∂θ = (∂η/∂θ) ∫₀^τ f₀(z)/σ dt` plus, for `log σ`, `∫₀^τ f₀(z) z dt`
-/// (``EmaxAFTFit/location(dose:covariates:)`` gives `∂η/∂θ`); the variance is the fit's
-/// ``EmaxAFTFit/inferenceVariance``.
+/// (``EmaxAFTFit/predictRestrictedMean(dose:covariates:tau:confidenceLevel:)``, the AFT's prediction at the
+/// Emax location); the variance is the fit's ``EmaxAFTFit/inferenceVariance``.
 public struct EmaxCoverageModel: ReliefCoverageModel {
     /// The fitted Emax AFT.
     public let fit: EmaxAFTFit
@@ -98,30 +98,10 @@ public struct EmaxCoverageModel: ReliefCoverageModel {
             throw .invalidArgument(message: "internal: the profile gave \(x.rows) design rows, expected 1")
         }
         let row = (0..<x.columns).map { x.elements[$0 * x.rows] }
-        guard let location = fit.location(dose: dose, covariates: row) else {
-            throw .model(.undefinedStatistic(
-                context: "EmaxCoverageModel", message: "the Emax curve is not positive at dose \(dose); no prediction there."))
+        do {
+            return try fit.predictRestrictedMean(dose: dose, covariates: row, tau: tau, confidenceLevel: confidenceLevel)
+        } catch {
+            throw .model(error)
         }
-        let eta = location.value
-        let sigma = fit.scale
-        let family = fit.distribution.family
-        let breaks = [1e-4, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99].map { exp(eta + sigma * family.quantile($0)) }
-        let integrals = AdaptiveQuadrature().integrate(0, tau, breaks: breaks, count: 3) { t in
-            let z = (log(t) - eta) / sigma
-            guard z.isFinite else { return [z < 0 ? 1 : 0, 0, 0] }
-            let density = family.density(z)
-            return [family.survival(z), density / sigma, density * z]
-        }
-        var gradient = location.gradient.map { $0 * integrals[1] }
-        if fit.distribution.estimatesScale, let last = gradient.indices.last { gradient[last] = integrals[2] }
-        let v = fit.inferenceVariance
-        var variance = 0.0
-        for i in gradient.indices where i < v.rows {
-            for j in gradient.indices where j < v.columns { variance += gradient[i] * v[i, j] * gradient[j] }
-        }
-        let se = max(variance, 0).squareRoot()
-        let z = Normal.quantile(0.5 + confidenceLevel / 2)
-        return AFTRestrictedMeanPrediction(
-            tau: tau, estimate: integrals[0], standardError: se, lower: integrals[0] - z * se, upper: integrals[0] + z * se)
     }
 }

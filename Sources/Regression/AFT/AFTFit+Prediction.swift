@@ -38,29 +38,9 @@ extension AFTFit {
     /// - Complexity: O(p² · times).
     public func predictSurvival(profile: [Double], times: [Double],
                                 confidenceLevel: Double? = nil) throws(StatModelError) -> [AFTSurvivalPrediction] {
-        let context = "AFTFit.predictSurvival"
         let eta = try linearPredictor(profile)
-        let c = try critical(confidenceLevel, context: context)
-        let family = distribution.family
-        var result: [AFTSurvivalPrediction] = []
-        for t in times {
-            guard t.isFinite, t >= 0 else {
-                throw .invalidArgument(context: context, message: "time \(t) is not a finite value >= 0.")
-            }
-            let y = distribution.transform.forward(t)
-            guard y.isFinite else {
-                result.append(AFTSurvivalPrediction(time: t, survival: 1, standardError: 0, lower: 1, upper: 1))
-                continue
-            }
-            let z = (y - eta) / scale
-            var gradient = profile.map { -$0 / scale }
-            if distribution.estimatesScale { gradient.append(-z) }
-            let seZ = quadraticForm(gradient).squareRoot()
-            result.append(AFTSurvivalPrediction(
-                time: t, survival: family.survival(z), standardError: family.density(z) * seZ,
-                lower: family.survival(z + c * seZ), upper: family.survival(z - c * seZ)))
-        }
-        return result
+        return try predictor.survival(location: eta, gradient: profile, times: times, confidenceLevel: confidenceLevel,
+                                      context: "AFTFit.predictSurvival")
     }
 
     /// Predicted quantiles of the survival time (R's `predict(type = "quantile", se.fit = TRUE)`).
@@ -74,26 +54,9 @@ extension AFTFit {
     /// - Complexity: O(p² · probabilities).
     public func predictQuantiles(profile: [Double], probabilities: [Double] = [0.5],
                                  confidenceLevel: Double? = nil) throws(StatModelError) -> [AFTQuantilePrediction] {
-        let context = "AFTFit.predictQuantiles"
         let eta = try linearPredictor(profile)
-        let c = try critical(confidenceLevel, context: context)
-        let transform = distribution.transform
-        var result: [AFTQuantilePrediction] = []
-        for p in probabilities {
-            guard p > 0, p < 1 else {
-                throw .invalidArgument(context: context, message: "probability \(p) is outside (0, 1).")
-            }
-            let q = distribution.family.quantile(p)
-            let y = eta + scale * q
-            var gradient = profile
-            if distribution.estimatesScale { gradient.append(q * scale) }
-            let seY = quadraticForm(gradient).squareRoot()
-            let t = transform.inverse(y)
-            result.append(AFTQuantilePrediction(
-                probability: p, estimate: t, standardError: seY / exp(transform.logDerivative(t)),
-                logStandardError: seY, lower: transform.inverse(y - c * seY), upper: transform.inverse(y + c * seY)))
-        }
-        return result
+        return try predictor.quantiles(location: eta, gradient: profile, probabilities: probabilities,
+                                       confidenceLevel: confidenceLevel, context: "AFTFit.predictQuantiles")
     }
 
     /// The predicted median survival time with its delta-method interval.
@@ -121,29 +84,9 @@ extension AFTFit {
     /// - Complexity: a few hundred evaluations of `S₀` and `f₀` (adaptive quadrature), plus O(p²).
     public func predictRestrictedMean(profile: [Double], tau: Double,
                                       confidenceLevel: Double? = nil) throws(StatModelError) -> AFTRestrictedMeanPrediction {
-        let context = "AFTFit.predictRestrictedMean"
         let eta = try linearPredictor(profile)
-        let c = try critical(confidenceLevel, context: context)
-        guard tau.isFinite, tau > 0 else {
-            throw .invalidArgument(context: context, message: "tau \(tau) must be a finite time > 0.")
-        }
-        let family = distribution.family
-        let transform = distribution.transform
-        let sigma = scale
-        let breaks = [1e-4, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99].map {
-            transform.inverse(eta + sigma * family.quantile($0))
-        }
-        let integrals = AdaptiveQuadrature().integrate(0, tau, breaks: breaks, count: 3) { t in
-            let z = (transform.forward(t) - eta) / sigma
-            guard z.isFinite else { return [z < 0 ? 1 : 0, 0, 0] }
-            let density = family.density(z)
-            return [family.survival(z), density / sigma, density * z]
-        }
-        var gradient = profile.map { $0 * integrals[1] }
-        if distribution.estimatesScale { gradient.append(integrals[2]) }
-        let se = quadraticForm(gradient).squareRoot()
-        return AFTRestrictedMeanPrediction(tau: tau, estimate: integrals[0], standardError: se,
-                                           lower: integrals[0] - c * se, upper: integrals[0] + c * se)
+        return try predictor.restrictedMean(location: eta, gradient: profile, tau: tau, confidenceLevel: confidenceLevel,
+                                            context: "AFTFit.predictRestrictedMean")
     }
 
     /// Survival, quantiles and restricted mean for every row of `profiles`.
@@ -181,15 +124,13 @@ extension AFTFit {
         return result
     }
 
-    /// `gᵀ V g` with `V = inferenceVariance`.
-    private func quadraticForm(_ g: [Double]) -> Double {
-        let v = inferenceVariance
-        var total = 0.0
-        for j in g.indices {
-            for i in g.indices { total += g[i] * v[i, j] * g[j] }
-        }
-        return max(total, 0)
+    /// The delta-method predictor with `inferenceVariance`.
+    package var predictor: AFTPredictor {
+        AFTPredictor(distribution: distribution, scale: scale, variance: inferenceVariance, confidenceLevel: confidenceLevel)
     }
+
+    /// `gᵀ V g` with `V = inferenceVariance`.
+    private func quadraticForm(_ g: [Double]) -> Double { predictor.quadraticForm(g) }
 
     private func checkProfile(_ profile: [Double], context: String) throws(StatModelError) {
         guard profile.count == coefficients.count else {
@@ -199,13 +140,5 @@ extension AFTFit {
         for (i, value) in profile.enumerated() where !value.isFinite {
             throw .nonFiniteValue(context: context, argument: "profile", index: i)
         }
-    }
-
-    private func critical(_ level: Double?, context: String) throws(StatModelError) -> Double {
-        let level = level ?? confidenceLevel
-        guard level > 0, level < 1 else {
-            throw .invalidArgument(context: context, message: "confidence level \(level) is outside (0, 1).")
-        }
-        return Normal.quantile(0.5 + level / 2)
     }
 }

@@ -56,6 +56,8 @@ public struct AFTFit: Sendable {
     public let likelihoodRatioTest: AFTLikelihoodRatioTest
     /// Messages about the fit (non-convergence, a non-positive-definite information).
     public let warnings: [String]
+    /// The design column names (`x1`, `x2`, … when none were given).
+    public let termNames: [String]
 
     /// The number of estimated parameters `k = p + (1 if σ is estimated)`.
     public var parameterCount: Int { parameters.count }
@@ -69,7 +71,7 @@ public struct AFTFit: Sendable {
     package init(distribution: AFTDistribution, parameters: [Double], variance: Matrix, robustVariance: Matrix?,
          logLikelihood: Double, nullLogLikelihood: Double, nullCoefficients: [Double], iterations: Int,
          isConverged: Bool, n: Int, events: Int, totalWeight: Double, clusterCount: Int?,
-         confidenceLevel: Double, interceptColumn: Int?, warnings: [String]) {
+         confidenceLevel: Double, interceptColumn: Int?, termNames: [String]? = nil, warnings: [String]) {
         let p = distribution.estimatesScale ? parameters.count - 1 : parameters.count
         let beta = Array(parameters.prefix(p))
         let logScale = distribution.fixedScale.map { log($0) } ?? parameters[p]
@@ -95,6 +97,7 @@ public struct AFTFit: Sendable {
         self.clusterCount = clusterCount
         self.confidenceLevel = confidenceLevel
         self.warnings = warnings
+        self.termNames = termNames ?? (0..<p).map { "x\($0 + 1)" }
 
         func wald(_ estimate: Double, _ se: Double) -> (z: Double, p: Double) {
             let statistic = estimate / se

@@ -3,18 +3,20 @@ import Survival
 
 /// The robust (sandwich) variance of an AFT fit, as R `survreg(..., robust = TRUE, cluster = g)`:
 /// `V_R = V (Σ_c U_c U_cᵀ) V`, with `V` the model-based variance and `U_c = Σ_{i ∈ c} sᵢ` the sum over
-/// cluster `c` of the per-row scores `sᵢ = (∂ℓᵢ/∂η · xᵢ, ∂ℓᵢ/∂log σ)` (each row its own cluster when no
-/// cluster is given). As in survival 3.5 the per-row scores are not multiplied by the case weights.
+/// cluster `c` of the per-row scores `sᵢ = (∂ℓᵢ/∂μ · ∂μᵢ/∂θ, ∂ℓᵢ/∂log σ)` (each row its own cluster when
+/// no cluster is given). As in survival 3.5 the per-row scores are not multiplied by the case weights.
 package enum AFTRobustVariance {
     /// - Parameters:
-    ///   - likelihood: Evaluated at the final parameters.
+    ///   - likelihood: Evaluated (fully) at the final parameters.
     ///   - variance: The model-based variance `V`, `k × k`.
     ///   - cluster: Cluster codes (any integers; equal codes share a cluster) or nil.
-    /// - Returns: The `k × k` robust variance.
+    /// - Returns: The `k × k` robust variance and the number of clusters.
     /// - Complexity: O(n k) to sum the scores plus O(C k²) for `C` clusters.
-    package static func compute(_ likelihood: AFTLikelihood, variance: Matrix, cluster: [Int]?) throws(StatModelError) -> Matrix {
-        let n = likelihood.rows
-        let p = likelihood.columns
+    package static func compute<Location>(
+        _ likelihood: AFTLikelihood<Location>, variance: Matrix, cluster: [Int]?
+    ) throws(StatModelError) -> (variance: Matrix, clusters: Int) {
+        let n = likelihood.response.rows
+        let p = likelihood.locationParameterCount
         let k = likelihood.parameterCount
         let codes: [Int]
         let clusterCount: Int
@@ -25,27 +27,21 @@ package enum AFTRobustVariance {
             clusterCount = n
         }
         var sums = Matrix(rows: clusterCount, columns: k)
-        let x = likelihood.x
-        let scoreEta = likelihood.scoreEta
-        let scoreLogScale = likelihood.scoreLogScale
-        sums.elements.withUnsafeMutableBufferPointer { u in
-            x.elements.withUnsafeBufferPointer { xb in
-                for j in 0..<p {
-                    let xOffset = j * n
-                    let uOffset = j * clusterCount
-                    for i in 0..<n { u[uOffset + codes[i]] += scoreEta[i] * xb[xOffset + i] }
-                }
-            }
-            if k > p {
+        likelihood.location.addClusterScores(Array(likelihood.lastParameters.prefix(p)), rowScores: likelihood.rowScores,
+                                             clusters: codes, into: &sums)
+        if k > p {
+            let scoreLogScale = likelihood.rowLogScaleScores
+            sums.elements.withUnsafeMutableBufferPointer { u in
                 let uOffset = p * clusterCount
                 for i in 0..<n { u[uOffset + codes[i]] += scoreLogScale[i] }
             }
         }
         let meat = sums
-        return try AFTLinearAlgebra.run(likelihood.context, "the robust variance") { () throws(LinearAlgebraError) -> Matrix in
+        let robust = try AFTLinearAlgebra.run(likelihood.context, "the robust variance") { () throws(LinearAlgebraError) -> Matrix in
             let middle = try meat.syrk(transpose: true)
             return try variance.gemm(try middle.gemm(variance))
         }
+        return (robust, clusterCount)
     }
 
     /// Maps arbitrary integer codes to `0..<count` (by a direct table when the range is small, else a

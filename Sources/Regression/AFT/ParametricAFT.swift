@@ -3,8 +3,8 @@ import NumericCore
 import Survival
 
 /// A parametric accelerated-failure-time regression for right-censored times, matching R
-/// `survival::survreg` (location–scale parameterisation, Newton–Raphson with step halving, R's starting
-/// values and convergence rule).
+/// `survival::survreg` (location–scale parameterisation, R's iteration with step halving through
+/// ``DampedNewton/survreg(maxIterations:epsilon:logScaleIndex:)``, R's starting values and convergence rule).
 ///
 /// Model: `log T = xᵀβ + σ W`, `W` from the distribution's family. Log-likelihood on the time scale:
 /// `ℓ = Σ_events w (log f₀(z) − log σ − log t) + Σ_censored w log S₀(z)`, `z = (log t − xᵀβ)/σ`.
@@ -15,7 +15,7 @@ import Survival
 /// fit.coefficientTable[1].timeRatio     // exp(β₁)
 /// fit.scaleEstimate?.shape              // Weibull shape 1/σ
 /// ```
-public struct ParametricAFT: Sendable {
+public struct ParametricAFT: SurvivalRegressionModel, Sendable {
     /// The distribution (default Weibull).
     public var distribution: AFTDistribution
     /// Maximum Newton–Raphson iterations of the full model (R's `survreg.control(maxiter = 30)`).
@@ -45,26 +45,24 @@ public struct ParametricAFT: Sendable {
         self.confidenceLevel = confidenceLevel
     }
 
-    /// Fits the model by maximum likelihood.
+    /// Fits the model by maximum likelihood on `data` (its `weights` and `cluster` are used; `strata`
+    /// and `dose` are refused).
     ///
-    /// - Parameters:
-    ///   - x: The `n × p` design matrix with the intercept column (R's `model.matrix`).
-    ///   - time: Follow-up times, finite and `> 0`.
-    ///   - event: `true` = event observed, `false` = right-censored.
-    ///   - weights: Positive case weights, or nil for 1.
-    ///   - cluster: Cluster codes (equal codes = same cluster, e.g. patient); when given, the robust
-    ///     variance is clustered on them and used for inference, as R's `survreg(..., cluster = )`.
+    /// - Parameter input: The `n × p` design with the intercept column (R's `model.matrix`) and its term
+    ///   names; follow-up times, finite and `> 0`; events; positive case weights or nil; cluster codes
+    ///   (equal codes = same cluster, e.g. patient): when given, the robust variance is clustered on them
+    ///   and used for inference, as R's `survreg(..., cluster = )`.
     /// - Returns: The fit. Non-convergence does not throw: `isConverged` is false and `warnings` says so.
     /// - Throws: `StatModelError.emptyInput`; `.lengthMismatch`; `.nonFiniteValue`; `.invalidArgument` for a
-    ///   time or weight `≤ 0` (naming the row), bad settings or a matrix without columns;
+    ///   time or weight `≤ 0` (naming the row), bad settings, a matrix without columns, strata or a dose;
     ///   `.undefinedStatistic` naming constant or collinear columns (0-based; use `DegenerateColumns`
     ///   first to report them by name), when there are no events, or when the information matrix cannot
     ///   be inverted.
     /// - Complexity: O(n p²) per iteration (typically 4–8 iterations), plus an O(n) intercept-only fit;
     ///   O(n p) memory beyond `x`.
-    public func fit(x: Matrix, time: [Double], event: [Bool], weights: [Double]? = nil,
-                    cluster: [Int]? = nil) throws(StatModelError) -> AFTFit {
+    public func fit(_ input: RegressionData) throws(StatModelError) -> AFTFit {
         let context = "ParametricAFT.fit(\(distribution.name))"
+        let x = input.x, time = input.time, event = input.event, weights = input.weights, cluster = input.cluster
         guard maxIterations >= 0 else {
             throw .invalidArgument(context: context, message: "maxIterations is \(maxIterations); use a value >= 0.")
         }
@@ -78,60 +76,69 @@ public struct ParametricAFT: Sendable {
         if let fixed = distribution.fixedScale, !(fixed > 0 && fixed.isFinite) {
             throw .invalidArgument(context: context, message: "the fixed scale \(fixed) must be positive and finite.")
         }
+        if input.strata != nil {
+            throw .invalidArgument(context: context, message: "strata apply to Cox models only; put the column in as a term.")
+        }
+        if input.dose != nil {
+            throw .invalidArgument(context: context, message: "a \(distribution.name) model has no dose role; put the dose "
+                + "column in the design as a term (or fit the Emax model).")
+        }
+        guard input.termNames.count == x.columns else {
+            throw .lengthMismatch(context: context, argument: "termNames", expected: x.columns, found: input.termNames.count)
+        }
         try AFTInputCheck.validate(x: x, time: time, event: event, weights: weights, cluster: cluster,
                                    context: context)
         try AFTInputCheck.checkRank(x, context: context)
 
         let n = x.rows
-        let transform = distribution.transform
-        let y = time.map { transform.forward($0) }
-        for (i, value) in y.enumerated() where !value.isFinite {
-            throw .nonFiniteValue(context: context, argument: "\(transform.name)(time)", index: i)
-        }
-        let w = weights ?? [Double](repeating: 1, count: n)
-        let fixedLogScale = distribution.fixedScale.map { log($0) }
-        var logCorrection = 0.0
-        for i in 0..<n where event[i] { logCorrection += w[i] * transform.logDerivative(time[i]) }
-
-        let starting = try AFTStartingValues(x: x, y: y, event: event, weights: w, family: distribution.family,
-                                             fixedLogScale: fixedLogScale, epsilon: epsilon, context: context)
-        var likelihood = AFTLikelihood(x: x, y: y, event: event, weights: w, family: distribution.family,
-                                       fixedLogScale: fixedLogScale, context: context)
-        let outcome = try AFTNewtonRaphson(maxIterations: maxIterations, epsilon: epsilon)
-            .run(&likelihood, start: starting.start)
+        let response = try AFTResponse(time: time, event: event, weights: weights, distribution: distribution,
+                                       epsilon: epsilon, context: context)
+        let newton = DampedNewton.survreg(maxIterations: maxIterations, epsilon: epsilon,
+                                          logScaleIndex: distribution.estimatesScale ? x.columns : nil)
+        let estimate = try AFTEstimator(location: LinearLocation(x: x, names: input.termNames), response: response,
+                                        newton: newton, robust: robust).estimate(cluster: cluster)
 
         var warnings: [String] = []
-        if !outcome.converged {
+        if !estimate.isConverged {
             warnings.append(
                 "\(distribution.name) model did not converge in \(maxIterations) iteration(s) (relative change of "
                     + "the log-likelihood still above \(epsilon)); estimates and SEs may be unreliable. Increase "
                     + "maxIterations, or look for a term that (nearly) perfectly predicts the outcome.")
         }
-        let (variance, positiveDefinite) = try AFTLinearAlgebra.symmetricInverse(
-            outcome.information, context: context, step: "inverting the information matrix")
-        if !positiveDefinite {
+        if !estimate.isPositiveDefinite {
             warnings.append("the information matrix is not positive definite at the estimates: this is not a "
                 + "maximum of the likelihood, so the standard errors are not valid.")
         }
-        var robustVariance: Matrix?
-        var clusterCount: Int?
-        if robust || cluster != nil {
-            robustVariance = try AFTRobustVariance.compute(likelihood, variance: variance, cluster: cluster)
-            if let cluster { clusterCount = AFTRobustVariance.denseCodes(cluster).count }
-        }
-
-        let modelLoglik = outcome.logLikelihood + logCorrection
-        let nullLoglik = (starting.nullFit?.logLikelihood ?? outcome.logLikelihood) + logCorrection
-        var nullCoefficients = starting.nullFit?.parameters ?? outcome.parameters
-        if fixedLogScale == nil, nullCoefficients.count > 2 { nullCoefficients = Array(nullCoefficients.prefix(2)) }
+        let modelLoglik = estimate.logLikelihood + response.logCorrection
+        let nullLoglik = (estimate.start.nullLogLikelihood ?? estimate.logLikelihood) + response.logCorrection
+        var nullCoefficients = estimate.start.nullParameters ?? estimate.parameters
+        if distribution.estimatesScale, nullCoefficients.count > 2 { nullCoefficients = Array(nullCoefficients.prefix(2)) }
         let interceptColumn = (0..<x.columns).first { j in
             x.elements[(j * n)..<((j + 1) * n)].allSatisfy { $0 == 1 }
         }
-        return AFTFit(distribution: distribution, parameters: outcome.parameters, variance: variance,
-                      robustVariance: robustVariance, logLikelihood: modelLoglik, nullLogLikelihood: nullLoglik,
-                      nullCoefficients: nullCoefficients, iterations: outcome.iterations,
-                      isConverged: outcome.converged, n: n, events: event.reduce(0) { $0 + ($1 ? 1 : 0) },
-                      totalWeight: w.reduce(0, +), clusterCount: clusterCount, confidenceLevel: confidenceLevel,
-                      interceptColumn: interceptColumn, warnings: warnings)
+        return AFTFit(distribution: distribution, parameters: estimate.parameters, variance: estimate.variance,
+                      robustVariance: estimate.robustVariance, logLikelihood: modelLoglik, nullLogLikelihood: nullLoglik,
+                      nullCoefficients: nullCoefficients, iterations: estimate.iterations,
+                      isConverged: estimate.isConverged, n: n, events: response.events,
+                      totalWeight: response.totalWeight, clusterCount: cluster == nil ? nil : estimate.clusterCount,
+                      confidenceLevel: confidenceLevel, interceptColumn: interceptColumn, termNames: input.termNames,
+                      warnings: warnings)
+    }
+
+    /// Fits the model on arrays (the form before ``RegressionData``; forwards to ``fit(_:)``).
+    ///
+    /// - Parameters:
+    ///   - x: The `n × p` design matrix with the intercept column (R's `model.matrix`).
+    ///   - time: Follow-up times, finite and `> 0`.
+    ///   - event: `true` = event observed, `false` = right-censored.
+    ///   - weights: Positive case weights, or nil for 1.
+    ///   - cluster: Cluster codes, or nil.
+    ///   - termNames: Column names, or nil for `x1`, `x2`, ….
+    /// - Returns: The fit, as ``fit(_:)``.
+    /// - Throws: As ``fit(_:)``.
+    /// - Complexity: As ``fit(_:)``.
+    public func fit(x: Matrix, time: [Double], event: [Bool], weights: [Double]? = nil, cluster: [Int]? = nil,
+                    termNames: [String]? = nil) throws(StatModelError) -> AFTFit {
+        try fit(RegressionData(x: x, termNames: termNames, time: time, event: event, weights: weights, cluster: cluster))
     }
 }

@@ -160,9 +160,16 @@ extension CoxBaselineHazard {
     /// R's `minmin` in `survmean`: the first time with `y < 0.5 + tol`; when that value is within `tol` of
     /// 0.5 and the curve drops below it later, the midpoint of that time and the time of the drop.
     package static func firstBelowHalf(_ y: [Double], times: [Double]) -> Double? {
+        firstBelow(0.5, y, times: times)
+    }
+
+    /// The first time with `y < level + tol` (`tol = √ε`); when that value is within `tol` of `level`
+    /// and the curve drops below it later, the midpoint of that time and the time of the drop (R's
+    /// `minmin` of `survmean` for `level = 0.5`, and `quantile.survfit` for `level = 1 − p`).
+    package static func firstBelow(_ level: Double, _ y: [Double], times: [Double]) -> Double? {
         let tolerance = Double.ulpOfOne.squareRoot()
-        guard let first = y.firstIndex(where: { !$0.isNaN && $0 < 0.5 + tolerance }) else { return nil }
-        if abs(y[first] - 0.5) < tolerance,
+        guard let first = y.firstIndex(where: { !$0.isNaN && $0 < level + tolerance }) else { return nil }
+        if abs(y[first] - level) < tolerance,
            let drop = y[(first + 1)...].firstIndex(where: { !$0.isNaN && $0 < y[first] }) {
             return (times[first] + times[drop]) / 2
         }

@@ -3,41 +3,52 @@ import NumericCore
 import Survival
 
 extension CoxPH {
-    /// Fits the model.
+    /// Fits the model on the design and outcome of `data` (its `strata`, `weights` and `cluster` are
+    /// used; a `dose` is refused: put it in the design).
     ///
-    /// - Parameters:
-    ///   - x: the `n × p` design, columns coded as R's `model.matrix` without the intercept.
-    ///   - time: follow-up times (finite; any order).
-    ///   - event: `true` = event, `false` = censored.
-    ///   - strata: stratum label per row (any integers), or nil.
-    ///   - weights: positive case weights, or nil.
-    ///   - cluster: cluster label per row (e.g. patient), or nil; turns on the robust variance.
-    ///   - termNames: column names overriding `self.termNames`.
-    /// - Returns: the fit with coefficients, naive and robust variances, tests, concordance, warnings.
+    /// - Parameter input: The `n × p` design without intercept (R's `model.matrix` coding), finite times in
+    ///   any order, events, and optional strata, positive case weights and cluster labels (a cluster turns
+    ///   on the robust variance). Its term names name the coefficients.
+    /// - Returns: The fit with coefficients, naive and robust variances, tests, concordance, warnings.
     /// - Throws: `StatModelError.emptyInput`, `.lengthMismatch`, `.nonFiniteValue`, `.invalidArgument`
-    ///   (options, weights, names), `.undefinedStatistic` (no events; constant or collinear columns,
-    ///   named).
+    ///   (options, weights, names, a dose), `.undefinedStatistic` (no events; constant or collinear
+    ///   columns, named).
     /// - Complexity: one O(n) radix sort of the times, O(n p²) per Newton iteration and for the rank
     ///   check, O(n p + C p²) for the robust variance over C clusters, O(n log n) for the concordance.
-    public func fit(x: Matrix, time: [Double], event: [Bool], strata: [Int]? = nil, weights: [Double]? = nil,
-                    cluster: [Int]? = nil, termNames: [String]? = nil) throws(StatModelError) -> CoxPHFit {
+    public func fit(_ input: RegressionData) throws(StatModelError) -> CoxPHFit {
+        let x = input.x, time = input.time, event = input.event
+        let strata = input.strata, weights = input.weights, cluster = input.cluster
+        if input.dose != nil {
+            throw .invalidArgument(context: Self.fitContext,
+                                   message: "a Cox model has no dose role; put the dose column in the design as a term.")
+        }
         let names = try validate(x: x, time: time, event: event, strata: strata, weights: weights,
-                                 cluster: cluster, termNames: termNames ?? self.termNames)
+                                 cluster: cluster, termNames: input.termNames)
         let n = time.count, p = x.columns
         let fixedTime = timeFix ? try TimeFix().apply(to: time) : time
-        var data = CoxSortedData(x: x, time: fixedTime, event: event, strata: strata, weights: weights)
-        try Self.checkDesign(data, names: names)
+        var sorted = CoxSortedData(x: x, time: fixedTime, event: event, strata: strata, weights: weights)
+        try Self.checkDesign(sorted, names: names)
 
         // Centre (weighted mean) and scale columns as coxfit6; columns in {-1, 0, 1} are left alone.
-        let (means, scales) = Self.centreAndScale(&data)
-        let outcome = CoxNewtonRaphson.run(data, ties: ties, maxIterations: maxIterations, epsilon: epsilon,
-                                           tolerance: choleskyTolerance)
-        let beta = (0..<p).map { outcome.beta[$0] * scales[$0] }
+        let (means, scales) = Self.centreAndScale(&sorted)
+        let data = sorted
+        var likelihood = CoxPartialLikelihood(data, ties: ties)
+        let outcome = DampedNewton.coxph(maxIterations: maxIterations, epsilon: epsilon,
+                                         choleskyTolerance: choleskyTolerance)
+            .maximize(&likelihood, from: [Double](repeating: 0, count: p))
+        let factor = TolerantCholesky(outcome.evaluation.information, tolerance: choleskyTolerance)
+        let internalVariance = factor.inverse()
+        let beta = (0..<p).map { outcome.parameters[$0] * scales[$0] }
         var variance = Matrix(rows: p, columns: p)
         for j in 0..<p {
-            for i in 0..<p { variance[i, j] = outcome.variance[i, j] * scales[i] * scales[j] }
+            for i in 0..<p { variance[i, j] = internalVariance[i, j] * scales[i] * scales[j] }
         }
-        let score = (0..<p).map { outcome.score[$0] / scales[$0] }
+        let score = (0..<p).map { outcome.evaluation.gradient[$0] / scales[$0] }
+        var scoreTest = Double.nan
+        if let step = outcome.initialStep {
+            scoreTest = 0
+            for j in 0..<p { scoreTest += outcome.start.gradient[j] * step[j] }
+        }
         let offset = zip(beta, means).reduce(0) { $0 + $1.0 * $1.1 }
         var linear = [Double](repeating: 0, count: n)
         for j in 0..<p {
@@ -47,7 +58,7 @@ extension CoxPH {
         for i in 0..<n { linear[i] -= offset }
 
         var warnings: [CoxPHWarning] = []
-        let singular = Set(0..<p).subtracting(outcome.kept).sorted()
+        let singular = Set(0..<p).subtracting(factor.kept).sorted()
         for j in singular {
             warnings.append(.singularInformation(index: j, term: names[j]))
             for i in 0..<p {
@@ -55,8 +66,8 @@ extension CoxPH {
                 variance[j, i] = .nan
             }
         }
-        warnings += infiniteCoefficientWarnings(outcome: outcome, beta: beta, variance: variance, score: score,
-                                                linear: linear, names: names)
+        warnings += infiniteCoefficientWarnings(converged: outcome.isConverged, beta: beta, variance: variance,
+                                                score: score, linear: linear, names: names)
 
         // Robust variance: dfbeta residuals summed within clusters.
         let nonIntegerWeights = weights?.contains { $0 != $0.rounded(.down) } ?? false
@@ -80,22 +91,41 @@ extension CoxPH {
 
         let used = robustVariance ?? variance
         let waldStatistic = TolerantCholesky(used, tolerance: choleskyTolerance).quadraticForm(beta)
-        let lr = 2 * (outcome.logLikelihood - outcome.nullLogLikelihood)
+        let lr = 2 * (outcome.evaluation.value - outcome.start.value)
         let concordance = CoxConcordance.compute(data, risk: eta, cluster: sortedCluster?.codes,
                                                  clusterCount: sortedCluster?.count ?? n)
-        if !outcome.converged {
+        if !outcome.isConverged {
             warnings.append(.notConverged(iterations: outcome.iterations))
         }
         return CoxPHFit(
             ties: ties, termNames: names, n: n, events: event.reduce(0) { $0 + ($1 ? 1 : 0) },
             strataCount: data.strataCount, clusterCount: isRobust ? (sortedCluster?.count ?? n) : nil,
             coefficients: beta, variance: variance, robustVariance: robustVariance, means: means,
-            nullLogLikelihood: outcome.nullLogLikelihood, logLikelihood: outcome.logLikelihood,
-            iterations: outcome.iterations, isConverged: outcome.converged,
+            nullLogLikelihood: outcome.start.value, logLikelihood: outcome.evaluation.value,
+            iterations: outcome.iterations, isConverged: outcome.isConverged,
             likelihoodRatioTest: Self.test(lr, df: p), waldTest: Self.test(waldStatistic, df: p),
-            scoreTest: Self.test(outcome.scoreTest, df: p), robustScoreTest: robustScore,
+            scoreTest: Self.test(scoreTest, df: p), robustScoreTest: robustScore,
             concordance: concordance, linearPredictors: linear, confidenceLevel: confidenceLevel,
             timeFixApplied: timeFix, warnings: warnings)
+    }
+
+    /// Fits the model on arrays (the form before ``RegressionData``; forwards to ``fit(_:)``).
+    ///
+    /// - Parameters:
+    ///   - x: the `n × p` design, columns coded as R's `model.matrix` without the intercept.
+    ///   - time: follow-up times (finite; any order).
+    ///   - event: `true` = event, `false` = censored.
+    ///   - strata: stratum label per row (any integers), or nil.
+    ///   - weights: positive case weights, or nil.
+    ///   - cluster: cluster label per row (e.g. patient), or nil; turns on the robust variance.
+    ///   - termNames: column names overriding `self.termNames`.
+    /// - Returns: The fit, as ``fit(_:)``.
+    /// - Throws: As ``fit(_:)``.
+    /// - Complexity: As ``fit(_:)``.
+    public func fit(x: Matrix, time: [Double], event: [Bool], strata: [Int]? = nil, weights: [Double]? = nil,
+                    cluster: [Int]? = nil, termNames: [String]? = nil) throws(StatModelError) -> CoxPHFit {
+        try fit(RegressionData(x: x, termNames: termNames ?? self.termNames, time: time, event: event,
+                               weights: weights, strata: strata, cluster: cluster))
     }
 
     /// A chi-squared test on `df` degrees of freedom.
@@ -147,7 +177,7 @@ extension CoxPH {
 
     /// R's check after convergence: `|Uᵀ V| > eps` and `> toler.inf · |β|` flags a coefficient that may be
     /// infinite; after non-convergence a linear predictor above 500 does.
-    package func infiniteCoefficientWarnings(outcome: CoxNewtonRaphson.Outcome, beta: [Double], variance: Matrix,
+    package func infiniteCoefficientWarnings(converged: Bool, beta: [Double], variance: Matrix,
                                      score: [Double], linear: [Double], names: [String]) -> [CoxPHWarning] {
         guard maxIterations > 1 else { return [] }
         let p = beta.count
@@ -155,7 +185,7 @@ extension CoxPH {
         for j in 0..<p {
             for i in 0..<p { step[j] += score[i] * variance[i, j] }
         }
-        if !outcome.converged {
+        if !converged {
             let largest = linear.max() ?? 0
             return largest > 500 || step.contains { !$0.isFinite } ? [.possiblyInfiniteCoefficients] : []
         }

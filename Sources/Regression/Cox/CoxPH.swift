@@ -5,16 +5,16 @@ import Foundation
 ///
 /// The hazard of subject i is `λ_i(t) = λ_0s(t) · exp(x_iᵀ β)` with a baseline `λ_0s` per stratum `s`.
 /// `β` maximizes the (weighted) log partial likelihood with `ties` handling, by Newton–Raphson from
-/// `β = 0` with R's step-halving (`coxfit6`): a step that lowers the log-likelihood is pulled back
-/// towards the previous `β`; iteration stops when `|1 − L_old / L_new| ≤ epsilon` or after
-/// `maxIterations`. As R, columns whose values are not all in {−1, 0, 1} are centred at their weighted
+/// `β = 0` with R's step-halving (`coxfit6`, the ``DampedNewton/coxph(maxIterations:epsilon:choleskyTolerance:)``
+/// policy of the package's one optimiser): a step that lowers the log-likelihood is pulled back towards
+/// the previous `β`; iteration stops when `|1 − L_old / L_new| ≤ epsilon` or after `maxIterations`. As R, columns whose values are not all in {−1, 0, 1} are centred at their weighted
 /// mean and scaled internally; results are reported on the original scale.
 ///
 /// ```swift
-/// let fit = try CoxPH(termNames: ["age", "sex"]).fit(x: x, time: days, event: ended)
-/// fit.coefficients, fit.hazardRatios, fit.waldTest.pValue, fit.concordance.concordance
+/// let fit = try CoxPH().fit(RegressionData(x: x, termNames: ["age", "sex"], time: days, event: ended))
+/// fit.coefficients, fit.hazardRatios, fit.waldTest.pValue, fit.concordance.concordance, fit.aic
 /// ```
-public struct CoxPH: Sendable, Equatable {
+public struct CoxPH: SurvivalRegressionModel, Sendable, Equatable {
     /// Tie handling (R's `ties`), default `.efron`.
     public var ties: Ties
     /// Maximum Newton–Raphson iterations (R's `iter.max`), default 20.

@@ -14,16 +14,11 @@ import NumericCore
 /// `v_i = w_i e^{η_i} (Σ_{t < T_i} h(t) + h_i(T_i))`: `h(t) = Σ_k (W/d)/R_k` for subjects still at risk
 /// and `Σ_k (W/d)((k+1)/d)/R_k` for the events at `t` (Breslow: `W/R` for both). The `A Aᵀ` part is
 /// O(p²) per event time.
-package struct CoxPartialLikelihood: Sendable {
-    /// One evaluation.
-    package struct Evaluation: Sendable {
-        /// `log L(β)`.
-        package var logLikelihood: Double
-        /// `∂ log L / ∂β`.
-        package var score: [Double]
-        /// `−∂² log L / ∂β ∂βᵀ`, symmetric `p × p`.
-        package var information: Matrix
-    }
+///
+/// As a ``NewtonObjective`` it gives ``DampedNewton`` the value `log L`, the score and the information.
+package struct CoxPartialLikelihood: Sendable, NewtonObjective {
+    /// Evaluations cannot fail.
+    package typealias Failure = Never
 
     /// The data, `x` centred and scaled.
     package let data: CoxSortedData
@@ -46,10 +41,10 @@ package struct CoxPartialLikelihood: Sendable {
         scaled = Matrix(rows: data.p, columns: data.n)
     }
 
-    /// Evaluates at `beta` (internal coordinates).
+    /// Evaluates at `beta` (internal coordinates): `log L`, the score and the information.
     ///
     /// - Complexity: O(n p) plus one `n × p` `dsyrk` (O(n p²) flops at BLAS-3 speed), O(p²) per event.
-    package mutating func evaluate(beta: [Double]) -> Evaluation {
+    package mutating func evaluate(_ beta: [Double]) -> NewtonEvaluation {
         let p = data.p
         let n = data.n
         var loglik = 0.0
@@ -194,6 +189,6 @@ package struct CoxPartialLikelihood: Sendable {
                 information[k, j] = value
             }
         }
-        return Evaluation(logLikelihood: loglik, score: u, information: information)
+        return NewtonEvaluation(value: loglik, gradient: u, information: information)
     }
 }

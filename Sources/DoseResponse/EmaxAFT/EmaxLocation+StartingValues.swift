@@ -2,29 +2,35 @@ import Foundation
 import NumericCore
 import Regression
 
-/// Starting values for the Emax AFT by a small two-stage fit that reuses `ParametricAFT`:
-///
-/// 1. Doses are grouped (each distinct dose when there are at most 12, else 8 groups of equal size by
-///    dose rank, at the group's mean dose). A linear AFT `log T = β₀ + xᵀb + γ_group + σW` gives the
-///    covariate coefficients `b`, `log σ` and the group locations `g_k = exp(β₀ + γ_k)`.
-/// 2. For `ED50` on a log grid of 41 values in the search box, `E0` and `Emax` are the weighted
-///    (group sizes) least-squares fit of `g_k` on `(1, d_k/(ED50 + d_k))`; the grid point with the
-///    smallest residual sum of squares and `E0 > 0` wins (`h = 1`).
-///
-/// When the linear fit fails, the start is `b = 0`, `σ = 1`, `E0` = median time, `Emax = 0`,
-/// `ED50` = median positive dose.
-package enum EmaxAFTStartingValues {
-    package static func compute(dose: [Double], x: Matrix, time: [Double], event: [Bool], distribution: AFTDistribution,
-                        estimatesHill: Bool, ed50Bounds: (Double, Double)) -> [Double] {
+extension EmaxLocation {
+    /// Starting values by a small two-stage fit that reuses ``ParametricAFT``:
+    ///
+    /// 1. Doses are grouped (each distinct dose when there are at most 12, else 8 groups of equal size by
+    ///    dose rank, at the group's mean dose). A linear AFT `log T = β₀ + xᵀb + γ_group + σW` gives the
+    ///    covariate coefficients `b`, `log σ` and the group locations `g_k = exp(β₀ + γ_k)`.
+    /// 2. For `ED50` on a log grid of 41 values in the search box, `E0` and `Emax` are the weighted
+    ///    (group sizes) least-squares fit of `g_k` on `(1, d_k/(ED50 + d_k))`; the grid point with the
+    ///    smallest residual sum of squares and `E0 > 0` wins (`h = 1`, i.e. `log h = 0` for the sigmoid curve).
+    ///
+    /// When the linear fit fails, the start is `b = 0`, `σ = 1`, `E0` = median time, `Emax = 0`,
+    /// `ED50` = median positive dose.
+    ///
+    /// - Parameter response: Times, events and distribution (weights are not used by this start).
+    /// - Returns: `(θ₀, log σ₀)` (no `log σ` when the scale is fixed); no reference fit.
+    /// - Complexity: One linear AFT fit with `p + groups` columns, then O(41 · groups).
+    package func startingValues(_ response: AFTResponse) -> AFTStart {
+        let time = response.time, event = response.event
+        let distribution = response.distribution
         let n = time.count
         let p = x.columns
         let positive = dose.filter { $0 > 0 }.sorted()
         let medianPositive = positive.isEmpty ? 1 : positive[positive.count / 2]
         let sortedTime = time.sorted()
         let medianTime = sortedTime.isEmpty ? 1 : sortedTime[sortedTime.count / 2]
-        var fallback = [log(max(medianTime, 1e-8)), 0, log(medianPositive)]
-        if estimatesHill { fallback.append(0) }
-        fallback += [Double](repeating: 0, count: p) + [0]
+        let scaleStart: [Double] = distribution.estimatesScale ? [0] : []
+        let hillStart: [Double] = estimatesHill ? [0] : []
+        let fallback = [log(max(medianTime, 1e-8)), 0, log(medianPositive)] + hillStart
+            + [Double](repeating: 0, count: p) + scaleStart
 
         // Dose groups.
         let distinct = Array(Set(dose)).sorted()
@@ -57,7 +63,7 @@ package enum EmaxAFTStartingValues {
         for i in 0..<n where group[i] > 0 { design[i, p + group[i]] = 1 }
         guard let linear = try? ParametricAFT(distribution: distribution, maxIterations: 50)
             .fit(x: design, time: time, event: event)
-        else { return fallback }
+        else { return AFTStart(parameters: fallback) }
         let beta = linear.coefficients
         var groupLocation = [Double](repeating: beta[0], count: groupCount)
         for k in 1..<max(groupCount, 1) { groupLocation[k] += beta[p + k] }
@@ -90,11 +96,8 @@ package enum EmaxAFTStartingValues {
             }
             if best.map({ rss < $0.rss }) ?? true { best = (rss, e0, emax, ed50) }
         }
-        guard let chosen = best else { return fallback }
-        var start = [log(chosen.e0), chosen.emax, log(chosen.ed50)]
-        if estimatesHill { start.append(0) }
-        start += Array(beta[1..<(1 + p)])
-        start.append(distribution.fixedScale.map { log($0) } ?? linear.logScale)
-        return start
+        guard let chosen = best else { return AFTStart(parameters: fallback) }
+        let start = [log(chosen.e0), chosen.emax, log(chosen.ed50)] + hillStart + Array(beta[1..<(1 + p)])
+        return AFTStart(parameters: start + (distribution.estimatesScale ? [linear.logScale] : []))
     }
 }

@@ -19,8 +19,12 @@ public struct EmaxAFTFit: Sendable {
     public let variance: Matrix
     /// The robust (sandwich, clustered when clusters were given) covariance of `theta`, or nil.
     public let robustVariance: Matrix?
-    /// The log-likelihood on the time scale (comparable with `AFTFit.logLikelihood` and R's `survreg`).
+    /// The log-likelihood on the `log t` scale, `Σ wᵢ ℓᵢ` without the Jacobian term `−Σ_events log tᵢ`
+    /// (what `relief fit emax` has always reported; ``timeScaleLogLikelihood`` is comparable with
+    /// `AFTFit.logLikelihood` and R's `survreg`).
     public let logLikelihood: Double
+    /// The log-likelihood on the time scale, `logLikelihood + Σ_events log g′(tᵢ)` (R's `survreg` scale).
+    public let timeScaleLogLikelihood: Double
     /// Newton iterations.
     public let iterations: Int
     /// Whether the Newton decrement fell below the tolerance.
@@ -60,13 +64,16 @@ public struct EmaxAFTFit: Sendable {
     public var scale: Double { exp(theta[theta.count - 1]) }
     /// The number of estimated parameters.
     public var parameterCount: Int { theta.count - (distribution.fixedScale == nil ? 0 : 1) }
-    /// `AIC = −2ℓ + 2k`.
+    /// `AIC = −2ℓ + 2k` (with ``logLikelihood``, the `log t` scale).
     public var aic: Double { -2 * logLikelihood + 2 * Double(parameterCount) }
+    /// `BIC = −2ℓ + log(n) k` (with ``logLikelihood``, the `log t` scale).
+    public var bic: Double { -2 * logLikelihood + log(Double(n)) * Double(parameterCount) }
     /// The covariance used for inference.
     public var inferenceVariance: Matrix { robustVariance ?? variance }
 
     package init(curve: EmaxAFT.Curve, distribution: AFTDistribution, theta: [Double], variance: Matrix,
-         robustVariance: Matrix?, logLikelihood: Double, iterations: Int, isConverged: Bool, n: Int, events: Int,
+         robustVariance: Matrix?, logLikelihood: Double, logCorrection: Double, iterations: Int, isConverged: Bool,
+         n: Int, events: Int,
          clusterCount: Int?, distinctDoseLevels: Int, termNames: [String], confidenceLevel: Double,
          ed50ProfileInterval: EmaxAFTProfileInterval?, warnings: [String]) {
         self.curve = curve
@@ -75,6 +82,7 @@ public struct EmaxAFTFit: Sendable {
         self.variance = variance
         self.robustVariance = robustVariance
         self.logLikelihood = logLikelihood
+        self.timeScaleLogLikelihood = logLikelihood + logCorrection
         self.iterations = iterations
         self.isConverged = isConverged
         self.n = n
@@ -113,9 +121,9 @@ public struct EmaxAFTFit: Sendable {
     /// - Returns: `g(d)`.
     /// - Complexity: O(1).
     public func curveValue(at dose: Double) -> Double {
-        var c = EmaxAFTLikelihood.CurveDerivatives()
-        EmaxAFTLikelihood.curve(d: dose, logD: dose > 0 ? log(dose) : 0, theta: theta,
-                                estimatesHill: curve == .sigmoidEmax, into: &c)
+        var c = EmaxLocation.CurveDerivatives()
+        EmaxLocation.curve(d: dose, logD: dose > 0 ? log(dose) : 0, theta: theta,
+                           estimatesHill: curve == .sigmoidEmax, into: &c)
         return c.g
     }
 
@@ -129,10 +137,10 @@ public struct EmaxAFTFit: Sendable {
     /// - Complexity: O(p).
     public func location(dose: Double, covariates: [Double]) -> (value: Double, gradient: [Double])? {
         guard covariates.count == termNames.count, dose >= 0 else { return nil }
-        var c = EmaxAFTLikelihood.CurveDerivatives()
+        var c = EmaxLocation.CurveDerivatives()
         let q = curveParameterCount
-        EmaxAFTLikelihood.curve(d: dose, logD: dose > 0 ? log(dose) : 0, theta: theta,
-                                estimatesHill: q == 4, into: &c)
+        EmaxLocation.curve(d: dose, logD: dose > 0 ? log(dose) : 0, theta: theta,
+                           estimatesHill: q == 4, into: &c)
         guard c.g > 0 else { return nil }
         var gradient = [Double](repeating: 0, count: theta.count)
         var value = log(c.g)

@@ -13,9 +13,10 @@ import Survival
 /// covariate profile; `ED50` is in dose units. For the Weibull the median at the reference profile is
 /// `g(d)·(log 2)^σ`; for the log-normal and log-logistic it is `g(d)` itself.
 ///
-/// Estimation: maximum likelihood on the unconstrained scale `(log E0, Emax, log ED50, [log h], b, log σ)`
-/// by damped Newton with the analytic gradient and Hessian (chain rule through the AFT location, the
-/// family's `LogDerivatives`). `Emax` is free in sign (a dose may shorten relief) but `E0 + Emax·f(d) > 0`
+/// Estimation: the AFT likelihood of ``ParametricAFT`` with an ``EmaxLocation`` instead of `xᵀβ`, maximised on
+/// the unconstrained scale `(log E0, Emax, log ED50, [log h], b, log σ)` by the package's one optimiser
+/// (``DampedNewton/backtracking(maxIterations:tolerance:bounds:)``) with the analytic gradient and Hessian
+/// (chain rule through the location, the family's `LogDerivatives`). `Emax` is free in sign (a dose may shorten relief) but `E0 + Emax·f(d) > 0`
 /// is enforced at every dose by the line search. `ED50` is kept in `[1e-3, 100] × max dose` and `h` in
 /// `[0.1, 20]`. Robust (sandwich) and cluster-robust SEs as `survreg(robust = TRUE, cluster = )`.
 /// Natural-scale SEs by the delta method; the profile-likelihood interval of ED50 on request.
@@ -25,7 +26,7 @@ import Survival
 ///     .fit(dose: dose, x: covariates, time: days, event: ended, cluster: patient, termNames: names)
 /// fit.ed50; fit.ed50ProfileInterval?.lower; fit.warnings
 /// ```
-public struct EmaxAFT: Sendable {
+public struct EmaxAFT: SurvivalRegressionModel, Sendable {
     /// The dose curve.
     public enum Curve: String, Sendable, CaseIterable {
         /// `h = 1`.
@@ -82,91 +83,77 @@ public struct EmaxAFT: Sendable {
     ///   - cluster: Cluster codes (e.g. patient); when given the cluster-robust variance is used.
     ///   - termNames: Names of the `p` columns of `x` (default `x1`, `x2`, ...).
     /// - Returns: The fit; non-convergence, a non-identified ED50 and bound hits are `warnings`.
-    /// - Throws: `StatModelError` for empty or mismatched input, a negative or non-finite dose (naming the
-    ///   row), all doses equal to 0, a time `<= 0`, no events, a constant or collinear column of `x`,
-    ///   bad settings, or a non-finite likelihood at the start.
-    /// - Complexity: O(n k²) per Newton iteration, `k = 4 + p (+1)`; the profile interval multiplies
-    ///   this by about 20–40 warm-started maximisations of a few iterations each.
+    /// - Throws: As ``fit(_:)``.
+    /// - Complexity: As ``fit(_:)``.
     public func fit(dose: [Double], x: Matrix, time: [Double], event: [Bool], cluster: [Int]? = nil,
                     termNames: [String]? = nil) throws(StatModelError) -> EmaxAFTFit {
+        try fit(RegressionData(x: x, termNames: termNames, time: time, event: event, cluster: cluster, dose: dose))
+    }
+
+    /// Fits the model by maximum likelihood: the AFT with an ``EmaxLocation`` (one likelihood and
+    /// optimiser with the linear AFT), by ``DampedNewton/backtracking(maxIterations:tolerance:bounds:)``.
+    ///
+    /// - Parameter input: The doses (`dose`, required, finite and `>= 0`, 0 = placebo), the covariates
+    ///   without an intercept column (`p` may be 0) with their names, times `> 0`, events, optional
+    ///   positive case weights and cluster codes (when given the cluster-robust variance is used).
+    /// - Returns: The fit; non-convergence, a non-identified ED50 and bound hits are `warnings`.
+    /// - Throws: `StatModelError` for empty or mismatched input, a missing dose, strata, a negative or
+    ///   non-finite dose (naming the row), all doses equal to 0, a time `<= 0`, a weight `<= 0`, no events,
+    ///   a constant or collinear column of `x`, bad settings, or a non-finite likelihood at the start.
+    /// - Complexity: O(n k²) per Newton iteration, `k = 4 + p (+1)`; the profile interval multiplies
+    ///   this by about 20–40 warm-started maximisations of a few iterations each.
+    public func fit(_ input: RegressionData) throws(StatModelError) -> EmaxAFTFit {
         let context = "EmaxAFT.fit(\(curve.rawValue), \(distribution.name))"
-        try validate(dose: dose, x: x, time: time, event: event, cluster: cluster, termNames: termNames,
-                     context: context)
+        guard let dose = input.dose else {
+            throw .invalidArgument(context: context, message: "the \(curve.rawValue) model needs the dose of every row "
+                + "(RegressionData.dose); the dose is not a column of the design.")
+        }
+        if input.strata != nil {
+            throw .invalidArgument(context: context, message: "strata apply to Cox models only; put the column in as a term.")
+        }
+        let x = input.x, time = input.time, event = input.event, cluster = input.cluster
+        try validate(dose: dose, x: x, time: time, event: event, weights: input.weights, cluster: cluster,
+                     termNames: input.termNames, context: context)
         let n = time.count
-        let p = x.columns
-        let names = termNames ?? (0..<p).map { "x\($0 + 1)" }
-        let y = time.map { log($0) }
-        let maxDose = dose.max() ?? 1
-        let ed50Bounds = (1e-3 * maxDose, 100 * maxDose)
-        let hillBounds = (0.1, 20.0)
-        let estimatesHill = curve == .sigmoidEmax
-        let likelihood = EmaxAFTLikelihood(dose: dose, x: x, y: y, event: event, family: distribution.family,
-                                           estimatesHill: estimatesHill, context: context)
-        var bounds = [(index: 2, lower: log(ed50Bounds.0), upper: log(ed50Bounds.1))]
-        if estimatesHill { bounds.append((index: 3, lower: log(hillBounds.0), upper: log(hillBounds.1))) }
-        let newton = EmaxAFTNewton(maxIterations: maxIterations, tolerance: tolerance, bounds: bounds)
-        let fixed: Set<Int> = distribution.fixedScale == nil ? [] : [likelihood.scaleIndex]
+        let names = input.termNames
+        let location = EmaxLocation(curve: curve, dose: dose, x: x, termNames: names)
+        let response = try AFTResponse(time: time, event: event, weights: input.weights, distribution: distribution,
+                                       epsilon: tolerance, context: context)
+        let newton = DampedNewton.backtracking(maxIterations: maxIterations, tolerance: tolerance, bounds: location.bounds)
+        let startFailure = "the log-likelihood is not finite at the starting values (E0 + Emax·f(dose) ≤ 0 "
+            + "or extreme times); check the dose and time columns."
 
         // The sigmoid fit starts from the Emax fit (h = 1), so its log-likelihood is never below it.
-        var start = EmaxAFTStartingValues.compute(dose: dose, x: x, time: time, event: event,
-                                                  distribution: distribution, estimatesHill: false,
-                                                  ed50Bounds: ed50Bounds)
-        if estimatesHill {
-            let emaxLikelihood = EmaxAFTLikelihood(dose: dose, x: x, y: y, event: event, family: distribution.family,
-                                                   estimatesHill: false, context: context + " (h = 1 start)")
-            let emaxFixed: Set<Int> = distribution.fixedScale == nil ? [] : [emaxLikelihood.scaleIndex]
-            let first = try EmaxAFTNewton(maxIterations: maxIterations, tolerance: tolerance, bounds: [bounds[0]])
-                .run(emaxLikelihood, start: start, fixed: emaxFixed)
-            start = Array(first.parameters.prefix(3)) + [0] + Array(first.parameters.dropFirst(3))
+        let emaxLocation = location.with(curve: .emax)
+        var start = emaxLocation.startingValues(response)
+        if curve == .sigmoidEmax {
+            var emaxLikelihood = AFTLikelihood(location: emaxLocation, response: response.renamed(context + " (h = 1 start)"))
+            let first = try AFTEstimator<EmaxLocation>.maximize(
+                &emaxLikelihood, newton: .backtracking(maxIterations: maxIterations, tolerance: tolerance,
+                                                       bounds: emaxLocation.bounds),
+                from: start.parameters, startFailure: startFailure)
+            start = AFTStart(parameters: Array(first.parameters.prefix(3)) + [0] + Array(first.parameters.dropFirst(3)))
         }
-        let outcome = try newton.run(likelihood, start: start, fixed: fixed)
-        let theta = outcome.parameters
-        let k = likelihood.parameterCount
-        let free = (0..<k).filter { !fixed.contains($0) }
+        let estimate = try AFTEstimator(location: location, response: response, newton: newton, robust: robust,
+                                        startFailure: startFailure).estimate(cluster: cluster, start: start)
+
+        // θ with log σ last (the fixed value for the exponential), its variances embedded with zeros there.
+        let fixedLogScale = response.fixedLogScale
+        let theta = estimate.parameters + (fixedLogScale.map { [$0] } ?? [])
+        let variance = Self.embed(estimate.variance, size: theta.count)
+        let robustVariance = estimate.robustVariance.map { Self.embed($0, size: theta.count) }
 
         var warnings: [String] = []
-        if !outcome.converged {
+        if !estimate.isConverged {
             warnings.append("the \(curve.rawValue) model did not converge in \(maxIterations) Newton iteration(s); "
                 + "estimates and SEs may be unreliable (often ED50 is not identified: see the dose levels).")
         }
-        // Variance on the free parameters, embedded in k × k.
-        var informationFree = Matrix(rows: free.count, columns: free.count)
-        for (b, j) in free.enumerated() {
-            for (a, i) in free.enumerated() { informationFree[a, b] = outcome.information[i, j] }
-        }
-        let (inverse, positiveDefinite) = try AFTLinearAlgebra.symmetricInverse(
-            informationFree, context: context, step: "inverting the information matrix")
-        if !positiveDefinite {
+        if !estimate.isPositiveDefinite {
             warnings.append("the information matrix is not positive definite at the estimates: this is not a "
                 + "maximum of the likelihood, so the standard errors are not valid (ED50 is probably not identified).")
         }
-        var variance = Matrix(rows: k, columns: k)
-        for (b, j) in free.enumerated() {
-            for (a, i) in free.enumerated() { variance[i, j] = inverse[a, b] }
-        }
-        var robustVariance: Matrix?
-        var clusterCount: Int?
-        if robust || cluster != nil {
-            let sums = likelihood.clusterScoreSums(theta, cluster: cluster)
-            clusterCount = sums.rows
-            var freeSums = Matrix(rows: sums.rows, columns: free.count)
-            for (a, j) in free.enumerated() {
-                for r in 0..<sums.rows { freeSums[r, a] = sums[r, j] }
-            }
-            let meatSource = freeSums
-            let bread = inverse
-            let sandwich = try AFTLinearAlgebra.run(context, "the robust variance") { () throws(LinearAlgebraError) -> Matrix in
-                let meat = try meatSource.syrk(transpose: true)
-                return try bread.gemm(try meat.gemm(bread))
-            }
-            var full = Matrix(rows: k, columns: k)
-            for (b, j) in free.enumerated() {
-                for (a, i) in free.enumerated() { full[i, j] = sandwich[a, b] }
-            }
-            robustVariance = full
-        }
-
         // Identification of ED50.
+        let estimatesHill = curve == .sigmoidEmax
         let levels = Set(dose).count
         let needed = estimatesHill ? 4 : 3
         if levels < needed {
@@ -174,42 +161,57 @@ public struct EmaxAFT: Sendable {
                 + "model needs at least \(needed); report the dose-group estimates instead, or add dose levels.")
         }
         let ed50 = exp(theta[2])
+        let maxDose = dose.max() ?? 1
+        let bounds = location.bounds
+        let ed50Bounds = location.ed50Bounds
         let positiveDoses = dose.filter { $0 > 0 }
         if let minPositive = positiveDoses.min(), ed50 < minPositive || ed50 > maxDose {
             warnings.append("ED50 is not identified: the estimate \(Self.format(ed50)) lies outside the positive "
                 + "dose range [\(Self.format(minPositive)), \(Self.format(maxDose))], so all doses are on one side of it.")
         }
         if abs(theta[2] - bounds[0].lower) < 1e-6 || abs(theta[2] - bounds[0].upper) < 1e-6 {
-            warnings.append("ED50 ran to the search bound \(Self.format(ed50)) (allowed [\(Self.format(ed50Bounds.0)), "
-                + "\(Self.format(ed50Bounds.1))]): ED50 is not identified.")
+            warnings.append("ED50 ran to the search bound \(Self.format(ed50)) (allowed [\(Self.format(ed50Bounds.lower)), "
+                + "\(Self.format(ed50Bounds.upper))]): ED50 is not identified.")
         }
-        if estimatesHill, abs(theta[3] - bounds[1].lower) < 1e-6 || abs(theta[3] - bounds[1].upper) < 1e-6 {
+        if estimatesHill, bounds.count > 1, abs(theta[3] - bounds[1].lower) < 1e-6 || abs(theta[3] - bounds[1].upper) < 1e-6 {
             warnings.append("the Hill exponent h ran to the bound \(Self.format(exp(theta[3]))) (allowed [0.1, 20]).")
         }
 
         var profile: EmaxAFTProfileInterval?
-        if profileInterval, outcome.converged {
+        if profileInterval, estimate.isConverged {
             let used = robustVariance ?? variance
+            var likelihood = AFTLikelihood(location: location, response: response)
             profile = try EmaxAFTProfile.interval(
-                likelihood: likelihood, newton: newton, estimate: theta, logLikelihood: outcome.logLikelihood,
-                standardError: used[2, 2].squareRoot(), fixed: fixed, level: confidenceLevel, bounds: ed50Bounds)
+                likelihood: &likelihood, newton: newton, estimate: estimate.parameters,
+                logLikelihood: estimate.logLikelihood, standardError: used[2, 2].squareRoot(), level: confidenceLevel,
+                bounds: (ed50Bounds.lower, ed50Bounds.upper))
             if let profile, profile.isOpen {
                 warnings.append("the profile-likelihood interval of ED50 is open on the "
                     + "\(profile.lower == nil ? "lower" : "upper") side: the data do not bound ED50 there (not identified).")
             }
         }
         return EmaxAFTFit(curve: curve, distribution: distribution, theta: theta, variance: variance,
-                          robustVariance: robustVariance, logLikelihood: outcome.logLikelihood,
-                          iterations: outcome.iterations, isConverged: outcome.converged, n: n,
-                          events: event.reduce(0) { $0 + ($1 ? 1 : 0) }, clusterCount: clusterCount,
-                          distinctDoseLevels: levels, termNames: names, confidenceLevel: confidenceLevel,
-                          ed50ProfileInterval: profile, warnings: warnings)
+                          robustVariance: robustVariance, logLikelihood: estimate.logLikelihood,
+                          logCorrection: response.logCorrection, iterations: estimate.iterations,
+                          isConverged: estimate.isConverged, n: n, events: response.events,
+                          clusterCount: estimate.clusterCount, distinctDoseLevels: levels, termNames: names,
+                          confidenceLevel: confidenceLevel, ed50ProfileInterval: profile, warnings: warnings)
+    }
+
+    /// `a` (`m × m`) in the top-left corner of a `size × size` zero matrix.
+    static func embed(_ a: Matrix, size: Int) -> Matrix {
+        guard a.rows != size else { return a }
+        var full = Matrix(rows: size, columns: size)
+        for j in 0..<min(a.columns, size) {
+            for i in 0..<min(a.rows, size) { full[i, j] = a[i, j] }
+        }
+        return full
     }
 
     package static func format(_ value: Double) -> String { String(format: "%.4g", value) }
 
-    private func validate(dose: [Double], x: Matrix, time: [Double], event: [Bool], cluster: [Int]?,
-                          termNames: [String]?, context: String) throws(StatModelError) {
+    private func validate(dose: [Double], x: Matrix, time: [Double], event: [Bool], weights: [Double]?,
+                          cluster: [Int]?, termNames: [String], context: String) throws(StatModelError) {
         let n = time.count
         guard n > 0 else { throw .emptyInput(context: context) }
         guard maxIterations >= 1 else {
@@ -234,8 +236,20 @@ public struct EmaxAFT: Sendable {
         if let cluster, cluster.count != n {
             throw .lengthMismatch(context: context, argument: "cluster", expected: n, found: cluster.count)
         }
-        if let termNames, termNames.count != x.columns {
+        guard termNames.count == x.columns else {
             throw .lengthMismatch(context: context, argument: "termNames", expected: x.columns, found: termNames.count)
+        }
+        if let weights {
+            guard weights.count == n else {
+                throw .lengthMismatch(context: context, argument: "weights", expected: n, found: weights.count)
+            }
+            for (i, w) in weights.enumerated() {
+                guard w.isFinite else { throw .nonFiniteValue(context: context, argument: "weights", index: i) }
+                guard w > 0 else {
+                    throw .invalidArgument(context: context, message: "weight \(w) at row \(i) (0-based) is not positive; "
+                        + "remove the row instead of giving it weight 0.")
+                }
+            }
         }
         for (i, d) in dose.enumerated() {
             guard d.isFinite else { throw .nonFiniteValue(context: context, argument: "dose", index: i) }
@@ -269,13 +283,12 @@ public struct EmaxAFT: Sendable {
                 if let first = column.first, column.allSatisfy({ $0 == first }) { constant.append(j) }
             }
             let degenerate = try AFTLinearAlgebra.run(context, "the rank check of the design") { () throws(LinearAlgebraError) in
-            try DegenerateColumns(x)
-        }
+                try DegenerateColumns(x)
+            }
             let bad = Array(Set(constant + degenerate.collinear)).sorted()
             guard bad.isEmpty else {
-                let names = termNames ?? (0..<x.columns).map { "x\($0 + 1)" }
                 throw .undefinedStatistic(context: context, message: "covariate column(s) "
-                    + bad.map { names[$0] }.joined(separator: ", ")
+                    + bad.map { termNames[$0] }.joined(separator: ", ")
                     + " are constant (aliased with E0, which is the intercept) or collinear; drop them.")
             }
         }

@@ -1,0 +1,74 @@
+import Foundation
+import NumericCore
+import Survival
+
+/// The response side of an AFT model, shared by every location model: times and their transform
+/// `y = g(t)`, events, case weights, the distribution (family and fixed scale) and the log-Jacobian
+/// that takes the log-likelihood from the `y` scale to the time scale (R's `logcorrect`).
+package struct AFTResponse: Sendable {
+    /// Follow-up times `t > 0`.
+    package let time: [Double]
+    /// `y = g(t)` (log time for the built-in distributions).
+    package let y: [Double]
+    /// Event indicators.
+    package let event: [Bool]
+    /// Case weights (1 when none were given).
+    package let weights: [Double]
+    /// The distribution.
+    package let distribution: AFTDistribution
+    /// The relative log-likelihood tolerance (used by R's intercept-only start).
+    package let epsilon: Double
+    /// The name of the fit in error messages.
+    package private(set) var context: String
+    /// `Σ_events wᵢ log g′(tᵢ)`: time-scale log-likelihood = `y`-scale log-likelihood + this.
+    package let logCorrection: Double
+
+    /// Transforms the times.
+    ///
+    /// - Parameters:
+    ///   - time: Times (already checked positive and finite by the model).
+    ///   - event: Event indicators.
+    ///   - weights: Case weights or nil.
+    ///   - distribution: The distribution.
+    ///   - epsilon: The relative tolerance.
+    ///   - context: The fit's name for messages.
+    /// - Throws: `.nonFiniteValue` when the transform of a time is not finite.
+    /// - Complexity: O(n).
+    package init(time: [Double], event: [Bool], weights: [Double]?, distribution: AFTDistribution, epsilon: Double,
+                 context: String) throws(StatModelError) {
+        let transform = distribution.transform
+        let y = time.map { transform.forward($0) }
+        for (i, value) in y.enumerated() where !value.isFinite {
+            throw .nonFiniteValue(context: context, argument: "\(transform.name)(time)", index: i)
+        }
+        let w = weights ?? [Double](repeating: 1, count: time.count)
+        var correction = 0.0
+        for i in 0..<time.count where event[i] { correction += w[i] * transform.logDerivative(time[i]) }
+        self.time = time
+        self.y = y
+        self.event = event
+        self.weights = w
+        self.distribution = distribution
+        self.epsilon = epsilon
+        self.context = context
+        self.logCorrection = correction
+    }
+
+    /// The same response named `context` in messages (e.g. for the intercept-only fit).
+    package func renamed(_ context: String) -> AFTResponse {
+        var copy = self
+        copy.context = context
+        return copy
+    }
+
+    /// The number of rows.
+    package var rows: Int { y.count }
+    /// The error family.
+    package var family: LocationScaleFamily { distribution.family }
+    /// The fixed `log σ`, nil when it is estimated.
+    package var fixedLogScale: Double? { distribution.fixedScale.map { log($0) } }
+    /// The number of events.
+    package var events: Int { event.reduce(0) { $0 + ($1 ? 1 : 0) } }
+    /// `Σ wᵢ`.
+    package var totalWeight: Double { weights.reduce(0, +) }
+}

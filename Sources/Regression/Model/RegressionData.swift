@@ -1,0 +1,76 @@
+import NumericCore
+
+/// The data a survival regression model is fitted on: the design, the right-censored outcome and the
+/// optional row roles (case weights, strata, clusters, the dose of a dose–response model).
+///
+/// Every ``SurvivalRegressionModel`` takes this one value; a model refuses roles it cannot use
+/// (strata for an AFT model) and requires the ones it needs (the dose of an Emax model), see
+/// ``SurvivalModelEntry/requirements``. The design follows the model's entry: with the intercept column
+/// for AFT models, without it for Cox and Emax models.
+///
+/// ```swift
+/// let design = try DesignMatrixBuilder(intercept: false).build(formula, data: dataset)
+/// let data = RegressionData(design: design, time: dataset.time, event: dataset.event)
+/// let fit = try CoxPH().fit(data)
+/// ```
+public struct RegressionData: Sendable {
+    /// The `n × p` design (column-major), one column per ``termNames`` entry.
+    public var x: Matrix
+    /// The column names (R's `model.matrix` names).
+    public var termNames: [String]
+    /// Follow-up times.
+    public var time: [Double]
+    /// `true` = event observed, `false` = right-censored.
+    public var event: [Bool]
+    /// Positive case weights, or nil for 1.
+    public var weights: [Double]?
+    /// Stratum label per row (Cox: one baseline hazard per stratum), or nil.
+    public var strata: [Int]?
+    /// Cluster label per row (robust variance), or nil.
+    public var cluster: [Int]?
+    /// Dose per row for dose–response models (not a column of `x`), or nil.
+    public var dose: [Double]?
+
+    /// Creates the data.
+    ///
+    /// - Parameters:
+    ///   - x: The `n × p` design.
+    ///   - termNames: One name per column; nil gives `x1`, `x2`, ….
+    ///   - time: Follow-up times, length `n`.
+    ///   - event: Event indicators, length `n`.
+    ///   - weights: Case weights or nil.
+    ///   - strata: Stratum labels or nil.
+    ///   - cluster: Cluster labels or nil.
+    ///   - dose: Doses or nil.
+    /// - Complexity: O(p) (arrays are shared, not copied).
+    public init(x: Matrix, termNames: [String]? = nil, time: [Double], event: [Bool], weights: [Double]? = nil,
+                strata: [Int]? = nil, cluster: [Int]? = nil, dose: [Double]? = nil) {
+        self.x = x
+        self.termNames = termNames ?? (0..<x.columns).map { "x\($0 + 1)" }
+        self.time = time
+        self.event = event
+        self.weights = weights
+        self.strata = strata
+        self.cluster = cluster
+        self.dose = dose
+    }
+
+    /// The data of a built design: its matrix, names, strata and clusters.
+    ///
+    /// - Parameters:
+    ///   - design: The design built from the formula.
+    ///   - time: Follow-up times of the rows used.
+    ///   - event: Event indicators.
+    ///   - weights: Case weights or nil.
+    ///   - dose: Doses or nil.
+    public init(design: DesignMatrix, time: [Double], event: [Bool], weights: [Double]? = nil, dose: [Double]? = nil) {
+        self.init(x: design.x, termNames: design.termNames, time: time, event: event, weights: weights,
+                  strata: design.strata, cluster: design.cluster, dose: dose)
+    }
+
+    /// The number of rows.
+    public var rows: Int { time.count }
+
+    /// The number of rows with an event.
+    public var events: Int { event.reduce(0) { $0 + ($1 ? 1 : 0) } }
+}

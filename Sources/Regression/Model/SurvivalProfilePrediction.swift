@@ -1,0 +1,92 @@
+import Survival
+
+/// What any survival regression fit predicts at one covariate profile, in one vocabulary: survival at
+/// times, quantiles (the median among them) and the restricted mean, each with a confidence interval.
+///
+/// Cox fits fill it from their baseline hazard (``CoxBaselineHazard/predict(profile:stratum:times:tau:confidenceLevel:)``,
+/// R's `survfit.coxph`), AFT fits from the delta method (``AFTFit/predict(profiles:times:probabilities:tau:confidenceLevel:)``,
+/// R's `predict.survreg`); the model-specific values stay available from those functions.
+public struct SurvivalProfilePrediction: Sendable, Equatable {
+    /// `S(t | x)` at one time.
+    public struct SurvivalPoint: Sendable, Equatable {
+        /// The time.
+        public let time: Double
+        /// `S(t | x)`.
+        public let estimate: Double
+        /// Its standard error.
+        public let standardError: Double
+        /// Lower confidence limit.
+        public let lower: Double
+        /// Upper confidence limit.
+        public let upper: Double
+
+        /// Creates a point; see the properties.
+        public init(time: Double, estimate: Double, standardError: Double, lower: Double, upper: Double) {
+            self.time = time
+            self.estimate = estimate
+            self.standardError = standardError
+            self.lower = lower
+            self.upper = upper
+        }
+    }
+
+    /// The restricted mean `∫₀^τ S(t | x) dt`.
+    public struct RestrictedMeanPoint: Sendable, Equatable {
+        /// The horizon.
+        public let tau: Double
+        /// The restricted mean.
+        public let estimate: Double
+        /// Its standard error.
+        public let standardError: Double
+        /// Lower confidence limit, `estimate − z se`.
+        public let lower: Double
+        /// Upper confidence limit, `estimate + z se`.
+        public let upper: Double
+
+        /// Creates the value; see the properties.
+        public init(tau: Double, estimate: Double, standardError: Double, lower: Double, upper: Double) {
+            self.tau = tau
+            self.estimate = estimate
+            self.standardError = standardError
+            self.lower = lower
+            self.upper = upper
+        }
+    }
+
+    /// The design row.
+    public let profile: [Double]
+    /// The dose (dose–response models), nil otherwise.
+    public let dose: Double?
+    /// The stratum whose baseline was used (stratified Cox), nil otherwise.
+    public let stratum: Int?
+    /// The linear predictor: `(x − means)ᵀβ` for Cox, the location of `log T` for AFT models.
+    public let linearPredictor: Double
+    /// Its standard error.
+    public let linearPredictorStandardError: Double
+    /// `S(t | x)` at each requested time.
+    public let survival: [SurvivalPoint]
+    /// Each requested quantile (`nil` components: not reached by a Cox curve).
+    public let quantiles: [QuantileEstimate]
+    /// The restricted mean, when a horizon was requested.
+    public let restrictedMean: RestrictedMeanPoint?
+    /// The confidence level of the intervals.
+    public let confidenceLevel: Double
+
+    /// Creates a prediction; see the properties.
+    public init(profile: [Double], dose: Double?, stratum: Int?, linearPredictor: Double,
+                linearPredictorStandardError: Double, survival: [SurvivalPoint], quantiles: [QuantileEstimate],
+                restrictedMean: RestrictedMeanPoint?, confidenceLevel: Double) {
+        self.profile = profile
+        self.dose = dose
+        self.stratum = stratum
+        self.linearPredictor = linearPredictor
+        self.linearPredictorStandardError = linearPredictorStandardError
+        self.survival = survival
+        self.quantiles = quantiles
+        self.restrictedMean = restrictedMean
+        self.confidenceLevel = confidenceLevel
+    }
+
+    /// The median (the 0.5 quantile), when it was requested.
+    public var median: QuantileEstimate? { quantiles.first { $0.probability == 0.5 } }
+}
