@@ -47,7 +47,7 @@ struct FitCommand: ParsableCommand {
 
     func validate() throws {
         try Self.check(model: model, cox: cox, dist: dist)
-        if !model.isEmax, dose != nil { throw ValidationError("--dose applies to `relief fit emax` and `relief fit sigemax`") }
+        if !model.needsDose, dose != nil { throw ValidationError("--dose applies to `relief fit emax` and `relief fit sigemax`") }
     }
 
     func run() throws {
@@ -58,7 +58,7 @@ struct FitCommand: ParsableCommand {
             let run = { (numberOptions: [(String, String)]) in
                 CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)
             }
-            if model.isEmax {
+            if model.needsDose {
                 let doseColumn = dose ?? "dose_mg_kg"
                 numberOptions.append(("dose", doseColumn))
                 return try run(numberOptions)(

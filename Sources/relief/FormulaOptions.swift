@@ -52,8 +52,8 @@ struct FormulaOptions: ParsableArguments {
     func provenanceOptions(model: ModelName, cox: CoxOptions? = nil, dist: DistributionOption? = nil) -> [(String, String)] {
         var options: [(String, String)] = [("model", model.rawValue), ("formula", formula)]
         if let cluster { options.append(("cluster", cluster)) }
-        if model == .cox { options.append(("ties", (cox?.ties ?? .efron).rawValue)) }
-        if model == .aft || model.isEmax { options.append(("dist", dist?.rawValue ?? "weibull")) }
+        if model.entry.requirements.usesTies { options.append(("ties", (cox?.ties ?? .efron).rawValue)) }
+        if model.entry.requirements.choosesDistribution { options.append(("dist", dist?.rawValue ?? "weibull")) }
         for spec in ref { options.append(("ref", spec)) }
         options.append(("conf-level", String(describing: confLevel)))
         return options

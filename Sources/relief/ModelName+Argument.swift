@@ -5,6 +5,9 @@ import ArgumentParser
 /// `relief report` (case-insensitive).
 extension ModelName: ExpressibleByArgument {
     public init?(argument: String) {
-        self.init(rawValue: argument.lowercased())
+        self.init(rawValue: argument)
     }
+
+    /// The registered names, for `--help` and completion.
+    public static var allValueStrings: [String] { registry.names }
 }

@@ -73,7 +73,7 @@ struct ScheduleCommand: ParsableCommand {
     var model: ModelName { modelOption.model }
 
     func validate() throws {
-        if family != nil, !model.isEmax {
+        if family != nil, !model.needsDose {
             throw ValidationError("--dist does not apply to relief schedule; name the family with --model (e.g. --model lognormal)")
         }
         _ = try ValidationError.from { try NumberList.parse(doses, option: "--doses", domain: .nonNegative, example: "0.5,1.0") }
@@ -94,7 +94,7 @@ struct ScheduleCommand: ParsableCommand {
                 settings: try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) },
                 solvesContinuously: solve)
             var numberOptions = formula.provenanceOptions(model: model, dist: family?.dist)
-            if model.isEmax { numberOptions.append(("dose", doseColumn)) }
+            if model.needsDose { numberOptions.append(("dose", doseColumn)) }
             numberOptions += [("doses", doses), ("intervals", intervals), ("target", String(describing: target))]
             for argument in at { numberOptions.append(("at", argument)) }
             try CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)(request)

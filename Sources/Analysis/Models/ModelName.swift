@@ -1,33 +1,78 @@
+import DoseResponse
 import Regression
+import Survival
 
-/// The models of `relief fit`, `relief predict` and `relief schedule`, by their command-line names.
-public enum ModelName: String, Sendable, CaseIterable {
-    case cox
-    case exponential
-    case weibull
-    case lognormal
-    case loglogistic
-    /// A parametric AFT model whose family comes from `--dist` (default Weibull, or `all`).
-    case aft
-    /// The one-step Emax AFT model (`relief fit emax`, h = 1).
-    case emax
-    /// The one-step sigmoid-Emax AFT model (`relief fit sigemax`, h estimated).
-    case sigemax
+/// A model of the registry (`cox`, `exponential`, `weibull`, `lognormal`, `loglogistic`, `aft`,
+/// `emax`, `sigemax`, and whatever is registered later), by its name.
+///
+/// What a model needs and can do comes from its ``SurvivalModelEntry`` (``entry``), never from its
+/// name: a new model is one type and one registration line in the registry, and every request and
+/// command offers it.
+public struct ModelName: Hashable, Sendable, CustomStringConvertible {
+    /// The models Relief offers: Regression's standard models and DoseResponse's Emax models.
+    public static let registry = SurvivalModelRegistry.withDoseResponse
 
-    /// Whether the model is a one-step Emax dose-response AFT (fitted by ``EmaxFitter``).
-    public var isEmax: Bool { self == .emax || self == .sigemax }
+    /// The registry name.
+    public let rawValue: String
+    /// The registry entry.
+    public let entry: SurvivalModelEntry
 
-    /// Whether the model is a parametric AFT model.
-    public var isParametric: Bool { self != .cox }
-
-    /// The AFT distribution a named parametric model fits (`nil` for `cox` and `aft`).
-    public var distribution: AFTDistribution? {
-        switch self {
-        case .exponential: return .exponential
-        case .weibull: return .weibull
-        case .lognormal: return .lognormal
-        case .loglogistic: return .loglogistic
-        case .cox, .aft, .emax, .sigemax: return nil
-        }
+    /// The model named `name` (case-insensitive), or `nil` when no model has that name.
+    public init?(rawValue name: String) {
+        guard let entry = try? Self.registry.entry(named: name) else { return nil }
+        self.rawValue = entry.name
+        self.entry = entry
     }
+
+    /// The model named `name`.
+    /// - Throws: `StatModelError` listing the registered names.
+    public init(named name: String) throws(StatModelError) {
+        let entry = try Self.registry.entry(named: name)
+        self.rawValue = entry.name
+        self.entry = entry
+    }
+
+    /// Every registered model, in registration order.
+    public static var all: [ModelName] { registry.names.compactMap { ModelName(rawValue: $0) } }
+
+    /// The name.
+    public var description: String { rawValue }
+
+    /// Whether the model needs a dose column besides the formula (the one-step Emax models).
+    public var needsDose: Bool { entry.requirements.needsDose }
+
+    /// Models are equal when their names are.
+    public static func == (lhs: ModelName, rhs: ModelName) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    /// Hashes the name.
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+}
+
+extension ModelName {
+    /// The models of the standard registry by name, for Swift callers (`.weibull`, `.cox`, ...).
+    static func registered(_ name: String) -> ModelName {
+        ModelName(rawValue: name) ?? ModelName(entry: CoxPH.registryEntry)
+    }
+
+    private init(entry: SurvivalModelEntry) {
+        self.rawValue = entry.name
+        self.entry = entry
+    }
+
+    /// Cox proportional hazards.
+    public static let cox = registered("cox")
+    /// Exponential AFT.
+    public static let exponential = registered("exponential")
+    /// Weibull AFT.
+    public static let weibull = registered("weibull")
+    /// Log-normal AFT.
+    public static let lognormal = registered("lognormal")
+    /// Log-logistic AFT.
+    public static let loglogistic = registered("loglogistic")
+    /// An AFT whose family the specification chooses (or all four, ranked by AIC).
+    public static let aft = registered("aft")
+    /// The one-step Emax AFT (h = 1).
+    public static let emax = registered("emax")
+    /// The one-step sigmoid-Emax AFT (h estimated).
+    public static let sigemax = registered("sigemax")
 }

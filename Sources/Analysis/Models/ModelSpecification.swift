@@ -51,29 +51,28 @@ public struct ModelSpecification: Sendable {
         self.testsProportionalHazards = testsProportionalHazards
     }
 
-    /// The AFT distributions to fit for `model`: the named model's, the given one for `aft`/`emax`/`sigemax`
-    /// (default Weibull), or all four with ``comparesDistributions``; none for Cox.
-    /// - Parameter model: The model.
-    /// - Returns: The distributions.
-    public func distributions(model: ModelName) -> [AFTDistribution] {
-        if let distribution = model.distribution { return [distribution] }
-        guard model != .cox else { return [] }
-        if comparesDistributions, model == .aft { return AFTDistribution.all }
-        return [distribution ?? .weibull]
+    /// The registry settings of this specification: confidence level, the chosen family (`all` to compare
+    /// them), Cox ties; robust variance when a cluster is given (the models decide from the data).
+    public var settings: SurvivalModelSettings {
+        SurvivalModelSettings(
+            confidenceLevel: confidenceLevel, distribution: comparesDistributions ? "all" : distribution?.name,
+            ties: ties ?? .efron)
     }
 
-    /// Checks the options that depend on the model: ties are Cox's, a distribution the `aft` and Emax
-    /// models', and comparing all families `aft`'s.
+    /// Checks the options that depend on the model: ties apply where the model uses them (Cox), a
+    /// distribution where the model lets the settings choose it (`aft`, Emax), comparing all families
+    /// only without a dose.
     /// - Throws: ``AnalysisError`` (usage) naming the option that does not apply.
     public func check(for model: ModelName) throws {
-        if model != .cox, ties != nil {
-            throw AnalysisError(.usage, "--ties applies to cox models only; \(model.rawValue) has no ties option")
+        let requirements = model.entry.requirements
+        if !requirements.usesTies, ties != nil {
+            throw AnalysisError(.usage, "--ties applies to cox models only; \(model) has no ties option")
         }
-        if model.isEmax, comparesDistributions {
+        if requirements.needsDose, comparesDistributions {
             throw AnalysisError(
-                .usage, "--dist all applies to `relief fit aft`; give one distribution for \(model.rawValue), e.g. --dist weibull")
+                .usage, "--dist all applies to `relief fit aft`; give one distribution for \(model), e.g. --dist weibull")
         }
-        if model != .aft, !model.isEmax, let name = comparesDistributions ? "all" : distribution?.name {
+        if !requirements.choosesDistribution, let name = comparesDistributions ? "all" : distribution?.name {
             throw AnalysisError(
                 .usage,
                 "--dist \(name) applies to `relief fit aft`; use `relief fit aft --dist \(name)` or name the model (e.g. relief fit weibull)")

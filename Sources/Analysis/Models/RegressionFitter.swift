@@ -1,118 +1,116 @@
 import DataIO
+import DoseResponse
 import Foundation
 import NumericCore
 import Regression
 
-/// The modelling step of `relief fit`, `relief predict`, `relief schedule` and the report: parses the formula, checks its columns
-/// against the file's header, builds the design from the dataset and fits the Cox or AFT model(s).
-struct RegressionFitter {
+/// The modelling step of every job that fits a model (`relief fit`, `predict`, `schedule`, the report):
+/// parses the formula, checks it and the columns against what the registered model needs, builds the
+/// design and fits the model through the ``SurvivalModelRegistry`` entry. Nothing here depends on the
+/// model's name: the entry's requirements decide the design (intercept), the dose column and strata.
+struct RegressionFitter: Sendable {
     let model: ModelName
     let specification: ModelSpecification
     let formula: Formula
-    let referenceLevels: [String: String]
+    /// The dose column, for models that need one (``ModelName/needsDose``).
+    let doseColumn: String?
 
-    /// Parses the formula and the reference levels.
-    /// - Throws: `FormulaError` (shown with a caret), `DesignMatrixError` for a malformed `--ref`,
-    ///   ``AnalysisError`` for a formula the model cannot use.
-    init(model: ModelName, specification: ModelSpecification) throws {
+    var requirements: SurvivalModelRequirements { model.entry.requirements }
+
+    /// Parses the formula and checks it against the model.
+    /// - Throws: `FormulaError` (shown with a caret), ``AnalysisError`` for a formula or dose the model
+    ///   cannot use.
+    init(model: ModelName, specification: ModelSpecification, doseColumn: String? = nil) throws {
         self.model = model
         self.specification = specification
         self.formula = try Formula(specification.formula)
-        self.referenceLevels = specification.referenceLevels
-        if model.isEmax {
-            throw AnalysisError(.usage, "\(model.rawValue) is fitted by `relief fit \(model.rawValue) FILE --dose COLUMN --formula ...`; "
-                    + "relief predict and relief schedule take exponential, weibull, lognormal or loglogistic")
+        self.doseColumn = doseColumn
+        let requirements = model.entry.requirements
+        if requirements.needsDose {
+            guard let doseColumn else {
+                throw AnalysisError(.usage, "\(model) is fitted by `relief fit \(model) FILE --dose COLUMN --formula ...`; "
+                        + "relief predict and relief schedule take exponential, weibull, lognormal or loglogistic")
+            }
+            if formula.termColumns.contains(doseColumn) {
+                throw AnalysisError(
+                    .usage,
+                    "--formula uses the dose column '\(doseColumn)', which the Emax curve already carries. "
+                        + "Drop it from --formula (give only the other covariates)")
+            }
+            if !formula.strataColumns.isEmpty {
+                throw AnalysisError(.usage, "strata() applies to Cox models only; put the column in as a term")
+            }
+            return
         }
         if formula.isNull {
             throw AnalysisError(.usage, "--formula '\(specification.formula)' has no model terms. Give at least one column, e.g. --formula \"dose_mg_kg + interval_days\"")
         }
-        if model.isParametric, !formula.strataColumns.isEmpty {
+        if !requirements.allowsStrata, !formula.strataColumns.isEmpty {
             throw AnalysisError(.usage, "strata(\(formula.strataColumns.joined(separator: ", "))) applies to Cox models only. "
-                    + "For a \(model.rawValue) model put the column in as a term, or fit `relief fit cox`.")
+                    + "For a \(model) model put the column in as a term, or fit `relief fit cox`.")
         }
     }
 
-    /// The columns to read besides time and event: the formula's and the cluster column.
+    /// The columns to read besides time and event: the dose, the formula's and the cluster column.
     var covariates: [String] {
         var columns = formula.variables
+        if let doseColumn, requirements.needsDose { columns = [doseColumn] + columns.filter { $0 != doseColumn } }
         if let cluster = specification.cluster, !columns.contains(cluster) { columns.append(cluster) }
         return columns
     }
 
-    /// Checks that every column the formula and `--cluster` name exists in the file, before reading it.
-    /// - Parameter source: The data source.
-    /// - Throws: `DataError` for the file, `FormulaError` (`.unknownColumn`, listing the columns) or
-    ///   ``AnalysisError`` for an unknown cluster column.
+    /// Checks that every column the formula, the dose and `--cluster` name exists, before reading.
+    /// - Throws: `DataError`, `FormulaError` (`.unknownColumn`, listing the columns), ``AnalysisError``.
     func checkColumns(_ source: DataSource) throws {
         let header = try source.header()
         try formula.checkColumns(header)
-        if let cluster = specification.cluster, !header.contains(cluster) {
+        var named: [(option: String, column: String)] = []
+        if let doseColumn, requirements.needsDose { named.append(("--dose", doseColumn)) }
+        if let cluster = specification.cluster { named.append(("--cluster", cluster)) }
+        for (option, column) in named where !header.contains(column) {
             throw AnalysisError(
                 .usage,
-                "no column '\(cluster)' (--cluster); the columns are "
-                    + header.map { "'\($0)'" }.joined(separator: ", ") + ". Name an existing column with --cluster")
+                "no column '\(column)' (\(option)); the columns are "
+                    + header.map { "'\($0)'" }.joined(separator: ", ") + ". Name an existing column with \(option)")
         }
     }
 
-    /// The design of the formula on the dataset (intercept for AFT models, none for Cox).
-    /// - Parameter dataset: The dataset read with ``covariates``.
-    /// - Returns: The design matrix.
-    /// - Throws: `DesignMatrixError`.
+    /// The design of the formula on the dataset (with the intercept when the model wants it).
     func design(_ dataset: SurvivalDataset) throws(DesignMatrixError) -> DesignMatrix {
-        try DesignMatrixBuilder(intercept: model.isParametric, referenceLevels: referenceLevels, clusterColumn: specification.cluster)
-            .build(formula, data: dataset)
+        try DesignMatrixBuilder(
+            intercept: requirements.intercept, referenceLevels: specification.referenceLevels,
+            clusterColumn: specification.cluster
+        ).build(formula, data: dataset)
     }
 
-    /// Fits the model.
+    /// Fits the registered model.
+    /// - Parameter dataset: The dataset read with ``covariates``.
+    /// - Returns: The fit, the design it was fitted on and the doses (for models that need them).
+    /// - Throws: `DesignMatrixError`, `StatModelError`, ``AnalysisError``.
+    func fitModel(_ dataset: SurvivalDataset) throws -> (fit: any SurvivalRegressionFit, design: DesignMatrix, dose: [Double]?) {
+        var dose: [Double]?
+        if let doseColumn, requirements.needsDose {
+            guard let values = dataset.covariates.first(where: { $0.name == doseColumn })?.numericValues else {
+                throw AnalysisError(.badData, "column '\(doseColumn)' (--dose) holds text; it must be numeric")
+            }
+            dose = values
+        }
+        let design = try design(dataset)
+        if requirements.intercept { try checkDegenerate(design) }
+        let configured = try model.entry.make(specification.settings)
+        let fit = try configured.fit(RegressionData(design: design, time: dataset.time, event: dataset.event, dose: dose))
+        return (fit, design, dose)
+    }
+
+    /// Fits the model and collects what `relief fit` reports.
     /// - Parameter dataset: The dataset read with ``covariates``.
     /// - Returns: The result and the design it was fitted on.
-    /// - Throws: `DesignMatrixError`, `StatModelError`, ``AnalysisError`` for degenerate columns.
+    /// - Throws: `DesignMatrixError`, `StatModelError`, ``AnalysisError``.
     func fit(_ dataset: SurvivalDataset) throws -> (result: RegressionResult, design: DesignMatrix) {
-        let design = try design(dataset)
-        let references = design.referenceLevels.sorted { $0.key < $1.key }.map { (column: $0.key, level: $0.value) }
-        if model == .cox {
-            let spec = CoxPH(
-                ties: specification.ties ?? .efron, confidenceLevel: specification.confidenceLevel,
-                termNames: design.termNames)
-            let fit = try spec.fit(
-                x: design.x, time: dataset.time, event: dataset.event, strata: design.strata, cluster: design.cluster)
-            var warnings = fit.warningMessages
-            var zph: CoxZPHResult?
-            if specification.testsProportionalHazards {
-                do {
-                    zph = try CoxZPH().test(fit, x: design.x, time: dataset.time, event: dataset.event, strata: design.strata)
-                } catch {
-                    warnings.append("the proportional-hazards test (cox.zph) is not available: \(error)")
-                }
-            }
-            // R's AIC(coxph) and BIC(coxph) (n = events), computed by the fit.
-            let result = RegressionResult(
-                model: model.rawValue, formula: formula.text, termNames: design.termNames, referenceLevels: references,
-                strataColumns: formula.strataColumns, clusterColumn: design.clusterColumn,
-                estimates: .cox(fit, proportionalHazards: zph), aic: fit.aic, bic: fit.bic, warnings: warnings)
-            return (result, design)
-        }
-        try checkDegenerate(design)
-        let distributions = specification.distributions(model: model)
-        let spec = ParametricAFT(confidenceLevel: specification.confidenceLevel)
-        let fits: [AFTFit]
-        if distributions.count > 1 {
-            fits = try spec.compareDistributions(distributions, x: design.x, time: dataset.time, event: dataset.event, cluster: design.cluster)
-        } else {
-            var single = spec
-            single.distribution = distributions.first ?? .weibull
-            fits = [try single.fit(x: design.x, time: dataset.time, event: dataset.event, cluster: design.cluster)]
-        }
-        guard let best = fits.first else {
-            throw AnalysisError(.usage, "no distribution to fit; give --dist")
-        }
-        var warnings = best.warnings.map { "\(best.distribution.name): \($0)" }
-        for other in fits.dropFirst() { warnings += other.warnings.map { "\(other.distribution.name): \($0)" } }
-        let result = RegressionResult(
-            model: model.rawValue, formula: formula.text, termNames: design.termNames, referenceLevels: references,
-            strataColumns: [], clusterColumn: design.clusterColumn,
-            estimates: .aft(best, comparison: fits.count > 1 ? fits : []), aic: best.aic, bic: best.bic,
-            warnings: warnings)
+        let (fit, design, _) = try fitModel(dataset)
+        let result = try RegressionResult(
+            fit: fit, model: model.rawValue, formula: formula, design: design, dataset: dataset,
+            testsProportionalHazards: specification.testsProportionalHazards)
         return (result, design)
     }
 
@@ -129,7 +127,9 @@ struct RegressionFitter {
         if !degenerate.collinear.isEmpty {
             parts.append("column(s) \(names(degenerate.collinear)) collinear with earlier columns")
         }
-        throw AnalysisError(.badData, "the design has " + parts.joined(separator: " and ")
+        throw AnalysisError(
+            .badData,
+            "the design has " + parts.joined(separator: " and ")
                 + "; their coefficients are not estimable. Drop or merge those terms (or check the rows used).")
     }
 }

@@ -110,7 +110,7 @@ extension ReportRequest {
         guard let formulaText = plan.coverageFormula else {
             return .unavailable("needs both a numeric dose column ('\(doseColumn)') and an interval column ('\(intervalColumn)')")
         }
-        let name = model.distribution != nil ? model : .weibull
+        let name = model.entry.capabilities.drivesCoverageSchedule ? model : .weibull
         do {
             let fitter = try RegressionFitter(model: name, specification: specification(formula: formulaText, cluster: plan.cluster))
             let (regression, design) = try fitter.fit(dataset)

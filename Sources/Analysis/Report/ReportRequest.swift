@@ -52,8 +52,8 @@ public struct ReportRequest: Sendable {
         intervals: [Double] = [7, 14, 21, 28, 42, 56], target: Double = 0.8, includesIdentifiers: Bool = false,
         summary: SurvivalSummary = SurvivalSummary(times: [7, 14, 28])
     ) throws {
-        guard model == .cox || model.distribution != nil else {
-            throw AnalysisError(.usage, "--model '\(model.rawValue)': use weibull, lognormal, loglogistic, exponential or cox")
+        guard !model.needsDose, model != .aft else {
+            throw AnalysisError(.usage, "--model '\(model)': use weibull, lognormal, loglogistic, exponential or cox")
         }
         if let doseStep, !(doseStep.isFinite && doseStep > 0) {
             throw AnalysisError(.usage, "--dose-step must be a positive number, e.g. 0.25, got \(doseStep)")

@@ -1,7 +1,8 @@
 import DataIO
+import DoseResponse
 import Reporting
 
-/// `relief fit emax|sigemax`: the one-step Emax dose-response AFT, log T = log(E0 + Emax·d^h/(ED50^h + d^h))
+/// `relief fit emax|sigemax` (a model that needs a dose column): the one-step Emax dose-response AFT, log T = log(E0 + Emax·d^h/(ED50^h + d^h))
 /// + x'b + σW, with the fitted curve from dose 0 to the largest dose.
 public struct EmaxFitRequest: AnalysisRequest {
     public var source: DataSource
@@ -11,7 +12,7 @@ public struct EmaxFitRequest: AnalysisRequest {
     public var doseColumn: String
     /// The other covariates (formula), cluster, distribution, confidence level.
     public var specification: ModelSpecification
-    let fitter: EmaxFitter
+    let fitter: RegressionFitter
 
     /// Points of the reported curve: 0 to the largest dose in 10 equal steps.
     static let curveSteps = 10
@@ -19,14 +20,14 @@ public struct EmaxFitRequest: AnalysisRequest {
     /// Creates the request, parsing the formula.
     /// - Throws: `FormulaError`, ``AnalysisError``.
     public init(source: DataSource, model: ModelName, doseColumn: String, specification: ModelSpecification) throws {
-        guard model.isEmax else {
-            throw AnalysisError(.usage, "\(model.rawValue) is not a one-step Emax model; use emax or sigemax")
+        guard model.needsDose else {
+            throw AnalysisError(.usage, "\(model) needs no dose column; fit it with FitRequest (relief fit \(model))")
         }
         self.source = source
         self.model = model
         self.doseColumn = doseColumn
         self.specification = specification
-        self.fitter = try EmaxFitter(model: model, doseColumn: doseColumn, specification: specification)
+        self.fitter = try RegressionFitter(model: model, specification: specification, doseColumn: doseColumn)
     }
 
     public var covariates: [String] { fitter.covariates }
@@ -34,8 +35,11 @@ public struct EmaxFitRequest: AnalysisRequest {
     public func check(_ source: DataSource) throws { try fitter.checkColumns(source) }
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: EmaxFitReport, warnings: [String]) {
-        let (fit, design, dose) = try fitter.fit(dataset)
-        let top = dose.max() ?? 0
+        let (fitted, design, dose) = try fitter.fitModel(dataset)
+        guard let fit = fitted as? EmaxAFTFit else {
+            throw AnalysisError(.usage, "the \(fitted.modelName) model has no dose-response curve to report")
+        }
+        let top = dose?.max() ?? 0
         let grid = (0...Self.curveSteps).map { top * Double($0) / Double(Self.curveSteps) }
         let report = EmaxFitReport(
             fit: fit, doseColumn: doseColumn, formula: fitter.formula.text,

@@ -28,7 +28,7 @@ public struct PredictRequest: AnalysisRequest {
         source: DataSource, model: ModelName, specification: ModelSpecification, settings: [ProfileSetting],
         times: [Double] = [7, 14, 28], tau: Double? = nil
     ) throws {
-        if specification.distributions(model: model).count > 1 {
+        if specification.comparesDistributions {
             throw AnalysisError(
                 .usage,
                 "relief predict needs one distribution, not --dist all. Compare them with `relief fit aft --dist all`, then give the best, e.g. --dist weibull")

@@ -28,13 +28,7 @@ public struct ScheduleRequest: AnalysisRequest {
     public var settings: [ProfileSetting]
     /// Whether to solve the crossing interval between grid points.
     public var solvesContinuously: Bool
-    let engine: Engine
-
-    /// The fitter of the model.
-    enum Engine: Sendable {
-        case aft(RegressionFitter)
-        case emax(EmaxFitter)
-    }
+    let fitter: RegressionFitter
 
     /// Creates the request and checks the columns against the formula before any data are read.
     /// - Throws: `FormulaError`, `DesignMatrixError`, ``AnalysisError``.
@@ -43,8 +37,8 @@ public struct ScheduleRequest: AnalysisRequest {
         target: Double = 0.8, doseColumn: String = "dose_mg_kg", intervalColumn: String = "interval_days",
         settings: [ProfileSetting] = [], solvesContinuously: Bool = true
     ) throws {
-        guard model.distribution != nil || model.isEmax else {
-            throw AnalysisError(.usage, "--model '\(model.rawValue)': use exponential, weibull, lognormal, loglogistic, emax or sigemax")
+        guard model.entry.capabilities.drivesCoverageSchedule, model != .aft else {
+            throw AnalysisError(.usage, "--model '\(model)': use " + Self.models.map(\.rawValue).joined(separator: ", "))
         }
         self.source = source
         self.model = model
@@ -57,42 +51,46 @@ public struct ScheduleRequest: AnalysisRequest {
         self.settings = settings
         self.solvesContinuously = solvesContinuously
         do {
-            if model.isEmax {
-                let formula = try Formula(specification.formula)
+            fitter = try RegressionFitter(model: model, specification: specification, doseColumn: doseColumn)
+            if model.needsDose {
                 try EmaxCoverageModel.checkColumns(
-                    formula: formula, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
-                engine = .emax(try EmaxFitter(model: model, doseColumn: doseColumn, specification: specification))
+                    formula: fitter.formula, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
             } else {
-                let fitter = try RegressionFitter(model: model, specification: specification)
                 try AFTCoverageModel.checkColumns(
                     formula: fitter.formula, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
-                engine = .aft(fitter)
             }
         } catch let error as MaintenanceScheduleError {
             throw Self.translate(error)
         }
     }
 
-    public var covariates: [String] {
-        switch engine {
-        case .aft(let fitter): return fitter.covariates
-        case .emax(let fitter): return fitter.covariates
-        }
+    /// The registered models that can drive a schedule (one family each; `aft` picks one with settings).
+    public static var models: [ModelName] {
+        ModelName.all.filter { $0.entry.capabilities.drivesCoverageSchedule && $0 != .aft }
     }
 
-    public func check(_ source: DataSource) throws {
-        switch engine {
-        case .aft(let fitter): try fitter.checkColumns(source)
-        case .emax(let fitter): try fitter.checkColumns(source)
-        }
-    }
+    public var covariates: [String] { fitter.covariates }
+
+    public func check(_ source: DataSource) throws { try fitter.checkColumns(source) }
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: ScheduleReport, warnings: [String]) {
         do {
-            switch engine {
-            case .aft(let fitter): return try computeAFT(dataset, fitter: fitter)
-            case .emax(let fitter): return try computeEmax(dataset, fitter: fitter)
+            let (fit, design, _) = try fitter.fitModel(dataset)
+            let coverageModel = try MaintenanceSchedule.coverageModel(
+                for: fit, coding: design.coding, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
+            if let emax = fit as? EmaxAFTFit {
+                return try emaxReport(emax, design: design, coverageModel: coverageModel, dataset: dataset)
             }
+            let regression = try RegressionResult(
+                fit: fit, model: model.rawValue, formula: fitter.formula, design: design, dataset: dataset,
+                testsProportionalHazards: false)
+            let family = (fit as? AFTFit)?.distribution.name ?? model.rawValue
+            let schedule = try schedule(dataset).compute(
+                coverageModel,
+                modelAssumption: "the interval is a covariate of the \(family) model "
+                    + "(formula: \(regression.formula)): coverage at interval I uses the relief distribution "
+                    + "fitted for episodes started by infusions every I days")
+            return (ScheduleReport(regression: regression, schedule: schedule), regression.warnings + schedule.warnings)
         } catch let error as MaintenanceScheduleError {
             throw Self.translate(error)
         }
@@ -112,25 +110,10 @@ public struct ScheduleRequest: AnalysisRequest {
             observedIntervals: Self.range(dataset, column: intervalColumn))
     }
 
-    func computeAFT(_ dataset: SurvivalDataset, fitter: RegressionFitter) throws -> (result: ScheduleReport, warnings: [String]) {
-        let (regression, design) = try fitter.fit(dataset)
-        guard case .aft(let fit, _) = regression.estimates else {
-            throw AnalysisError(.usage, "relief schedule supports the parametric models only")
-        }
-        let coverageModel = try AFTCoverageModel(
-            fit: fit, coding: design.coding, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
-        let schedule = try schedule(dataset).compute(
-            coverageModel,
-            modelAssumption: "the interval is a covariate of the \(fit.distribution.name) model "
-                + "(formula: \(regression.formula)): coverage at interval I uses the relief distribution "
-                + "fitted for episodes started by infusions every I days")
-        return (ScheduleReport(regression: regression, schedule: schedule), regression.warnings + schedule.warnings)
-    }
-
-    func computeEmax(_ dataset: SurvivalDataset, fitter: EmaxFitter) throws -> (result: ScheduleReport, warnings: [String]) {
-        let (fit, design, _) = try fitter.fit(dataset)
-        let coverageModel = try EmaxCoverageModel(
-            fit: fit, coding: design.coding, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
+    /// The schedule of a one-step Emax fit, with the model lines its report shows.
+    func emaxReport(_ fit: EmaxAFTFit, design: DesignMatrix, coverageModel: any ReliefCoverageModel, dataset: SurvivalDataset)
+        throws -> (result: ScheduleReport, warnings: [String])
+    {
         let schedule = try schedule(dataset).compute(
             coverageModel,
             modelAssumption: "the dose acts through the fitted \(fit.curve.rawValue) curve and the interval is a covariate "

@@ -6,6 +6,11 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     public var allowsStrata: Bool
     /// Whether a dose column is needed besides the design (``RegressionData/dose``).
     public var needsDose: Bool
+    /// Whether the tie handling of ``SurvivalModelSettings/ties`` applies (Cox).
+    public var usesTies: Bool
+    /// Whether ``SurvivalModelSettings/distribution`` chooses the error family (`aft`, Emax); the
+    /// named families carry their own.
+    public var choosesDistribution: Bool
 
     /// Creates the requirements.
     ///
@@ -13,9 +18,15 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     ///   - intercept: The design has the intercept column.
     ///   - allowsStrata: Strata are allowed.
     ///   - needsDose: A dose column is needed.
-    public init(intercept: Bool, allowsStrata: Bool, needsDose: Bool) {
+    ///   - usesTies: The tie handling applies.
+    ///   - choosesDistribution: The settings choose the error family.
+    public init(
+        intercept: Bool, allowsStrata: Bool, needsDose: Bool, usesTies: Bool = false, choosesDistribution: Bool = false
+    ) {
         self.intercept = intercept
         self.allowsStrata = allowsStrata
         self.needsDose = needsDose
+        self.usesTies = usesTies
+        self.choosesDistribution = choosesDistribution
     }
 }
