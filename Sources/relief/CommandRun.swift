@@ -10,15 +10,11 @@ struct CommandRun {
     /// The command line and the options that change numbers, for the provenance.
     var record: RunRecord
 
-    /// Creates the run of a command whose options are `columns`, `csv` and `numberOptions`.
-    init(
-        output: OutputOptions, columns: ColumnOptions, grouping: GroupingOptions? = nil, csv: CSVOptions,
-        numberOptions: [(String, String)]
-    ) {
+    /// Creates the run of a command whose options are `input` (and `grouping`) and `numberOptions`.
+    init(output: OutputOptions, input: InputOptions, grouping: GroupingOptions? = nil, numberOptions: [(String, String)]) {
         self.output = output
         self.record = RunRecord(
-            command: CommandLineText.current(),
-            options: columns.provenanceOptions(grouping: grouping) + csv.provenanceOptions() + numberOptions)
+            command: CommandLineText.current(), options: input.provenanceOptions(grouping: grouping) + numberOptions)
     }
 
     /// Runs, renders and writes `request`.

@@ -14,21 +14,17 @@ struct CurvesCommand: ParsableCommand {
             \(ReliefFailure.exitCodeHelp)
             """)
 
-    @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
-    var file: String
+    @OptionGroup var input: InputOptions
 
-    @OptionGroup(title: "Columns") var columns: ColumnOptions
     @OptionGroup(title: "Groups") var grouping: GroupingOptions
-    @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
     @OptionGroup(title: "Confidence intervals") var confidence: ConfidenceOptions
     @OptionGroup(title: "Output") var output: OutputOptions
-
 
     func run() throws {
         try ReliefFailure.run {
             let request = CurvesRequest(
-                source: try DataSource(file: file, columns: columns, grouping: grouping, csv: csv), kaplanMeier: confidence.kaplanMeier)
-            try CommandRun(output: output, columns: columns, grouping: grouping, csv: csv, numberOptions: confidence.provenanceOptions())(request)
+                source: try input.source(grouping: grouping), kaplanMeier: confidence.kaplanMeier)
+            try CommandRun(output: output, input: input, grouping: grouping, numberOptions: confidence.provenanceOptions())(request)
         }
     }
 }

@@ -26,9 +26,6 @@ struct DoseResponseCommand: ParsableCommand {
             \(ReliefFailure.exitCodeHelp)
             """)
 
-    @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
-    var file: String
-
     @Option(help: ArgumentHelp("The dose column.", valueName: "column"))
     var dose = "dose_mg_kg"
 
@@ -56,8 +53,7 @@ struct DoseResponseCommand: ParsableCommand {
     @Option(help: "Confidence level of the intervals, between 0 and 1.")
     var confLevel = 0.95
 
-    @OptionGroup(title: "Columns") var columns: ColumnOptions
-    @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
+    @OptionGroup var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
@@ -70,7 +66,7 @@ struct DoseResponseCommand: ParsableCommand {
     /// The request of these options (checked, nothing read yet).
     func request() throws -> DoseResponseRequest {
         try DoseResponseRequest(
-            source: try DataSource(file: file, columns: columns, csv: csv), doseColumn: dose,
+            source: try input.source(), doseColumn: dose,
             models: try DoseResponseRequest.models(parsing: models),
             summary: try DoseResponseRequest.summary(named: summary.rawValue, tau: tau), type: type, responseColumn: response,
             doseStep: doseStep, targetGain: targetGain, confidenceLevel: confLevel)
@@ -88,7 +84,7 @@ struct DoseResponseCommand: ParsableCommand {
             if let doseStep { numberOptions.append(("dose-step", String(describing: doseStep))) }
             if let targetGain { numberOptions.append(("target-gain", String(describing: targetGain))) }
             numberOptions.append(("conf-level", String(describing: confLevel)))
-            try CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)(request)
+            try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
         }
     }
 }

@@ -26,9 +26,6 @@ struct FitCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("cox, exponential, weibull, lognormal, loglogistic, aft, emax or sigemax.", valueName: "model"))
     var model: ModelName
 
-    @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
-    var file: String
-
     @OptionGroup(title: "Model") var formula: FormulaOptions
     @OptionGroup(title: "Cox") var cox: CoxOptions
 
@@ -41,8 +38,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Dose column of `relief fit emax|sigemax` (default dose_mg_kg).", valueName: "column"))
     var dose: String?
 
-    @OptionGroup(title: "Columns") var columns: ColumnOptions
-    @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
+    @OptionGroup var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
@@ -52,11 +48,11 @@ struct FitCommand: ParsableCommand {
 
     func run() throws {
         try ReliefFailure.run {
-            let source = try DataSource(file: file, columns: columns, csv: csv)
+            let source = try input.source()
             let specification = try formula.specification(cox: cox, dist: dist)
             var numberOptions = formula.provenanceOptions(model: model, cox: cox, dist: dist)
             let run = { (numberOptions: [(String, String)]) in
-                CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)
+                CommandRun(output: output, input: input, numberOptions: numberOptions)
             }
             if model.needsDose {
                 let doseColumn = dose ?? "dose_mg_kg"

@@ -28,9 +28,6 @@ struct PredictCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("cox, exponential, weibull, lognormal, loglogistic or aft.", valueName: "model"))
     var model: ModelName
 
-    @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
-    var file: String
-
     @OptionGroup(title: "Model") var formula: FormulaOptions
     @OptionGroup(title: "Cox") var cox: CoxOptions
 
@@ -52,8 +49,7 @@ struct PredictCommand: ParsableCommand {
     @Option(help: "Horizon of the restricted mean relief time (default: the largest --times value).")
     var tau: Double?
 
-    @OptionGroup(title: "Columns") var columns: ColumnOptions
-    @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
+    @OptionGroup var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
@@ -68,7 +64,7 @@ struct PredictCommand: ParsableCommand {
         try ReliefFailure.run {
             let settings = try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) }
             let request = try PredictRequest(
-                source: try DataSource(file: file, columns: columns, csv: csv), model: model,
+                source: try input.source(), model: model,
                 specification: try formula.specification(cox: cox, dist: family?.dist), settings: settings,
                 times: try NumberList.parse(times, option: "--times", domain: .nonNegative, example: "7,14,28", allowsEmpty: true),
                 tau: tau)
@@ -76,7 +72,7 @@ struct PredictCommand: ParsableCommand {
             for argument in at { numberOptions.append(("at", argument)) }
             numberOptions.append(("times", times))
             if let horizon = request.horizon { numberOptions.append(("tau", String(describing: horizon))) }
-            try CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)(request)
+            try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
         }
     }
 }

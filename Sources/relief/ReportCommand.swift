@@ -28,8 +28,7 @@ struct ReportCommand: ParsableCommand {
             \(ReliefFailure.exitCodeHelp) 69: --format pdf without a usable browser.
             """)
 
-    @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
-    var file: String
+    @OptionGroup var input: InputOptions
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The report file to write (atomically).", valueName: "file"))
     var output: String?
@@ -70,9 +69,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Wanted coverage (fraction of days in relief) for the longest-interval column.")
     var target = 0.8
 
-    @OptionGroup(title: "Columns") var columns: ColumnOptions
     @OptionGroup(title: "Groups") var grouping: GroupingOptions
-    @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
     @OptionGroup(title: "Confidence intervals") var confidence: ConfidenceOptions
     @OptionGroup(title: "Estimates") var estimation: EstimationOptions
 
@@ -87,7 +84,7 @@ struct ReportCommand: ParsableCommand {
     /// The report request of these options (checked, nothing read yet).
     func request() throws -> ReportRequest {
         try ReportRequest(
-            source: try DataSource(file: file, columns: columns, grouping: grouping, csv: csv), title: title, doseColumn: dose,
+            source: try input.source(grouping: grouping), title: title, doseColumn: dose,
             intervalColumn: interval, model: model.model, formula: formula,
             baselineColumns: baseline.map { list in
                 list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -104,11 +101,11 @@ struct ReportCommand: ParsableCommand {
         try ReliefFailure.run {
             let record = RunRecord(
                 command: CommandLineText.current(),
-                options: columns.provenanceOptions(grouping: grouping) + csv.provenanceOptions() + confidence.provenanceOptions()
+                options: input.provenanceOptions(grouping: grouping) + confidence.provenanceOptions()
                     + estimation.provenanceOptions())
             let report = try request().run(record: record)
             if let output {
-                try report.write(as: format, to: output, protectedPaths: [file])
+                try report.write(as: format, to: output, protectedPaths: [input.file])
             } else {
                 FileHandle.standardOutput.write(Data(ClinicalReportHTMLRenderer().render(report).utf8))
             }

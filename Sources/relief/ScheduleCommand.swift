@@ -26,9 +26,6 @@ struct ScheduleCommand: ParsableCommand {
             \(ReliefFailure.exitCodeHelp)
             """)
 
-    @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
-    var file: String
-
     @Option(
         name: .customLong("model"),
         help: ArgumentHelp("The relief model: exponential, weibull (default), lognormal, loglogistic, or emax / sigemax (one-step Emax AFT, family from --dist).", valueName: "model"))
@@ -65,8 +62,7 @@ struct ScheduleCommand: ParsableCommand {
     var solve = true
 
     @OptionGroup(title: "Model") var formula: FormulaOptions
-    @OptionGroup(title: "Columns") var columns: ColumnOptions
-    @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
+    @OptionGroup var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
     /// The model of `--model`.
@@ -86,7 +82,7 @@ struct ScheduleCommand: ParsableCommand {
     func run() throws {
         try ReliefFailure.run {
             let request = try ScheduleRequest(
-                source: try DataSource(file: file, columns: columns, csv: csv), model: model,
+                source: try input.source(), model: model,
                 specification: try formula.specification(dist: family?.dist),
                 doses: try NumberList.parse(doses, option: "--doses", domain: .nonNegative, example: "0.5,1.0"),
                 intervals: try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28"),
@@ -97,7 +93,7 @@ struct ScheduleCommand: ParsableCommand {
             if model.needsDose { numberOptions.append(("dose", doseColumn)) }
             numberOptions += [("doses", doses), ("intervals", intervals), ("target", String(describing: target))]
             for argument in at { numberOptions.append(("at", argument)) }
-            try CommandRun(output: output, columns: columns, csv: csv, numberOptions: numberOptions)(request)
+            try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
         }
     }
 }

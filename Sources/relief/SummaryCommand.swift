@@ -17,24 +17,20 @@ struct SummaryCommand: ParsableCommand {
             \(ReliefFailure.exitCodeHelp)
             """)
 
-    @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
-    var file: String
+    @OptionGroup var input: InputOptions
 
-    @OptionGroup(title: "Columns") var columns: ColumnOptions
     @OptionGroup(title: "Groups") var grouping: GroupingOptions
-    @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
     @OptionGroup(title: "Confidence intervals") var confidence: ConfidenceOptions
     @OptionGroup(title: "Estimates") var estimation: EstimationOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
-
     func run() throws {
         try ReliefFailure.run {
             let request = SummaryRequest(
-                source: try DataSource(file: file, columns: columns, grouping: grouping, csv: csv),
+                source: try input.source(grouping: grouping),
                 summary: try estimation.summary(km: confidence.kaplanMeier))
             try CommandRun(
-                output: output, columns: columns, grouping: grouping, csv: csv,
+                output: output, input: input, grouping: grouping,
                 numberOptions: confidence.provenanceOptions() + estimation.provenanceOptions()
             )(request)
         }

@@ -1,0 +1,22 @@
+import Analysis
+import ArgumentParser
+
+/// The input of a data command: the CSV file, its column roles and how to read it.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
+    var file: String
+
+    @OptionGroup(title: "Columns") var columns: ColumnOptions
+    @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
+
+    /// The data source, with the groups of `grouping` where the command has them.
+    /// - Throws: `ValidationError` for a malformed `--band`, `--order` or `--event-codes`.
+    func source(grouping: GroupingOptions? = nil) throws -> DataSource {
+        DataSource(path: file, dialect: csv.dialect, roles: try columns.roles(grouping: grouping, skipInvalid: csv.skipInvalid))
+    }
+
+    /// The options that change numbers, for the provenance: columns (and groups), then reading.
+    func provenanceOptions(grouping: GroupingOptions? = nil) -> [(String, String)] {
+        columns.provenanceOptions(grouping: grouping) + csv.provenanceOptions()
+    }
+}
