@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// catch let error as ReliefError {
-///     print(error.messageLines.joined(separator: "\n"))   // what was found, then what to do
+///     let message = error.messageLines.joined(separator: "\n")   // what was found, then what to do
 ///     exit(code(for: error.failureKind))
 /// }
 /// ```

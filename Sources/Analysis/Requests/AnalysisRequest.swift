@@ -12,8 +12,8 @@ import Reporting
 /// roles.by = ["dose_group"]
 /// let request = SummaryRequest(source: DataSource(path: "data/ketamine_trial.csv", roles: roles))
 /// let output = try request.run()
-/// print(output.result.groups.map { $0.median.estimate })
-/// print(output.rendered(.markdown))
+/// let medians = output.result.groups.map { $0.median.estimate }
+/// let markdown = output.rendered(.markdown)
 /// ```
 public protocol AnalysisRequest: Sendable {
     /// The result value of the job.

@@ -30,28 +30,8 @@ public struct SurvivalProfilePrediction: Sendable, Equatable {
         }
     }
 
-    /// The restricted mean `∫₀^τ S(t | x) dt`.
-    public struct RestrictedMeanPoint: Sendable, Equatable {
-        /// The horizon.
-        public let tau: Double
-        /// The restricted mean.
-        public let estimate: Double
-        /// Its standard error.
-        public let standardError: Double
-        /// Lower confidence limit, `estimate − z se`.
-        public let lower: Double
-        /// Upper confidence limit, `estimate + z se`.
-        public let upper: Double
-
-        /// Creates the value; see the properties.
-        public init(tau: Double, estimate: Double, standardError: Double, lower: Double, upper: Double) {
-            self.tau = tau
-            self.estimate = estimate
-            self.standardError = standardError
-            self.lower = lower
-            self.upper = upper
-        }
-    }
+    /// The restricted mean `∫₀^τ S(t | x) dt` with its delta-method interval (the AFT's record, shared).
+    public typealias RestrictedMeanPoint = AFTRestrictedMeanPrediction
 
     /// The design row.
     public let profile: [Double]
