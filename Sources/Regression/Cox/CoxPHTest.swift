@@ -1,4 +1,5 @@
-/// A chi-squared test reported with a Cox fit (likelihood ratio, Wald, score or robust score).
+/// A chi-squared test of a regression fit: the Cox fit's likelihood-ratio, Wald, score and robust score
+/// tests, and the AFT fit's likelihood-ratio test against the intercept-only model.
 public struct CoxPHTest: Sendable, Equatable {
     /// The chi-squared statistic.
     public let statistic: Double
