@@ -40,13 +40,6 @@ public struct AFTCoverageModel: ReliefCoverageModel {
 
     /// Checks, before any data are read, that the formula uses the dose and interval columns and that
     /// `fixed` gives exactly one value for each other term column.
-    /// - Parameters:
-    ///   - formula: The model formula.
-    ///   - doseColumn: The dose column.
-    ///   - intervalColumn: The interval column.
-    ///   - fixed: The fixed settings (`--at`).
-    /// - Throws: ``MaintenanceScheduleError``.
-    /// - Complexity: O(columns²).
     public static func checkColumns(formula: Formula, doseColumn: String, intervalColumn: String,
                                     fixed: [ProfileSetting]) throws(MaintenanceScheduleError) {
         let needed = formula.termColumns

@@ -40,13 +40,6 @@ public struct EmaxCoverageModel: ReliefCoverageModel {
 
     /// Checks the covariate formula: it uses the interval column and not the dose column, and `fixed`
     /// gives one value for every other term column.
-    /// - Parameters:
-    ///   - formula: The covariate formula.
-    ///   - doseColumn: The dose column.
-    ///   - intervalColumn: The interval column.
-    ///   - fixed: The fixed settings.
-    /// - Throws: ``MaintenanceScheduleError``.
-    /// - Complexity: O(columns²).
     public static func checkColumns(formula: Formula, doseColumn: String, intervalColumn: String,
                                     fixed: [ProfileSetting]) throws(MaintenanceScheduleError) {
         let needed = formula.termColumns
