@@ -162,12 +162,33 @@ struct RequestTests {
             _ = try FitRequest(source: Self.source(Self.trial), model: .emax, specification: ModelSpecification(formula: "x"))
         }
         #expect(throws: AnalysisError.self) {
-            _ = try ReportRequest(source: Self.source(Self.trial), model: .aft)
+            _ = try ReportRequest(source: Self.source(Self.trial), model: .emax)
         }
         #expect(throws: AnalysisError.self) {
             _ = try PredictRequest(
                 source: Self.source(Self.trial), model: .aft,
                 specification: ModelSpecification(formula: "dose_mg_kg", comparesDistributions: true), settings: [])
         }
+    }
+}
+
+/// The model names Swift callers use are the registry's, and what a model may do comes from its entry.
+@Suite("Registered models")
+struct RegisteredModelTests {
+    @Test("every named constant is a registered model")
+    func constants() {
+        let constants: [ModelName] = [.cox, .exponential, .weibull, .lognormal, .loglogistic, .aft, .emax, .sigemax]
+        #expect(constants.map(\.rawValue) == ["cox", "exponential", "weibull", "lognormal", "loglogistic", "aft", "emax", "sigemax"])
+        #expect(Set(constants.map(\.rawValue)) == Set(ModelName.registry.names))
+        #expect(ModelName(rawValue: "gamma") == nil)
+        #expect(ModelName(rawValue: "Weibull") == .weibull)
+    }
+
+    @Test("requirements come from the entry: dose models, ties, distributions, schedules")
+    func requirements() {
+        #expect(ModelName.emax.needsDose && ModelName.sigemax.needsDose && !ModelName.weibull.needsDose)
+        #expect(ModelName.cox.entry.requirements.usesTies && !ModelName.weibull.entry.requirements.usesTies)
+        #expect(ModelName.aft.entry.requirements.choosesDistribution && !ModelName.lognormal.entry.requirements.choosesDistribution)
+        #expect(!ScheduleRequest.models.contains(.cox) && ScheduleRequest.models.contains(.emax))
     }
 }

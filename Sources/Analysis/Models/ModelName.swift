@@ -49,9 +49,19 @@ public struct ModelName: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension ModelName {
-    /// The models of the standard registry by name, for Swift callers (`.weibull`, `.cox`, ...).
+    /// A model of the registry by name, for the constants below; a name missing from the registry
+    /// gives an entry that refuses to fit, naming the registered models (a test checks every constant).
     static func registered(_ name: String) -> ModelName {
-        ModelName(rawValue: name) ?? ModelName(entry: CoxPH.registryEntry)
+        if let model = ModelName(rawValue: name) { return model }
+        let missing = SurvivalModelEntry(
+            name: name, summary: "not registered",
+            requirements: SurvivalModelRequirements(intercept: false, allowsStrata: false, needsDose: false),
+            capabilities: SurvivalModelCapabilities(predictions: PredictionCapabilities(rawValue: 0), drivesCoverageSchedule: false)
+        ) { _ throws(StatModelError) -> any SurvivalRegressionModel in
+            throw .invalidArgument(
+                context: "ModelName", message: "no model '\(name)'; the models are \(registry.names.joined(separator: ", "))")
+        }
+        return ModelName(entry: missing)
     }
 
     private init(entry: SurvivalModelEntry) {

@@ -52,7 +52,7 @@ public struct ReportRequest: Sendable {
         intervals: [Double] = [7, 14, 21, 28, 42, 56], target: Double = 0.8, includesIdentifiers: Bool = false,
         summary: SurvivalSummary = SurvivalSummary(times: [7, 14, 28])
     ) throws {
-        guard !model.needsDose, model != .aft else {
+        guard !model.needsDose else {
             throw AnalysisError(.usage, "--model '\(model)': use weibull, lognormal, loglogistic, exponential or cox")
         }
         if let doseStep, !(doseStep.isFinite && doseStep > 0) {

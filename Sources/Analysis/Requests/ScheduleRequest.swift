@@ -37,7 +37,7 @@ public struct ScheduleRequest: AnalysisRequest {
         target: Double = 0.8, doseColumn: String = "dose_mg_kg", intervalColumn: String = "interval_days",
         settings: [ProfileSetting] = [], solvesContinuously: Bool = true
     ) throws {
-        guard model.entry.capabilities.drivesCoverageSchedule, model != .aft else {
+        guard model.entry.capabilities.drivesCoverageSchedule else {
             throw AnalysisError(.usage, "--model '\(model)': use " + Self.models.map(\.rawValue).joined(separator: ", "))
         }
         self.source = source
@@ -64,9 +64,9 @@ public struct ScheduleRequest: AnalysisRequest {
         }
     }
 
-    /// The registered models that can drive a schedule (one family each; `aft` picks one with settings).
+    /// The registered models that can drive a schedule (`aft` fits the family of the specification).
     public static var models: [ModelName] {
-        ModelName.all.filter { $0.entry.capabilities.drivesCoverageSchedule && $0 != .aft }
+        ModelName.all.filter { $0.entry.capabilities.drivesCoverageSchedule }
     }
 
     public var covariates: [String] { fitter.covariates }
