@@ -44,6 +44,13 @@ extension SurvivalDatasetReader {
                     hint: "give each value one meaning")
             }
         }
+        if roles.by.contains("") { throw DataError(.usage, message: "--by needs a column name") }
+        if Set(roles.by).count != roles.by.count {
+            throw DataError(.usage, message: "--by names the same column twice: \(roles.by.joined(separator: ", "))")
+        }
+        if let strata = roles.strata, roles.by.contains(strata) {
+            throw DataError(.usage, message: "--strata '\(strata)' is also a --by column; stratify by a different column")
+        }
         let grouped = Set(roles.by + (roles.strata.map { [$0] } ?? []))
         for column in roles.bands.keys.sorted() where !grouped.contains(column) {
             throw DataError(

@@ -4,7 +4,7 @@ import DataIO
 /// Options for reading the CSV file: `--delimiter`, `--decimal-comma`, `--missing`, `--skip-invalid`.
 struct CSVOptions: ParsableArguments {
     @Option(help: "Field separator: ',' (the default), ';', tab, or auto (detect from the header; the default with --decimal-comma).")
-    var delimiter: DelimiterOption?
+    var delimiter: CSVDialect.Delimiter?
 
     @Flag(help: "Numbers use a decimal comma (1,5 = 1.5); use with --delimiter ';'.")
     var decimalComma = false
@@ -22,7 +22,7 @@ struct CSVOptions: ParsableArguments {
     }
 
     /// The delimiter in force: the one given, else `,` (or detection when numbers use a decimal comma).
-    var effectiveDelimiter: DelimiterOption {
+    var effectiveDelimiter: CSVDialect.Delimiter {
         delimiter ?? (decimalComma ? .auto : .comma)
     }
 
@@ -33,13 +33,13 @@ struct CSVOptions: ParsableArguments {
 
     /// DataIO's dialect.
     var dialect: CSVDialect {
-        CSVDialect(delimiter: effectiveDelimiter.delimiter, decimalComma: decimalComma, missingTokens: missingTokens)
+        CSVDialect(delimiter: effectiveDelimiter, decimalComma: decimalComma, missingTokens: missingTokens)
     }
 
     /// The provenance entries of these options.
     func provenanceOptions() -> [(String, String)] {
         var options: [(String, String)] = [("missing", missing)]
-        if let delimiter { options.append(("delimiter", delimiter.rawValue)) }
+        if let delimiter { options.append(("delimiter", delimiter.argument)) }
         if decimalComma { options.append(("decimal-comma", "yes")) }
         if skipInvalid { options.append(("skip-invalid", "yes")) }
         return options

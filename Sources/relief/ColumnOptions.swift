@@ -1,6 +1,5 @@
 import ArgumentParser
 import DataIO
-import Foundation
 
 /// Options naming the columns and how they are coded: `--time`, `--event`, `--id`, `--event-codes`.
 struct ColumnOptions: ParsableArguments {

@@ -21,7 +21,7 @@ struct CommandRun {
     func callAsFunction(_ request: some AnalysisRequest) throws {
         var timer = StageTimer(isEnabled: output.timings)
         let result = try request.run(record: record) { name, bytes in timer.lap(name, bytes: bytes) }
-        let text = result.rendered(output.format.format)
+        let text = result.rendered(output.format)
         timer.lap("render")
         if let path = output.output {
             try AtomicFileWriter(protectedPaths: [request.source.path]).write(text, to: path)

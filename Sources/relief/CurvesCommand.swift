@@ -1,6 +1,5 @@
 import Analysis
 import ArgumentParser
-import Survival
 
 /// `relief curves FILE`: the Kaplan–Meier step functions with confidence intervals.
 struct CurvesCommand: ParsableCommand {

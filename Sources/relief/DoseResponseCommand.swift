@@ -1,9 +1,6 @@
 import Analysis
 import ArgumentParser
-import DataIO
 import DoseResponse
-import Foundation
-import Survival
 
 /// `relief dose-response FILE`: the two-stage dose-response analysis of R's DoseFinding.
 struct DoseResponseCommand: ParsableCommand {

@@ -1,14 +1,14 @@
 import ArgumentParser
 import DataIO
-import Foundation
 import Survival
 
-/// Options of `relief summary` that choose what is read off the curves: `--times`, `--tau`.
+/// Options that choose what is read off the curves (summary, predict, report): `--times`, `--tau`.
 struct EstimationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Times at which to report survival, comma-separated ('' for none).", valueName: "t,t,..."))
     var times = "7,14,28"
 
-    @Option(help: "Truncation time of the restricted mean (default: the largest time every group still has someone at risk).")
+    @Option(
+        help: "Horizon of the restricted mean (default: the largest time every group still has someone at risk; for predict, the largest --times value).")
     var tau: Double?
 
     mutating func validate() throws {

@@ -1,4 +1,3 @@
-import Analysis
 import ArgumentParser
 
 /// `--dist` of `relief predict` and `relief schedule`: one AFT family.

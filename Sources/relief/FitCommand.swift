@@ -7,9 +7,9 @@ struct FitCommand: ParsableCommand {
         commandName: "fit",
         abstract: "Cox or parametric AFT regression of relief duration on dose, frequency and other covariates.",
         discussion: """
-            MODEL is cox, exponential, weibull, lognormal, loglogistic, or aft (with --dist NAME, default \
-            weibull, or --dist all to fit the four families and rank them by AIC), or emax / sigemax (the \
-            one-step Emax dose-response AFT: --dose COLUMN, --formula for the other covariates, --dist). --formula is the \
+            MODEL aft takes --dist NAME (default weibull) or --dist all (the four families ranked by AIC); \
+            emax and sigemax (the one-step Emax dose-response AFT) take --dose COLUMN, --formula for the \
+            other covariates and --dist. --formula is the \
             right-hand side of an R formula; text columns become factors (reference = first level in \
             byte order, or --ref column=level). --cluster (or cluster(col) in the formula) gives robust \
             standard errors clustered by patient.
@@ -51,16 +51,15 @@ struct FitCommand: ParsableCommand {
             let source = try input.source()
             let specification = try formula.specification(cox: cox, dist: dist)
             var numberOptions = formula.provenanceOptions(model: model, cox: cox, dist: dist)
-            let run = { (numberOptions: [(String, String)]) in
-                CommandRun(output: output, input: input, numberOptions: numberOptions)
-            }
+            let request: any AnalysisRequest
             if model.needsDose {
-                let doseColumn = dose ?? "dose_mg_kg"
-                numberOptions.append(("dose", doseColumn))
-                return try run(numberOptions)(
-                    try EmaxFitRequest(source: source, model: model, doseColumn: doseColumn, specification: specification))
+                numberOptions.append(("dose", dose ?? "dose_mg_kg"))
+                request = try EmaxFitRequest(
+                    source: source, model: model, doseColumn: dose ?? "dose_mg_kg", specification: specification)
+            } else {
+                request = try FitRequest(source: source, model: model, specification: specification)
             }
-            try run(numberOptions)(try FitRequest(source: source, model: model, specification: specification))
+            try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
         }
     }
 

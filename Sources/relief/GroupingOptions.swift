@@ -24,11 +24,6 @@ struct GroupingOptions: ParsableArguments {
     mutating func validate() throws {
         _ = try parsedBands()
         _ = try parsedOrder()
-        if by.contains("") { throw ValidationError("--by needs a column name") }
-        if Set(by).count != by.count { throw ValidationError("--by names the same column twice: \(by.joined(separator: ", "))") }
-        if let strata, by.contains(strata) {
-            throw ValidationError("--strata '\(strata)' is also a --by column; stratify by a different column")
-        }
     }
 
     /// `--band` as column -> increasing cut points.

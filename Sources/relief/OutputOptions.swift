@@ -1,9 +1,10 @@
 import ArgumentParser
+import Reporting
 
 /// Options for the output: `--format` and `-o/--output`.
 struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: table, markdown, csv or json.")
-    var format: FormatOption = .table
+    var format: OutputFormat = .table
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?

@@ -1,7 +1,5 @@
 import Analysis
 import ArgumentParser
-import DataIO
-import Foundation
 import Regression
 
 /// `relief predict MODEL FILE --formula ... --at col=v,v`: predictions for covariate profiles.
@@ -43,21 +41,13 @@ struct PredictCommand: ParsableCommand {
             valueName: "column=v,v"))
     var at: [String] = []
 
-    @Option(help: ArgumentHelp("Times at which to predict survival, comma-separated ('' for none).", valueName: "t,t,..."))
-    var times = "7,14,28"
-
-    @Option(help: "Horizon of the restricted mean relief time (default: the largest --times value).")
-    var tau: Double?
+    @OptionGroup(title: "Estimates") var estimation: EstimationOptions
 
     @OptionGroup var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
         try FitCommand.check(model: model, cox: cox, dist: family?.dist)
-        _ = try ValidationError.from { try NumberList.parse(times, option: "--times", domain: .nonNegative, example: "7,14,28", allowsEmpty: true) }
-        if let tau, !(tau.isFinite && tau > 0) {
-            throw ValidationError("--tau must be a positive number, got \(tau)")
-        }
     }
 
     func run() throws {
@@ -66,11 +56,10 @@ struct PredictCommand: ParsableCommand {
             let request = try PredictRequest(
                 source: try input.source(), model: model,
                 specification: try formula.specification(cox: cox, dist: family?.dist), settings: settings,
-                times: try NumberList.parse(times, option: "--times", domain: .nonNegative, example: "7,14,28", allowsEmpty: true),
-                tau: tau)
+                times: try estimation.parsedTimes(), tau: estimation.tau)
             var numberOptions = formula.provenanceOptions(model: model, cox: cox, dist: family?.dist)
             for argument in at { numberOptions.append(("at", argument)) }
-            numberOptions.append(("times", times))
+            numberOptions.append(("times", estimation.times))
             if let horizon = request.horizon { numberOptions.append(("tau", String(describing: horizon))) }
             try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
         }

@@ -1,8 +1,6 @@
 import Analysis
 import ArgumentParser
 import DataIO
-import DoseResponse
-import Foundation
 import Regression
 
 /// `relief schedule FILE --model ... --doses ...`: relief coverage by dose and infusion interval.
@@ -11,10 +9,9 @@ struct ScheduleCommand: ParsableCommand {
         commandName: "schedule",
         abstract: "At each dose, how often to infuse to keep the patient in relief (coverage = RMST(I)/I).",
         discussion: """
-            Fits --model (exponential, weibull, lognormal, loglogistic) with --formula, which must use the \
-            dose column (--dose-column, default dose_mg_kg) and the interval column (--interval-column, \
-            default interval_days); every other formula column is held at one value given with --at (there \
-            is no default "mean patient"). For each dose in --doses and interval I in --intervals it \
+            Fits --model with --formula, which must use the --dose-column and --interval-column; every \
+            other formula column is held at one value given with --at (there is no default "mean \
+            patient"). For each dose in --doses and interval I in --intervals it \
             reports the relief coverage E[min(T, I)]/I = RMST(I)/I, the expected fraction of days in \
             relief when infusions repeat every I days, with a delta-method confidence interval (logit \
             scale), and per dose the longest interval with coverage >= --target: on the grid, solved \
@@ -72,8 +69,7 @@ struct ScheduleCommand: ParsableCommand {
         if family != nil, !model.needsDose {
             throw ValidationError("--dist does not apply to relief schedule; name the family with --model (e.g. --model lognormal)")
         }
-        _ = try ValidationError.from { try NumberList.parse(doses, option: "--doses", domain: .nonNegative, example: "0.5,1.0") }
-        _ = try ValidationError.from { try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28") }
+        _ = try grid()
         guard target.isFinite, target > 0, target < 1 else {
             throw ValidationError("--target must lie strictly between 0 and 1 (e.g. 0.8 = 80% of days in relief), got \(target)")
         }
@@ -81,11 +77,11 @@ struct ScheduleCommand: ParsableCommand {
 
     func run() throws {
         try ReliefFailure.run {
+            let (doseGrid, intervalGrid) = try grid()
             let request = try ScheduleRequest(
                 source: try input.source(), model: model,
                 specification: try formula.specification(dist: family?.dist),
-                doses: try NumberList.parse(doses, option: "--doses", domain: .nonNegative, example: "0.5,1.0"),
-                intervals: try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28"),
+                doses: doseGrid, intervals: intervalGrid,
                 target: target, doseColumn: doseColumn, intervalColumn: intervalColumn,
                 settings: try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) },
                 solvesContinuously: solve)
@@ -94,6 +90,14 @@ struct ScheduleCommand: ParsableCommand {
             numberOptions += [("doses", doses), ("intervals", intervals), ("target", String(describing: target))]
             for argument in at { numberOptions.append(("at", argument)) }
             try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
+        }
+    }
+
+    /// `--doses` and `--intervals` as numbers.
+    func grid() throws -> (doses: [Double], intervals: [Double]) {
+        try ValidationError.from {
+            (try NumberList.parse(doses, option: "--doses", domain: .nonNegative, example: "0.5,1.0"),
+             try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28"))
         }
     }
 }

@@ -55,9 +55,6 @@ struct SimulateCommand: ParsableCommand {
             valueName: "e0,emax,ed50"))
     var emax: String?
 
-    /// The default patient count.
-    static let defaultPatients = 400
-
     mutating func validate() throws {
         if patients != nil && rows != nil { throw ValidationError("give either --patients or --rows, not both") }
         if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
@@ -70,7 +67,7 @@ struct SimulateCommand: ParsableCommand {
     /// The simulation these options describe, checked (sizes, the Emax truth).
     func specification() throws -> TrialSimulation {
         var spec = TrialSimulation()
-        spec.size = rows.map { .rows($0) } ?? .patients(patients ?? Self.defaultPatients)
+        spec.size = rows.map { .rows($0) } ?? .patients(patients ?? 400)
         if let doseLevels, let emax {
             let levels = try ValidationError.from { try NumberList.parse(doseLevels, option: "--dose-levels", domain: .any, example: "0.1,0.5,1") }
             let curve = try ValidationError.from { try NumberList.parse(emax, option: "--emax", domain: .any, example: "8,16,0.4") }

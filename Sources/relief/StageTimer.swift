@@ -20,6 +20,6 @@ struct StageTimer {
         guard isEnabled else { return }
         var line = "relief: timing: \(name) " + String(format: "%.4f", seconds) + " s"
         if let bytes, seconds > 0 { line += String(format: " %.0f MB/s", Double(bytes) / 1e6 / seconds) }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardError.write(line)
     }
 }

@@ -9,12 +9,8 @@ enum StandardError {
     }
 
     /// Writes `relief: error: message`.
-    static func error(_ message: String) {
-        write("relief: error: " + message)
-    }
+    static func error(_ message: String) { write("relief: error: " + message) }
 
     /// Writes `relief: warning: message`.
-    static func warning(_ message: String) {
-        write("relief: warning: " + message)
-    }
+    static func warning(_ message: String) { write("relief: warning: " + message) }
 }

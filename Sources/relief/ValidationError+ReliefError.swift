@@ -1,5 +1,4 @@
 import ArgumentParser
-import DataIO
 import NumericCore
 
 extension ValidationError {
@@ -8,8 +7,6 @@ extension ValidationError {
     static func from<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as DataError {
-            throw ValidationError(error.message)
         } catch let error as any ReliefError {
             throw ValidationError(error.description)
         }
