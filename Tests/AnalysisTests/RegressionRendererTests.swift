@@ -32,7 +32,7 @@ import Testing
         let zph = try? CoxZPH().test(fit, x: try design(intercept: false), time: time, event: events)
         return RegressionResult(
             model: "cox", formula: "dose + arm", termNames: ["dose", "armb"], referenceLevels: [("arm", "a")],
-            strataColumns: [], clusterColumn: nil, estimates: .cox(fit, proportionalHazards: zph),
+            strataColumns: [], clusterColumn: nil, estimates: CoxEstimates(fit, proportionalHazards: zph),
             aic: -2 * fit.logLikelihood + 4, bic: nil, warnings: fit.warningMessages)
     }
 
@@ -46,7 +46,7 @@ import Testing
         return RegressionResult(
             model: compare ? "aft" : "weibull", formula: "dose + arm", termNames: ["(Intercept)", "dose", "armb"],
             referenceLevels: [("arm", "a")], strataColumns: [], clusterColumn: nil,
-            estimates: .aft(best, comparison: compare ? fits : []), aic: best.aic, bic: best.bic, warnings: best.warnings)
+            estimates: AFTEstimates(best, comparison: compare ? fits : []), aic: best.aic, bic: best.bic, warnings: best.warnings)
     }
 
     static func object(_ text: String) throws -> [String: Any] {

@@ -34,8 +34,9 @@ import Testing
         let fit = try EmaxAFT(curve: .emax, distribution: .exponential, profileInterval: false)
             .fit(dose: dose, x: design.x, time: time, event: event, termNames: design.termNames)
         #expect(abs(fit.ed50 - 0.4) < 0.25, "ED50 \(fit.ed50) near the truth 0.4")
-        let model = try EmaxCoverageModel(
-            fit: fit, coding: design.coding, doseColumn: "dose_mg_kg", intervalColumn: "interval_days", fixed: [])
+        let model = try RegressionCoverageModel(
+            fit: fit, coding: design.coding, doseColumn: "dose_mg_kg", intervalColumn: "interval_days", fixed: [],
+            data: RegressionData(x: design.x, time: time, event: event, dose: dose))
         let result = try MaintenanceSchedule(doses: [0.25, 1], intervals: [7, 14, 28], target: 0.8).compute(model)
         #expect(result.cells.count == 6)
         let v = fit.inferenceVariance
@@ -58,7 +59,8 @@ import Testing
     func doseInFormula() throws {
         let formula = try Formula("dose_mg_kg + interval_days")
         #expect(throws: MaintenanceScheduleError.self) {
-            try EmaxCoverageModel.checkColumns(formula: formula, doseColumn: "dose_mg_kg", intervalColumn: "interval_days", fixed: [])
+            try RegressionCoverageModel.checkColumns(
+                formula: formula, doseColumn: "dose_mg_kg", intervalColumn: "interval_days", fixed: [], doseInFormula: false)
         }
     }
 }

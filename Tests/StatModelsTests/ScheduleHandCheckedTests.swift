@@ -48,10 +48,11 @@ import Testing
         return (fit, design)
     }
 
-    static func model(_ trial: (fit: AFTFit, design: DesignMatrix)) throws -> AFTCoverageModel {
-        try AFTCoverageModel(
+    static func model(_ trial: (fit: AFTFit, design: DesignMatrix)) throws -> RegressionCoverageModel {
+        try RegressionCoverageModel(
             fit: trial.fit, coding: trial.design.coding, doseColumn: "dose_mg_kg", intervalColumn: "interval_days",
-            fixed: [ProfileSetting(column: "baseline_pain", values: ["6"])])
+            fixed: [ProfileSetting(column: "baseline_pain", values: ["6"])],
+            data: RegressionData(x: trial.design.x, time: [], event: []))
     }
 
     /// Closed-form coverage, its SE, and the profile row of (dose, interval, pain = 6).
@@ -148,7 +149,8 @@ import Testing
         func error(_ fixed: [ProfileSetting], dose: String = "dose_mg_kg", interval: String = "interval_days",
                    formula: Formula) -> MaintenanceScheduleError? {
             do {
-                try AFTCoverageModel.checkColumns(formula: formula, doseColumn: dose, intervalColumn: interval, fixed: fixed)
+                try RegressionCoverageModel.checkColumns(
+                    formula: formula, doseColumn: dose, intervalColumn: interval, fixed: fixed, doseInFormula: true)
                 return nil
             } catch {
                 return error

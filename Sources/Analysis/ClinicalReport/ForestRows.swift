@@ -1,6 +1,7 @@
 /// The rows of a regression's forest plot and headline: one per model term (the intercept left out),
 /// with the ratio (time ratio for AFT models, hazard ratio for Cox) and its confidence limits read from
-/// the fit's coefficient table. Categorical terms are labelled "column: level vs reference".
+/// the fit's coefficient table (``RegressionEstimates/forestRows(_:)``); none for a model whose
+/// parameters are not log ratios. Categorical terms are labelled "column: level vs reference".
 public struct ForestRows: Sendable {
     /// One term.
     public struct Row: Sendable, Equatable {
@@ -20,28 +21,11 @@ public struct ForestRows: Sendable {
     /// Reads the rows of a regression result.
     /// - Parameter result: The fitted regression.
     public init(_ result: RegressionResult) {
-        func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
-        var rows: [Row] = []
-        switch result.estimates {
-        case .cox(let fit, _):
-            for coefficient in fit.coefficientTable {
-                rows.append(
-                    Row(
-                        label: Self.label(coefficient.term, result), estimate: finite(coefficient.hazardRatio),
-                        lower: finite(coefficient.lower), upper: finite(coefficient.upper)))
-            }
-        case .aft(let fit, _):
-            for coefficient in fit.coefficientTable {
-                let term = result.termName(coefficient.column)
-                guard term != "(Intercept)" else { continue }
-                rows.append(
-                    Row(
-                        label: Self.label(term, result), estimate: finite(coefficient.timeRatio),
-                        lower: finite(coefficient.lower), upper: finite(coefficient.upper)))
-            }
-        }
-        self.rows = rows
+        rows = result.estimates.forestRows(result)
     }
+
+    /// The value when finite, else `nil` (not estimable).
+    static func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
 
     /// "column: level vs reference" for a dummy of a categorical column, else the term itself.
     static func label(_ term: String, _ result: RegressionResult) -> String {
@@ -55,9 +39,6 @@ public struct ForestRows: Sendable {
 }
 
 extension RegressionResult {
-    /// Whether the model is a Cox model (hazard ratios) rather than an AFT model (time ratios).
-    public var isCox: Bool {
-        if case .cox = estimates { return true }
-        return false
-    }
+    /// Whether the model's ratios are hazard ratios (Cox) rather than time ratios (AFT).
+    public var isCox: Bool { estimates.ratioName == "hazard_ratio" }
 }

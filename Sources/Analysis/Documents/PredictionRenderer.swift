@@ -31,7 +31,7 @@ public struct PredictionRenderer: ResultRenderer {
     ) -> ReportDocument {
         let regression = result.regression
         let ci = Provenance.percent(regression.confidenceLevel) + (result.isCox ? " CI, Cox curve" : " CI, delta method")
-        var model = RegressionRenderer.modelLines(regression)
+        var model = regression.estimates.modelLines(regression)
         if let tau = result.tau {
             model.append(("tau", Self.show(tau) + " (" + result.tauExplanation + ")"))
         }

@@ -25,7 +25,7 @@ public struct ScheduleReport: Sendable {
     public init(regression: RegressionResult, schedule: MaintenanceScheduleResult) {
         self.model = regression.fittedModel
         self.formula = regression.formula
-        self.modelLines = RegressionRenderer.modelLines(regression)
+        self.modelLines = regression.estimates.modelLines(regression)
         self.n = regression.n
         self.events = regression.events
         self.schedule = schedule

@@ -87,7 +87,7 @@ struct RegressionFitter: Sendable {
     /// - Parameter dataset: The dataset read with ``covariates``.
     /// - Returns: The fit, the design it was fitted on and the doses (for models that need them).
     /// - Throws: `DesignMatrixError`, `StatModelError`, ``AnalysisError``.
-    func fitModel(_ dataset: SurvivalDataset) throws -> (fit: any SurvivalRegressionFit, design: DesignMatrix, dose: [Double]?) {
+    func fitModel(_ dataset: SurvivalDataset) throws -> (fit: any SurvivalRegressionFit, design: DesignMatrix, data: RegressionData) {
         var dose: [Double]?
         if let doseColumn, requirements.needsDose {
             guard let values = dataset.covariates.first(where: { $0.name == doseColumn })?.numericValues else {
@@ -98,8 +98,8 @@ struct RegressionFitter: Sendable {
         let design = try design(dataset)
         if requirements.intercept { try checkDegenerate(design) }
         let configured = try model.entry.make(specification.settings)
-        let fit = try configured.fit(RegressionData(design: design, time: dataset.time, event: dataset.event, dose: dose))
-        return (fit, design, dose)
+        let data = RegressionData(design: design, time: dataset.time, event: dataset.event, dose: dose)
+        return (try configured.fit(data), design, data)
     }
 
     /// Fits the model and collects what `relief fit` reports.
@@ -108,10 +108,32 @@ struct RegressionFitter: Sendable {
     /// - Throws: `DesignMatrixError`, `StatModelError`, ``AnalysisError``.
     func fit(_ dataset: SurvivalDataset) throws -> (result: RegressionResult, design: DesignMatrix) {
         let (fit, design, _) = try fitModel(dataset)
-        let result = try RegressionResult(
-            fit: fit, model: model.rawValue, formula: formula, design: design, dataset: dataset,
+        return (result(fit, design: design, dataset: dataset), design)
+    }
+
+    /// The presentation of a fit of this model (``RegressionResult``).
+    /// - Parameters:
+    ///   - fit: The fit.
+    ///   - design: The design it was fitted on.
+    ///   - dataset: The data.
+    /// - Returns: The result.
+    func result(_ fit: any SurvivalRegressionFit, design: DesignMatrix, dataset: SurvivalDataset) -> RegressionResult {
+        let context = RegressionEstimatesContext(
+            design: design, dataset: dataset, doseColumn: requirements.needsDose ? doseColumn : nil,
             testsProportionalHazards: specification.testsProportionalHazards)
-        return (result, design)
+        return RegressionResult(fit: fit, model: model.rawValue, formula: formula, context: context)
+    }
+
+    /// The relief-coverage model of a fit of this model, `fixed` holding every term column other than dose
+    /// and interval.
+    /// - Throws: `MaintenanceScheduleError` for a model without restricted means or a column mismatch.
+    func coverageModel(
+        _ fitted: (fit: any SurvivalRegressionFit, design: DesignMatrix, data: RegressionData), doseColumn: String,
+        intervalColumn: String, fixed: [ProfileSetting]
+    ) throws -> RegressionCoverageModel {
+        try RegressionCoverageModel(
+            fit: fitted.fit, coding: fitted.design.coding, doseColumn: doseColumn, intervalColumn: intervalColumn,
+            fixed: fixed, data: fitted.data)
     }
 
     /// Refuses constant and collinear design columns by name (R would report their coefficients as NA).

@@ -16,15 +16,7 @@ extension ReportRequest {
         var regressionModel: String?
         var ties: String?
         if let result = regression.value {
-            switch result.estimates {
-            case .cox:
-                regressionModel = "Cox proportional-hazards model (R coxph) of the hazard of relief ending, formula "
-                    + result.formula + "; hazard ratios below 1 mean longer relief"
-                ties = "efron"
-            case .aft(let fit, _):
-                regressionModel = "\(fit.distribution.name) accelerated failure time model (R survreg, dist = \"\(fit.distribution.name)\") "
-                    + "of log relief duration, formula \(result.formula); exp(coefficient) is a time ratio: above 1 means longer relief"
-            }
+            (regressionModel, ties) = result.estimates.methods(formula: result.formula)
         }
         var doseText: String?
         if let report = doseResponse.value {

@@ -113,13 +113,11 @@ extension ReportRequest {
         let name = model.entry.capabilities.drivesCoverageSchedule ? model : .weibull
         do {
             let fitter = try RegressionFitter(model: name, specification: specification(formula: formulaText, cluster: plan.cluster))
-            let (regression, design) = try fitter.fit(dataset)
-            guard case .aft(let fit, _) = regression.estimates else {
-                return .unavailable("the coverage model must be parametric")
-            }
+            let fitted = try fitter.fitModel(dataset)
+            let regression = fitter.result(fitted.fit, design: fitted.design, dataset: dataset)
             let settings = try fixedSettings(dataset, formula: fitter.formula)
-            let coverageModel = try AFTCoverageModel(
-                fit: fit, coding: design.coding, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
+            let coverageModel = try fitter.coverageModel(
+                fitted, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
             let doses = try coverageDoses(dataset)
             let spec = MaintenanceSchedule(
                 doses: doses, intervals: intervals, target: target, confidenceLevel: summary.km.confidenceLevel,
@@ -127,8 +125,7 @@ extension ReportRequest {
                 observedIntervals: ScheduleRequest.range(dataset, column: intervalColumn))
             let schedule = try spec.compute(
                 coverageModel,
-                modelAssumption: "the interval is a covariate of the \(fit.distribution.name) model (formula: \(formulaText)): "
-                    + "coverage at interval I uses the relief distribution fitted for episodes started by infusions every I days")
+                modelAssumption: regression.estimates.scheduleAssumption(formula: formulaText))
             warnings += (regression.warnings + schedule.warnings).map { "coverage: \($0)" }
             return .available(ScheduleReport(regression: regression, schedule: schedule))
         } catch {

@@ -35,11 +35,11 @@ public struct EmaxFitRequest: AnalysisRequest {
     public func check(_ source: DataSource) throws { try fitter.checkColumns(source) }
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: EmaxFitReport, warnings: [String]) {
-        let (fitted, design, dose) = try fitter.fitModel(dataset)
+        let (fitted, design, data) = try fitter.fitModel(dataset)
         guard let fit = fitted as? EmaxAFTFit else {
             throw AnalysisError(.usage, "the \(fitted.modelName) model has no dose-response curve to report")
         }
-        let top = dose?.max() ?? 0
+        let top = data.dose?.max() ?? 0
         let grid = (0...Self.curveSteps).map { top * Double($0) / Double(Self.curveSteps) }
         let report = EmaxFitReport(
             fit: fit, doseColumn: doseColumn, formula: fitter.formula.text,

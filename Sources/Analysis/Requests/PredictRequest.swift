@@ -62,11 +62,11 @@ public struct PredictRequest: AnalysisRequest {
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: PredictionResult, warnings: [String]) {
         let (regression, design) = try fitter.fit(dataset)
-        if case .cox(let coxFit, _) = regression.estimates {
+        if let coxFit = (regression.estimates as? CoxEstimates)?.cox {
             return try predictCox(coxFit, regression: regression, design: design, dataset: dataset)
         }
-        guard case .aft(let fit, _) = regression.estimates else {
-            throw AnalysisError(.usage, "relief predict supports the parametric models only")
+        guard let fit = (regression.estimates as? AFTEstimates)?.aft else {
+            throw AnalysisError(.usage, "relief predict supports the Cox and parametric AFT models only")
         }
         let profiles = try design.profiles(termSettings)
         let predictions = try fit.predict(profiles: profiles.x, times: times, probabilities: [0.5], tau: horizon)

@@ -52,13 +52,9 @@ public struct ScheduleRequest: AnalysisRequest {
         self.solvesContinuously = solvesContinuously
         do {
             fitter = try RegressionFitter(model: model, specification: specification, doseColumn: doseColumn)
-            if model.needsDose {
-                try EmaxCoverageModel.checkColumns(
-                    formula: fitter.formula, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
-            } else {
-                try AFTCoverageModel.checkColumns(
-                    formula: fitter.formula, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
-            }
+            try RegressionCoverageModel.checkColumns(
+                formula: fitter.formula, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings,
+                doseInFormula: !model.needsDose)
         } catch let error as MaintenanceScheduleError {
             throw Self.translate(error)
         }
@@ -75,21 +71,12 @@ public struct ScheduleRequest: AnalysisRequest {
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: ScheduleReport, warnings: [String]) {
         do {
-            let (fit, design, _) = try fitter.fitModel(dataset)
-            let coverageModel = try MaintenanceSchedule.coverageModel(
-                for: fit, coding: design.coding, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
-            if let emax = fit as? EmaxAFTFit {
-                return try emaxReport(emax, design: design, coverageModel: coverageModel, dataset: dataset)
-            }
-            let regression = try RegressionResult(
-                fit: fit, model: model.rawValue, formula: fitter.formula, design: design, dataset: dataset,
-                testsProportionalHazards: false)
-            let family = (fit as? AFTFit)?.distribution.name ?? model.rawValue
+            let fitted = try fitter.fitModel(dataset)
+            let coverageModel = try fitter.coverageModel(
+                fitted, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
+            let regression = fitter.result(fitted.fit, design: fitted.design, dataset: dataset)
             let schedule = try schedule(dataset).compute(
-                coverageModel,
-                modelAssumption: "the interval is a covariate of the \(family) model "
-                    + "(formula: \(regression.formula)): coverage at interval I uses the relief distribution "
-                    + "fitted for episodes started by infusions every I days")
+                coverageModel, modelAssumption: regression.estimates.scheduleAssumption(formula: regression.formula))
             return (ScheduleReport(regression: regression, schedule: schedule), regression.warnings + schedule.warnings)
         } catch let error as MaintenanceScheduleError {
             throw Self.translate(error)
@@ -108,26 +95,6 @@ public struct ScheduleRequest: AnalysisRequest {
             doses: doses, intervals: intervals, target: target, confidenceLevel: specification.confidenceLevel,
             solvesContinuously: solvesContinuously, observedDoses: Self.range(dataset, column: doseColumn),
             observedIntervals: Self.range(dataset, column: intervalColumn))
-    }
-
-    /// The schedule of a one-step Emax fit, with the model lines its report shows.
-    func emaxReport(_ fit: EmaxAFTFit, design: DesignMatrix, coverageModel: any ReliefCoverageModel, dataset: SurvivalDataset)
-        throws -> (result: ScheduleReport, warnings: [String])
-    {
-        let schedule = try schedule(dataset).compute(
-            coverageModel,
-            modelAssumption: "the dose acts through the fitted \(fit.curve.rawValue) curve and the interval is a covariate "
-                + "of the \(fit.distribution.name) Emax AFT (covariates: \(fitter.formula.text)): coverage at interval I "
-                + "uses the relief distribution fitted for episodes started by infusions every I days")
-        var lines: [(key: String, value: String)] = [
-            ("model", "\(fit.curve.rawValue) AFT, \(fit.distribution.name) errors (dose: \(doseColumn))"),
-            ("formula", fitter.formula.text), ("n", "\(fit.n) rows, \(fit.events) events"),
-        ]
-        if let column = design.clusterColumn { lines.append(("variance", "robust (sandwich), clustered by \(column)")) }
-        let report = ScheduleReport(
-            model: fit.curve.rawValue, formula: fitter.formula.text, modelLines: lines, n: fit.n, events: fit.events,
-            schedule: schedule, modelWarnings: fit.warnings)
-        return (report, fit.warnings + schedule.warnings)
     }
 
     /// The range of a numeric column, `nil` when it is not numeric or empty.

@@ -18,16 +18,4 @@ public protocol ReliefCoverageModel: Sendable {
     /// - Throws: ``MaintenanceScheduleError``.
     func restrictedMean(dose: Double, interval: Double, tau: Double, confidenceLevel: Double)
         throws(MaintenanceScheduleError) -> AFTRestrictedMeanPrediction
-
-    /// Checks, before any data are read, the formula against the dose and interval columns and that
-    /// `fixed` gives exactly one value for each other term column.
-    /// - Parameters:
-    ///   - formula: The model formula.
-    ///   - doseColumn: The dose column.
-    ///   - intervalColumn: The interval column.
-    ///   - fixed: The fixed settings (`--at`).
-    /// - Throws: ``MaintenanceScheduleError``.
-    /// - Complexity: O(columns²).
-    static func checkColumns(formula: Formula, doseColumn: String, intervalColumn: String, fixed: [ProfileSetting])
-        throws(MaintenanceScheduleError)
 }

@@ -42,6 +42,9 @@ extension AFTComparisonFit: SurvivalRegressionFit {
     public var n: Int { best.n }
     /// Events.
     public var events: Int { best.events }
+
+    /// The level of the best fit's intervals.
+    public var confidenceLevel: Double { best.confidenceLevel }
     /// Clusters.
     public var clusterCount: Int? { best.clusterCount }
     /// The best AIC.

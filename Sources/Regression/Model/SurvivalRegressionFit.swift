@@ -27,6 +27,8 @@ public protocol SurvivalRegressionFit: Sendable {
     var parameterCount: Int { get }
     /// Rows used.
     var n: Int { get }
+    /// The two-sided level of the model's confidence intervals.
+    var confidenceLevel: Double { get }
     /// Rows with an event.
     var events: Int { get }
     /// Clusters of the robust variance, nil without one.

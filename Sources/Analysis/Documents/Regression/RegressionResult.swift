@@ -1,21 +1,12 @@
 import Regression
 
-/// What `relief fit` reports: a fitted Cox or parametric AFT model with the formula and design facts a
+/// What `relief fit` reports: a fitted survival regression model with the formula and design facts a
 /// reader needs to interpret it (term names, reference levels, strata, clusters) and its warnings.
 ///
 /// It holds the engines' results unchanged; ``RegressionRenderer`` lays them out and never recomputes a
 /// statistic. The information criteria are given by the caller (the AFT fit has its own; for a Cox model
 /// the caller passes R's `AIC(coxph)` = `−2 log L + 2p` and `BIC(coxph)` = `−2 log L + log(events) p`).
 public struct RegressionResult: Sendable {
-    /// The fitted model and its companions.
-    public enum Estimates: Sendable {
-        /// A Cox model and, when it could be computed, its proportional-hazards test (`cox.zph`).
-        case cox(CoxPHFit, proportionalHazards: CoxZPHResult?)
-        /// A parametric AFT model; `comparison` holds every family fitted for `--dist all`, ranked by AIC
-        /// (best first, `fit` is its first element), and is empty otherwise.
-        case aft(AFTFit, comparison: [AFTFit])
-    }
-
     /// The model name as requested (`cox`, `weibull`, ..., `aft`).
     public var model: String
     /// The formula's right-hand side as given.
@@ -28,8 +19,8 @@ public struct RegressionResult: Sendable {
     public var strataColumns: [String]
     /// The cluster column of the robust variance, if any.
     public var clusterColumn: String?
-    /// The estimates.
-    public var estimates: Estimates
+    /// The fitted model as it is presented (``CoxEstimates``, ``AFTEstimates``, ...).
+    public var estimates: any RegressionEstimates
     /// Akaike's information criterion of the fitted model, `nil` when not defined.
     public var aic: Double?
     /// The Bayesian information criterion of the fitted model, `nil` when not defined.
@@ -51,7 +42,7 @@ public struct RegressionResult: Sendable {
     ///   - warnings: The model's warnings.
     public init(
         model: String, formula: String, termNames: [String], referenceLevels: [(column: String, level: String)],
-        strataColumns: [String], clusterColumn: String?, estimates: Estimates, aic: Double?, bic: Double?,
+        strataColumns: [String], clusterColumn: String?, estimates: any RegressionEstimates, aic: Double?, bic: Double?,
         warnings: [String]
     ) {
         self.model = model
@@ -67,45 +58,19 @@ public struct RegressionResult: Sendable {
     }
 
     /// The name of the fitted model: `cox`, or the AFT distribution (the best one for `--dist all`).
-    public var fittedModel: String {
-        switch estimates {
-        case .cox: return "cox"
-        case .aft(let fit, _): return fit.distribution.name
-        }
-    }
+    public var fittedModel: String { estimates.fittedModel }
 
     /// The number of rows used by the fit.
-    public var n: Int {
-        switch estimates {
-        case .cox(let fit, _): return fit.n
-        case .aft(let fit, _): return fit.n
-        }
-    }
+    public var n: Int { estimates.n }
 
     /// The number of events.
-    public var events: Int {
-        switch estimates {
-        case .cox(let fit, _): return fit.events
-        case .aft(let fit, _): return fit.events
-        }
-    }
+    public var events: Int { estimates.events }
 
     /// The confidence level of the intervals.
-    public var confidenceLevel: Double {
-        switch estimates {
-        case .cox(let fit, _): return fit.confidenceLevel
-        case .aft(let fit, _): return fit.confidenceLevel
-        }
-    }
+    public var confidenceLevel: Double { estimates.confidenceLevel }
 
     /// The number of clusters of the robust variance, `nil` without clusters.
-    public var clusterCount: Int? {
-        guard clusterColumn != nil else { return nil }
-        switch estimates {
-        case .cox(let fit, _): return fit.clusterCount
-        case .aft(let fit, _): return fit.clusterCount
-        }
-    }
+    public var clusterCount: Int? { clusterColumn == nil ? nil : estimates.fit.clusterCount }
 
     /// The term name of design column `index`, or `x<index+1>` when the names are short.
     /// - Parameter index: The 0-based column.
