@@ -10,18 +10,32 @@ import Darwin
 /// Writes a file atomically: the bytes go to a temporary file in the destination's directory, which
 /// is then renamed over the destination, so readers see either the old file or the complete new one.
 ///
-/// The writer refuses to write to a destination that resolves (symbolic links, `..`, relative paths,
-/// hard links to the same inode) to one of `protectedPaths`, typically the input files, so
-/// `relief summary in.csv -o in.csv` cannot destroy its input. On any failure the temporary file is
-/// removed and the destination is left untouched. No `fsync` is done.
+/// What it promises (README, "Security and robustness"):
+/// - It refuses (``DataError/Kind/cannotWrite``, exit 73) a destination that resolves (symbolic links,
+///   `..`, relative paths, hard links to the same inode) to one of `protectedPaths`, typically the input
+///   files, so `relief summary in.csv -o in.csv` cannot destroy its input.
+/// - It replaces only a writable regular file: a symbolic link (never followed to replace its target), a
+///   FIFO, a device, a socket, a directory or a read-only file is refused.
+/// - A new file is created with mode `0666 & ~umask`, or `0600` when `isPrivate` (outputs holding patient
+///   identifiers); an existing file keeps its mode (`0600` at most when private). The temporary file is
+///   `0600` until it is renamed, is registered with ``TemporaryFiles`` (removed on SIGINT/SIGTERM once
+///   ``TemporaryFiles/removeOnInterrupt()`` is installed) and is removed on any failure; the destination
+///   is then left untouched. No `fsync` is done.
+///
+/// Several files that belong together are written with ``AtomicFileSet``.
 public struct AtomicFileWriter: Sendable {
     /// Paths that must never be overwritten (e.g. the input files).
     public let protectedPaths: [String]
+    /// Whether the output holds identifiers: new files are created `0600`.
+    public let isPrivate: Bool
 
     /// Creates a writer.
-    /// - Parameter protectedPaths: Paths that must not be overwritten.
-    public init(protectedPaths: [String] = []) {
+    /// - Parameters:
+    ///   - protectedPaths: Paths that must not be overwritten.
+    ///   - isPrivate: Whether to create the files readable by the owner only.
+    public init(protectedPaths: [String] = [], isPrivate: Bool = false) {
         self.protectedPaths = protectedPaths
+        self.isPrivate = isPrivate
     }
 
     /// Writes `data` to `path` atomically.
@@ -29,9 +43,29 @@ public struct AtomicFileWriter: Sendable {
     ///   - data: The complete file content.
     ///   - path: The destination path.
     /// - Throws: ``DataError`` of kind ``DataError/Kind/cannotWrite`` when the destination is a
-    ///   protected input, a directory, or the directory cannot be written.
+    ///   protected input or not a writable regular file, or the directory cannot be written.
     /// - Complexity: O(n) in `data.count`.
     public func write(_ data: Data, to path: String) throws(DataError) {
+        let files = AtomicFileSet(writer: self)
+        try files.stage(data, to: path)
+        try files.commit()
+    }
+
+    /// Writes UTF-8 text to `path` atomically; see ``write(_:to:)``.
+    /// - Parameters:
+    ///   - text: The complete file content.
+    ///   - path: The destination path.
+    /// - Throws: ``DataError`` of kind ``DataError/Kind/cannotWrite``.
+    public func write(_ text: String, to path: String) throws(DataError) {
+        try write(Data(text.utf8), to: path)
+    }
+
+    // MARK: - Staging
+
+    /// Checks that `path` may be replaced: not empty, not a protected input, absent or a writable
+    /// regular file (never a link, FIFO, device, socket or directory).
+    /// - Throws: ``DataError`` of kind ``DataError/Kind/cannotWrite``.
+    func checkDestination(_ path: String) throws(DataError) {
         guard !path.isEmpty else {
             throw DataError(.cannotWrite, message: "the output path is empty", hint: "give a file name with -o")
         }
@@ -45,11 +79,29 @@ public struct AtomicFileWriter: Sendable {
             }
         }
         var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw DataError(
-                .cannotWrite, file: path, message: "the output path is a directory",
-                hint: "give a file name, e.g. \(path)/summary.txt")
+        guard lstat(path, &info) == 0 else { return }
+        let kind = info.st_mode & S_IFMT
+        let refusal: (message: String, hint: String)?
+        switch kind {
+        case S_IFREG:
+            refusal = access(path, W_OK) == 0
+                ? nil : ("the output file is read-only", "choose another path, or make it writable if it may be replaced")
+        case S_IFDIR:
+            refusal = ("the output path is a directory", "give a file name, e.g. \(path)/summary.txt")
+        case S_IFLNK:
+            refusal = ("the output path is a symbolic link; Relief never replaces a link or writes through it",
+                       "give the file's real path, or remove the link")
+        default:
+            refusal = ("the output path is not a regular file (a FIFO, device or socket)", "give the path of a regular file")
         }
+        if let refusal { throw DataError(.cannotWrite, file: path, message: refusal.message, hint: refusal.hint) }
+    }
+
+    /// Writes `data` to a new `0600` temporary file beside `path` and gives it the mode the destination
+    /// will have; the caller renames it into place (or removes it).
+    /// - Returns: The temporary file's path (registered with ``TemporaryFiles``).
+    /// - Throws: ``DataError`` of kind ``DataError/Kind/cannotWrite``; nothing is left behind.
+    func writeTemporary(_ data: Data, for path: String) throws(DataError) -> String {
         let directory = Self.directory(of: path)
         let base = Self.lastComponent(of: path)
         var template = Array((directory + "/." + base + ".tmp-XXXXXX").utf8CString)
@@ -68,11 +120,7 @@ public struct AtomicFileWriter: Sendable {
             guard let base = buffer.baseAddress else { return "" }
             return String(cString: base)
         }
-        // Keep the permissions of an existing destination; otherwise rw-r--r--.
-        var existing = stat()
-        let mode: mode_t = stat(path, &existing) == 0 ? (existing.st_mode & 0o7777) : 0o644
-        _ = fchmod(fd, mode)
-
+        TemporaryFiles.register(tempPath)
         var failure: String?
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             guard let start = raw.baseAddress else { return }
@@ -87,32 +135,45 @@ public struct AtomicFileWriter: Sendable {
                 offset += written
             }
         }
+        if failure == nil, fchmod(fd, mode(for: path)) != 0 {
+            failure = String(cString: strerror(errno))
+        }
         if close(fd) != 0, failure == nil {
             failure = String(cString: strerror(errno))
         }
         if let failure {
-            unlink(tempPath)
+            TemporaryFiles.remove(tempPath)
             throw DataError(
                 .cannotWrite, file: path, message: "writing failed: \(failure)",
                 hint: "check free disk space and permissions")
         }
-        if rename(tempPath, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(tempPath)
-            throw DataError(
-                .cannotWrite, file: path, message: "cannot move the output into place: \(reason)",
-                hint: "check permissions of the destination")
-        }
+        return tempPath
     }
 
-    /// Writes UTF-8 text to `path` atomically; see ``write(_:to:)``.
-    /// - Parameters:
-    ///   - text: The complete file content.
-    ///   - path: The destination path.
-    /// - Throws: ``DataError`` of kind ``DataError/Kind/cannotWrite``.
-    public func write(_ text: String, to path: String) throws(DataError) {
-        try write(Data(text.utf8), to: path)
+    /// The mode of the file at `path` once written: an existing file's own (at most `0600` when
+    /// private), else `0600` when private, else `0666 & ~umask`.
+    func mode(for path: String) -> mode_t {
+        var existing = stat()
+        if stat(path, &existing) == 0 {
+            let mode = existing.st_mode & 0o7777
+            return isPrivate ? mode & 0o600 : mode
+        }
+        return isPrivate ? 0o600 : 0o666 & ~Self.umaskValue
     }
+
+    /// The process's umask: from `/proc/self/status` (no change to the process state), else by setting
+    /// and restoring it once.
+    static let umaskValue: mode_t = {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+            let value = mode_t(String(line.dropFirst("Umask:".count).filter { !$0.isWhitespace }), radix: 8)
+        {
+            return value
+        }
+        let old = umask(0o022)
+        umask(old)
+        return old
+    }()
 
     // MARK: - Path helpers
 
@@ -135,7 +196,7 @@ public struct AtomicFileWriter: Sendable {
         return String(cString: pointer)
     }
 
-    private static func sameInode(_ a: String, _ b: String) -> Bool {
+    static func sameInode(_ a: String, _ b: String) -> Bool {
         var sa = stat()
         var sb = stat()
         guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }

@@ -22,14 +22,10 @@ extension SimulatedTrial {
     public func write(to path: String) throws -> String {
         let truthPath = Self.truthPath(for: path)
         let truthData = try truth.jsonData()
-        let writer = AtomicFileWriter()
-        try writer.write(Data(csvBytes()), to: path)
-        do {
-            try writer.write(truthData, to: truthPath)
-        } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            throw error
-        }
+        let files = AtomicFileSet(writer: AtomicFileWriter())
+        try files.stage(Data(csvBytes()), to: path)
+        try files.stage(truthData, to: truthPath)
+        try files.commit()
         return truthPath
     }
 }

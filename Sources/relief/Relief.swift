@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import DataIO
 
 /// The `relief` command: configuration only; the work is in the subcommands.
 @main
@@ -13,4 +14,10 @@ struct Relief: ParsableCommand {
             DoseResponseCommand.self, ReportCommand.self,
         ]
     )
+
+    /// Removes the temporary output files on SIGINT/SIGTERM, then parses and runs the command.
+    static func main() {
+        TemporaryFiles.removeOnInterrupt()
+        main(nil)
+    }
 }

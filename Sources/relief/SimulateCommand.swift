@@ -91,13 +91,7 @@ struct SimulateCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data(trial.csvBytes()))
                 destination = "stdout (no truth file; use -o to get one)"
             }
-            let realised = trial.truth.realised
-            let percent = String(format: "%.1f", 100 * realised.censoredFraction)
-            let rowsText = realised.nRows == 1 ? "1 row" : "\(realised.nRows) rows"
-            let patientsText = realised.nPatients == 1 ? "1 patient" : "\(realised.nPatients) patients"
-            StandardError.write(
-                "relief: simulated \(rowsText) for \(patientsText), "
-                    + "\(percent)% censored, seed \(seed) -> \(destination)")
+            StandardError.write(trial.summaryLine(seed: seed, destination: destination))
         }
     }
 }

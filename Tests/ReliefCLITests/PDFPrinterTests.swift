@@ -1,3 +1,4 @@
+import DataIO
 import Foundation
 import NumericCore
 import Reporting
@@ -68,7 +69,7 @@ import Testing
         let output = directory.appendingPathComponent("report.pdf")
         let printer = PDFPrinter(environment: ["PATH": directory.path, "TMPDIR": directory.path])
         let error = #expect(throws: PDFPrinterError.self) {
-            try printer.writePDF(html: Self.samplePage(), to: output.path, protectedPaths: [])
+            try printer.writePDF(html: Self.samplePage(), to: output.path, writer: AtomicFileWriter())
         }
         #expect(error == .browserNotFound(configured: nil))
         #expect(error?.failureKind == .unavailable)
@@ -78,7 +79,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.path))
         let configured = PDFPrinter(environment: ["RELIEF_CHROMIUM": "/nonexistent/chromium", "TMPDIR": directory.path])
         let named = #expect(throws: PDFPrinterError.self) {
-            try configured.writePDF(html: "<p>x</p>", to: output.path, protectedPaths: [])
+            try configured.writePDF(html: "<p>x</p>", to: output.path, writer: AtomicFileWriter())
         }
         #expect(named?.description.contains("'/nonexistent/chromium'") == true)
     }
@@ -90,7 +91,7 @@ import Testing
         // /bin/false is a real program that exits 1 whatever its arguments.
         let printer = PDFPrinter(environment: Self.environment(tmp: tmp, extra: ["RELIEF_CHROMIUM": "/bin/false"]))
         let error = #expect(throws: PDFPrinterError.self) {
-            try printer.writePDF(html: Self.samplePage(), to: output.path, protectedPaths: [])
+            try printer.writePDF(html: Self.samplePage(), to: output.path, writer: AtomicFileWriter())
         }
         #expect(error == .browserFailed(status: 1, stderrTail: ""))
         #expect(error?.failureKind == .unavailable)
@@ -99,7 +100,7 @@ import Testing
         // /bin/true exits 0 but writes no PDF.
         let silent = PDFPrinter(environment: Self.environment(tmp: tmp, extra: ["RELIEF_CHROMIUM": "/bin/true"]))
         let noPDF = #expect(throws: PDFPrinterError.self) {
-            try silent.writePDF(html: Self.samplePage(), to: output.path, protectedPaths: [])
+            try silent.writePDF(html: Self.samplePage(), to: output.path, writer: AtomicFileWriter())
         }
         #expect(noPDF == .browserFailed(status: 0, stderrTail: ""))
         #expect(noPDF?.description.contains("no valid PDF") == true)
@@ -118,7 +119,7 @@ import Testing
         let printer = PDFPrinter(environment: Self.environment(tmp: tmp, extra: ["RELIEF_CHROMIUM": slow.path]), timeoutSeconds: 1)
         let start = Date()
         let error = #expect(throws: PDFPrinterError.self) {
-            try printer.writePDF(html: Self.samplePage(), to: output.path, protectedPaths: [])
+            try printer.writePDF(html: Self.samplePage(), to: output.path, writer: AtomicFileWriter())
         }
         #expect(error == .timedOut(seconds: 1))
         #expect(Date().timeIntervalSince(start) < 15)
@@ -134,7 +135,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: outputDirectory) }
         let output = outputDirectory.appendingPathComponent("report.pdf")
         let printer = PDFPrinter(environment: Self.environment(tmp: tmp))
-        try printer.writePDF(html: Self.samplePage(), to: output.path, protectedPaths: [])
+        try printer.writePDF(html: Self.samplePage(), to: output.path, writer: AtomicFileWriter())
         let pdf = try Data(contentsOf: output)
         #expect(pdf.starts(with: Array("%PDF".utf8)))
         #expect(Self.entries(tmp).isEmpty, "left behind: \(Self.entries(tmp))")
@@ -153,7 +154,7 @@ import Testing
         try Data("relief_days,relief_ended\n1,1\n".utf8).write(to: input)
         let printer = PDFPrinter(environment: Self.environment(tmp: tmp))
         let error = #expect(throws: PDFPrinterError.self) {
-            try printer.writePDF(html: Self.samplePage(), to: input.path, protectedPaths: [input.path])
+            try printer.writePDF(html: Self.samplePage(), to: input.path, writer: AtomicFileWriter(protectedPaths: [input.path]))
         }
         #expect(error?.failureKind == .cannotWrite)
         #expect(error?.description.contains("refusing to overwrite") == true)

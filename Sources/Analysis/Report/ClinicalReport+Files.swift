@@ -14,7 +14,8 @@ extension ClinicalReport {
     }
 
     /// Writes the report in `format` to `path`: every file atomically, never over a protected path (the
-    /// input), and a failed Markdown write leaves none of its figures behind.
+    /// input) or anything but a writable regular file, readable by the owner only (`0600`) when the report
+    /// lists patient identifiers; the Markdown file and its figures appear together or not at all.
     /// - Parameters:
     ///   - format: HTML, Markdown (+ SVG files named after the Markdown file) or PDF.
     ///   - path: The report file.
@@ -25,31 +26,25 @@ extension ClinicalReport {
         as format: FileFormat, to path: String, protectedPaths: [String],
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws {
+        let writer = AtomicFileWriter(protectedPaths: protectedPaths, isPrivate: includesIdentifiers)
         switch format {
         case .html:
-            try AtomicFileWriter(protectedPaths: protectedPaths).write(ClinicalReportHTMLRenderer().render(self), to: path)
+            try writer.write(ClinicalReportHTMLRenderer().render(self), to: path)
         case .pdf:
             try PDFPrinter(environment: environment)
-                .writePDF(html: ClinicalReportHTMLRenderer().render(self), to: path, protectedPaths: protectedPaths)
+                .writePDF(html: ClinicalReportHTMLRenderer().render(self), to: path, writer: writer)
         case .markdown:
             let url = URL(fileURLWithPath: path)
             let stem = url.deletingPathExtension().lastPathComponent
             let directory = url.deletingLastPathComponent().path
             let rendered = ClinicalReportMarkdownRenderer(figurePrefix: stem).render(self)
-            let writer = AtomicFileWriter(protectedPaths: protectedPaths + [path])
-            var written: [String] = []
-            do {
-                for figure in rendered.figures {
-                    let figurePath = (directory as NSString).appendingPathComponent(figure.fileName)
-                    try writer.write(figure.svg, to: figurePath)
-                    written.append(figurePath)
-                }
-                try AtomicFileWriter(protectedPaths: protectedPaths).write(rendered.markdown, to: path)
-            } catch {
-                // No partial output: the figures written so far go when the Markdown cannot be written.
-                for figurePath in written { try? FileManager.default.removeItem(atPath: figurePath) }
-                throw error
+            // All or nothing: the figures and the Markdown are staged, then renamed together.
+            let files = AtomicFileSet(writer: writer)
+            for figure in rendered.figures {
+                try files.stage(figure.svg, to: (directory as NSString).appendingPathComponent(figure.fileName))
             }
+            try files.stage(rendered.markdown, to: path)
+            try files.commit()
         }
     }
 }

@@ -74,9 +74,9 @@ public struct PDFPrinter: Sendable {
     /// - Parameters:
     ///   - html: The complete, self-contained HTML document.
     ///   - path: The destination of the PDF.
-    ///   - protectedPaths: Paths never to overwrite (the input files).
+    ///   - writer: How to write it (the paths never to overwrite, private permissions).
     /// - Throws: ``PDFPrinterError``; on any error no file is written at `path`.
-    public func writePDF(html: String, to path: String, protectedPaths: [String]) throws(PDFPrinterError) {
+    public func writePDF(html: String, to path: String, writer: AtomicFileWriter) throws(PDFPrinterError) {
         guard let browser = Self.locateBrowser(environment: environment) else {
             let configured = environment["RELIEF_CHROMIUM"].flatMap { $0.isEmpty ? nil : $0 }
             throw .browserNotFound(configured: configured)
@@ -101,7 +101,7 @@ public struct PDFPrinter: Sendable {
             throw .browserFailed(status: 0, stderrTail: run.stderrTail)
         }
         do {
-            try AtomicFileWriter(protectedPaths: protectedPaths).write(pdf, to: path)
+            try writer.write(pdf, to: path)
         } catch {
             throw .cannotWrite(path: path, reason: error.message + (error.hint.map { "; " + $0 } ?? ""))
         }
