@@ -1,4 +1,13 @@
+import Foundation
+
 extension ColumnRoles {
+    /// The column names of a comma-separated list (`--baseline a, b,c`): trimmed, empty names dropped.
+    /// - Parameter list: The list as given.
+    /// - Returns: The names in order.
+    public static func names(_ list: String) -> [String] {
+        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// Parses `--band COLUMN=c1,c2,...` options (e.g. `interval_days=7,28`) into cut points by column.
     /// - Parameter specs: The option values.
     /// - Returns: Strictly increasing cut points by column.

@@ -24,15 +24,27 @@ public struct CSVTableWriter: Sendable {
         let rows = table.rows.indices.map { rowIndex in
             table.columns.indices.map { field(table.cell(rowIndex, $0)) }
         }
-        return CSVWriter().string(header: table.columns.map(\.name), rows: rows)
+        return CSVWriter().string(header: table.columns.map { Self.neutralised($0.name) }, rows: rows)
     }
 
     private func field(_ cell: ReportCell) -> String {
         switch cell {
-        case .text(let value): return value
+        case .text(let value): return Self.neutralised(value)
         case .integer(let value): return String(value)
         case .number(let value): return value.flatMap(ReportText.fullPrecision) ?? missing
         case .empty: return ""
         }
+    }
+
+    /// A text cell a spreadsheet will not run as a formula (OWASP "CSV injection"): text starting with
+    /// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, unless the whole text is a
+    /// number (`-0.5`, `+3`), which stays as it is.
+    /// - Parameter text: The cell's text.
+    /// - Returns: The text to write.
+    /// - Complexity: O(n) in the length of `text`.
+    public static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        if let number = Double(text), number.isFinite { return text }
+        return "'" + text
     }
 }

@@ -69,11 +69,15 @@ extension JSONValue {
             case "\u{08}": return "\\b"
             case "\u{0C}": return "\\f"
             default:
-                guard scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0x7F else {
+                // Controls (C0, DEL, C1), format characters (bidi overrides, zero-width) and the line
+                // separators JavaScript rejects are written as \u escapes (UTF-16, surrogate pairs).
+                guard ReportText.isUnprintable(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029 else {
                     return nil
                 }
-                let hex = String(scalar.value, radix: 16)
-                return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                return String(scalar).utf16.map { unit in
+                    let hex = String(unit, radix: 16)
+                    return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                }.joined()
             }
         }
         out += "\"" + escaped + "\""

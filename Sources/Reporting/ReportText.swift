@@ -16,15 +16,25 @@ public enum ReportText {
     /// - Returns: Printable text; unchanged when it holds no control, format or backslash character.
     /// - Complexity: O(n) in the length of `text`.
     public static func escaped(_ text: String) -> String {
-        replacingScalars(in: text) { scalar in
-            switch scalar {
-            case "\t": return "\\t"
-            case "\n": return "\\n"
-            case "\r": return "\\r"
-            case "\\": return "\\\\"
-            default:
-                return isUnprintable(scalar) ? "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}" : nil
-            }
+        replacingScalars(in: text) { scalar in scalar == "\\" ? "\\\\" : controlEscape(scalar) }
+    }
+
+    /// `text` with control and format characters escaped as ``escaped(_:)`` does, but backslashes kept:
+    /// for messages and warnings on a terminal, which quote the user's text and the data's.
+    /// - Parameter text: A message.
+    /// - Returns: Printable text.
+    /// - Complexity: O(n) in the length of `text`.
+    public static func escapedControls(_ text: String) -> String {
+        replacingScalars(in: text, controlEscape)
+    }
+
+    /// The escape of a control or format scalar (`\t`, `\n`, `\r`, `\u{1B}`), `nil` for any other.
+    static func controlEscape(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "\t": return "\\t"
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        default: return isUnprintable(scalar) ? "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}" : nil
         }
     }
 

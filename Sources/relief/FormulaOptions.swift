@@ -38,13 +38,8 @@ struct FormulaOptions: ParsableArguments {
     /// command has them.
     /// - Throws: `DesignMatrixError` for a malformed `--ref`.
     func specification(cox: CoxOptions? = nil, dist: DistributionOption? = nil) throws -> ModelSpecification {
-        var levels: [String: String] = [:]
-        for argument in ref {
-            let (column, level) = try DesignMatrixBuilder.reference(parsing: argument)
-            levels[column] = level
-        }
-        return ModelSpecification(
-            formula: formula, cluster: cluster, ties: cox?.ties, referenceLevels: levels, distribution: dist?.distribution,
+        ModelSpecification(
+            formula: formula, cluster: cluster, ties: cox?.ties, referenceLevels: try DesignMatrixBuilder.references(parsing: ref), distribution: dist?.distribution,
             comparesDistributions: dist == .all, confidenceLevel: confLevel, testsProportionalHazards: cox?.phTest ?? true)
     }
 

@@ -10,14 +10,21 @@ struct Relief: ParsableCommand {
         abstract: "Relief-duration curves by dose level and treatment frequency.",
         version: ReliefVersion.string,
         subcommands: [SummaryCommand.self, CurvesCommand.self, SimulateCommand.self, FitCommand.self, PredictCommand.self,
-            ScheduleCommand.self,
-            DoseResponseCommand.self, ReportCommand.self,
-        ]
+            ScheduleCommand.self, DoseResponseCommand.self, ReportCommand.self]
     )
 
-    /// Removes the temporary output files on SIGINT/SIGTERM, then parses and runs the command.
+    /// Removes the temporary output files on SIGINT/SIGTERM, then parses and runs the command; the
+    /// parser's messages (which echo the command line) reach stderr with control characters escaped.
     static func main() {
         TemporaryFiles.removeOnInterrupt()
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error), message = fullMessage(for: error)
+            guard code != .success, !message.isEmpty else { exit(withError: error) }
+            for line in message.split(separator: "\n", omittingEmptySubsequences: false) { StandardError.write(String(line)) }
+            exit(withError: ExitCode(code.rawValue))
+        }
     }
 }

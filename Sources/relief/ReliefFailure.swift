@@ -29,11 +29,7 @@ enum ReliefFailure {
             StandardError.error(lines.first ?? error.description)
             for line in lines.dropFirst() { StandardError.write(line) }
             throw ExitCode(exitCode(error.failureKind))
-        } catch let error as ExitCode {
-            throw error
-        } catch let error as ValidationError {
-            throw error
-        } catch let error as CleanExit {
+        } catch let error where error is ExitCode || error is ValidationError || error is CleanExit {
             throw error
         } catch {
             StandardError.error("internal error: \(error). Please report this with the command line and input.")

@@ -86,9 +86,7 @@ struct ReportCommand: ParsableCommand {
         try ReportRequest(
             source: try input.source(grouping: grouping), title: title, doseColumn: dose,
             intervalColumn: interval, model: model.model, formula: formula,
-            baselineColumns: baseline.map { list in
-                list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            },
+            baselineColumns: baseline.map(ColumnRoles.names),
             doseStep: doseStep,
             coverageDoses: try coverageDoses.map {
                 try NumberList.parse($0, option: "--coverage-doses", domain: .nonNegative, example: "0.5,1.0")

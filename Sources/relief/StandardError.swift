@@ -1,11 +1,11 @@
 import Foundation
+import Reporting
 
 /// Writes diagnostics to standard error as `relief: error: ...` / `relief: warning: ...` lines.
 enum StandardError {
     /// Writes one line (a trailing newline is added; embedded line breaks are shown as `\n`).
     static func write(_ line: String) {
-        let flat = line.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
-        FileHandle.standardError.write(Data((flat + "\n").utf8))
+        FileHandle.standardError.write(Data((ReportText.escapedControls(line) + "\n").utf8))
     }
 
     /// Writes `relief: error: message`.

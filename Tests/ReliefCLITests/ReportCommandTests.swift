@@ -167,19 +167,22 @@ import Testing
     }
 
     @Test func unknownColumnsAndModelsAreUsageErrors() throws {
-        let byMissing = try ReliefProcess.run(["report", Self.trial.path, "--by", "no_such_column", "-o", "/tmp/unused.html"])
+        let directory = try ReliefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let unused = directory.appendingPathComponent("unused.html").path
+        let byMissing = try ReliefProcess.run(["report", Self.trial.path, "--by", "no_such_column", "-o", unused])
         #expect(byMissing.status == 64, "stderr: \(byMissing.stderr)")
         #expect(byMissing.stderr.contains("no column 'no_such_column' (--by)"))
-        let formula = try ReliefProcess.run(["report", Self.trial.path, "--formula", "dose_group + nope", "-o", "/tmp/unused.html"])
+        let formula = try ReliefProcess.run(["report", Self.trial.path, "--formula", "dose_group + nope", "-o", unused])
         #expect(formula.status == 64, "stderr: \(formula.stderr)")
         #expect(formula.stderr.contains("nope"))
-        let model = try ReliefProcess.run(["report", Self.trial.path, "--model", "gamma", "-o", "/tmp/unused.html"])
+        let model = try ReliefProcess.run(["report", Self.trial.path, "--model", "gamma", "-o", unused])
         #expect(model.status == 64)
         #expect(model.stderr.contains("'gamma'") && model.stderr.contains("--model"))
-        let aft = try ReliefProcess.run(["report", Self.trial.path, "--model", "aft", "-o", "/tmp/unused.html"])
+        let aft = try ReliefProcess.run(["report", Self.trial.path, "--model", "aft", "-o", unused])
         #expect(aft.status == 64)
         #expect(aft.stderr.contains("'aft'"))
-        #expect(!FileManager.default.fileExists(atPath: "/tmp/unused.html"))
+        #expect(!FileManager.default.fileExists(atPath: unused))
     }
 
     @Test func missingInputIsExit66() throws {

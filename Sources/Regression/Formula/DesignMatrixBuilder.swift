@@ -47,6 +47,19 @@ public struct DesignMatrixBuilder: Sendable {
         return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
     }
 
+    /// The reference levels of several `--ref COLUMN=LEVEL` values; a later value for a column wins.
+    /// - Parameter arguments: The option values.
+    /// - Returns: The level per column.
+    /// - Throws: ``DesignMatrixError/malformedArgument(option:argument:example:)``.
+    public static func references(parsing arguments: [String]) throws(DesignMatrixError) -> [String: String] {
+        var levels: [String: String] = [:]
+        for argument in arguments {
+            let (column, level) = try reference(parsing: argument)
+            levels[column] = level
+        }
+        return levels
+    }
+
     /// Builds the design of `formula` on the used rows of `data`.
     /// - Parameters:
     ///   - formula: The parsed formula.
