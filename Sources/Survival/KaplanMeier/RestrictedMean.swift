@@ -10,7 +10,7 @@ public struct RestrictedMean: Sendable, Equatable {
 
     /// Creates a restricted-mean row.
     /// - Parameters: the fields, see their documentation.
-    public init(tau: Double, estimate: Double, standardError: Double) {
+    package init(tau: Double, estimate: Double, standardError: Double) {
         self.tau = tau
         self.estimate = estimate
         self.standardError = standardError
