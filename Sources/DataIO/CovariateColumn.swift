@@ -21,17 +21,6 @@ public struct CovariateColumn: Sendable, Equatable {
     /// The values, in the row order of ``SurvivalDataset/time``.
     public let values: Values
 
-    /// Creates a covariate column.
-    /// - Parameters:
-    ///   - name: The column name.
-    ///   - columnNumber: The 1-based column number.
-    ///   - values: Numeric values or categorical levels and codes, one per used row.
-    public init(name: String, columnNumber: Int, values: Values) {
-        self.name = name
-        self.columnNumber = columnNumber
-        self.values = values
-    }
-
     /// Whether the column is numeric.
     public var isNumeric: Bool {
         if case .numeric = values { return true }

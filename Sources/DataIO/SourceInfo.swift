@@ -10,19 +10,4 @@ public struct SourceInfo: Sendable, Equatable {
     public let rowsRead: Int
     /// The delimiter used: `comma`, `semicolon` or `tab`.
     public let delimiter: String
-
-    /// Creates source information.
-    /// - Parameters:
-    ///   - file: The path.
-    ///   - sha256: The lowercase hex SHA-256.
-    ///   - byteCount: The size in bytes.
-    ///   - rowsRead: Data records read.
-    ///   - delimiter: The delimiter name.
-    public init(file: String, sha256: String, byteCount: Int, rowsRead: Int, delimiter: String) {
-        self.file = file
-        self.sha256 = sha256
-        self.byteCount = byteCount
-        self.rowsRead = rowsRead
-        self.delimiter = delimiter
-    }
 }

@@ -39,7 +39,7 @@ public struct SurvivalDataset: Sendable {
     ///   - patientCodes: Per-row patient index.
     ///   - covariates: Covariate columns, one value per used row.
     ///   - rowLines: Per used row, its physical line (or empty).
-    public init(
+    init(
         source: SourceInfo, time: [Double], event: [Bool], groupings: [Grouping] = [],
         strata: Grouping? = nil, exclusions: [Exclusion] = [], patients: Int? = nil, patientCodes: [Int]? = nil,
         covariates: [CovariateColumn] = [], rowLines: [Int] = []

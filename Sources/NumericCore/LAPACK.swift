@@ -35,12 +35,7 @@ package enum LAPACK {
 
     /// Cholesky `A = L Lᵀ` of the lower triangle, in place (`dpotrf`). Returns info (> 0: minor).
     package static func potrf(_ a: inout [Double], n: Int) throws(LinearAlgebraError) -> Int {
-        let n32 = try int32(n)
-        let lda = try int32(max(1, n))
-        let info = a.withUnsafeMutableBufferPointer {
-            LAPACKE_dpotrf(LAPACK_COL_MAJOR, lower, n32, $0.baseAddress, lda)
-        }
-        return try checked(info, "dpotrf")
+        try onLowerTriangle(&a, n: n, LAPACKE_dpotrf, "dpotrf")
     }
 
     /// Solves `A X = B` from the factor of `potrf` (`dpotrs`), `B` overwritten by `X`.
@@ -48,23 +43,27 @@ package enum LAPACK {
         let n32 = try int32(n)
         let nrhs32 = try int32(nrhs)
         let lda = try int32(max(1, n))
-        var factor = factor
-        let info = factor.withUnsafeMutableBufferPointer { ap in
-            b.withUnsafeMutableBufferPointer { bp in
-                LAPACKE_dpotrs(LAPACK_COL_MAJOR, lower, n32, nrhs32, ap.baseAddress, lda, bp.baseAddress, lda)
-            }
+        let info = b.withUnsafeMutableBufferPointer { bp in
+            LAPACKE_dpotrs(LAPACK_COL_MAJOR, lower, n32, nrhs32, factor, lda, bp.baseAddress, lda)
         }
         _ = try checked(info, "dpotrs")
     }
 
     /// Inverse from the Cholesky factor, lower triangle only (`dpotri`). Returns info (> 0: singular).
     package static func potri(_ a: inout [Double], n: Int) throws(LinearAlgebraError) -> Int {
+        try onLowerTriangle(&a, n: n, LAPACKE_dpotri, "dpotri")
+    }
+
+    /// Calls `routine(layout, uplo, n, a, lda)` on the lower triangle of the `n × n` matrix `a`, in place,
+    /// and returns its checked info.
+    private static func onLowerTriangle(
+        _ a: inout [Double], n: Int, _ routine: (Int32, CChar, Int32, UnsafeMutablePointer<Double>?, Int32) -> Int32,
+        _ name: String
+    ) throws(LinearAlgebraError) -> Int {
         let n32 = try int32(n)
         let lda = try int32(max(1, n))
-        let info = a.withUnsafeMutableBufferPointer {
-            LAPACKE_dpotri(LAPACK_COL_MAJOR, lower, n32, $0.baseAddress, lda)
-        }
-        return try checked(info, "dpotri")
+        let info = a.withUnsafeMutableBufferPointer { routine(LAPACK_COL_MAJOR, lower, n32, $0.baseAddress, lda) }
+        return try checked(info, name)
     }
 
     /// QR with column pivoting `A P = Q R` (`dgeqp3`), in place; `jpvt` 1-based on return.
@@ -92,15 +91,8 @@ package enum LAPACK {
         let k32 = try int32(k)
         let nrhs32 = try int32(nrhs)
         let lda = try int32(max(1, m))
-        var qr = qr
-        var tau = tau
-        let info = qr.withUnsafeMutableBufferPointer { ap in
-            tau.withUnsafeMutableBufferPointer { tp in
-                c.withUnsafeMutableBufferPointer { cp in
-                    LAPACKE_dormqr(LAPACK_COL_MAJOR, left, transpose, m32, nrhs32, k32,
-                                   ap.baseAddress, lda, tp.baseAddress, cp.baseAddress, lda)
-                }
-            }
+        let info = c.withUnsafeMutableBufferPointer { cp in
+            LAPACKE_dormqr(LAPACK_COL_MAJOR, left, transpose, m32, nrhs32, k32, qr, lda, tau, cp.baseAddress, lda)
         }
         _ = try checked(info, "dormqr")
     }
@@ -111,11 +103,8 @@ package enum LAPACK {
         let n32 = try int32(n)
         let k32 = try int32(k)
         let lda = try int32(max(1, m))
-        var tau = tau
         let info = a.withUnsafeMutableBufferPointer { ap in
-            tau.withUnsafeMutableBufferPointer { tp in
-                LAPACKE_dorgqr(LAPACK_COL_MAJOR, m32, n32, k32, ap.baseAddress, lda, tp.baseAddress)
-            }
+            LAPACKE_dorgqr(LAPACK_COL_MAJOR, m32, n32, k32, ap.baseAddress, lda, tau)
         }
         _ = try checked(info, "dorgqr")
     }
@@ -196,15 +185,8 @@ package enum LAPACK {
         let n32 = try int32(n)
         let nrhs32 = try int32(nrhs)
         let lda = try int32(max(1, n))
-        var factor = factor
-        var pivots = pivots
-        let info = factor.withUnsafeMutableBufferPointer { ap in
-            pivots.withUnsafeMutableBufferPointer { pp in
-                b.withUnsafeMutableBufferPointer { bp in
-                    LAPACKE_dsytrs(LAPACK_COL_MAJOR, lower, n32, nrhs32, ap.baseAddress, lda,
-                                   pp.baseAddress, bp.baseAddress, lda)
-                }
-            }
+        let info = b.withUnsafeMutableBufferPointer { bp in
+            LAPACKE_dsytrs(LAPACK_COL_MAJOR, lower, n32, nrhs32, factor, lda, pivots, bp.baseAddress, lda)
         }
         _ = try checked(info, "dsytrs")
     }

@@ -52,20 +52,10 @@ extension SpecialFunctions {
         var iteration = 0
         while iteration < maxIterations {
             let m2 = 2 * m
-            var aa = m * (b - m) * x / ((qam + m2) * (a + m2))
-            d = 1 + aa * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            h *= d * c
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
-            d = 1 + aa * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            let delta = d * c
+            let even = m * (b - m) * x / ((qam + m2) * (a + m2))
+            h *= _lentzStep(a: even, b: 1, c: &c, d: &d, tiny: tiny)
+            let odd = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+            let delta = _lentzStep(a: odd, b: 1, c: &c, d: &d, tiny: tiny)
             h *= delta
             if abs(delta - 1) <= epsilon { break }
             m += 1

@@ -37,14 +37,8 @@ extension SpecialFunctions {
         var i = 1.0
         var iteration = 0
         while iteration < maxIterations {
-            let an = -i * (i - a)
             b += 2
-            d = an * d + b
-            if abs(d) < tiny { d = tiny }
-            c = b + an / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            let delta = d * c
+            let delta = _lentzStep(a: -i * (i - a), b: b, c: &c, d: &d, tiny: tiny)
             h *= delta
             if abs(delta - 1) <= epsilon { break }
             i += 1

@@ -18,16 +18,9 @@ public struct SymmetricEigen: Sendable, Equatable {
     ///   `.noConvergence(info:)` if `dsyevd` fails to converge.
     /// - Complexity: O(n³).
     public init(_ a: Matrix) throws(LinearAlgebraError) {
-        try a._validateSquare("SymmetricEigen input")
-        let n = a.rows
-        var elements = a.elements
-        var w = [Double](repeating: 0, count: n)
-        if n > 0 {
-            let info = try LAPACK.syevd(&elements, n: n, w: &w, computeVectors: true)
-            if info > 0 { throw .noConvergence(info: info) }
-        }
-        self.values = w
-        self.vectors = try Matrix(rows: n, columns: n, columnMajor: elements)
+        let (values, vectors) = try Self.decompose(a, computeVectors: true)
+        self.values = values
+        self.vectors = try Matrix(rows: a.rows, columns: a.rows, columnMajor: vectors)
     }
 
     /// The eigenvalues only, ascending (cheaper than the full decomposition).
@@ -37,14 +30,22 @@ public struct SymmetricEigen: Sendable, Equatable {
     /// - Throws: As ``init(_:)``.
     /// - Complexity: O(n³), with a smaller constant than with vectors.
     public static func eigenvalues(_ a: Matrix) throws(LinearAlgebraError) -> [Double] {
+        try decompose(a, computeVectors: false).values
+    }
+
+    /// `dsyevd` of `a`: the ascending eigenvalues and the column-major `n × n` array that holds the
+    /// eigenvectors when `computeVectors` (otherwise overwritten workspace).
+    private static func decompose(
+        _ a: Matrix, computeVectors: Bool
+    ) throws(LinearAlgebraError) -> (values: [Double], vectors: [Double]) {
         try a._validateSquare("SymmetricEigen input")
         let n = a.rows
         var elements = a.elements
         var w = [Double](repeating: 0, count: n)
         if n > 0 {
-            let info = try LAPACK.syevd(&elements, n: n, w: &w, computeVectors: false)
+            let info = try LAPACK.syevd(&elements, n: n, w: &w, computeVectors: computeVectors)
             if info > 0 { throw .noConvergence(info: info) }
         }
-        return w
+        return (w, elements)
     }
 }

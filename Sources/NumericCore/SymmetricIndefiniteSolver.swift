@@ -41,14 +41,9 @@ public struct SymmetricIndefiniteSolver: Sendable, Equatable {
     /// - Throws: `.dimensionMismatch` if `b.rows != n`, `.nonFiniteValue` for NaN/infinity.
     /// - Complexity: O(n² k).
     public func solve(_ b: Matrix) throws(LinearAlgebraError) -> Matrix {
-        try b._validate("SymmetricIndefiniteSolver right-hand side")
-        guard b.rows == dimension else {
-            throw .dimensionMismatch("SymmetricIndefiniteSolver.solve: A is \(dimension)×\(dimension), B has \(b.rows) rows")
+        try b._solved(by: "SymmetricIndefiniteSolver", dimension: dimension) { x, columns throws(LinearAlgebraError) in
+            try LAPACK.sytrs(packed, n: dimension, pivots: pivots, &x, nrhs: columns)
         }
-        if dimension == 0 || b.columns == 0 { return b }
-        var x = b.elements
-        try LAPACK.sytrs(packed, n: dimension, pivots: pivots, &x, nrhs: b.columns)
-        return try Matrix(rows: b.rows, columns: b.columns, columnMajor: x)
     }
 
     /// Solves `A x = b`.

@@ -2,7 +2,7 @@ import Analysis
 import DataIO
 import Foundation
 @testable import Reporting
-import Survival
+@testable import Survival
 import Testing
 
 /// Renderers on hand-built result values (no summary fitting involved).

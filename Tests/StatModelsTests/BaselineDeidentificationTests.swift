@@ -1,4 +1,4 @@
-import DataIO
+@testable import DataIO
 import Foundation
 import Survival
 import Testing

@@ -1,6 +1,6 @@
-import DataIO
+@testable import DataIO
 import Foundation
-import Survival
+@testable import Survival
 import Testing
 
 /// BaselineCharacteristics and NumericSummary on small hand-made data with exact expected values.

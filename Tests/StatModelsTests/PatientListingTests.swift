@@ -1,4 +1,4 @@
-import DataIO
+@testable import DataIO
 import Survival
 import Testing
 

@@ -1,4 +1,4 @@
-import DataIO
+@testable import DataIO
 import DoseResponse
 import Foundation
 import NumericCore

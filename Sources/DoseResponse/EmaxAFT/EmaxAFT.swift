@@ -227,47 +227,30 @@ public struct EmaxAFT: SurvivalRegressionModel, Sendable {
             throw .invalidArgument(context: context, message: "the \(distribution.name) distribution does not use log time; "
                 + "use weibull, lognormal, loglogistic or exponential.")
         }
-        guard dose.count == n else { throw .lengthMismatch(context: context, argument: "dose", expected: n, found: dose.count) }
-        guard x.rows == n else { throw .lengthMismatch(context: context, argument: "x rows", expected: n, found: x.rows) }
+        try StatModelError.checkLength(dose.count, of: "dose", rows: n, context: context)
+        try StatModelError.checkLength(x.rows, of: "x rows", rows: n, context: context)
         guard x.elements.count == n * x.columns else {
             throw .invalidArgument(context: context, message: "the covariate matrix holds \(x.elements.count) elements, not \(n)×\(x.columns).")
         }
-        guard event.count == n else { throw .lengthMismatch(context: context, argument: "event", expected: n, found: event.count) }
-        if let cluster, cluster.count != n {
-            throw .lengthMismatch(context: context, argument: "cluster", expected: n, found: cluster.count)
-        }
+        try StatModelError.checkLength(event.count, of: "event", rows: n, context: context)
+        try StatModelError.checkLength(cluster?.count, of: "cluster", rows: n, context: context)
         guard termNames.count == x.columns else {
             throw .lengthMismatch(context: context, argument: "termNames", expected: x.columns, found: termNames.count)
         }
         if let weights {
-            guard weights.count == n else {
-                throw .lengthMismatch(context: context, argument: "weights", expected: n, found: weights.count)
-            }
-            for (i, w) in weights.enumerated() {
-                guard w.isFinite else { throw .nonFiniteValue(context: context, argument: "weights", index: i) }
-                guard w > 0 else {
-                    throw .invalidArgument(context: context, message: "weight \(w) at row \(i) (0-based) is not positive; "
-                        + "remove the row instead of giving it weight 0.")
-                }
-            }
+            try StatModelError.checkLength(weights.count, of: "weights", rows: n, context: context)
+            try AFTInputCheck.checkWeights(weights, context: context)
         }
-        for (i, d) in dose.enumerated() {
-            guard d.isFinite else { throw .nonFiniteValue(context: context, argument: "dose", index: i) }
-            guard d >= 0 else {
-                throw .invalidArgument(context: context, message: "'dose' is \(d) at row \(i) (0-based); doses must be >= 0 "
-                    + "(0 = placebo). Fix or remove that row.")
-            }
+        try StatModelError.checkEach(dose, of: "dose", context: context, isValid: { $0 >= 0 }) { d, i in
+            "'dose' is \(d) at row \(i) (0-based); doses must be >= 0 (0 = placebo). Fix or remove that row."
         }
         guard dose.contains(where: { $0 > 0 }) else {
             throw .invalidArgument(context: context, message: "every dose is 0, so no dose–response curve can be estimated; "
                 + "check the dose column.")
         }
-        for (i, t) in time.enumerated() {
-            guard t.isFinite else { throw .nonFiniteValue(context: context, argument: "time", index: i) }
-            guard t > 0 else {
-                throw .invalidArgument(context: context, message: "'time' is \(t) at row \(i) (0-based), but the model works on "
-                    + "log(time) and needs times > 0. Remove or fix that row.")
-            }
+        try StatModelError.checkEach(time, of: "time", context: context, isValid: { $0 > 0 }) { t, i in
+            "'time' is \(t) at row \(i) (0-based), but the model works on log(time) and needs times > 0. "
+                + "Remove or fix that row."
         }
         for (index, value) in x.elements.enumerated() where !value.isFinite {
             throw .nonFiniteValue(context: context, argument: "x column \(index / n)", index: index % n)

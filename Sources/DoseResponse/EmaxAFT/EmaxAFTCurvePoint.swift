@@ -15,13 +15,4 @@ public struct EmaxAFTCurvePoint: Sendable, Equatable {
     /// The median relief at the reference profile, `g(d)·exp(σ F₀⁻¹(0.5))` (`= g` for log-normal and
     /// log-logistic, `g·(log 2)^σ` for Weibull).
     public let median: Double
-
-    /// Creates a point; see the properties.
-    public init(dose: Double, estimate: Double, lower: Double, upper: Double, median: Double) {
-        self.dose = dose
-        self.estimate = estimate
-        self.lower = lower
-        self.upper = upper
-        self.median = median
-    }
 }

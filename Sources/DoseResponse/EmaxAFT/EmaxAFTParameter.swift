@@ -14,13 +14,4 @@ public struct EmaxAFTParameter: Sendable, Equatable {
     public let lower: Double
     /// The upper confidence limit.
     public let upper: Double
-
-    /// Creates a row; see the properties.
-    public init(name: String, estimate: Double, standardError: Double, lower: Double, upper: Double) {
-        self.name = name
-        self.estimate = estimate
-        self.standardError = standardError
-        self.lower = lower
-        self.upper = upper
-    }
 }

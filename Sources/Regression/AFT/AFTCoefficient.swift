@@ -24,18 +24,4 @@ public struct AFTCoefficient: Sendable, Equatable {
     public let lower: Double
     /// Upper confidence limit of the time ratio.
     public let upper: Double
-
-    /// Creates a row; see the properties.
-    public init(column: Int, estimate: Double, standardError: Double, robustStandardError: Double?, z: Double,
-                pValue: Double, timeRatio: Double, lower: Double, upper: Double) {
-        self.column = column
-        self.estimate = estimate
-        self.standardError = standardError
-        self.robustStandardError = robustStandardError
-        self.z = z
-        self.pValue = pValue
-        self.timeRatio = timeRatio
-        self.lower = lower
-        self.upper = upper
-    }
 }

@@ -17,16 +17,4 @@ public struct AFTHazardRatio: Sendable, Equatable {
     public let lower: Double, upper: Double
     /// Two-sided Wald p-value of `log HR = 0`.
     public let pValue: Double
-
-    /// Creates the row; see the properties.
-    public init(column: Int, logHazardRatio: Double, standardError: Double, hazardRatio: Double, lower: Double,
-                upper: Double, pValue: Double) {
-        self.column = column
-        self.logHazardRatio = logHazardRatio
-        self.standardError = standardError
-        self.hazardRatio = hazardRatio
-        self.lower = lower
-        self.upper = upper
-        self.pValue = pValue
-    }
 }

@@ -18,46 +18,30 @@ package enum AFTInputCheck {
             throw .invalidArgument(context: context,
                                    message: "the design matrix holds \(x.elements.count) elements, not \(n)×\(x.columns).")
         }
-        guard time.count == n else {
-            throw .lengthMismatch(context: context, argument: "time", expected: n, found: time.count)
-        }
-        guard event.count == n else {
-            throw .lengthMismatch(context: context, argument: "event", expected: n, found: event.count)
-        }
-        if let weights, weights.count != n {
-            throw .lengthMismatch(context: context, argument: "weights", expected: n, found: weights.count)
-        }
-        if let cluster, cluster.count != n {
-            throw .lengthMismatch(context: context, argument: "cluster", expected: n, found: cluster.count)
-        }
-        for (i, t) in time.enumerated() {
-            guard t.isFinite else { throw .nonFiniteValue(context: context, argument: "time", index: i) }
-            guard t > 0 else {
-                throw .invalidArgument(
-                    context: context,
-                    message: "'time' is \(t) at row \(i) (0-based), but parametric survival models need times "
-                        + "> 0 (they work on log(time)). Remove or fix that row.")
-            }
+        try StatModelError.checkLength(time.count, of: "time", rows: n, context: context)
+        try StatModelError.checkLength(event.count, of: "event", rows: n, context: context)
+        try StatModelError.checkLength(weights?.count, of: "weights", rows: n, context: context)
+        try StatModelError.checkLength(cluster?.count, of: "cluster", rows: n, context: context)
+        try StatModelError.checkEach(time, of: "time", context: context, isValid: { $0 > 0 }) { t, i in
+            "'time' is \(t) at row \(i) (0-based), but parametric survival models need times "
+                + "> 0 (they work on log(time)). Remove or fix that row."
         }
         for (index, value) in x.elements.enumerated() where !value.isFinite {
             throw .nonFiniteValue(context: context, argument: "x column \(index / n)", index: index % n)
         }
-        if let weights {
-            for (i, w) in weights.enumerated() {
-                guard w.isFinite else { throw .nonFiniteValue(context: context, argument: "weights", index: i) }
-                guard w > 0 else {
-                    throw .invalidArgument(
-                        context: context,
-                        message: "weight \(w) at row \(i) (0-based) is not positive; remove the row instead of "
-                            + "giving it weight 0.")
-                }
-            }
-        }
+        if let weights { try checkWeights(weights, context: context) }
         guard event.contains(true) else {
             throw .undefinedStatistic(
                 context: context,
                 message: "no events among \(n) rows: every time is censored, so no parametric model can be "
                     + "estimated. Check the event column and its coding.")
+        }
+    }
+
+    /// Throws `.nonFiniteValue` or `.invalidArgument` for the first case weight that is not finite and > 0.
+    package static func checkWeights(_ weights: [Double], context: String) throws(StatModelError) {
+        try StatModelError.checkEach(weights, of: "weights", context: context, isValid: { $0 > 0 }) { w, i in
+            "weight \(w) at row \(i) (0-based) is not positive; remove the row instead of giving it weight 0."
         }
     }
 

@@ -15,7 +15,7 @@ public struct AFTQuantilePrediction: Sendable, Equatable {
     public let upper: Double
 
     /// Creates a row; see the properties.
-    public init(probability: Double, estimate: Double, standardError: Double, logStandardError: Double,
+    package init(probability: Double, estimate: Double, standardError: Double, logStandardError: Double,
                 lower: Double, upper: Double) {
         self.probability = probability
         self.estimate = estimate

@@ -12,7 +12,7 @@ public struct AFTRestrictedMeanPrediction: Sendable, Equatable {
     public let upper: Double
 
     /// Creates a row; see the properties.
-    public init(tau: Double, estimate: Double, standardError: Double, lower: Double, upper: Double) {
+    package init(tau: Double, estimate: Double, standardError: Double, lower: Double, upper: Double) {
         self.tau = tau
         self.estimate = estimate
         self.standardError = standardError

@@ -25,22 +25,4 @@ public struct AFTScaleEstimate: Sendable, Equatable {
     public let shapeStandardError: Double
     /// Confidence limits for the shape (`1/scaleUpper`, `1/scaleLower`).
     public let shapeLower: Double, shapeUpper: Double
-
-    /// Creates the row; see the properties.
-    public init(logScale: Double, standardError: Double, robustStandardError: Double?, z: Double, pValue: Double,
-                scale: Double, scaleLower: Double, scaleUpper: Double, shape: Double, shapeStandardError: Double,
-                shapeLower: Double, shapeUpper: Double) {
-        self.logScale = logScale
-        self.standardError = standardError
-        self.robustStandardError = robustStandardError
-        self.z = z
-        self.pValue = pValue
-        self.scale = scale
-        self.scaleLower = scaleLower
-        self.scaleUpper = scaleUpper
-        self.shape = shape
-        self.shapeStandardError = shapeStandardError
-        self.shapeLower = shapeLower
-        self.shapeUpper = shapeUpper
-    }
 }

@@ -12,7 +12,7 @@ public struct AFTSurvivalPrediction: Sendable, Equatable {
     public let upper: Double
 
     /// Creates a row; see the properties.
-    public init(time: Double, survival: Double, standardError: Double, lower: Double, upper: Double) {
+    package init(time: Double, survival: Double, standardError: Double, lower: Double, upper: Double) {
         self.time = time
         self.survival = survival
         self.standardError = standardError

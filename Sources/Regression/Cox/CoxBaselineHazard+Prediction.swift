@@ -75,8 +75,8 @@ extension CoxBaselineHazard {
         let median = QuantileEstimate(
             probability: 0.5, estimate: Self.firstBelowHalf(survival, times: base.times),
             lower: Self.firstBelowHalf(lower, times: base.times), upper: Self.firstBelowHalf(upper, times: base.times))
-        let rmst = tau.map { Self.restrictedMean(tau: $0, times: base.times, survival: survival,
-                                                 atRisk: base.atRisk, events: base.events) }
+        let rmst = tau.map { RestrictedMean(tau: $0, times: base.times, survival: survival,
+                                            atRisk: base.atRisk, events: base.events) }
         return CoxSurvivalPrediction(
             profile: profile, stratum: base.label, linearPredictor: eta,
             linearPredictorStandardError: max(quadraticForm(centred), 0).squareRoot(), n: base.n, times: base.times,
@@ -174,31 +174,5 @@ extension CoxBaselineHazard {
             return (times[first] + times[drop]) / 2
         }
         return times[first]
-    }
-
-    /// R's `survmean` restricted mean and its `se(rmean)` for a curve.
-    package static func restrictedMean(tau: Double, times: [Double], survival: [Double], atRisk: [Double],
-                               events: [Double]) -> RestrictedMean {
-        let keep = times.prefix { $0 <= tau }.count
-        // Area of each step after t_k up to tau, then the tail sums from the right.
-        var estimate = 0.0
-        var previousTime = min(0, times.first ?? 0), previousSurvival = 1.0
-        var rectangles = [Double](repeating: 0, count: keep)
-        for k in 0..<keep {
-            estimate += (times[k] - previousTime) * previousSurvival
-            previousTime = times[k]
-            previousSurvival = survival[k]
-            let nextTime = k + 1 < keep ? times[k + 1] : tau
-            rectangles[k] = (nextTime - times[k]) * survival[k]
-        }
-        estimate += (tau - previousTime) * previousSurvival
-        var variance = 0.0, tail = 0.0
-        for k in stride(from: keep - 1, through: 0, by: -1) {
-            tail += rectangles[k]
-            let remaining = atRisk[k] - events[k]
-            let h = remaining == 0 ? 0 : events[k] / (atRisk[k] * remaining)
-            variance += tail * tail * h
-        }
-        return RestrictedMean(tau: tau, estimate: estimate, standardError: variance.squareRoot())
     }
 }

@@ -18,19 +18,4 @@ public struct CoxCoefficient: Sendable, Equatable {
     public let lower: Double
     /// Upper confidence limit of the hazard ratio, `exp(β + z_{1−α/2} se)`.
     public let upper: Double
-
-    /// Creates a row.
-    /// - Parameters: the fields, see their documentation.
-    public init(term: String, estimate: Double, standardError: Double, robustStandardError: Double?, z: Double,
-                pValue: Double, hazardRatio: Double, lower: Double, upper: Double) {
-        self.term = term
-        self.estimate = estimate
-        self.standardError = standardError
-        self.robustStandardError = robustStandardError
-        self.z = z
-        self.pValue = pValue
-        self.hazardRatio = hazardRatio
-        self.lower = lower
-        self.upper = upper
-    }
 }

@@ -21,17 +21,4 @@ public struct CoxConcordance: Sendable, Equatable {
     public let concordance: Double
     /// Its standard error (`sqrt(var)` of R's `concordancefit`).
     public let standardError: Double
-
-    /// Creates a concordance result.
-    /// - Parameters: the fields, see their documentation.
-    public init(concordant: Double, discordant: Double, tiedX: Double, tiedY: Double, tiedXY: Double,
-                concordance: Double, standardError: Double) {
-        self.concordant = concordant
-        self.discordant = discordant
-        self.tiedX = tiedX
-        self.tiedY = tiedY
-        self.tiedXY = tiedXY
-        self.concordance = concordance
-        self.standardError = standardError
-    }
 }

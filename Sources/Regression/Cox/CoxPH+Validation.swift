@@ -33,22 +33,14 @@ extension CoxPH {
         }
         let n = time.count
         guard n > 0 else { throw .emptyInput(context: context) }
-        guard x.rows == n else {
-            throw .lengthMismatch(context: context, argument: "x (rows)", expected: n, found: x.rows)
-        }
+        try StatModelError.checkLength(x.rows, of: "x (rows)", rows: n, context: context)
         guard x.columns > 0 else {
             throw .invalidArgument(context: context,
                                    message: "the design matrix has no columns. Give at least one covariate.")
         }
-        guard event.count == n else {
-            throw .lengthMismatch(context: context, argument: "event", expected: n, found: event.count)
-        }
-        if let strata, strata.count != n {
-            throw .lengthMismatch(context: context, argument: "strata", expected: n, found: strata.count)
-        }
-        if let cluster, cluster.count != n {
-            throw .lengthMismatch(context: context, argument: "cluster", expected: n, found: cluster.count)
-        }
+        try StatModelError.checkLength(event.count, of: "event", rows: n, context: context)
+        try StatModelError.checkLength(strata?.count, of: "strata", rows: n, context: context)
+        try StatModelError.checkLength(cluster?.count, of: "cluster", rows: n, context: context)
         let resolved = names ?? (1...x.columns).map { "x\($0)" }
         guard resolved.count == x.columns else {
             throw .invalidArgument(context: context,
@@ -64,16 +56,10 @@ extension CoxPH {
             }
         }
         if let weights {
-            guard weights.count == n else {
-                throw .lengthMismatch(context: context, argument: "weights", expected: n, found: weights.count)
-            }
-            for (index, w) in weights.enumerated() {
-                guard w.isFinite else { throw .nonFiniteValue(context: context, argument: "weights", index: index) }
-                guard w > 0 else {
-                    throw .invalidArgument(context: context,
-                                           message: "weight \(w) at row \(index) (0-based) is not positive. "
-                                               + "Case weights must be > 0; drop rows instead of zero-weighting them.")
-                }
+            try StatModelError.checkLength(weights.count, of: "weights", rows: n, context: context)
+            try StatModelError.checkEach(weights, of: "weights", context: context, isValid: { $0 > 0 }) { w, index in
+                "weight \(w) at row \(index) (0-based) is not positive. "
+                    + "Case weights must be > 0; drop rows instead of zero-weighting them."
             }
         }
         guard event.contains(true) else {

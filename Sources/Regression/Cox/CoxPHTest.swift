@@ -7,15 +7,4 @@ public struct CoxPHTest: Sendable, Equatable {
     public let degreesOfFreedom: Int
     /// Upper-tail chi-squared p-value.
     public let pValue: Double
-
-    /// Creates a test result.
-    /// - Parameters:
-    ///   - statistic: the chi-squared statistic.
-    ///   - degreesOfFreedom: its degrees of freedom.
-    ///   - pValue: the upper-tail p-value.
-    public init(statistic: Double, degreesOfFreedom: Int, pValue: Double) {
-        self.statistic = statistic
-        self.degreesOfFreedom = degreesOfFreedom
-        self.pValue = pValue
-    }
 }

@@ -8,13 +8,4 @@ public struct CoxZPHRow: Sendable, Equatable {
     public let degreesOfFreedom: Int
     /// Upper-tail chi-squared p-value.
     public let pValue: Double
-
-    /// Creates a row.
-    /// - Parameters: the fields, see their documentation.
-    public init(term: String, chiSquare: Double, degreesOfFreedom: Int, pValue: Double) {
-        self.term = term
-        self.chiSquare = chiSquare
-        self.degreesOfFreedom = degreesOfFreedom
-        self.pValue = pValue
-    }
 }

@@ -20,28 +20,4 @@ public struct NumericSummary: Sendable, Equatable {
     public let minimum: Double?
     /// The largest value.
     public let maximum: Double?
-
-    /// Creates a summary from its statistics (for renderers' tests; ``init(summarizing:)`` computes them).
-    /// - Parameters:
-    ///   - n: Non-missing values.
-    ///   - mean: The mean.
-    ///   - standardDeviation: The SD.
-    ///   - median: The median.
-    ///   - lowerQuartile: The first quartile.
-    ///   - upperQuartile: The third quartile.
-    ///   - minimum: The minimum.
-    ///   - maximum: The maximum.
-    public init(
-        n: Int, mean: Double?, standardDeviation: Double?, median: Double?, lowerQuartile: Double?,
-        upperQuartile: Double?, minimum: Double?, maximum: Double?
-    ) {
-        self.n = n
-        self.mean = mean
-        self.standardDeviation = standardDeviation
-        self.median = median
-        self.lowerQuartile = lowerQuartile
-        self.upperQuartile = upperQuartile
-        self.minimum = minimum
-        self.maximum = maximum
-    }
 }

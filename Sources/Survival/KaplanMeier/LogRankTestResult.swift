@@ -22,22 +22,6 @@ public struct LogRankTestResult: Sendable, Equatable {
     /// Expected events per stratum (outer) and group (inner).
     public let expectedByStratum: [[Double]]
 
-    /// Creates a result.
-    /// - Parameters: the fields, see their documentation.
-    public init(statistic: Double, degreesOfFreedom: Int, pValue: Double, observed: [Double],
-                expected: [Double], variance: Matrix, groupSizes: [Int], observedByStratum: [[Double]],
-                expectedByStratum: [[Double]]) {
-        self.statistic = statistic
-        self.degreesOfFreedom = degreesOfFreedom
-        self.pValue = pValue
-        self.observed = observed
-        self.expected = expected
-        self.variance = variance
-        self.groupSizes = groupSizes
-        self.observedByStratum = observedByStratum
-        self.expectedByStratum = expectedByStratum
-    }
-
     /// Number of groups compared (including empty ones).
     public var groupCount: Int { observed.count }
     /// Number of strata.

@@ -7,12 +7,4 @@ public struct RestrictedMean: Sendable, Equatable {
     public let estimate: Double
     /// Its standard error (R's `se(rmean)`).
     public let standardError: Double
-
-    /// Creates a restricted-mean row.
-    /// - Parameters: the fields, see their documentation.
-    public init(tau: Double, estimate: Double, standardError: Double) {
-        self.tau = tau
-        self.estimate = estimate
-        self.standardError = standardError
-    }
 }

@@ -19,7 +19,7 @@ public struct SurvivalEstimate: Sendable, Equatable {
 
     /// Creates an estimate row.
     /// - Parameters: the fields, see their documentation.
-    public init(time: Double, estimate: Double, standardError: Double, lower: Double?, upper: Double?,
+    package init(time: Double, estimate: Double, standardError: Double, lower: Double?, upper: Double?,
                 atRisk: Int, isBeyondLastTime: Bool) {
         self.time = time
         self.estimate = estimate

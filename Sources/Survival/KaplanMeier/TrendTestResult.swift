@@ -17,20 +17,6 @@ public struct TrendTestResult: Sendable, Equatable {
     /// Expected events per group (summed over strata).
     public let expected: [Double]
 
-    /// Creates a result.
-    /// - Parameters: the fields, see their documentation.
-    public init(statistic: Double, degreesOfFreedom: Int, pValue: Double, score: Double, variance: Double,
-                scores: [Double], observed: [Double], expected: [Double]) {
-        self.statistic = statistic
-        self.degreesOfFreedom = degreesOfFreedom
-        self.pValue = pValue
-        self.score = score
-        self.variance = variance
-        self.scores = scores
-        self.observed = observed
-        self.expected = expected
-    }
-
     /// `U / sqrt(V)`, the signed standard-normal form of the statistic.
     public var zScore: Double { score / variance.squareRoot() }
 }

@@ -9,17 +9,6 @@ public struct MedianTable: Sendable {
         public let events: Int
         /// The median with its CI (`nil` values = not reached).
         public let median: QuantileEstimate
-
-        /// Creates a cell.
-        /// - Parameters:
-        ///   - n: The rows.
-        ///   - events: The events.
-        ///   - median: The median.
-        public init(n: Int, events: Int, median: QuantileEstimate) {
-            self.n = n
-            self.events = events
-            self.median = median
-        }
     }
 
     /// The column whose levels are the rows.

@@ -23,19 +23,6 @@ public struct SurvivalSummaryTest: Sendable {
         public let observed: Double
         /// Expected events under the null hypothesis.
         public let expected: Double
-
-        /// Creates a group record.
-        /// - Parameters:
-        ///   - by: The levels.
-        ///   - n: The rows.
-        ///   - observed: Observed events.
-        ///   - expected: Expected events.
-        public init(by: [ByLevel], n: Int, observed: Double, expected: Double) {
-            self.by = by
-            self.n = n
-            self.observed = observed
-            self.expected = expected
-        }
     }
 
     /// Which test.
