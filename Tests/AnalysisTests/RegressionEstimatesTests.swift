@@ -1,5 +1,5 @@
-import Analysis
-import DataIO
+@testable import Analysis
+@testable import DataIO
 import Foundation
 import NumericCore
 import Regression

@@ -100,15 +100,7 @@ extension AFTEstimates {
                 title: "Scale", columns: [ReportColumn("parameter", style: .label), ReportColumn("estimate", style: number)],
                 rows: [[.text("scale"), .number(aft.scale)]], notes: ["Fixed at 1 for the exponential model."])
         }
-        var columns = [
-            ReportColumn("parameter", style: .label), ReportColumn("estimate", style: number),
-            ReportColumn("std_error", style: number),
-        ]
-        if robust { columns.append(ReportColumn("robust_se", style: number)) }
-        columns += [
-            ReportColumn("z", style: .fixed(decimals: 3)), ReportColumn("p_value", style: .pValue),
-            ReportColumn("lower", style: number), ReportColumn("upper", style: number),
-        ]
+        let columns = RegressionRenderer.parameterColumns(robust: robust)
         func row(
             _ name: String, _ estimate: Double, _ se: Double?, _ robustSE: Double?, _ z: Double?, _ p: Double?,
             _ lower: Double?, _ upper: Double?

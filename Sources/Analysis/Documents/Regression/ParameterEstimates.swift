@@ -35,16 +35,7 @@ public struct ParameterEstimates: RegressionEstimates {
 
     public func sections(_ result: RegressionResult) -> [ReportDocument.Section] {
         let robust = fit.robustVariance != nil
-        let number = RegressionRenderer.number
-        var columns = [
-            ReportColumn("parameter", style: .label), ReportColumn("estimate", style: number),
-            ReportColumn("std_error", style: number),
-        ]
-        if robust { columns.append(ReportColumn("robust_se", style: number)) }
-        columns += [
-            ReportColumn("z", style: .fixed(decimals: 3)), ReportColumn("p_value", style: .pValue),
-            ReportColumn("lower", style: number), ReportColumn("upper", style: number),
-        ]
+        let columns = RegressionRenderer.parameterColumns(robust: robust)
         let rows = fit.waldTable.map { row -> [ReportCell] in
             var cells: [ReportCell] = [.text(row.name), .number(row.estimate), .number(row.standardError)]
             if robust { cells.append(.number(row.robustStandardError)) }

@@ -67,6 +67,20 @@ public struct RegressionRenderer: ResultRenderer {
 
     // MARK: - Helpers
 
+    /// The columns of a parameter table on the estimation scale: parameter, estimate, SE, robust SE
+    /// (when there is one), z, p and the interval.
+    static func parameterColumns(robust: Bool) -> [ReportColumn] {
+        var columns = [
+            ReportColumn("parameter", style: .label), ReportColumn("estimate", style: number),
+            ReportColumn("std_error", style: number),
+        ]
+        if robust { columns.append(ReportColumn("robust_se", style: number)) }
+        return columns + [
+            ReportColumn("z", style: .fixed(decimals: 3)), ReportColumn("p_value", style: .pValue),
+            ReportColumn("lower", style: number), ReportColumn("upper", style: number),
+        ]
+    }
+
     /// The style of estimates, ratios and standard errors: 5 significant digits.
     static let number = ReportColumn.Style.general(significant: 5)
 

@@ -28,35 +28,6 @@ public struct RegressionResult: Sendable {
     /// The model's warnings (monotone likelihood, non-convergence, ...), in the order found.
     public var warnings: [String]
 
-    /// Creates a result.
-    /// - Parameters:
-    ///   - model: The model name as requested.
-    ///   - formula: The formula text.
-    ///   - termNames: The design column names.
-    ///   - referenceLevels: Reference level per factor column.
-    ///   - strataColumns: The strata columns.
-    ///   - clusterColumn: The cluster column.
-    ///   - estimates: The fitted model.
-    ///   - aic: The AIC, or `nil`.
-    ///   - bic: The BIC, or `nil`.
-    ///   - warnings: The model's warnings.
-    public init(
-        model: String, formula: String, termNames: [String], referenceLevels: [(column: String, level: String)],
-        strataColumns: [String], clusterColumn: String?, estimates: any RegressionEstimates, aic: Double?, bic: Double?,
-        warnings: [String]
-    ) {
-        self.model = model
-        self.formula = formula
-        self.termNames = termNames
-        self.referenceLevels = referenceLevels
-        self.strataColumns = strataColumns
-        self.clusterColumn = clusterColumn
-        self.estimates = estimates
-        self.aic = aic
-        self.bic = bic
-        self.warnings = warnings
-    }
-
     /// The name of the fitted model: `cox`, or the AFT distribution (the best one for `--dist all`).
     public var fittedModel: String { estimates.fittedModel }
 
