@@ -372,15 +372,16 @@ final class _CSVRecordParser {
     @inline(__always)
     func isQuoted(_ k: Int) -> Bool { fieldQuoted[k] }
 
-    /// The content of field `k`: unquoted fields trimmed of spaces; quoted fields unescaped (into a
+    /// The content of field `k`: unquoted fields trimmed of ASCII spaces and tabs (R's `strip.white`,
+    /// pandas' `skipinitialspace`); quoted fields unescaped, their spaces kept (into a
     /// scratch buffer valid until the next call).
     @inline(__always)
     func field(_ k: Int) -> (UnsafePointer<UInt8>, Int) {
         var s = fieldStarts[k]
         var e = fieldEnds[k]
         if !fieldQuoted[k] {
-            while s < e && buffer[s] == UInt8(ascii: " ") { s += 1 }
-            while e > s && buffer[e - 1] == UInt8(ascii: " ") { e -= 1 }
+            while s < e && (buffer[s] == UInt8(ascii: " ") || buffer[s] == UInt8(ascii: "\t")) { s += 1 }
+            while e > s && (buffer[e - 1] == UInt8(ascii: " ") || buffer[e - 1] == UInt8(ascii: "\t")) { e -= 1 }
             return (UnsafePointer(buffer + s), e - s)
         }
         return unescape(s, e)

@@ -10,4 +10,7 @@ public struct SourceInfo: Sendable, Equatable {
     public let rowsRead: Int
     /// The delimiter used: `comma`, `semicolon` or `tab`.
     public let delimiter: String
+    /// Whether the delimiter differs from the one asked for because the header showed another (a
+    /// header with `;` and no `,` read as `;`-separated).
+    public var isDelimiterDetected = false
 }

@@ -89,6 +89,13 @@ extension SurvivalDatasetReader {
         guard let chosen = dialect.delimiter.byte else { return .comma }
         let headerFields = _DelimiterSniffer.fieldCounts(sample, delimiter: chosen, maxRecords: 1, isComplete: isComplete).first ?? 1
         if headerFields == 1 {
+            // A header with ';' and no ',' is read as ';'-separated (the usual export of a locale
+            // with decimal commas); the reader says so in its notes.
+            if dialect.delimiter == .comma, let byte = CSVDialect.Delimiter.semicolon.byte,
+                (_DelimiterSniffer.fieldCounts(sample, delimiter: byte, maxRecords: 1, isComplete: isComplete).first ?? 1) > 1
+            {
+                return .semicolon
+            }
             for other in _DelimiterSniffer.candidates where other != dialect.delimiter {
                 guard let byte = other.byte else { continue }
                 let count = _DelimiterSniffer.fieldCounts(sample, delimiter: byte, maxRecords: 1, isComplete: isComplete).first ?? 1

@@ -234,9 +234,10 @@ public struct SurvivalDatasetReader: Sendable {
         }
         let covariates = covariateColumns.map { $0.column() }
         try checkDecimalCommaCovariates(covariates, file: path)
-        let source = SourceInfo(
+        var source = SourceInfo(
             file: path, sha256: parser.finishDigest(), byteCount: parser.bytesRead, rowsRead: rowsRead,
             delimiter: delimiter.name)
+        source.isDelimiterDetected = dialect.delimiter != .auto && delimiter != dialect.delimiter
         return SurvivalDataset(
             source: source, time: times, event: eventValues, groupings: byGroupings, strata: strataGrouping,
             exclusions: exclusions, patients: patients, patientCodes: patientCodes, covariates: covariates,

@@ -115,12 +115,19 @@ import Testing
         #expect(commas.withUnsafeBufferPointer { _DelimiterSniffer.sniff($0, isComplete: true) } == .comma)
     }
 
-    @Test func semicolonFileReadWithCommaDelimiterSaysSo() throws {
-        let error = try #require(TestSupport.error(
-            try TestSupport.fixture("semicolon_no_decimal.csv"), dialect: CSVDialect(delimiter: .comma)))
+    @Test func semicolonFileReadWithCommaDelimiterIsReadAsSemicolon() throws {
+        let data = try TestSupport.read(
+            try TestSupport.fixture("semicolon_no_decimal.csv"), dialect: CSVDialect(delimiter: .comma))
+        #expect(data.source.delimiter == "semicolon")
+        #expect(data.source.isDelimiterDetected)
+    }
+
+    @Test func tabFileReadWithCommaDelimiterSaysSo() throws {
+        let path = try TestSupport.temporaryFile("relief_days\trelief_ended\n3\t1\n")
+        let error = try #require(TestSupport.error(path, dialect: CSVDialect(delimiter: .comma)))
         #expect(error.kind == .usage)
-        #expect(error.message.contains("looks ';'-separated"))
-        #expect(error.hint?.contains("--delimiter ';'") == true)
+        #expect(error.message.contains("looks tab-separated"))
+        #expect(error.hint?.contains("--delimiter tab") == true)
     }
 
     @Test func decimalCommaNeedsANonCommaDelimiter() throws {

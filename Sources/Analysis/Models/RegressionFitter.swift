@@ -88,6 +88,7 @@ struct RegressionFitter: Sendable {
     /// - Returns: The fit, the design it was fitted on and the doses (for models that need them).
     /// - Throws: `DesignMatrixError`, `StatModelError`, ``AnalysisError``.
     func fitModel(_ dataset: SurvivalDataset) throws -> (fit: any SurvivalRegressionFit, design: DesignMatrix, data: RegressionData) {
+        let dataset = usable(dataset)
         var dose: [Double]?
         if let doseColumn, requirements.needsDose {
             guard let values = dataset.covariates.first(where: { $0.name == doseColumn })?.numericValues else {
@@ -111,6 +112,23 @@ struct RegressionFitter: Sendable {
         return (result(fit, design: design, dataset: dataset), design)
     }
 
+    /// The rows the model can use: without durations of 0 when it works on log(time).
+    func usable(_ dataset: SurvivalDataset) -> SurvivalDataset {
+        guard requirements.positiveTimes else { return dataset }
+        return dataset.removingRows(column: nil, reason: "duration 0 (the model needs times > 0)") { dataset.time[$0] <= 0 }
+    }
+
+    /// The warning of the rows ``usable(_:)`` leaves out, or `nil`.
+    func leftOutWarning(_ dataset: SurvivalDataset) -> String? {
+        guard requirements.positiveTimes else { return nil }
+        let lines = dataset.time.indices.filter { dataset.time[$0] <= 0 }.map {
+            dataset.rowLines.indices.contains($0) ? dataset.rowLines[$0] : $0 + 1
+        }
+        guard !lines.isEmpty else { return nil }
+        return "\(lines.count) \(lines.count == 1 ? "row" : "rows") with a duration of 0 (\(DataSource.lineList(lines))) "
+            + "left out of the \(model.rawValue) fit: it models log(time), which needs times > 0"
+    }
+
     /// The presentation of a fit of this model (``RegressionResult``).
     /// - Parameters:
     ///   - fit: The fit.
@@ -121,7 +139,9 @@ struct RegressionFitter: Sendable {
         let context = RegressionEstimatesContext(
             design: design, dataset: dataset, doseColumn: requirements.needsDose ? doseColumn : nil,
             testsProportionalHazards: specification.testsProportionalHazards)
-        return RegressionResult(fit: fit, model: model.rawValue, formula: formula, context: context)
+        var result = RegressionResult(fit: fit, model: model.rawValue, formula: formula, context: context)
+        if let warning = leftOutWarning(dataset) { result.warnings.insert(warning, at: 0) }
+        return result
     }
 
     /// The relief-coverage model of a fit of this model, `fixed` holding every term column other than dose

@@ -43,26 +43,4 @@ public struct DataSource: Sendable {
         for column in covariates where !roles.covariates.contains(column) { roles.covariates.append(column) }
         return try SurvivalDatasetReader(dialect: dialect, roles: roles).read(path: path)
     }
-
-    /// The warnings about the input every command reports first: how many rows were excluded and why,
-    /// and a hint when more than half were.
-    /// - Parameter dataset: The data set read.
-    /// - Returns: Zero, one or two warnings.
-    public static func inputWarnings(_ dataset: SurvivalDataset) -> [String] {
-        guard !dataset.exclusions.isEmpty else { return [] }
-        let missing = dataset.exclusions.filter(\.isMissing).count
-        let invalid = dataset.exclusions.count - missing
-        var parts: [String] = []
-        if missing > 0 { parts.append("\(missing) with a missing value") }
-        if invalid > 0 { parts.append("\(invalid) invalid") }
-        var warnings = [
-            "\(dataset.exclusions.count) of \(dataset.source.rowsRead) rows excluded (\(parts.joined(separator: ", "))); the output lists each one"
-        ]
-        if dataset.exclusions.count * 2 > dataset.source.rowsRead {
-            warnings.append(
-                "more than half of the rows were excluded: check the reading options (--delimiter, --decimal-comma, "
-                    + "--missing, --event-codes) against the first exclusions")
-        }
-        return warnings
-    }
 }

@@ -45,7 +45,7 @@ public struct EmaxFitRequest: AnalysisRequest {
             fit: fit, doseColumn: doseColumn, formula: fitter.formula.text,
             referenceLevels: design.referenceLevels.sorted { $0.key < $1.key }.map { (column: $0.key, level: $0.value) },
             clusterColumn: design.clusterColumn, curve: fit.curvePoints(doses: grid))
-        return (report, fit.warnings)
+        return (report, (fitter.leftOutWarning(dataset).map { [$0] } ?? []) + fit.warnings)
     }
 
     public func render(

@@ -11,6 +11,8 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     /// Whether ``SurvivalModelSettings/distribution`` chooses the error family (`aft`, Emax); the
     /// named families carry their own.
     public var choosesDistribution: Bool
+    /// The model works on log(time), so durations of 0 are left out of its fits (with a warning).
+    public var positiveTimes: Bool
 
     /// Creates the requirements.
     ///
@@ -20,13 +22,16 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     ///   - needsDose: A dose column is needed.
     ///   - usesTies: The tie handling applies.
     ///   - choosesDistribution: The settings choose the error family.
+    ///   - positiveTimes: The model needs times > 0.
     public init(
-        intercept: Bool, allowsStrata: Bool, needsDose: Bool, usesTies: Bool = false, choosesDistribution: Bool = false
+        intercept: Bool, allowsStrata: Bool, needsDose: Bool, usesTies: Bool = false, choosesDistribution: Bool = false,
+        positiveTimes: Bool = false
     ) {
         self.intercept = intercept
         self.allowsStrata = allowsStrata
         self.needsDose = needsDose
         self.usesTies = usesTies
         self.choosesDistribution = choosesDistribution
+        self.positiveTimes = positiveTimes
     }
 }
