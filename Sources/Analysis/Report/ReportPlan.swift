@@ -1,3 +1,4 @@
+import Regression
 
 /// What `relief report` will analyse, decided from the options and the file's header before the file is
 /// read: the comparisons, the regression and coverage formulas, the baseline columns and so the
@@ -66,12 +67,12 @@ struct ReportPlan: Sendable {
             if let group = comparisons.first, group != request.intervalColumn { terms.append(group) }
             if hasInterval { terms.append(request.intervalColumn) }
             for column in adjusters where !terms.contains(column) { terms.append(column) }
-            formula = terms.isEmpty ? nil : terms.joined(separator: " + ")
+            formula = terms.isEmpty ? nil : terms.map(Self.quoted).joined(separator: " + ")
             formulaIsDefault = true
         }
         if hasDose, hasInterval {
             coverageFormula = ([request.doseColumn, request.intervalColumn] + adjusters.filter { $0 != request.doseColumn && $0 != request.intervalColumn })
-                .joined(separator: " + ")
+                .map(Self.quoted).joined(separator: " + ")
         } else {
             coverageFormula = nil
         }
@@ -90,6 +91,9 @@ struct ReportPlan: Sendable {
         if hasInterval { used.insert(request.intervalColumn) }
         for column in adjusters { used.insert(column) }
         if let strata = roles.strata { used.insert(strata) }
+        for text in [formula, coverageFormula].compactMap({ $0 }) {
+            used.formUnion((try? Formula(text))?.variables ?? [])
+        }
         unusedColumns = header.filter { !used.contains($0) }
     }
 
@@ -112,5 +116,13 @@ struct ReportPlan: Sendable {
         if let cluster { add(cluster) }
         if includeIDs, !id.isEmpty, cluster != nil { add(id) }
         return columns
+    }
+
+    /// A column name as a formula term: as it is when it is a plain name (letters, digits, `_`, `.`, not
+    /// starting with a digit), else in backquotes, as R's `formula` needs for `dose group` or `pain-score`.
+    static func quoted(_ column: String) -> String {
+        let plain = column.unicodeScalars.allSatisfy { $0 == "_" || $0 == "." || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) }
+        let startsWell = column.unicodeScalars.first.map { !("0"..."9").contains($0) } ?? false
+        return plain && startsWell ? column : "`" + column + "`"
     }
 }
