@@ -35,8 +35,8 @@ extension ClinicalReportLayout {
             let ratio = result.isCox ? "hazard ratio" : "time ratio"
             blocks.append(
                 .paragraph(
-                    "Adjusted \(ratio) for \(first.label): \(fixed(estimate, 2)) (\(Provenance.percent(result.confidenceLevel)) CI "
-                        + "\(fixed(first.lower, 2)) to \(fixed(first.upper, 2))); model \(result.fittedModel), \(result.formula)."))
+                    "Adjusted \(ratio) for \(first.label): \(Self.ratio(estimate)) (\(Provenance.percent(result.confidenceLevel)) CI "
+                        + "\(Self.ratio(first.lower)) to \(Self.ratio(first.upper))); model \(result.fittedModel), \(result.formula)."))
         }
         return blocks
     }
@@ -85,6 +85,11 @@ extension ClinicalReportLayout {
     }
 
     /// A number with fixed decimals.
+    /// A ratio to 3 significant digits (never a ratio other than 1 shown as 1), or "NA".
+    package static func ratio(_ value: Double?) -> String {
+        value.flatMap(SVGNumber.ratio) ?? "NA"
+    }
+
     package static func fixed(_ value: Double?, _ decimals: Int) -> String {
         ReportText.display(value, style: .fixed(decimals: decimals), missing: "NA")
     }

@@ -53,15 +53,16 @@ extension ForestPlot {
             Row(label: label, estimate: nil, lower: nil, upper: nil, isReference: true, note: note)
         }
 
-        /// The right-column text: "1.52 (1.38, 1.67)", the note, "reference", "not estimable", or "" for
+        /// The right-column text with ratios to 3 significant digits (``SVGNumber/ratio(_:)``):
+        /// "1.52 (1.38, 1.67)", "1.004 (0.998, 1.010)", the note, "reference", "not estimable", or "" for
         /// a header. Missing limits show as "NA".
         public var estimateText: String {
             if isHeader { return note ?? "" }
             if let note { return note }
             if isReference { return "reference" }
-            guard let estimate, let text = SVGNumber.estimate(estimate) else { return "not estimable" }
-            let low = lower.flatMap { SVGNumber.estimate($0) } ?? "NA"
-            let high = upper.flatMap { SVGNumber.estimate($0) } ?? "NA"
+            guard let estimate, let text = SVGNumber.ratio(estimate) else { return "not estimable" }
+            let low = lower.flatMap { SVGNumber.ratio($0) } ?? "NA"
+            let high = upper.flatMap { SVGNumber.ratio($0) } ?? "NA"
             return text + " (" + low + ", " + high + ")"
         }
     }

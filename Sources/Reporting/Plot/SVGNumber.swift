@@ -56,6 +56,18 @@ package enum SVGNumber {
         return fixed(value, decimals: significantDecimals(magnitude, significant: significant))
     }
 
+    /// A ratio (hazard or time ratio) with 3 significant digits, and more decimals (up to 6) when that
+    /// would show a ratio other than 1 as 1: "1.52", "0.512", "12.3", "1.004" (not "1.00").
+    /// - Parameter value: The ratio.
+    /// - Returns: The text, or nil when `value` is not finite.
+    package static func ratio(_ value: Double) -> String? {
+        guard value.isFinite else { return nil }
+        guard value != 0 else { return "0" }
+        var decimals = significantDecimals(abs(value), significant: 3)
+        while decimals < 6, value != 1, fixed(value, decimals: decimals) == fixed(1, decimals: decimals) { decimals += 1 }
+        return fixed(value, decimals: decimals)
+    }
+
     /// A short general label with up to `significant` significant digits and no trailing zeros:
     /// "0.5", "2", "1000", "0.001".
     /// - Parameters:

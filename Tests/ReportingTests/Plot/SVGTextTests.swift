@@ -47,7 +47,10 @@ import Testing
     @Test func forestRowText() {
         let row = ForestPlot.Row(label: "high", estimate: 1.52, lower: 1.38, upper: 1.67)
         #expect(row.estimateText == "1.52 (1.38, 1.67)")
-        #expect(ForestPlot.Row(label: "x", estimate: 0.5, lower: nil, upper: 0.9).estimateText == "0.50 (NA, 0.90)")
+        #expect(ForestPlot.Row(label: "x", estimate: 0.5, lower: nil, upper: 0.9).estimateText == "0.500 (NA, 0.900)")
+        // Issue 11, item 18: 3 significant digits, and a ratio other than 1 never shown as 1.
+        #expect(ForestPlot.Row(label: "x", estimate: 1.004, lower: 0.998, upper: 1.0101).estimateText == "1.004 (0.998, 1.01)")
+        #expect(ForestPlot.Row(label: "x", estimate: 12.345, lower: 0.01234, upper: 1).estimateText == "12.3 (0.0123, 1.00)")
         #expect(ForestPlot.Row(label: "x", estimate: nil, lower: nil, upper: nil).estimateText == "not estimable")
         #expect(ForestPlot.Row.reference("low").estimateText == "reference")
         #expect(ForestPlot.Row.header("dose").estimateText == "")
