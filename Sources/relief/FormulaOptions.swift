@@ -24,6 +24,8 @@ struct FormulaOptions: ParsableArguments {
     @Option(help: "Confidence level of the intervals, between 0 and 1.")
     var confLevel = 0.95
 
+    @Option(help: .hidden) var maxColumns = DesignMatrixBuilder.defaultMaximumColumns  // README: Security and robustness
+
     mutating func validate() throws {
         if formula.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--formula needs terms, e.g. --formula \"dose_mg_kg + interval_days\"")
@@ -38,14 +40,11 @@ struct FormulaOptions: ParsableArguments {
     /// command has them.
     /// - Throws: `DesignMatrixError` for a malformed `--ref`.
     func specification(cox: CoxOptions? = nil, dist: DistributionOption? = nil) throws -> ModelSpecification {
-        var levels: [String: String] = [:]
-        for argument in ref {
-            let (column, level) = try DesignMatrixBuilder.reference(parsing: argument)
-            levels[column] = level
-        }
+        let levels = try ref.map { try DesignMatrixBuilder.reference(parsing: $0) }.map { ($0.column, $0.level) }
         return ModelSpecification(
-            formula: formula, cluster: cluster, ties: cox?.ties, referenceLevels: levels, distribution: dist?.distribution,
-            comparesDistributions: dist == .all, confidenceLevel: confLevel, testsProportionalHazards: cox?.phTest ?? true)
+            formula: formula, cluster: cluster, ties: cox?.ties, referenceLevels: Dictionary(levels) { $1 },
+            distribution: dist?.distribution, comparesDistributions: dist == .all, confidenceLevel: confLevel,
+            testsProportionalHazards: cox?.phTest ?? true, maximumColumns: maxColumns)
     }
 
     /// The provenance entries: model, formula, cluster, ties (Cox), dist (`aft`, emax), references, level.
