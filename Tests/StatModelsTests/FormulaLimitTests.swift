@@ -171,6 +171,18 @@ import Testing
         expectShortLines(error.messageLines)
     }
 
+    @Test("the limit errors keep their advice whole with long names and large numbers")
+    func limitMessagesKeepTheirAdvice() {
+        let name = String(repeating: "n", count: 500)
+        let levels = DesignMatrixError.tooManyLevels(column: name, levels: 9_999_999, rows: 99_999_999, limit: 200)
+        #expect(levels.messageLines.count == 1)
+        #expect(levels.messageLines[0].hasSuffix("else group it into fewer levels."), "\(levels.messageLines[0])")
+        #expect(levels.messageLines[0].count <= MessageBounds.maximumFirstLineLength)
+        let columns = DesignMatrixError.tooManyColumns(columns: Int.max, limit: 9_999_999, term: name, termColumns: Int.max)
+        #expect(columns.messageLines[0].hasSuffix("or raise --max-columns."), "\(columns.messageLines[0])")
+        #expect(columns.messageLines[0].count <= MessageBounds.maximumFirstLineLength)
+    }
+
     @Test("a level list in an error is cut with '... and N more'")
     func longLevelListsAreCut() throws {
         let prefix = String(repeating: "level_with_a_long_name_", count: 2)

@@ -96,15 +96,13 @@ public enum DesignMatrixError: ReliefError, Sendable, Equatable {
         case .tooLarge(let rows, let columns):
             return "the design matrix would have \(rows) rows and \(columns) columns, too large to hold. Use fewer or simpler terms."
         case .tooManyColumns(_, let limit, let term, let termColumns):
-            return "the formula expands to more than \(limit) design columns (--max-columns); "
-                + "the term '\(Self.name(term))' alone has \(termColumns) columns. Use fewer interactions, factor levels or spline "
-                + "degrees of freedom (an interaction multiplies the columns of its parts), or raise --max-columns."
+            return "the formula expands to more than \(limit) design columns (--max-columns); the term '\(Self.name(term))' alone "
+                + "has \(termColumns). Use fewer interactions, factor levels or spline degrees of freedom, or raise --max-columns."
         case .tooManyLevels(let column, let levels, let rows, let limit):
             let why = levels > limit ? "more than \(limit)" : "more than half of the \(rows) rows"
-            let shown = Self.name(column)
-            return "'\(shown)' has \(levels) levels (\(why)): as a factor it would add a column per level. "
-                + "If it identifies patients or sites, use cluster(\(shown)) for robust standard errors instead of a term; "
-                + "otherwise group its values into fewer levels."
+            let shown = MessageBounds.clamp(column, to: 40)  // shown twice
+            return "'\(shown)' has \(levels) levels (\(why)), too many for a factor. If it identifies patients "
+                + "or sites, use cluster(\(shown)) for robust standard errors; else group it into fewer levels."
         case .unknownProfileColumn(let column, let needed):
             return "--at names '\(column)', which the model terms do not use; they use \(Self.list(needed)). Give --at for those columns only."
         case .repeatedProfileColumn(let column):
