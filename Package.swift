@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "ReliefTestSupport", dependencies: [], path: "Tests/Support"),
         .testTarget(name: "ReliefTestSupportTests", dependencies: ["ReliefTestSupport"]),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "ReliefTestSupport"]),
-        .testTarget(name: "DataIOTests", dependencies: ["DataIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DataIOTests", dependencies: ["DataIO", "NumericCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "StatModelsTests",
             dependencies: ["Survival", "Regression", "DoseResponse", "Simulation", "DataIO", "NumericCore", "ReliefTestSupport"],

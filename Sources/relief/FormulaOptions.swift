@@ -24,6 +24,9 @@ struct FormulaOptions: ParsableArguments {
     @Option(help: "Confidence level of the intervals, between 0 and 1.")
     var confLevel = 0.95
 
+    @Option(help: "Refuse a design with more columns than this (see the README's Security and robustness).")
+    var maxColumns = DesignMatrixBuilder.defaultMaximumColumns
+
     mutating func validate() throws {
         if formula.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--formula needs terms, e.g. --formula \"dose_mg_kg + interval_days\"")
@@ -39,8 +42,9 @@ struct FormulaOptions: ParsableArguments {
     /// - Throws: `DesignMatrixError` for a malformed `--ref`.
     func specification(cox: CoxOptions? = nil, dist: DistributionOption? = nil) throws -> ModelSpecification {
         ModelSpecification(
-            formula: formula, cluster: cluster, ties: cox?.ties, referenceLevels: try DesignMatrixBuilder.references(parsing: ref), distribution: dist?.distribution,
-            comparesDistributions: dist == .all, confidenceLevel: confLevel, testsProportionalHazards: cox?.phTest ?? true)
+            formula: formula, cluster: cluster, ties: cox?.ties, referenceLevels: try DesignMatrixBuilder.references(parsing: ref),
+            distribution: dist?.distribution, comparesDistributions: dist == .all, confidenceLevel: confLevel,
+            testsProportionalHazards: cox?.phTest ?? true, maximumColumns: maxColumns)
     }
 
     /// The provenance entries: model, formula, cluster, ties (Cox), dist (`aft`, emax), references, level.

@@ -25,7 +25,7 @@ enum ReliefFailure {
         do {
             try body()
         } catch let error as any ReliefError {
-            let lines = error.messageLines
+            let lines = MessageBounds.bounded(error.messageLines)
             StandardError.error(lines.first ?? error.description)
             for line in lines.dropFirst() { StandardError.write(line) }
             throw ExitCode(exitCode(error.failureKind))

@@ -1,7 +1,7 @@
 import Regression
 
 /// How to fit a regression model, independent of the data: the formula, the robust-variance cluster,
-/// Cox ties, factor reference levels, the AFT distribution and the confidence level.
+/// Cox ties, factor reference levels, the AFT distribution, the confidence level and the largest design.
 ///
 /// ```swift
 /// var spec = ModelSpecification(formula: "dose_mg_kg + interval_days")
@@ -25,6 +25,9 @@ public struct ModelSpecification: Sendable {
     public var confidenceLevel: Double
     /// Cox: whether to test proportional hazards (`cox.zph`, km transform).
     public var testsProportionalHazards: Bool
+    /// The most design columns the formula may expand to (`--max-columns`, default 1,000); a wider
+    /// design is refused before it is built.
+    public var maximumColumns: Int
 
     /// Creates a specification.
     /// - Parameters:
@@ -36,10 +39,11 @@ public struct ModelSpecification: Sendable {
     ///   - comparesDistributions: `aft`: fit all four families.
     ///   - confidenceLevel: The confidence level.
     ///   - testsProportionalHazards: Cox: run `cox.zph`.
+    ///   - maximumColumns: The most design columns.
     public init(
         formula: String, cluster: String? = nil, ties: CoxPH.Ties? = nil, referenceLevels: [String: String] = [:],
         distribution: AFTDistribution? = nil, comparesDistributions: Bool = false, confidenceLevel: Double = 0.95,
-        testsProportionalHazards: Bool = true
+        testsProportionalHazards: Bool = true, maximumColumns: Int = DesignMatrixBuilder.defaultMaximumColumns
     ) {
         self.formula = formula
         self.cluster = cluster
@@ -49,6 +53,7 @@ public struct ModelSpecification: Sendable {
         self.comparesDistributions = comparesDistributions
         self.confidenceLevel = confidenceLevel
         self.testsProportionalHazards = testsProportionalHazards
+        self.maximumColumns = maximumColumns
     }
 
     /// The registry settings of this specification: confidence level, the chosen family (`all` to compare

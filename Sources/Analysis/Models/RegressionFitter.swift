@@ -79,7 +79,7 @@ struct RegressionFitter: Sendable {
     func design(_ dataset: SurvivalDataset) throws(DesignMatrixError) -> DesignMatrix {
         try DesignMatrixBuilder(
             intercept: requirements.intercept, referenceLevels: specification.referenceLevels,
-            clusterColumn: specification.cluster
+            clusterColumn: specification.cluster, maximumColumns: specification.maximumColumns
         ).build(formula, data: dataset)
     }
 

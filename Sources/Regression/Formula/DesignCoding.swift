@@ -43,7 +43,11 @@ public struct DesignCoding: Sendable, Equatable {
 
     /// Whether the factor `variable` of `term` (index into the sorted terms) is coded by contrasts.
     package func usesContrasts(term index: Int, variable: Int) -> Bool {
-        let terms = formula.terms
+        Self.usesContrasts(formula.terms, term: index, variable: variable)
+    }
+
+    /// Whether the factor `variable` of `terms[index]` is coded by contrasts (R's rule, see the type).
+    package static func usesContrasts(_ terms: [FormulaTerm], term index: Int, variable: Int) -> Bool {
         let rest = terms[index].variables.filter { $0 != variable }
         if rest.isEmpty { return true }
         for previous in terms[..<index] where rest.allSatisfy({ previous.variables.contains($0) }) { return true }

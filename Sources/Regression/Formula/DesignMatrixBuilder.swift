@@ -7,6 +7,13 @@ import DataIO
 /// AFT models take `intercept: true`, Cox models `false` (the coding is the same; only the
 /// `(Intercept)` column is left out, as `coxph` does).
 ///
+/// Before anything is built the builder checks two limits: a text column of the model terms with more
+/// than ``maximumLevels`` levels, or more than ``identifierLevels`` levels that number more than half
+/// the rows, is an identifier rather than a factor (``DesignMatrixError/tooManyLevels(column:levels:rows:limit:)``,
+/// with the hint to use `cluster(column)`); and a design of more than ``maximumColumns`` columns,
+/// counted from the levels, is refused naming its widest term
+/// (``DesignMatrixError/tooManyColumns(columns:limit:term:termColumns:)``).
+///
 /// ```swift
 /// let formula = try Formula("dose_mg_kg * cotherapy + condition")
 /// let roles = ColumnRoles(covariates: formula.variables)
@@ -22,16 +29,34 @@ public struct DesignMatrixBuilder: Sendable {
     /// A cluster column given outside the formula (`--cluster patient_id`); a `cluster()` term in the
     /// formula takes precedence.
     public var clusterColumn: String?
+    /// The most design columns (the intercept included); a wider design is refused before it is built.
+    public var maximumColumns: Int
+    /// The most levels of a factor of the model terms.
+    public var maximumLevels: Int
+
+    /// The default of ``maximumColumns`` (1,000; `--max-columns`).
+    public static let defaultMaximumColumns = 1_000
+    /// The default of ``maximumLevels`` (200).
+    public static let defaultMaximumLevels = 200
+    /// A factor with more levels than this and than half the rows is refused as an identifier (20).
+    public static let identifierLevels = 20
 
     /// Creates a builder.
     /// - Parameters:
     ///   - intercept: Whether to add the intercept column.
     ///   - referenceLevels: Reference level per factor column.
     ///   - clusterColumn: A cluster column given outside the formula.
-    public init(intercept: Bool, referenceLevels: [String: String] = [:], clusterColumn: String? = nil) {
+    ///   - maximumColumns: The most design columns.
+    ///   - maximumLevels: The most levels of a factor.
+    public init(
+        intercept: Bool, referenceLevels: [String: String] = [:], clusterColumn: String? = nil,
+        maximumColumns: Int = defaultMaximumColumns, maximumLevels: Int = defaultMaximumLevels
+    ) {
         self.intercept = intercept
         self.referenceLevels = referenceLevels
         self.clusterColumn = clusterColumn
+        self.maximumColumns = maximumColumns
+        self.maximumLevels = maximumLevels
     }
 
     /// Parses a reference option `COLUMN=LEVEL` (e.g. `condition=CRPS`).
@@ -66,9 +91,11 @@ public struct DesignMatrixBuilder: Sendable {
     ///   - data: A dataset read with `ColumnRoles.covariates` holding `formula.variables` (and the
     ///     cluster column).
     /// - Returns: The design matrix with names, term ranges, strata, clusters and coding.
-    /// - Throws: ``DesignMatrixError``: a column not read, a bad `--ref`, a text column in arithmetic,
-    ///   a non-finite transformed value (with its file line), an undefined spline, no rows.
-    /// - Complexity: O(rows x columns) plus O(rows log rows) per spline.
+    /// - Throws: ``DesignMatrixError``: a column not read, a bad `--ref`, a factor with too many levels,
+    ///   more than ``maximumColumns`` columns, a text column in arithmetic, a non-finite transformed
+    ///   value (with its file line), an undefined spline, no rows.
+    /// - Complexity: O(rows x columns) plus O(rows log rows) per spline; the limits are checked in
+    ///   O(variables + counted terms²) before that.
     public func build(_ formula: Formula, data: SurvivalDataset) throws(DesignMatrixError) -> DesignMatrix {
         let n = data.rowsUsed
         guard n > 0 else { throw .noRows }
@@ -92,6 +119,7 @@ public struct DesignMatrixBuilder: Sendable {
             guard let levels = covariate.levels else { throw .referenceForNumericColumn(column: column) }
             guard levels.contains(level) else { throw .unknownReferenceLevel(column: column, level: level, levels: levels) }
         }
+        try checkLimits(formula, covariates: covariates, rows: n)
         var frameColumns: [String: _DesignFrame.Column] = [:]
         var factorLevels: [String: [String]] = [:]
         for name in formula.termColumns {
@@ -137,6 +165,20 @@ public struct DesignMatrixBuilder: Sendable {
             x: built.x, termNames: built.names, terms: built.terms, assign: built.assign, hasIntercept: intercept,
             strata: strata, strataLevels: strataLevels, cluster: cluster, clusterCount: clusterCount,
             clusterColumn: clusterName, coding: coding)
+    }
+
+    /// Refuses identifier-like factors and designs wider than ``maximumColumns``, from the levels alone.
+    private func checkLimits(_ formula: Formula, covariates: [String: CovariateColumn], rows n: Int) throws(DesignMatrixError) {
+        var levelCounts: [String: Int] = [:]
+        for index in Set(formula.terms.flatMap(\.variables)).sorted() {
+            let variable = formula.factors[index]
+            guard variable.kind == .column, let name = variable.columns.first, let levels = covariates[name]?.levels else { continue }
+            if levels.count > maximumLevels || (levels.count > Self.identifierLevels && levels.count * 2 > n) {
+                throw .tooManyLevels(column: name, levels: levels.count, rows: n, limit: maximumLevels)
+            }
+            levelCounts[name] = levels.count
+        }
+        _ = try DesignCoding.columnCount(formula, factorLevels: levelCounts, hasIntercept: intercept, limit: maximumColumns)
     }
 
     /// Levels with `reference` moved first (R's `relevel`), and the codes remapped.

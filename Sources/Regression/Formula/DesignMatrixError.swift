@@ -32,6 +32,12 @@ public enum DesignMatrixError: ReliefError, Sendable, Equatable {
     case noRows
     /// The design would be too large to hold.
     case tooLarge(rows: Int, columns: Int)
+    /// The formula expands to more design columns than the limit (`--max-columns`): at least `columns`
+    /// when counting stopped; `term` is the widest term counted, with `termColumns` columns.
+    case tooManyColumns(columns: Int, limit: Int, term: String, termColumns: Int)
+    /// A text column of the model terms has so many levels (more than `limit`, or more than half of the
+    /// `rows`) that it is an identifier rather than a factor.
+    case tooManyLevels(column: String, levels: Int, rows: Int, limit: Int)
     /// A profile (`--at`) names a column the model terms do not use.
     case unknownProfileColumn(column: String, needed: [String])
     /// A profile (`--at`) gives the same column twice.
@@ -53,10 +59,12 @@ public enum DesignMatrixError: ReliefError, Sendable, Equatable {
         }
     }
 
-    private static func list(_ names: [String], limit: Int = 30) -> String {
-        var text = names.prefix(limit).map { "'\($0)'" }.joined(separator: ", ")
-        if names.count > limit { text += ", … (\(names.count) in all)" }
-        return text
+    private static func list(_ names: [String]) -> String {
+        MessageBounds.list(names, budget: 150)
+    }
+
+    private static func name(_ text: String) -> String {
+        MessageBounds.clamp(text, to: MessageBounds.maximumNameLength)
     }
 
     /// One line: what was found, then what to do.
@@ -87,6 +95,14 @@ public enum DesignMatrixError: ReliefError, Sendable, Equatable {
             return "no rows are left to fit (every row was excluded). Check the exclusions listed with the data."
         case .tooLarge(let rows, let columns):
             return "the design matrix would have \(rows) rows and \(columns) columns, too large to hold. Use fewer or simpler terms."
+        case .tooManyColumns(_, let limit, let term, let termColumns):
+            return "the formula expands to more than \(limit) design columns (--max-columns); the term '\(Self.name(term))' alone "
+                + "has \(termColumns). Use fewer interactions, factor levels or spline degrees of freedom, or raise --max-columns."
+        case .tooManyLevels(let column, let levels, let rows, let limit):
+            let why = levels > limit ? "more than \(limit)" : "more than half of the \(rows) rows"
+            let shown = MessageBounds.clamp(column, to: 40)  // shown twice
+            return "'\(shown)' has \(levels) levels (\(why)), too many for a factor. If it identifies patients "
+                + "or sites, use cluster(\(shown)) for robust standard errors; else group it into fewer levels."
         case .unknownProfileColumn(let column, let needed):
             return "--at names '\(column)', which the model terms do not use; they use \(Self.list(needed)). Give --at for those columns only."
         case .repeatedProfileColumn(let column):
@@ -113,4 +129,7 @@ public enum DesignMatrixError: ReliefError, Sendable, Equatable {
 extension DesignMatrixError {
     /// Usage or bad data, as ``kind``.
     public var failureKind: FailureKind { kind == .usage ? .usage : .badData }
+
+    /// The description, cut to ``MessageBounds/maximumFirstLineLength`` characters (names in it may be long).
+    public var messageLines: [String] { [MessageBounds.clamp(description, to: MessageBounds.maximumFirstLineLength)] }
 }

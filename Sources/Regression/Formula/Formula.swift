@@ -1,3 +1,5 @@
+import NumericCore
+
 /// The right-hand side of an R model formula, parsed and expanded into terms as R's `terms()` does.
 ///
 /// Supported: columns (numeric, or text columns as factors), `a + b`, `a:b`, `a * b`
@@ -32,10 +34,23 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
     /// The column of the `cluster()` special, if any.
     public let clusterColumn: String?
 
+    /// The deepest nesting a formula may have (100 levels): each parenthesis, function call, sign and
+    /// power inside a call counts one level. Deeper is a ``FormulaError`` of kind `.limitExceeded`.
+    public static let maximumDepth = 100
+    /// The most terms a formula may expand to (10,000), e.g. `(a + b + ...)^k`; an interaction may also
+    /// combine at most a million pairs of terms. More is a ``FormulaError`` of kind `.limitExceeded`
+    /// (the design builder's column limit, `DesignMatrixBuilder.maximumColumns`, is usually lower).
+    public static let maximumTerms = 10_000
+    /// The most distinct variables a formula may name (10,000).
+    public static let maximumVariables = 10_000
+    /// The longest formula text, in characters (100,000).
+    public static let maximumLength = 100_000
+
     /// Parses `text`.
     /// - Parameter text: The right-hand side of a formula, e.g. `dose_mg_kg + log(interval_days)`.
-    /// - Throws: ``FormulaError`` with the offset of the offending characters.
-    /// - Complexity: O(length + terms²).
+    /// - Throws: ``FormulaError`` with the offset of the offending characters; of kind `.limitExceeded`
+    ///   past ``maximumDepth``, ``maximumTerms``, ``maximumVariables`` or ``maximumLength``.
+    /// - Complexity: O(length + terms x order), terms at most ``maximumTerms``.
     public init(_ text: String) throws(FormulaError) {
         var parser = try _FormulaParser(text)
         let rawTerms = try parser.parse()
@@ -82,15 +97,14 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
         self.clusterColumn = clusterColumn
 
         var all: [String] = []
+        var seen = Set<String>()
         for variable in factors {
-            for column in variable.columns where !all.contains(column) { all.append(column) }
+            for column in variable.columns where seen.insert(column).inserted { all.append(column) }
         }
         self.variables = all
-        var used: [String] = []
-        for term in terms {
-            for index in term.variables {
-                for column in factors[index].columns where !used.contains(column) { used.append(column) }
-            }
+        var used = Set<String>()
+        for index in Set(terms.flatMap(\.variables)) {
+            used.formUnion(factors[index].columns)
         }
         self.termColumns = all.filter { used.contains($0) }
     }
@@ -114,13 +128,13 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
         let known = Set(available)
         for variable in factors {
             for reference in variable.references where !known.contains(reference.name) {
-                var hint = "the columns are " + available.map { "'\($0)'" }.joined(separator: ", ")
+                var hint = "the columns are " + MessageBounds.list(available, budget: 200)
                 if let near = Self.nearestName(to: reference.name, in: available) {
-                    hint = "did you mean '\(near)'? " + hint
+                    hint = "did you mean '\(MessageBounds.clamp(near, to: MessageBounds.maximumNameLength))'? " + hint
                 }
                 throw FormulaError(
                     .unknownColumn, formula: text, offset: reference.offset, length: reference.length,
-                    message: "no column '\(reference.name)' in the data", hint: hint)
+                    message: "no column '\(MessageBounds.clamp(reference.name, to: MessageBounds.maximumNameLength))' in the data", hint: hint)
             }
         }
     }
@@ -131,7 +145,7 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
         if let same = candidates.first(where: { $0.lowercased() == name.lowercased() }) { return same }
         let limit = max(1, name.count / 3)
         var best: (name: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates where abs(candidate.count - name.count) <= limit {
             let d = editDistance(Array(name.lowercased()), Array(candidate.lowercased()))
             if d <= limit, best == nil || d < (best?.distance ?? Int.max) { best = (candidate, d) }
         }

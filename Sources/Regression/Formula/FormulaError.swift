@@ -23,6 +23,10 @@ public struct FormulaError: ReliefError, Sendable, Equatable {
         case invalidArgument
         /// Valid R, but not supported here (e.g. removing terms with `-`, `x^2` outside `I()`).
         case unsupported
+        /// Past a documented limit: nesting deeper than ``Formula/maximumDepth``, more than
+        /// ``Formula/maximumTerms`` terms or ``Formula/maximumVariables`` variables, or text longer
+        /// than ``Formula/maximumLength``.
+        case limitExceeded
     }
 
     /// What went wrong.
@@ -73,11 +77,40 @@ public struct FormulaError: ReliefError, Sendable, Equatable {
         "formula error at position \(offset + 1): \(message)"
     }
 
-    /// The message, the formula with a caret line under the offending characters, and the hint.
+    /// The message, the formula with a caret line under the offending characters, and the hint (a long
+    /// formula is shown as a window around the offending characters, see ``excerpt``).
     public var description: String {
-        var text = summary + "\n  " + formula + "\n  " + caretLine
+        let (shown, caret) = excerpt
+        var text = summary + "\n  " + shown + "\n  " + caret
         if let hint, !hint.isEmpty { text += "\n  hint: " + hint }
         return text
+    }
+
+    /// The widest formula shown whole in a message, in characters; a longer one is shown as a window of
+    /// this width around the offending characters.
+    public static let excerptWidth = 240
+
+    /// The formula and the caret line as a message shows them: the whole formula and ``caretLine``
+    /// when it has at most ``excerptWidth`` characters, else a window of ``excerptWidth`` characters
+    /// around the offending ones, with `...` where the formula goes on, and the caret under them.
+    /// - Complexity: O(length of the formula).
+    public var excerpt: (formula: String, caret: String) {
+        let count = formula.count
+        let width = Self.excerptWidth
+        guard count > width else { return (formula, caretLine) }
+        let at = min(offset, count)
+        let underlined = max(1, min(length, width / 2))
+        var start = max(0, at - (width - underlined) / 2)
+        let end = min(count, start + width)
+        start = max(0, end - width)
+        let lower = formula.index(formula.startIndex, offsetBy: start)
+        let upper = formula.index(lower, offsetBy: end - start)
+        let lead = start > 0 ? "..." : ""
+        let trail = end < count ? "..." : ""
+        var caret = lead.isEmpty ? "" : "   "
+        for character in formula[lower...].prefix(at - start) { caret.append(character == "\t" ? "\t" : " ") }
+        caret.append(String(repeating: "^", count: max(1, min(underlined, end - at))))
+        return (lead + formula[lower..<upper] + trail, caret)
     }
 }
 
@@ -85,10 +118,13 @@ extension FormulaError {
     /// A formula that cannot be parsed or used is a usage error.
     public var failureKind: FailureKind { .usage }
 
-    /// The message, then the formula and a caret line under the offending characters, then the hint.
+    /// The message, then the formula (or a window of it, ``excerpt``) and a caret line under the
+    /// offending characters, then the hint; each line within ``MessageBounds``.
     public var messageLines: [String] {
-        var lines = [summary + " (in --formula)", "  " + formula, "  " + caretLine]
-        if let hint, !hint.isEmpty { lines.append("  hint: " + hint) }
+        let suffix = " (in --formula)"
+        let (shown, caret) = excerpt
+        var lines = [MessageBounds.clamp(summary, to: MessageBounds.maximumFirstLineLength - suffix.count) + suffix, "  " + shown, "  " + caret]
+        if let hint, !hint.isEmpty { lines.append(MessageBounds.clamp("  hint: " + hint)) }
         return lines
     }
 }

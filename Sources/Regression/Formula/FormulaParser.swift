@@ -5,6 +5,11 @@
 /// every pairwise union, `a * b` is `a + b + a:b`, `(a + b)^2` is every union of at most two; repeats
 /// are dropped keeping the first. Inside a function call the arguments are arithmetic
 /// (`+ - * / ^`, unary minus, parentheses, numeric functions).
+///
+/// Limits (``Formula/maximumDepth`` and the others) are checked as the text is read, so that no
+/// input can overflow the stack or expand without bound: every nesting construct (a parenthesis, a
+/// function call, a sign, a power inside a call) counts one level, and every expansion step counts
+/// its terms before it keeps them.
 package struct _FormulaParser {
     /// A term: increasing variable indices.
     package typealias Term = [Int]
@@ -14,9 +19,21 @@ package struct _FormulaParser {
     private var position = 0
     /// Variables in order of first appearance.
     private(set) var variables: [FormulaVariable] = []
+    /// The index of each variable by label.
+    private var variableIndex: [String: Int] = [:]
+    /// The current nesting depth (see ``nest(_:)``).
+    private var depth = 0
+    /// The most term pairs one interaction may combine before repeats are dropped.
+    private static let maximumPairs = 1_000_000
 
     package init(_ text: String) throws(FormulaError) {
         self.text = text
+        if text.utf8.count > Formula.maximumLength, text.count > Formula.maximumLength {
+            throw FormulaError(
+                .limitExceeded, formula: text, offset: Formula.maximumLength,
+                message: "the formula has \(text.count) characters, more than the limit of \(Formula.maximumLength)",
+                hint: "give the terms you need; a formula this long cannot be a model of a trial's data")
+        }
         self.tokens = try _FormulaLexer.tokens(text)
     }
 
@@ -27,6 +44,17 @@ package struct _FormulaParser {
 
     private func error(_ kind: FormulaError.Kind, _ token: _FormulaToken, _ message: String, hint: String? = nil) -> FormulaError {
         FormulaError(kind, formula: text, offset: token.offset, length: token.length, message: message, hint: hint)
+    }
+
+    /// Enters one level of nesting at `token`; the caller leaves it with `defer { depth -= 1 }`.
+    /// - Throws: ``FormulaError`` (`.limitExceeded`) past ``Formula/maximumDepth`` levels.
+    private mutating func nest(_ token: _FormulaToken) throws(FormulaError) {
+        depth += 1
+        guard depth <= Formula.maximumDepth else {
+            throw error(
+                .limitExceeded, token, "the formula nests too deep: more than \(Formula.maximumDepth) levels of parentheses, function calls or signs",
+                hint: "remove redundant parentheses or calls; a model formula needs only a few levels")
+        }
     }
 
     /// Parses the whole formula.
@@ -65,8 +93,9 @@ package struct _FormulaParser {
         var terms = try product()
         while true {
             if current.isSymbol("+") {
+                let plus = current
                 advance()
-                terms = Self.union(terms, try product())
+                terms = try union(terms, try product(), at: plus)
             } else if current.isSymbol("-") {
                 throw error(
                     .unsupported, current, "removing terms with '-' is not supported",
@@ -81,9 +110,10 @@ package struct _FormulaParser {
         var terms = try interaction()
         while true {
             if current.isSymbol("*") {
+                let star = current
                 advance()
                 let right = try interaction()
-                terms = Self.union(Self.union(terms, right), Self.interact(terms, right))
+                terms = try union(try union(terms, right, at: star), try interact(terms, right, at: star), at: star)
             } else if current.isSymbol("/") {
                 throw error(
                     .unsupported, current, "nesting with '/' is not supported",
@@ -97,8 +127,9 @@ package struct _FormulaParser {
     private mutating func interaction() throws(FormulaError) -> [Term] {
         var terms = try power()
         while current.isSymbol(":") {
+            let colon = current
             advance()
-            terms = Self.interact(terms, try power())
+            terms = try interact(terms, try power(), at: colon)
         }
         return terms
     }
@@ -125,7 +156,7 @@ package struct _FormulaParser {
         var result = terms
         var k = 1
         while k < Int(value) {
-            result = Self.union(result, Self.interact(result, terms))
+            result = try union(result, try interact(result, terms, at: caret), at: caret)
             k += 1
         }
         return result
@@ -135,6 +166,8 @@ package struct _FormulaParser {
         let token = current
         switch token.kind {
         case .symbol("("):
+            try nest(token)
+            defer { depth -= 1 }
             advance()
             if current.isSymbol(")") {
                 throw error(.syntax, current, "empty parentheses", hint: "put terms inside the parentheses or remove them")
@@ -154,7 +187,7 @@ package struct _FormulaParser {
             let variable = FormulaVariable(
                 label: label, kind: .column, expression: nil, references: [(name, token.offset, token.length)],
                 offset: token.offset, length: token.length)
-            return [[register(variable)]]
+            return [[try register(variable)]]
         case .number(let value, _):
             if value == 0 || value == 1 {
                 throw error(
@@ -188,9 +221,16 @@ package struct _FormulaParser {
     }
 
     /// Adds `variable` (or finds the one with the same label) and returns its index.
-    private mutating func register(_ variable: FormulaVariable) -> Int {
-        if let k = variables.firstIndex(where: { $0.label == variable.label }) { return k }
+    /// - Throws: ``FormulaError`` (`.limitExceeded`) for more than ``Formula/maximumVariables`` variables.
+    private mutating func register(_ variable: FormulaVariable) throws(FormulaError) -> Int {
+        if let k = variableIndex[variable.label] { return k }
+        guard variables.count < Formula.maximumVariables else {
+            throw FormulaError(
+                .limitExceeded, formula: text, offset: variable.offset, length: variable.length,
+                message: "the formula has more than \(Formula.maximumVariables) variables", hint: "give the terms you need")
+        }
         variables.append(variable)
+        variableIndex[variable.label] = variables.count - 1
         return variables.count - 1
     }
 
@@ -201,6 +241,8 @@ package struct _FormulaParser {
     /// Parses `name(...)` at formula level (the current token is `(`) into a variable.
     private mutating func call(_ name: String, at nameToken: _FormulaToken) throws(FormulaError) -> Int {
         let open = current
+        try nest(nameToken)
+        defer { depth -= 1 }
         advance()
         let variable: FormulaVariable
         switch name {
@@ -286,7 +328,7 @@ package struct _FormulaParser {
                 label: expression.deparsed, kind: .transform, expression: expression, references: expression.columnReferences,
                 offset: nameToken.offset, length: close.offset + 1 - nameToken.offset)
         }
-        return register(variable)
+        return try register(variable)
     }
 
     private func unknownFunction(_ name: String, at token: _FormulaToken) -> FormulaError {
@@ -341,6 +383,8 @@ package struct _FormulaParser {
     private mutating func unary() throws(FormulaError) -> _FormulaExpression {
         if current.isSymbol("-") || current.isSymbol("+") {
             guard case .symbol(let op) = current.kind else { return try powerExpression() }
+            try nest(current)
+            defer { depth -= 1 }
             advance()
             return .unary(op, try unary())
         }
@@ -350,6 +394,8 @@ package struct _FormulaParser {
     private mutating func powerExpression() throws(FormulaError) -> _FormulaExpression {
         let base = try atom()
         if current.isSymbol("^") {
+            try nest(current)
+            defer { depth -= 1 }
             advance()
             return .binary("^", base, try unary())
         }
@@ -374,6 +420,8 @@ package struct _FormulaParser {
                     throw unknownFunction(name, at: token)
                 }
                 let open = current
+                try nest(token)
+                defer { depth -= 1 }
                 advance()
                 let argument = try arithmetic()
                 if current.isSymbol(",") {
@@ -384,6 +432,8 @@ package struct _FormulaParser {
             }
             return .column(name, offset: token.offset, length: token.length)
         case .symbol("("):
+            try nest(token)
+            defer { depth -= 1 }
             advance()
             let inner = try arithmetic()
             guard current.isSymbol(")") else { throw parenthesisError(open: token) }
@@ -398,20 +448,64 @@ package struct _FormulaParser {
 
     // MARK: term algebra
 
+    private func tooManyTerms(_ token: _FormulaToken, _ what: String) -> FormulaError {
+        error(
+            .limitExceeded, token, "the formula expands to \(what) at \(token.display)",
+            hint: "use fewer crossed terms or a lower power: (a + b + c)^2 already gives every two-way interaction")
+    }
+
     /// `a + b`: the terms of `a`, then those of `b` not already present.
-    package static func union(_ a: [Term], _ b: [Term]) -> [Term] {
+    /// - Throws: ``FormulaError`` (`.limitExceeded`) past ``Formula/maximumTerms`` terms.
+    /// - Complexity: O(|a| + |b|) term hashes.
+    private func union(_ a: [Term], _ b: [Term], at token: _FormulaToken) throws(FormulaError) -> [Term] {
         var result = a
-        for term in b where !result.contains(term) { result.append(term) }
+        var seen = Set(a)
+        for term in b where seen.insert(term).inserted {
+            result.append(term)
+            if result.count > Formula.maximumTerms { throw tooManyTerms(token, "more than \(Formula.maximumTerms) terms") }
+        }
         return result
     }
 
     /// `a:b`: the union of every term of `a` with every term of `b` (a's outer), repeats dropped.
-    package static func interact(_ a: [Term], _ b: [Term]) -> [Term] {
+    /// - Throws: ``FormulaError`` (`.limitExceeded`) past ``Formula/maximumTerms`` terms or a million pairs.
+    /// - Complexity: O(|a| x |b| x order).
+    private func interact(_ a: [Term], _ b: [Term], at token: _FormulaToken) throws(FormulaError) -> [Term] {
+        let (pairs, overflow) = a.count.multipliedReportingOverflow(by: b.count)
+        if overflow || pairs > Self.maximumPairs {
+            throw tooManyTerms(token, "\(a.count) x \(b.count) combinations of terms, more than \(Self.maximumPairs)")
+        }
         var result: [Term] = []
+        var seen = Set<Term>()
         for x in a {
             for y in b {
-                let term = Array(Set(x).union(y)).sorted()
-                if !result.contains(term) { result.append(term) }
+                let term = Self.merge(x, y)
+                if seen.insert(term).inserted {
+                    result.append(term)
+                    if result.count > Formula.maximumTerms { throw tooManyTerms(token, "more than \(Formula.maximumTerms) terms") }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The sorted union of two increasing index lists.
+    private static func merge(_ x: Term, _ y: Term) -> Term {
+        var result: Term = []
+        result.reserveCapacity(x.count + y.count)
+        var i = 0
+        var j = 0
+        while i < x.count || j < y.count {
+            if j == y.count || (i < x.count && x[i] < y[j]) {
+                result.append(x[i])
+                i += 1
+            } else if i == x.count || y[j] < x[i] {
+                result.append(y[j])
+                j += 1
+            } else {
+                result.append(x[i])
+                i += 1
+                j += 1
             }
         }
         return result

@@ -18,7 +18,7 @@ import Testing
         let texts = document.elements("text").map(\.text)
         #expect(texts.contains("<script>alert(1)</script>"))
         #expect(document.elements("text", class: "rp-forest-estimate").map(\.text)
-            == ["", "reference", "1.52 (1.38, 1.67)", "0.83 (0.61, 1.12)", "not estimable"])
+            == ["", "reference", "1.52 (1.38, 1.67)", "0.830 (0.610, 1.12)", "not estimable"])
         #expect(document.elements("rect", class: "rp-forest-point").count == 2)
         #expect(document.elements("path", class: "rp-forest-arrow").isEmpty)
         #expect(document.elements("line", class: "rp-reference").first?.attributes["stroke-dasharray"] == "2 3")
