@@ -62,15 +62,29 @@ public struct CSVDialect: Sendable, Equatable {
     public var decimalComma = false
     /// Field values meaning "missing" (compared after trimming spaces of unquoted fields).
     public var missingTokens: Set<String> = ["NA", "", "."]
+    /// Lines before the header to skip (a title above the table, `--skip-lines`).
+    public var skipLines = 0
 
     /// Creates a dialect.
     /// - Parameters:
     ///   - delimiter: The field separator.
     ///   - decimalComma: Whether numbers use a decimal comma.
     ///   - missingTokens: Values meaning "missing".
-    public init(delimiter: Delimiter = .auto, decimalComma: Bool = false, missingTokens: Set<String> = ["NA", "", "."]) {
+    ///   - skipLines: Lines before the header to skip.
+    public init(
+        delimiter: Delimiter = .auto, decimalComma: Bool = false, missingTokens: Set<String> = ["NA", "", "."],
+        skipLines: Int = 0
+    ) {
         self.delimiter = delimiter
         self.decimalComma = decimalComma
         self.missingTokens = missingTokens
+        self.skipLines = skipLines
+    }
+
+    /// The missing-value tokens of a comma-separated list (`--missing NA,,.`; an empty token included).
+    /// - Parameter list: The list as given.
+    /// - Returns: The tokens.
+    public static func missingTokens(parsing list: String) -> Set<String> {
+        Set(list.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
     }
 }

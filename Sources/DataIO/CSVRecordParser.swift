@@ -114,6 +114,24 @@ final class _CSVRecordParser {
         classes[Int(byte)] = 1
     }
 
+    /// Skips `n` whole lines (LF, CR LF or CR) at the current position, counting them.
+    /// - Returns: Whether the buffered bytes held `n` line ends.
+    func skipLines(_ n: Int) -> Bool {
+        var skipped = 0
+        var i = position
+        while skipped < n, i < count {
+            if buffer[i] == UInt8(ascii: "\n") || buffer[i] == UInt8(ascii: "\r") {
+                if buffer[i] == UInt8(ascii: "\r"), i + 1 < count, buffer[i + 1] == UInt8(ascii: "\n") { i += 1 }
+                skipped += 1
+            }
+            i += 1
+        }
+        guard skipped == n else { return false }
+        position = i
+        line += n
+        return true
+    }
+
     /// Skips `n` bytes at the current position (a byte-order mark).
     func skip(_ n: Int) {
         position = min(position + n, count)

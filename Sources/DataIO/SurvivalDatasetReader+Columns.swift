@@ -1,3 +1,5 @@
+import Foundation
+
 /// Option checks, delimiter choice and column resolution.
 extension SurvivalDatasetReader {
     /// Column indices for each role.
@@ -109,6 +111,25 @@ extension SurvivalDatasetReader {
             }
         }
         return dialect.delimiter
+    }
+
+    /// When the first line is not the header (a title above the table), finds the line that holds the
+    /// time column among the first lines and says to skip the lines above it.
+    /// - Throws: ``DataError`` of kind `.usage` naming that line and `--skip-lines N`; nothing when no
+    ///   later line holds the time column (the missing column is then reported as such).
+    func locateHeader(_ head: [UInt8], delimiter: UInt8, file: String) throws(DataError) {
+        let lines = head.split(omittingEmptySubsequences: false) { $0 == UInt8(ascii: "\n") }.prefix(20)
+        for (index, line) in lines.enumerated() where index > 0 {
+            let names = line.split(separator: delimiter, omittingEmptySubsequences: false).map { field in
+                String(decoding: field, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\""))
+            }
+            guard names.contains(roles.time) else { continue }
+            let skip = index + dialect.skipLines
+            throw DataError(
+                .usage, file: file, line: skip + 1,
+                message: "the header seems to start on line \(skip + 1): the lines above it look like a title",
+                hint: "add --skip-lines \(skip)")
+        }
     }
 
     /// Finds the role columns in the header; rejects duplicate names and unknown columns.

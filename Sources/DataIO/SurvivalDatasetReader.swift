@@ -274,6 +274,12 @@ public struct SurvivalDatasetReader: Sendable {
         if sample.count >= 3 && sample[0] == bom[0] && sample[1] == bom[1] && sample[2] == bom[2] {
             parser.skip(3)
         }
+        if dialect.skipLines > 0, !parser.skipLines(dialect.skipLines) {
+            throw DataError(
+                .badData, file: path, message: "the file has fewer than \(dialect.skipLines) lines before its data",
+                hint: "check --skip-lines")
+        }
+        let head = Array(parser.peek().prefix(1 << 16))
         let delimiter = try chooseDelimiter(parser.peek(), isComplete: parser.isAtEOF, file: path)
         guard let delimiterByte = delimiter.byte else {
             throw DataError(.usage, file: path, message: "no delimiter could be chosen", hint: "use --delimiter")
@@ -298,6 +304,7 @@ public struct SurvivalDatasetReader: Sendable {
                 .badData, file: path, message: "the file has no header line (only blank lines)",
                 hint: "export the data with a header line and at least one data row")
         }
+        if !header.contains(roles.time) { try locateHeader(head, delimiter: delimiterByte, file: path) }
         return (parser, delimiter, header, parser.recordLine)
     }
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import DataIO
 
-/// Options for reading the CSV file: `--delimiter`, `--decimal-comma`, `--missing`, `--skip-invalid`.
+/// Options for reading the CSV file: `--delimiter`, `--decimal-comma`, `--missing`, `--skip-invalid`, `--skip-lines`.
 struct CSVOptions: ParsableArguments {
     @Option(help: "Field separator: ',' (the default), ';', tab, or auto (detect from the header; the default with --decimal-comma).")
     var delimiter: CSVDialect.Delimiter?
@@ -15,33 +15,29 @@ struct CSVOptions: ParsableArguments {
     @Flag(help: "Exclude rows with invalid values (listed in the output) instead of stopping.")
     var skipInvalid = false
 
+    @Option(help: ArgumentHelp("Lines above the header to skip (a title above the table).", valueName: "n"))
+    var skipLines = 0
+
     mutating func validate() throws {
         if decimalComma, delimiter == .comma {
             throw ValidationError("--decimal-comma cannot be used with --delimiter ','; use --delimiter ';'")
         }
+        if skipLines < 0 { throw ValidationError("--skip-lines must be 0 or more") }
     }
 
-    /// The delimiter in force: the one given, else `,` (or detection when numbers use a decimal comma).
-    var effectiveDelimiter: CSVDialect.Delimiter {
-        delimiter ?? (decimalComma ? .auto : .comma)
-    }
-
-    /// The missing-value tokens.
-    var missingTokens: Set<String> {
-        Set(missing.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
-    }
-
-    /// DataIO's dialect.
+    /// The dialect: `,` unless given (auto with `--decimal-comma`).
     var dialect: CSVDialect {
-        CSVDialect(delimiter: effectiveDelimiter, decimalComma: decimalComma, missingTokens: missingTokens)
+        CSVDialect(
+            delimiter: delimiter ?? (decimalComma ? .auto : .comma), decimalComma: decimalComma,
+            missingTokens: CSVDialect.missingTokens(parsing: missing), skipLines: skipLines)
     }
 
-    /// The provenance entries of these options.
     func provenanceOptions() -> [(String, String)] {
         var options: [(String, String)] = [("missing", missing)]
         if let delimiter { options.append(("delimiter", delimiter.argument)) }
         if decimalComma { options.append(("decimal-comma", "yes")) }
         if skipInvalid { options.append(("skip-invalid", "yes")) }
+        if skipLines > 0 { options.append(("skip-lines", String(skipLines))) }
         return options
     }
 }

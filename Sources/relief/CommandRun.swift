@@ -4,7 +4,7 @@ import Foundation
 
 /// The steps every data command shares once its request is built: run it (read, compute), render it in
 /// `--format`, write it to stdout or atomically to `-o` (never over the input), then print the warnings
-/// on stderr. With `--timings` each stage's wall time goes to stderr (see ``StageTimer``).
+/// on stderr (unless stdout and stderr are one terminal, where the output already shows them). With `--timings` each stage's wall time goes to stderr (see ``StageTimer``).
 struct CommandRun {
     var output: OutputOptions
     /// The command line and the options that change numbers, for the provenance.
@@ -29,6 +29,8 @@ struct CommandRun {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         timer.lap("write")
-        for warning in result.warnings { StandardError.warning(warning) }
+        // Once per screen: when stdout and stderr are the same terminal the output already shows them.
+        let onScreen = output.output == nil && isatty(1) != 0 && isatty(2) != 0
+        for warning in result.warnings where !onScreen { StandardError.warning(warning) }
     }
 }
