@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/relief
 DATA := data/ketamine_trial.csv
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: all deps browser build demo report test notebooks bench fixtures clean
+.PHONY: all deps browser build demo report test notebooks notebooks-update bench fixtures clean
 
 all: build
 
@@ -43,9 +43,14 @@ test: deps browser
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
-# Installs the notebooks' pinned Python packages (pip) and executes them headless; fails on any cell error.
+# Installs the notebooks' pinned Python packages into a virtualenv (.build-notebooks/venv) and executes
+# them headless in .build-notebooks/out; fails on any cell error. The committed notebooks are not touched.
 notebooks: build
 	bash scripts/run-notebooks.sh
+
+# The same, writing the executed notebooks over the committed ones in notebooks/.
+notebooks-update: build
+	NOTEBOOKS_UPDATE=1 bash scripts/run-notebooks.sh
 
 bench: build
 	python3 bench/bench.py

@@ -1020,10 +1020,13 @@ def build(cells: list[dict]) -> nbformat.NotebookNode:
 
 
 def main() -> int:
+    # NOTEBOOK_OUT: where to write (default: this folder, the committed notebooks).
+    out = Path(os.environ.get("NOTEBOOK_OUT") or HERE).resolve()
+    out.mkdir(parents=True, exist_ok=True)
     for name, make in NOTEBOOKS.items():
-        path = HERE / name
+        path = out / name
         nbformat.write(build(make()), path)
-        print(f"wrote {path.relative_to(HERE.parent)}")
+        print(f"wrote {path}")
     return 0
 
 

@@ -68,12 +68,15 @@ def main(argv: list[str]) -> int:
         sys.stderr.write(f"the relief binary is missing at {binary}: run `make build` first "
                          "(or set RELIEF=/path/to/relief)\n")
         return 1
-    names = argv or sorted(p.name for p in HERE.glob("[0-9][0-9]_*.ipynb"))
+    # NOTEBOOK_OUT: the folder of the notebooks to run and write back (default: this folder); the
+    # kernels always start in this folder, so the notebooks' relative paths hold either way.
+    folder = Path(os.environ.get("NOTEBOOK_OUT") or HERE).resolve()
+    names = argv or sorted(p.name for p in folder.glob("[0-9][0-9]_*.ipynb"))
     if not names:
-        sys.stderr.write(f"no notebooks in {HERE}: run python3 notebooks/build_notebooks.py first\n")
+        sys.stderr.write(f"no notebooks in {folder}: run python3 notebooks/build_notebooks.py first\n")
         return 1
     started = time.perf_counter()
-    failed = [name for name in names if not execute(HERE / name)]
+    failed = [name for name in names if not execute(folder / name)]
     print(f"{len(names) - len(failed)} of {len(names)} notebooks ran in {time.perf_counter() - started:.0f} s")
     return 1 if failed else 0
 

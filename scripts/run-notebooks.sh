@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the notebooks' pinned requirements, regenerates the notebooks from
-# notebooks/build_notebooks.py and executes them in place, headless (nbclient, python3 kernel,
-# 600 s per cell). Exits non-zero, naming the notebook and cell, on any cell error.
+# notebooks/build_notebooks.py and executes them headless (nbclient, python3 kernel, 600 s per
+# cell). Exits non-zero, naming the notebook and cell, on any cell error.
+#
+# The committed notebooks are left alone: they are built and run in .build-notebooks/out
+# (git-ignored). NOTEBOOKS_UPDATE=1 (`make notebooks-update`) writes them in notebooks/ instead.
 #
 # Needs the relief binary: $RELIEF, else .build/release/relief (`make build`).
-# Python: $PYTHON (default python3). When that interpreter is "externally managed" (Debian's
-# /usr/bin/python3, PEP 668) or NOTEBOOK_VENV=1, the requirements go into a virtualenv in
-# .build-notebooks/venv (git-ignored) instead; python3-venv is installed with apt-get if missing.
+# Python: the requirements always go into a virtualenv in .build-notebooks/venv (git-ignored),
+# made from $PYTHON (default python3; python3-venv is installed with apt-get if missing), never into
+# the system Python. NOTEBOOK_VENV=0 uses $PYTHON itself (e.g. inside your own virtualenv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
@@ -31,7 +34,7 @@ sys.exit(0 if (os.path.exists(marker) and not in_venv) else 1)
 EOF
 }
 
-if [ "${NOTEBOOK_VENV:-0}" = 1 ] || externally_managed; then
+if [ "${NOTEBOOK_VENV:-1}" = 1 ]; then
   venv=.build-notebooks/venv
   if [ ! -x "$venv/bin/python" ]; then
     if ! "$python" -m venv "$venv" >/dev/null 2>&1; then
@@ -51,6 +54,15 @@ if [ "${NOTEBOOK_VENV:-0}" = 1 ] || externally_managed; then
   export PATH="$PWD/$venv/bin:$PATH"
 fi
 
+if [ "${NOTEBOOK_VENV:-1}" != 1 ] && externally_managed; then
+  echo "relief: $python is the system's (externally managed); leave NOTEBOOK_VENV unset to use a virtualenv" >&2
+  exit 1
+fi
+if [ "${NOTEBOOKS_UPDATE:-0}" = 1 ]; then
+  export NOTEBOOK_OUT="$PWD/notebooks"
+else
+  export NOTEBOOK_OUT="$PWD/.build-notebooks/out"
+fi
 "$python" -m pip install -q --disable-pip-version-check -r notebooks/requirements.txt
 "$python" notebooks/build_notebooks.py
 "$python" notebooks/execute_notebooks.py

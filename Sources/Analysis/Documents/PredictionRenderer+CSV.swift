@@ -20,6 +20,7 @@ extension PredictionRenderer {
         columns += profileColumns.map { ReportColumn($0, style: .label) }
         columns.append(ReportColumn("measure", style: .label))
         columns += ["time", "estimate", "std_error", "lower", "upper"].map { ReportColumn($0, style: .general(significant: 17)) }
+        columns.append(ReportColumn("extrapolated", style: .label))
         columns += ["model", "confidence_level", "relief_version"].map { ReportColumn($0, style: .label) }
         let trailer: [ReportCell] = [
             .text(result.regression.fittedModel), .number(result.regression.confidenceLevel), .text(provenance.version),
@@ -39,6 +40,8 @@ extension PredictionRenderer {
             row.append(time.map { .number($0) } ?? .empty)
             row.append(count.map { .integer($0) } ?? estimate.map { .number($0) } ?? .empty)
             for value in [standardError, lower, upper] { row.append(value.map { .number($0) } ?? .empty) }
+            let past = section == "median" ? estimate : time
+            row.append(profile == nil ? .empty : .text(result.isExtrapolated(past) ? "yes" : "no"))
             rows.append(row + trailer)
         }
 

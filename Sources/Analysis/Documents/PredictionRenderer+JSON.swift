@@ -32,11 +32,13 @@ extension PredictionRenderer {
                 result.tau.map { .object([("value", .optional($0)), ("explanation", .string(result.tauExplanation))]) }
                     ?? .null
             ),
-            ("profiles", .array(result.profiles.map { profileJSON($0, numeric: result.numericColumns) })),
+            ("last_observed_time", .optional(result.lastObservedTime)),
+            ("profiles", .array(result.profiles.map { profileJSON($0, result: result) })),
         ]
     }
 
-    func profileJSON(_ profile: PredictionResult.Profile, numeric: Set<String>) -> JSONValue {
+    func profileJSON(_ profile: PredictionResult.Profile, result: PredictionResult) -> JSONValue {
+        let numeric = result.numericColumns
         let values = profile.values.map { pair -> (key: String, value: JSONValue) in
             if numeric.contains(pair.column), let number = Double(pair.value), number.isFinite {
                 return (pair.column, .number(number))
@@ -45,17 +47,21 @@ extension PredictionRenderer {
         }
         let prediction = profile.prediction
         let median = Self.median(prediction).map { q in
-            JSONValue.object(JSONValue.estimateMembers(q.estimate, standardError: q.standardError, lower: q.lower, upper: q.upper))
+            JSONValue.object(
+                JSONValue.estimateMembers(q.estimate, standardError: q.standardError, lower: q.lower, upper: q.upper)
+                    + [("extrapolated", .bool(result.isExtrapolated(q.estimate)))])
         } ?? .null
         let rmst = prediction.restrictedMean.map { r in
             JSONValue.object(
                 [("tau", .optional(r.tau))]
-                    + JSONValue.estimateMembers(r.estimate, standardError: r.standardError, lower: r.lower, upper: r.upper))
+                    + JSONValue.estimateMembers(r.estimate, standardError: r.standardError, lower: r.lower, upper: r.upper)
+                    + [("extrapolated", .bool(result.isExtrapolated(r.tau)))])
         } ?? .null
         let survival = prediction.survival.map { row in
             JSONValue.object(
                 [("time", .optional(row.time))]
-                    + JSONValue.estimateMembers(row.survival, standardError: row.standardError, lower: row.lower, upper: row.upper))
+                    + JSONValue.estimateMembers(row.survival, standardError: row.standardError, lower: row.lower, upper: row.upper)
+                    + [("extrapolated", .bool(result.isExtrapolated(row.time)))])
         }
         var members: [(key: String, value: JSONValue)] = [
             ("values", .object(values)),

@@ -44,6 +44,13 @@ public struct PredictionRenderer: ResultRenderer {
             profile.values.map { .text($0.value) }
         }
         let number = ReportColumn.Style.general(significant: 5)
+        // A column marks the predictions past the data, when there are any.
+        let marks = result.extrapolation != nil
+        let markColumn = marks ? [ReportColumn("extrapolated", style: .label)] : []
+        func mark(_ time: Double?) -> [ReportCell] { marks ? [.text(result.isExtrapolated(time) ? "yes" : "")] : [] }
+        let markNote = result.lastObservedTime.map { last in
+            marks ? ["extrapolated = yes: past the last observed time (\(Self.show(last))), where the model extrapolates."] : []
+        } ?? []
         var section = ReportDocument.Section(heading: "Predictions per profile")
         section.append(
             ReportTable(
@@ -51,15 +58,15 @@ public struct PredictionRenderer: ResultRenderer {
                 columns: profileColumns + [
                     ReportColumn("median", style: number), ReportColumn("std_error", style: number),
                     ReportColumn("lower", style: number), ReportColumn("upper", style: number),
-                ],
+                ] + markColumn,
                 rows: result.profiles.map { profile in
                     let median = Self.median(profile.prediction)
                     return cells(profile) + [
                         .number(median?.estimate), .number(median?.standardError), .number(median?.lower),
                         .number(median?.upper),
-                    ]
+                    ] + mark(median?.estimate)
                 },
-                notes: [
+                notes: markNote + [
                     result.isCox
                         ? "The time by which relief has ended for half of such episodes (first time the curve is at or below 0.5, as R's print.survfit); the interval is where the confidence limits of the curve cross 0.5, and there is no standard error."
                         : "The time by which relief has ended for half of such episodes; interval exp(log t ± z se)."
@@ -73,16 +80,16 @@ public struct PredictionRenderer: ResultRenderer {
                         ReportColumn("survival", style: .fixed(decimals: 4)),
                         ReportColumn("std_error", style: .fixed(decimals: 4)),
                         ReportColumn("lower", style: .fixed(decimals: 4)), ReportColumn("upper", style: .fixed(decimals: 4)),
-                    ],
+                    ] + markColumn,
                     rows: result.profiles.flatMap { profile in
                         profile.prediction.survival.map { row in
                             cells(profile) + [
                                 .number(row.time), .number(row.survival), .number(row.standardError), .number(row.lower),
                                 .number(row.upper),
-                            ]
+                            ] + mark(row.time)
                         }
                     },
-                    notes: [
+                    notes: markNote + [
                         result.isCox
                             ? "Cox curve S = exp(-cumulative hazard) from the baseline of the profile's stratum (R's survfit.coxph); std_error is that of S, the interval exp(log S ± z se(cumulative hazard)) includes the uncertainty of the coefficients."
                             : "Interval on the scale of the standardised log time, so it stays within [0, 1]."
@@ -96,15 +103,15 @@ public struct PredictionRenderer: ResultRenderer {
                         ReportColumn("tau", style: .general(significant: 6)), ReportColumn("rmst", style: .fixed(decimals: 3)),
                         ReportColumn("std_error", style: .fixed(decimals: 3)),
                         ReportColumn("lower", style: .fixed(decimals: 3)), ReportColumn("upper", style: .fixed(decimals: 3)),
-                    ],
+                    ] + markColumn,
                     rows: result.profiles.map { profile in
                         let rmst = profile.prediction.restrictedMean
                         return cells(profile) + [
                             .number(rmst?.tau), .number(rmst?.estimate), .number(rmst?.standardError),
                             .number(rmst?.lower), .number(rmst?.upper),
-                        ]
+                        ] + mark(rmst?.tau)
                     },
-                    notes: [
+                    notes: markNote + [
                         result.isCox
                             ? "The expected days of relief within the first tau days; std_error as R's print.survfit with rmean = tau for a Cox curve (it leaves out the uncertainty of the coefficients), no interval."
                             : "The expected days of relief within the first tau days."

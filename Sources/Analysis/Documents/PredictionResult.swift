@@ -76,6 +76,9 @@ public struct PredictionResult: Sendable {
     public var tauExplanation: String
     /// The numeric data columns among the profile columns (their values are written as JSON numbers).
     public var numericColumns: Set<String>
+    /// The last time observed in the data of a parametric fit: a prediction past it is the model's
+    /// extrapolation. `nil` for a Cox curve, which stops at the data.
+    public var lastObservedTime: Double?
 
     /// Creates a result.
     /// - Parameters:
@@ -100,6 +103,28 @@ public struct PredictionResult: Sendable {
     /// Whether the predictions come from a Cox model (curves from the baseline hazard, not delta-method
     /// AFT predictions).
     public var isCox: Bool { profiles.contains { $0.coxPrediction != nil } }
+
+    /// Whether a prediction at `time` lies past ``lastObservedTime``.
+    /// - Parameter time: A time, a median or a horizon; `nil` is not extrapolated.
+    public func isExtrapolated(_ time: Double?) -> Bool {
+        guard let time, let last = lastObservedTime else { return false }
+        return time > last
+    }
+
+    /// The extrapolated predictions, described for a warning ("times 90, 180; tau 120; the median of
+    /// 2 profiles"), or `nil` when there are none.
+    public var extrapolation: String? {
+        guard let last = lastObservedTime else { return nil }
+        var parts: [String] = []
+        let times = self.times.filter { $0 > last }
+        if !times.isEmpty { parts.append((times.count == 1 ? "time " : "times ") + times.map(PredictionRenderer.show).joined(separator: ", ")) }
+        if isExtrapolated(tau), let tau { parts.append("tau " + PredictionRenderer.show(tau)) }
+        let medians = profiles.filter { isExtrapolated(PredictionRenderer.median($0.prediction)?.estimate) }.count
+        if medians > 0 { parts.append("the median of \(medians) \(medians == 1 ? "profile" : "profiles")") }
+        guard !parts.isEmpty else { return nil }
+        return "predictions past the last observed time (\(PredictionRenderer.show(last))) extrapolate the model: " + parts.joined(separator: "; ")
+            + " (marked extrapolated)"
+    }
 
     /// The profile columns (those of the first profile; all profiles share them).
     public var columns: [String] {

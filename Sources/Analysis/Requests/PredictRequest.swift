@@ -74,10 +74,11 @@ public struct PredictRequest: AnalysisRequest {
             PredictionResult.Profile(values: zip(profiles.columns, values).map { (column: $0, value: $1) }, prediction: prediction)
         }
         let numeric = Set(profiles.columns.filter { design.coding.factorLevels[$0] == nil })
-        let result = PredictionResult(
+        var result = PredictionResult(
             regression: regression, profiles: rows, times: times, tau: horizon, tauExplanation: tauExplanation,
             numericColumns: numeric)
-        return (result, regression.warnings)
+        result.lastObservedTime = fitter.usable(dataset).time.max()
+        return (result, regression.warnings + (result.extrapolation.map { [$0] } ?? []))
     }
 
     public func render(
