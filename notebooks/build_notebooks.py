@@ -12,6 +12,7 @@ or simply `bash scripts/run-notebooks.sh` (what `make notebooks` runs). Cell ids
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
