@@ -165,6 +165,7 @@ public struct EmaxAFT: SurvivalRegressionModel, Sendable {
         var fixed: FixedED50Estimate?
         var estimate: AFTEstimate?
         var profileInterval: EmaxAFTProfileInterval?
+        var alternative: EmaxAFTAlternative?
         if identification.isIdentified {
             // The sigmoid fit starts from the Emax fit (h = 1), so its log-likelihood is never below it.
             if curve == .sigmoidEmax {
@@ -207,7 +208,12 @@ public struct EmaxAFT: SurvivalRegressionModel, Sendable {
                 fixed = heldFit(location: location, response: response, start: free.parameters, cluster: cluster)
             }
         } else {
-            // 3. Not identified: ED50 held at the best grid point (the end of the range it runs to).
+            // 3. Not identified: the alternative (two linear AFT fits) runs on a second thread while the
+            //    Emax model is fitted with ED50 held at the best grid point (the end of the range it runs to).
+            let background = _BackgroundWork<EmaxAFTAlternative?> { [self, input, dose, levels] in
+                self.alternative(input, dose: dose, levels: levels)
+            }
+            defer { alternative = background.result() ?? nil }
             var held = start.parameters
             if curve == .sigmoidEmax { held.insert(0, at: 3) }
             if let profile, let point = profile.points[profile.best] {
@@ -234,9 +240,10 @@ public struct EmaxAFT: SurvivalRegressionModel, Sendable {
         let logLikelihood = estimate?.logLikelihood ?? fixed?.logLikelihood ?? -.infinity
 
         var warnings: [String] = []
-        var alternative: EmaxAFTAlternative?
         if !identification.isIdentified {
-            alternative = self.alternative(input, dose: dose, levels: levels)
+            if alternative == nil, identification.evidence != .profileGrid {
+                alternative = self.alternative(input, dose: dose, levels: levels)
+            }
             warnings.append(identification.statement)
             if let alternative {
                 let candidates = alternative.candidates.map { "\($0.doseTerm.name) AIC " + String(format: "%.2f", $0.aic) }
