@@ -32,16 +32,17 @@ extension EmaxAFT {
     ///   - response: The response.
     ///   - start: The start (`log ED50` at the held value).
     ///   - cluster: Cluster codes, or nil.
+    ///   - iterations: The Newton iteration limit (default: the model's).
     /// - Returns: The estimate.
     /// - Throws: The likelihood's errors; a non-finite start.
     /// - Complexity: As a Newton fit with one parameter fewer.
     func fixedED50Estimate(location: EmaxLocation, response: AFTResponse, start: [Double],
-                           cluster: [Int]?) throws(StatModelError) -> FixedED50Estimate {
+                           cluster: [Int]?, iterations: Int? = nil) throws(StatModelError) -> FixedED50Estimate {
         let index = 2
         var likelihood = AFTLikelihood(location: location, response: response)
         // This fit is not reported (only its curve is used, e.g. by a coverage schedule), so it stops at
         // about R's survreg relative tolerance, 1e-9 of |ℓ| ≈ 1e-9 per row, rather than 1e-9 absolute.
-        let newton = DampedNewton.backtracking(maxIterations: maxIterations,
+        let newton = DampedNewton.backtracking(maxIterations: iterations ?? maxIterations,
                                                tolerance: max(tolerance, 1e-9 * Double(response.rows)),
                                                bounds: location.bounds.filter { $0.index != index })
         let outcome = try AFTEstimator<EmaxLocation>.maximize(
@@ -75,8 +76,10 @@ extension EmaxAFT {
 
     /// ``fixedED50Estimate(location:response:start:cluster:)``, or when it fails (it is not reported, so
     /// a failure must not hide the alternative) the start itself with a zero variance, not converged.
-    func heldFit(location: EmaxLocation, response: AFTResponse, start: [Double], cluster: [Int]?) -> FixedED50Estimate {
-        if let estimate = try? fixedED50Estimate(location: location, response: response, start: start, cluster: cluster) {
+    func heldFit(location: EmaxLocation, response: AFTResponse, start: [Double], cluster: [Int]?,
+                 iterations: Int? = nil) -> FixedED50Estimate {
+        if let estimate = try? fixedED50Estimate(location: location, response: response, start: start, cluster: cluster,
+                                                 iterations: iterations) {
             return estimate
         }
         var likelihood = AFTLikelihood(location: location, response: response)

@@ -183,6 +183,8 @@ public struct EmaxAFT: SurvivalRegressionModel, Sendable {
             let lowEnd = abs(psi - log(bounds.lowerBound)) < 1e-6, highEnd = abs(psi - log(bounds.upperBound)) < 1e-6
             if lowEnd || highEnd {
                 identification = identification.decided(lowEnd ? .dosesAboveED50 : .dosesBelowED50, by: .estimateOnBound)
+            } else if !free.isConverged, let first = profile?.drop.first, let last = profile?.drop.last {
+                identification = identification.decided(last >= first ? .dosesBelowED50 : .dosesAboveED50, by: .fitNotConverged)
             } else if self.profileInterval, free.isConverged {
                 var likelihood = AFTLikelihood(location: location, response: response)
                 let search = location.profileSearchBounds
@@ -205,7 +207,9 @@ public struct EmaxAFT: SurvivalRegressionModel, Sendable {
             if identification.isIdentified {
                 estimate = free
             } else {
-                fixed = heldFit(location: location, response: response, start: free.parameters, cluster: cluster)
+                // After a fit that did not converge, holding ED50 does not remove the ridge: a few steps only.
+                fixed = heldFit(location: location, response: response, start: free.parameters, cluster: cluster,
+                                iterations: identification.evidence == .fitNotConverged ? 5 : nil)
             }
         } else {
             // 3. Not identified: the alternative (two linear AFT fits) runs on a second thread while the
@@ -253,10 +257,11 @@ public struct EmaxAFT: SurvivalRegressionModel, Sendable {
                     + (curve == .sigmoidEmax ? "; the Emax curve (h = 1) may still be identified." : "."))
             }
         }
-        if !isConverged {
-            warnings.append("the \(curve.rawValue) model did not converge in \(maxIterations) Newton iteration(s)"
-                + (identification.isIdentified ? "" : " with ED50 held at \(Self.format(exp(theta[2])))")
-                + "; estimates and SEs may be unreliable.")
+        // (Not identified: the fit with ED50 held is not reported, so its convergence is no warning; it is
+        // `isConverged`.)
+        if identification.isIdentified, !isConverged {
+            warnings.append("the \(curve.rawValue) model did not converge in \(maxIterations) Newton iteration(s); "
+                + "estimates and SEs may be unreliable.")
         }
         if identification.isIdentified, !isPositiveDefinite {
             warnings.append("the information matrix is not positive definite at the estimates: this is not a "

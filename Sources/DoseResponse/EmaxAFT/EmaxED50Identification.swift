@@ -24,7 +24,8 @@ import Foundation
 ///    plateau of the curve;
 /// 5. otherwise identified by the grid. The exact fit then has the last word: when its maximum ends on a
 ///    bound of the range, or its profile-likelihood interval (``EmaxAFTProfileInterval``, when computed)
-///    reaches beyond an end of the range, ED50 is not identified in that direction (``Evidence``).
+///    reaches beyond an end of the range, ED50 is not identified in that direction; when it does not
+///    converge, ED50 is not identified towards the end where the grid's profile falls least (``Evidence``).
 ///
 /// In words: ED50 is identified when its `level` profile-likelihood interval lies inside DoseFinding's
 /// range; this is the brief's "likelihood-ratio drop from the maximum to either bound below χ²₁/2".
@@ -53,6 +54,9 @@ public struct EmaxED50Identification: Sendable, Equatable {
         case estimateOnBound = "estimate_on_bound"
         /// The profile-likelihood interval of the exact fit reaches beyond an end of the range.
         case profileInterval = "profile_interval"
+        /// The exact fit did not converge (a likelihood ridge along which E0, Emax and ED50 trade off); the
+        /// direction is the end of the range where the profile grid falls least.
+        case fitNotConverged = "fit_not_converged"
     }
 
     /// The verdict.
@@ -76,8 +80,8 @@ public struct EmaxED50Identification: Sendable, Equatable {
     /// What the verdict rests on.
     public let evidence: Evidence
 
-    /// Creates a verdict; see the properties.
-    public init(status: Status, bounds: ClosedRange<Double>, grid: [Double], profileDrop: [Double], cutoff: Double,
+    /// Creates a verdict; see the properties (built by ``EmaxAFT`` only).
+    package init(status: Status, bounds: ClosedRange<Double>, grid: [Double], profileDrop: [Double], cutoff: Double,
                 level: Double, doseLevels: Int, requiredDoseLevels: Int, positiveDoseRange: ClosedRange<Double>,
                 evidence: Evidence) {
         self.status = status
@@ -115,6 +119,11 @@ public struct EmaxED50Identification: Sendable, Equatable {
             case .profileInterval:
                 return "the \(Self.percent(level)) profile-likelihood interval of ED50 reaches beyond the \(end) end "
                     + "\(Self.format(value)) of \(range)"
+            case .fitNotConverged:
+                let drop = end == "lower" ? profileDrop.first : profileDrop.last
+                return "the maximum-likelihood fit does not converge (the likelihood is nearly flat along a ridge on "
+                    + "which E0, Emax and ED50 trade off), and the profile likelihood of ED50 falls by only "
+                    + "\(Self.format(-(drop ?? 0))) towards the \(end) end \(Self.format(value)) of \(range)"
             case .profileGrid:
                 let atEnd = end == "lower" ? best == 0 : best == profileDrop.count - 1
                 return atEnd ? "the profile likelihood of ED50 keeps rising to the \(end) end \(Self.format(value)) of \(range)"
