@@ -203,7 +203,7 @@ struct EmaxAFTIdentificationTests {
         #expect(ed50.standardError.isNaN && ed50.lower.isNaN && ed50.upper.isNaN)
         #expect(fit.ed50ProfileInterval == nil)
         #expect(fit.iterations <= 10, "held fit: \(fit.iterations) iterations")
-        // The statement comes first among the warnings, then what is reported instead.
+        // The statement comes first among the warnings, then the alternative.
         #expect(fit.warnings.first == fit.identification.statement)
         #expect(fit.identification.statement.contains("not identified") && fit.identification.statement.contains("0.075"))
         let alternative = try #require(fit.alternative)

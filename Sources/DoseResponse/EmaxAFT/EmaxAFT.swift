@@ -251,9 +251,10 @@ public struct EmaxAFT: SurvivalRegressionModel, Sendable {
             warnings.append(identification.statement)
             if let alternative {
                 let candidates = alternative.candidates.map { "\($0.doseTerm.name) AIC " + String(format: "%.2f", $0.aic) }
-                warnings.append("the \(curve.rawValue) parameters are not reported; the best identified alternative, the "
-                    + "\(alternative.doseTerm.name) AFT log T = b0 + b1*\(alternative.doseTerm.label("dose")) + x'b + sigma*W, "
-                    + "is reported instead (" + candidates.joined(separator: ", ") + ")"
+                warnings.append("the \(curve.rawValue) estimates (E0, Emax, ED50\(curve == .sigmoidEmax ? ", h" : "")) are not meaningful here; the best identified "
+                    + "alternative is the \(alternative.doseTerm.name) AFT log T = b0 + b1*\(alternative.doseTerm.label("dose")) "
+                    + "+ x'b + sigma*W (" + candidates.joined(separator: ", ") + "); predictions from this fit (e.g. a "
+                    + "coverage schedule) hold ED50 at \(Self.format(exp(parameters[2])))"
                     + (curve == .sigmoidEmax ? "; the Emax curve (h = 1) may still be identified." : "."))
             }
         }
