@@ -41,8 +41,9 @@ public struct EmaxAFTFit: Sendable {
     public let termNames: [String]
     /// The confidence level of the intervals.
     public let confidenceLevel: Double
-    /// The profile-likelihood interval of ED50, nil when not requested, when the fit did not converge or
-    /// when ED50 is not identified.
+    /// The profile-likelihood interval of ED50 of the free fit: nil when not requested, when the free fit
+    /// did not converge or ended on a bound, or when the grid already found ED50 not identified (no free
+    /// fit). When it reaches beyond DoseFinding's range ED50 is not identified and it is kept as the evidence.
     public let ed50ProfileInterval: EmaxAFTProfileInterval?
     /// Whether the doses identify ED50, from its profile over DoseFinding's range (checked before Newton).
     public let identification: EmaxED50Identification
