@@ -46,7 +46,19 @@ import Testing
         #expect(!curve.isEmpty)
         for key in ["model", "dose", "estimate", "lower", "upper"] { #expect(curve[0][key] != nil, "curve key \(key)") }
         let ed = try #require(object["ed"] as? [[String: Any]])
-        #expect(ed.count == 8)  // ED50 and ED90 for 4 models
+        #expect(ed.count == 6)  // ED50 and ED90 for the 3 identified models
+        // On these two dose clusters the emax ED50 runs to DoseFinding's lower bound 0.001 x 1.25: it is
+        // reported as not identified, without DoseFinding's e0 = -2620 (no SE) or any ED, TD or curve row.
+        let emax = try #require(fits.first { $0["model"] as? String == "emax" })
+        #expect(emax["identified"] as? Bool == false)
+        #expect((emax["parameters"] as? [Any])?.isEmpty == true)
+        #expect((emax["identification"] as? String)?.contains("ED50 is not identified") == true)
+        #expect(!ed.contains { $0["model"] as? String == "emax" })
+        #expect(!curve.contains { $0["model"] as? String == "emax" })
+        #expect((object["target_dose"] as? [[String: Any]])?.contains { $0["model"] as? String == "emax" } == false)
+        #expect(fits.filter { $0["model"] as? String != "emax" }.allSatisfy { $0["identified"] as? Bool == true })
+        let warnings = try #require(object["warnings"] as? [String])
+        #expect(warnings.contains { $0.hasPrefix("emax: ED50 is not identified") && $0.contains("lower end 0.00125") })
     }
 
     @Test func stageOnePointsAreTheKaplanMeierMedians() throws {

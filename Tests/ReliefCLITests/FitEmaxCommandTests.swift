@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 
-/// `relief fit emax|sigemax` through the built binary on data/ketamine_trial.csv: the JSON has the
-/// parameters in EmaxAFT's order with the covariate terms coded without an intercept, the curve at the
-/// reference profile starts at e0 (1e-9 relative: the same number), and the dose column in --formula or
-/// an unknown dose column are usage errors (64).
+/// `relief fit emax|sigemax` through the built binary: on data/dose_ranging.csv (ED50 identified) the JSON
+/// has the parameters in EmaxAFT's order with the covariate terms coded without an intercept, and the curve
+/// at the reference profile starts at e0 (1e-9 relative: the same number); on data/ketamine_trial.csv (two
+/// dose clusters, ED50 not identified) it says so, reports no Emax parameter and gives the best identified
+/// alternative instead, exit 0; the dose column in --formula or an unknown dose column are usage errors (64).
 @Suite struct FitEmaxCommandTests {
     static let base = [
         "fit", "emax", "data/ketamine_trial.csv", "--dose", "dose_mg_kg",
@@ -12,12 +13,15 @@ import Testing
     ]
 
     @Test func jsonHasTheParametersAndCurve() throws {
-        let output = try ReliefProcess.run(Self.base + ["--cluster", "patient_id", "--format", "json"])
+        let output = try ReliefProcess.run([
+            "fit", "emax", "data/dose_ranging.csv", "--dose", "dose_mg_kg", "--formula",
+            "interval_days + baseline_pain + condition", "--dist", "weibull", "--cluster", "patient_id", "--format", "json",
+        ])
         #expect(output.status == 0, "stderr: \(output.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: output.stdoutData) as? [String: Any])
         #expect(object["model"] as? String == "emax")
         #expect(object["distribution"] as? String == "weibull")
-        #expect(FitCommandTests.number(object["n"]) == 1597)
+        #expect(object["identified"] as? Bool == true)
         #expect((object["cluster"] as? [String: Any])?["column"] as? String == "patient_id")
         let names = (object["parameters"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
         #expect(names == [
@@ -25,13 +29,44 @@ import Testing
             "conditionother", "scale",
         ])
         let parameters = try #require(object["parameters"] as? [[String: Any]])
-        let e0 = try #require(FitCommandTests.number(parameters[0]["estimate"]))
+        let e0 = try #require(FitCommandTests.number(parameters.first?["estimate"]))
         let curve = try #require(object["curve"] as? [[String: Any]])
         #expect(curve.count == 11)
-        #expect(FitCommandTests.number(curve[0]["dose"]) == 0)
-        let g0 = try #require(FitCommandTests.number(curve[0]["estimate"]))
+        #expect(FitCommandTests.number(curve.first?["dose"]) == 0)
+        let g0 = try #require(FitCommandTests.number(curve.first?["estimate"]))
         #expect(abs(g0 - e0) <= 1e-9 * e0)
-        for key in ["log_likelihood", "aic", "ed50_profile", "warnings", "converged"] { #expect(object[key] != nil, "key \(key)") }
+        #expect(object["alternative"] is NSNull)
+        for key in ["log_likelihood", "aic", "ed50_profile", "ed50_identification", "warnings", "converged"] {
+            #expect(object[key] != nil, "key \(key)")
+        }
+    }
+
+    @Test func notIdentifiedOnTheBundledTrialGivesTheAlternative() throws {
+        let output = try ReliefProcess.run(Self.base + ["--cluster", "patient_id", "--format", "json"])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        #expect(output.stderr.contains("warning: ED50 is not identified from these doses"))
+        let object = try #require(try JSONSerialization.jsonObject(with: output.stdoutData) as? [String: Any])
+        #expect(FitCommandTests.number(object["n"]) == 1597)
+        #expect(object["identified"] as? Bool == false)
+        #expect((object["parameters"] as? [Any])?.isEmpty == true)
+        #expect(object["ed50_profile"] is NSNull)
+        let identification = try #require(object["ed50_identification"] as? [String: Any])
+        #expect(identification["status"] as? String == "doses_below_ed50")
+        #expect((identification["grid"] as? [Any])?.count == 31)
+        let alternative = try #require(object["alternative"] as? [String: Any])
+        #expect(["linear", "linlog"].contains(alternative["model"] as? String ?? ""))
+        let names = (alternative["parameters"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+        #expect(names.first == "(Intercept)" && names.count == 7)
+        #expect((alternative["candidates"] as? [Any])?.count == 2)
+        #expect((object["curve"] as? [Any])?.count == 11)
+        let warnings = try #require(object["warnings"] as? [String])
+        #expect(warnings.first?.hasPrefix("ED50 is not identified") == true)
+        // Nothing absurd is printed: no e0/eMax/ed50 rows in the text output either.
+        let table = try ReliefProcess.run(Self.base + ["--cluster", "patient_id"])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("ED50 is not identified"))
+        #expect(table.stdout.contains("Best identified alternative"))
+        #expect(!table.stdout.contains("\neMax "))
     }
 
     @Test func sigmoidEmaxAndTextFormats() throws {

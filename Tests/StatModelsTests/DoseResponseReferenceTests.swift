@@ -42,6 +42,8 @@ struct DoseResponseReferenceTests {
             #expect(mine.parameters.map(\.name) == ref.names)
             let onBound = Self.rOnBound(ref, maxDose: maxDose)
             #expect(mine.atBound.isEmpty == !onBound, "\(name) \(model): atBound \(mine.atBound)")
+            // Identified unless ED50 itself ended on its bound (none of these fixtures: h or delta at most).
+            #expect(mine.isIdentified == !mine.atBound.contains("ed50"), "\(name) \(model)")
             let tol = model.isLinear ? 1e-6 : 1e-4
             for (k, p) in mine.parameters.enumerated() {
                 #expect(doseRelativeError(p.estimate, ref.coefs[k]) < tol, "\(name) \(model) \(p.name) \(p.estimate) vs \(ref.coefs[k])")

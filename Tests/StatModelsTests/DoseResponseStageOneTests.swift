@@ -64,6 +64,14 @@ struct DoseResponseStageOneTests {
         #expect(emax.atBound == ["ed50"])
         #expect(abs(emax.estimates[2] - 0.00125) < 1e-6)
         #expect(result.warnings.contains { $0.hasPrefix("emax") })
+        // ... so ED50 is not identified (DoseFinding itself reports e0 = -2620 with no SE there): the fit says
+        // so, with the bound and the direction, and the AIC-best fit passes it over.
+        #expect(!emax.isIdentified)
+        let statement = try #require(emax.identificationStatement)
+        #expect(statement.contains("ED50 is not identified") && statement.contains("lower end 0.00125") && statement.contains("above ED50"))
+        #expect(result.warnings.contains { $0 == "emax: " + statement })
+        #expect(result.fits.filter(\.model.isLinear).allSatisfy { $0.isIdentified && $0.identificationStatement == nil })
+        #expect(result.bestFit?.isIdentified == true)
     }
 
     @Test("a level with unreached median is dropped with a note; bad input throws typed errors")

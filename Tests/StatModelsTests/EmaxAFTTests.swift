@@ -154,3 +154,112 @@ struct EmaxAFTTests {
             + "sigma \(fit.scale), params \(fit.parameters.prefix(3).map { ($0.estimate, $0.standardError) })")
     }
 }
+
+/// ED50 identification (issue 11, item 19): the profile of ED50 over DoseFinding's range decides, before
+/// any Newton step, whether the doses identify ED50; a non-identified fit reports the verdict and the best
+/// identified alternative instead of the Emax parameters, and costs no long Newton run.
+@Suite("EmaxAFT identification of ED50")
+struct EmaxAFTIdentificationTests {
+    /// Doses 0.01 to 0.05 under an Emax truth with ED50 0.5 (all doses far below ED50, the curve about
+    /// linear there), 2,000 rows, seed 23.
+    static func dosesFarBelowED50() -> (dose: [Double], x: Matrix, time: [Double], event: [Bool]) {
+        var rng = SeededGenerator(seed: 23)
+        let n = 2000
+        let levels = [0.01, 0.02, 0.03, 0.05]
+        var dose: [Double] = [], time: [Double] = [], event: [Bool] = []
+        var x = Matrix(rows: n, columns: 1)
+        for i in 0..<n {
+            let d = levels[i % levels.count]
+            let a = RandomVariates.standardNormal(using: &rng)
+            x[i, 0] = a
+            let g = 5 + 30 * d / (0.5 + d)
+            let t = exp(log(g) + 0.2 * a + 0.6 * RandomVariates.minimumExtremeValue(using: &rng))
+            let c = 5 + 40 * RandomVariates.uniform(using: &rng)
+            dose.append(d)
+            time.append(min(t, c))
+            event.append(t <= c)
+        }
+        return (dose, x, time, event)
+    }
+
+    @Test func dosesFarBelowED50AreDetectedAndAnsweredWithTheAlternative() throws {
+        let data = Self.dosesFarBelowED50()
+        let clock = ContinuousClock()
+        let started = clock.now
+        let fit = try EmaxAFT(curve: .emax, distribution: .weibull)
+            .fit(dose: data.dose, x: data.x, time: data.time, event: data.event, termNames: ["a"])
+        let elapsed = clock.now - started
+        #expect(!fit.identification.isIdentified)
+        #expect(fit.identification.status == .dosesBelowED50, "\(fit.identification.status)")
+        #expect(fit.identification.evidence == .profileGrid)
+        // DoseFinding's range for the emax ED50: [0.001, 1.5] x the largest dose.
+        #expect(abs(fit.identification.bounds.lowerBound - 0.00005) < 1e-15)
+        #expect(abs(fit.identification.bounds.upperBound - 0.075) < 1e-15)
+        #expect(fit.identification.grid.count == 31)
+        #expect(fit.identification.profileDrop.allSatisfy { $0 <= 0 })
+        // No free Newton run: ED50 is held, its SE is not reported, and no profile interval is computed.
+        #expect(fit.isED50Fixed)
+        let ed50 = try #require(fit.parameters.first { $0.name == "ed50" })
+        #expect(ed50.standardError.isNaN && ed50.lower.isNaN && ed50.upper.isNaN)
+        #expect(fit.ed50ProfileInterval == nil)
+        #expect(fit.iterations <= 10, "held fit: \(fit.iterations) iterations")
+        // The statement comes first among the warnings, then the alternative.
+        #expect(fit.warnings.first == fit.identification.statement)
+        #expect(fit.identification.statement.contains("not identified") && fit.identification.statement.contains("0.075"))
+        let alternative = try #require(fit.alternative)
+        #expect(alternative.candidates.map(\.doseTerm.name) == ["linear", "linlog"])
+        let best = try #require(alternative.candidates.min { $0.aic < $1.aic })
+        #expect(alternative.doseTerm == best.doseTerm)
+        #expect(alternative.fit.termNames.first == "(Intercept)" && alternative.fit.coefficients.count == 3)
+        #expect(alternative.fit.isConverged)
+        // Log T grows with the dose (the truth's curve rises over these doses).
+        #expect(alternative.fit.coefficients[1] > 0)
+        // The same fit from R's starting values (no warm start from the dose-level fit) agrees to 1e-6.
+        var design = Matrix(rows: data.dose.count, columns: 3)
+        for i in 0..<data.dose.count {
+            design[i, 0] = 1
+            design[i, 1] = alternative.doseTerm.value(data.dose[i])
+            design[i, 2] = data.x[i, 0]
+        }
+        let cold = try ParametricAFT(distribution: .weibull).fit(x: design, time: data.time, event: data.event)
+        for (a, b) in zip(alternative.fit.coefficients, cold.coefficients) { #expect(abs(a - b) <= 1e-6 * max(1, abs(b))) }
+        #expect(abs(alternative.fit.logLikelihood - cold.logLikelihood) <= 1e-8 * abs(cold.logLikelihood))
+        #expect(abs(alternative.fit.nullLogLikelihood - cold.nullLogLikelihood) <= 1e-8 * abs(cold.nullLogLikelihood))
+        // Fast: a grid and a few linear fits, not 100 Newton iterations (generous for a debug build).
+        #expect(elapsed < .seconds(20), "\(elapsed)")
+    }
+
+    @Test func wellSpreadDosesAreIdentified() throws {
+        let data = smallData(n: 700, levels: [0, 0.1, 0.25, 0.5, 1, 2, 4])
+        let fit = try EmaxAFT(curve: .emax).fit(dose: data.dose, x: data.x, time: data.time, event: data.event)
+        #expect(fit.identification.isIdentified, "\(fit.identification.statement)")
+        #expect(fit.alternative == nil)
+        #expect(fit.isConverged)
+        let profile = try #require(fit.ed50ProfileInterval)
+        let lower = try #require(profile.lower)
+        let upper = try #require(profile.upper)
+        // Identified means: the 95% profile interval lies inside DoseFinding's range.
+        #expect(fit.identification.bounds.lowerBound < lower && upper < fit.identification.bounds.upperBound)
+        #expect(lower < fit.ed50 && fit.ed50 < upper)
+        // The grid's best point is close to the exact maximum (within one grid step, a factor 1.28).
+        let best = try #require(fit.identification.bestGridED50)
+        #expect(abs(log(best / fit.ed50)) < log(1.3), "grid \(best), exact \(fit.ed50)")
+    }
+
+    @Test func theRuleOnHandMadeProfiles() {
+        let model = EmaxAFT(curve: .emax)
+        func status(_ drop: [Double]) -> EmaxED50Identification.Status {
+            let grid = (0..<drop.count).map { Double($0 + 1) }
+            let best = drop.indices.max { drop[$0] < drop[$1] } ?? 0
+            let profile = EmaxAFT.GridProfile(grid: grid, drop: drop, points: drop.map { _ in nil }, best: best)
+            return model.verdict(profile, levels: 5, bounds: 0.001...1.5, positive: 0.1...1).status
+        }
+        // c = χ²₁(0.95)/2 = 1.92.
+        #expect(status([-5, -1, 0, -1, -5]) == .identified)
+        #expect(status([-5, -1, 0, -1, -1.5]) == .dosesBelowED50)   // within c at the upper end
+        #expect(status([-9, -3, -1, -0.5, 0]) == .dosesBelowED50)   // rising to the upper end
+        #expect(status([0, -1, -3, -9, -9]) == .dosesAboveED50)
+        #expect(status([-1, 0, -0.5, -1, -1.8]) == .flat)
+        #expect(model.verdict(nil, levels: 2, bounds: 0.001...1.5, positive: 0.5...1).status == .tooFewDoseLevels)
+    }
+}

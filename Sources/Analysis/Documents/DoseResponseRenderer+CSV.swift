@@ -5,9 +5,10 @@ extension DoseResponseRenderer {
     ///
     /// Columns: `section, model, name, dose, estimate, std_error, lower, upper, type, confidence_level,
     /// relief_version`. Sections: `input` (`rows_read`, `rows_used`, `rows_excluded` in `name`), `point`
-    /// (stage 1: `name` = `n=N events=E`), `fit` (`name` = `rss`, `log_likelihood`, `aic`, `aic_weight`),
-    /// `parameter` (`name` = DoseFinding's parameter name), `ed` (`name` = `ED50` etc.), `target_dose`
-    /// (`name` = `TD+gain`), `curve` and `exclusion` (`name` = `line N: reason`).
+    /// (stage 1: `name` = `n=N events=E`), `fit` (`name` = `rss`, `log_likelihood`, `aic`, `aic_weight`,
+    /// `identified` = 1 or 0), `parameter` (`name` = DoseFinding's parameter name), `ed` (`name` = `ED50` etc.),
+    /// `target_dose` (`name` = `TD+gain`), `curve` and `exclusion` (`name` = `line N: reason`). A model whose ED50
+    /// is not identified has no `parameter`, `ed`, `target_dose` or `curve` rows.
     /// - Parameters:
     ///   - result: The fits.
     ///   - input: The input record.
@@ -50,6 +51,8 @@ extension DoseResponseRenderer {
             add("fit", model: model, name: "log_likelihood", estimate: .number(fit.logLikelihood))
             add("fit", model: model, name: "aic", estimate: .number(fit.aic))
             add("fit", model: model, name: "aic_weight", estimate: .number(fit.aicWeight))
+            add("fit", model: model, name: "identified", estimate: .integer(fit.isIdentified ? 1 : 0))
+            guard fit.isIdentified else { continue }
             for p in fit.parameters {
                 add("parameter", model: model, name: p.name + (p.atBound ? " (bound)" : ""), estimate: .number(p.estimate),
                     se: p.standardError, lower: p.lower, upper: p.upper)

@@ -9,13 +9,16 @@ extension DoseResponseRenderer {
     ///  "summary" | null, "type", "confidence_level", "observations",
     ///  "points": [{"dose", "estimate", "std_error", "n", "events"}], "dropped": [..],
     ///  "fits": [{"model", "parameters": [{"name", "estimate", "std_error", "lower", "upper", "at_bound"}],
-    ///            "rss", "log_likelihood", "aic", "aic_weight", "at_bound": [..], "converged"}],
+    ///            "rss", "log_likelihood", "aic", "aic_weight", "at_bound": [..], "converged",
+    ///            "identified", "identification": "..." | null}],
     ///  "ed": [{"model", "p", "estimate", "std_error", "lower", "upper"}],
     ///  "target_dose": [{"model", "gain", "estimate", "std_error", "lower", "upper"}],
     ///  "curve": [{"model", "dose", "estimate", "std_error", "lower", "upper"}], "warnings": [..]}
     /// ```
     /// `points` holds the stage-1 summaries (for a raw `--response`, the per-dose means and counts);
-    /// `rss` is the GLS criterion for type general. Non-finite numbers are `null`.
+    /// `rss` is the GLS criterion for type general. A model whose ED50 is not identified
+    /// (``DoseModelFit/isIdentified``) has no `parameters`, and no rows in `ed`, `target_dose` and `curve`.
+    /// Non-finite numbers are `null`.
     /// - Parameter result: The fits.
     /// - Returns: The members, in order.
     /// - Complexity: O(models x curve points).
@@ -54,21 +57,21 @@ extension DoseResponseRenderer {
             ("fits", .array(fits.fits.map(Self.fitJSON))),
             (
                 "ed",
-                Self.perModelJSON(fits.fits, rows: \.effectiveDoses) { ed in
+                Self.perModelJSON(fits.fits, rows: { $0.isIdentified ? $0.effectiveDoses : [] }) { ed in
                     [("p", .optional(ed.probability))]
                         + JSONValue.estimateMembers(ed.estimate, standardError: ed.standardError, lower: ed.lower, upper: ed.upper)
                 }
             ),
             (
                 "target_dose",
-                Self.perModelJSON(fits.fits, rows: { $0.targetDose.map { [$0] } ?? [] }) { td in
+                Self.perModelJSON(fits.fits, rows: { fit in fit.isIdentified ? fit.targetDose.map { [$0] } ?? [] : [] }) { td in
                     [("gain", .optional(td.gain))]
                         + JSONValue.estimateMembers(td.estimate, standardError: td.standardError, lower: td.lower, upper: td.upper)
                 }
             ),
             (
                 "curve",
-                Self.perModelJSON(fits.fits, rows: \.curve) { point in
+                Self.perModelJSON(fits.fits, rows: { $0.isIdentified ? $0.curve : [] }) { point in
                     [("dose", .optional(point.dose))]
                         + JSONValue.estimateMembers(
                             point.estimate, standardError: point.standardError, lower: point.lower, upper: point.upper)
@@ -91,7 +94,7 @@ extension DoseResponseRenderer {
             ("model", .string(fit.model.rawValue)),
             (
                 "parameters",
-                .objects(fit.parameters) { p in
+                .objects(fit.isIdentified ? fit.parameters : []) { p in
                     [("name", .string(p.name))]
                         + JSONValue.estimateMembers(p.estimate, standardError: p.standardError, lower: p.lower, upper: p.upper)
                         + [("at_bound", .bool(p.atBound))]
@@ -103,6 +106,8 @@ extension DoseResponseRenderer {
             ("aic_weight", .optional(fit.aicWeight)),
             ("at_bound", .array(fit.atBound.map(JSONValue.string))),
             ("converged", .bool(fit.converged)),
+            ("identified", .bool(fit.isIdentified)),
+            ("identification", .optional(fit.identificationStatement)),
         ])
     }
 }

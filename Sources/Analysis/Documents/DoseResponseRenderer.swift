@@ -1,3 +1,4 @@
+import DoseResponse
 import Reporting
 
 /// Renders a ``DoseResponseReport`` (what `relief dose-response` computes) as a terminal table,
@@ -79,24 +80,33 @@ public struct DoseResponseRenderer: ResultRenderer {
                 rows: fits.fits.map { fit in
                     [
                         .text(fit.model.rawValue), .number(fit.residualSumOfSquares), .number(fit.logLikelihood),
-                        .number(fit.aic), .number(fit.aicWeight), .text(fit.atBound.joined(separator: ", ")),
+                        .number(fit.aic), .number(fit.aicWeight),
+                        .text(fit.atBound.joined(separator: ", ") + (fit.isIdentified ? "" : ": not identified")),
                     ]
                 },
                 notes: ["weight: Akaike weight exp(-dAIC/2), normalised over the models fitted."]))
+        let notIdentified = fits.fits.filter { !$0.isIdentified }
+        let notIdentifiedNotes = notIdentified.isEmpty ? [] : [
+            "not identified: ED50 ran to a bound of DoseFinding's search range, so the dose levels do not identify "
+                + "ED50 and that model's parameters, effective and target doses are not reported (see the warnings)."
+        ]
         section.append(
             ReportTable(
                 title: "Parameters (\(ci))",
                 columns: Self.estimateColumns("parameter"),
                 rows: fits.fits.flatMap { fit in
-                    fit.parameters.map { p in
+                    guard fit.isIdentified else { return [Self.notIdentifiedRow(fit)] }
+                    return fit.parameters.map { p in
                         [
                             .text(fit.model.rawValue), .text(p.name + (p.atBound ? " (bound)" : "")), .number(p.estimate),
                             .number(p.standardError), .number(p.lower), .number(p.upper),
                         ]
                     }
-                }))
-        let edRows: [[ReportCell]] = fits.fits.flatMap { fit in
-            fit.effectiveDoses.map { ed in
+                },
+                notes: notIdentifiedNotes))
+        let edRows: [[ReportCell]] = fits.fits.flatMap { fit -> [[ReportCell]] in
+            guard fit.isIdentified else { return [Self.notIdentifiedRow(fit)] }
+            return fit.effectiveDoses.map { ed in
                 [
                     .text(fit.model.rawValue), .text("ED" + Self.show(ed.probability * 100)), .number(ed.estimate),
                     .number(ed.standardError), .number(ed.lower), .number(ed.upper),
@@ -118,11 +128,16 @@ public struct DoseResponseRenderer: ResultRenderer {
                     notes: [
                         "EDp: the dose reaching p% of the maximum effect over the dose range; TD(+g): the smallest dose "
                             + "whose mean response exceeds that at dose 0 by g. NA: not reached."
-                    ]))
+                    ] + notIdentifiedNotes))
         }
         document.sections.append(section)
         close(&document, input: input, warnings: warnings)
         return document
+    }
+
+    /// The one row shown for a model whose ED50 is not identified: its name and "not identified".
+    static func notIdentifiedRow(_ fit: DoseModelFit) -> [ReportCell] {
+        [.text(fit.model.rawValue), .text("not identified"), .empty, .empty, .empty, .empty]
     }
 
     /// The columns of a table of estimates per model: model, the named label column, estimate,

@@ -3,6 +3,8 @@ import Reporting
 /// Renders an ``EmaxFitReport`` (what `relief fit emax|sigemax` computes) as a terminal table, Markdown,
 /// CSV or JSON: E0, Emax, ED50 (and h) with SEs and intervals, the profile-likelihood interval of ED50,
 /// the covariate coefficients (log time ratios), the scale, log-likelihood and AIC, and the fitted curve.
+/// When ED50 is not identified (``EmaxED50Identification``) the Emax parameters are not shown: the
+/// verdict with its profile, then the best identified alternative (``EmaxAFTAlternative``) and its curve.
 /// It never computes a statistic.
 public struct EmaxFitRenderer: ResultRenderer {
     /// The format and limits.
@@ -30,6 +32,16 @@ public struct EmaxFitRenderer: ResultRenderer {
         if let column = result.clusterColumn {
             lines.append(("variance", "robust (sandwich), clustered by \(column)" + (fit.clusterCount.map { " (\($0) clusters)" } ?? "")))
         }
+        lines.append(("ED50", identificationLine(fit)))
+        if let alternative = fit.alternative {
+            let aft = alternative.fit
+            lines.append(("reported", "best identified alternative, \(alternative.doseTerm.name) AFT: "
+                + alternativeFormula(alternative, doseColumn: result.doseColumn)))
+            lines.append(("log-likelihood", show(aft.logLikelihood) + " (\(alternative.doseTerm.name) AFT, time scale as R's survreg)"))
+            lines.append(("AIC", show(aft.aic)))
+            lines.append(("converged", aft.isConverged ? "yes (\(aft.iterations) iterations)" : "NO"))
+            return lines
+        }
         lines.append(("log-likelihood", show(fit.logLikelihood)))
         lines.append(("AIC", show(fit.aic)))
         lines.append(("converged", fit.isConverged ? "yes (\(fit.iterations) iterations)" : "NO"))
@@ -50,6 +62,42 @@ public struct EmaxFitRenderer: ResultRenderer {
             title: "One-step Emax dose-response of relief duration (\(fit.curve.rawValue), \(fit.distribution.name))",
             header: provenance.modelHeaderLines(input: input, model: Self.modelLines(result)))
         if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
+        if fit.identification.isIdentified {
+            document.sections.append(Self.parameterSection(result))
+        } else {
+            document.sections += Self.notIdentifiedSections(result)
+        }
+        if !result.curve.isEmpty {
+            let model = fit.alternative.map { "the \($0.doseTerm.name) AFT" } ?? "the \(fit.curve.rawValue) curve"
+            let ci = Provenance.percent(fit.alternative?.fit.confidenceLevel ?? fit.confidenceLevel) + " CI"
+            document.sections.append(
+                ReportDocument.Section(
+                    heading: "Curve at the reference profile",
+                    tables: [
+                        ReportTable(
+                            title: "g(d) = exp(location) in days (\(ci), delta method on log g), and the median relief"
+                                + (fit.identification.isIdentified ? "" : ", from \(model)"),
+                            columns: [
+                                ReportColumn("dose", style: .general(significant: 6)), ReportColumn("g", style: .fixed(decimals: 2)),
+                                ReportColumn("lower", style: .fixed(decimals: 2)), ReportColumn("upper", style: .fixed(decimals: 2)),
+                                ReportColumn("median", style: .fixed(decimals: 2)),
+                            ],
+                            rows: result.curve.map { point in
+                                [.number(point.dose), .number(point.estimate), .number(point.lower), .number(point.upper), .number(point.median)]
+                            },
+                            notes: [
+                                "Positive doses observed: \(Self.show(fit.identification.positiveDoseRange.lowerBound)) to "
+                                    + "\(Self.show(fit.identification.positiveDoseRange.upperBound)); the curve beyond them is extrapolated."
+                            ])
+                    ]))
+        }
+        close(&document, input: input, warnings: warnings)
+        return document
+    }
+
+    /// The Emax parameters and the ED50 profile-likelihood interval (ED50 identified).
+    static func parameterSection(_ result: EmaxFitReport) -> ReportDocument.Section {
+        let fit = result.fit
         let number = ReportColumn.Style.general(significant: 5)
         let ci = Provenance.percent(fit.confidenceLevel) + " CI"
         var notes = [
@@ -84,31 +132,17 @@ public struct EmaxFitRenderer: ResultRenderer {
                     rows: [[.number(fit.ed50), .number(profile.lower), .number(profile.upper)]],
                     notes: profile.isOpen ? ["open: the likelihood does not fall far enough within the search range on that side."] : []))
         }
-        document.sections.append(section)
-        if !result.curve.isEmpty {
-            document.sections.append(
-                ReportDocument.Section(
-                    heading: "Curve at the reference profile",
-                    tables: [
-                        ReportTable(
-                            title: "g(d) = exp(location) in days (\(ci), delta method on log g), and the median relief",
-                            columns: [
-                                ReportColumn("dose", style: .general(significant: 6)), ReportColumn("g", style: .fixed(decimals: 2)),
-                                ReportColumn("lower", style: .fixed(decimals: 2)), ReportColumn("upper", style: .fixed(decimals: 2)),
-                                ReportColumn("median", style: .fixed(decimals: 2)),
-                            ],
-                            rows: result.curve.map { point in
-                                [.number(point.dose), .number(point.estimate), .number(point.lower), .number(point.upper), .number(point.median)]
-                            })
-                    ]))
-        }
-        close(&document, input: input, warnings: warnings)
-        return document
+        return section
     }
 
     /// The fit as one tidy table. Columns: `section, name, dose, estimate, std_error, lower, upper, model,
     /// distribution, confidence_level, relief_version`. Sections: `input`, `fit` (`log_likelihood`, `aic`,
-    /// `n`, `events`), `parameter`, `ed50_profile`, `curve` (`name` = `g` or `median`) and `exclusion`.
+    /// `n`, `events`; with ED50 held at its bound when not identified), `identification` (`name` = the status;
+    /// `lower`, `upper` = DoseFinding's ED50 range; `estimate` = the cut-off), `ed50_grid` (`dose` = the grid
+    /// ED50, `estimate` = the profile drop), `parameter` and `ed50_profile` (identified only), `alternative`
+    /// (not identified: `name` = `linear:log_likelihood`, `linlog:aic`, ...; the chosen one as `chosen`),
+    /// `alternative_parameter` (`estimate` = coefficient, `std_error` used) and `alternative_time_ratio`
+    /// (`estimate`, `lower`, `upper`), `curve` (`name` = `g` or `median`, of the reported model) and `exclusion`.
     /// - Parameters:
     ///   - result: The fit.
     ///   - input: The input record.
@@ -142,11 +176,36 @@ public struct EmaxFitRenderer: ResultRenderer {
         add("fit", "events", estimate: .integer(fit.events))
         add("fit", "log_likelihood", estimate: .number(fit.logLikelihood))
         add("fit", "aic", estimate: .number(fit.aic))
-        for p in fit.parameters {
-            add("parameter", p.name, estimate: .number(p.estimate), se: p.standardError, lower: p.lower, upper: p.upper)
+        let identification = fit.identification
+        add("identification", identification.status.rawValue, estimate: .number(identification.cutoff),
+            lower: identification.bounds.lowerBound, upper: identification.bounds.upperBound)
+        for (ed50, drop) in zip(identification.grid, identification.profileDrop) {
+            add("ed50_grid", "drop", dose: ed50, estimate: .number(drop))
         }
-        if let profile = fit.ed50ProfileInterval {
-            add("ed50_profile", "ed50", estimate: .number(fit.ed50), lower: profile.lower, upper: profile.upper)
+        if identification.isIdentified {
+            for p in fit.parameters {
+                add("parameter", p.name, estimate: .number(p.estimate), se: p.standardError, lower: p.lower, upper: p.upper)
+            }
+            if let profile = fit.ed50ProfileInterval {
+                add("ed50_profile", "ed50", estimate: .number(fit.ed50), lower: profile.lower, upper: profile.upper)
+            }
+        }
+        if let alternative = fit.alternative {
+            add("alternative", "chosen", estimate: .text(alternative.doseTerm.name))
+            for candidate in alternative.candidates {
+                add("alternative", candidate.doseTerm.name + ":log_likelihood", estimate: .number(candidate.logLikelihood))
+                add("alternative", candidate.doseTerm.name + ":aic", estimate: .number(candidate.aic))
+            }
+            let aft = alternative.fit
+            for row in aft.coefficientTable {
+                let name = row.column < 2 ? Self.alternativeTermName(row.column, alternative, result: result)
+                    : aft.termNames.indices.contains(row.column) ? aft.termNames[row.column] : "x\(row.column + 1)"
+                add("alternative_parameter", name, estimate: .number(row.estimate), se: row.robustStandardError ?? row.standardError)
+                add("alternative_time_ratio", name, estimate: .number(row.timeRatio), lower: row.lower, upper: row.upper)
+            }
+            if let scale = aft.scaleEstimate {
+                add("alternative_parameter", "scale", estimate: .number(scale.scale), lower: scale.scaleLower, upper: scale.scaleUpper)
+            }
         }
         for point in result.curve {
             add("curve", "g", dose: point.dose, estimate: .number(point.estimate), lower: point.lower, upper: point.upper)
@@ -161,12 +220,22 @@ public struct EmaxFitRenderer: ResultRenderer {
     /// ```
     /// {"version", "command", "date"?, "input", "options", "model", "distribution", "dose_column", "formula",
     ///  "n", "events", "dose_levels", "cluster": {"column", "count"} | null, "confidence_level",
-    ///  "log_likelihood", "aic", "converged", "iterations",
+    ///  "log_likelihood", "aic", "converged", "iterations", "identified",
+    ///  "ed50_identification": {"status", "evidence", "statement", "bounds": [lower, upper], "level", "cutoff",
+    ///                          "exact_interval": {"lower", "upper"} | null, "grid": [{"ed50", "drop"}]},
     ///  "parameters": [{"name", "estimate", "std_error", "lower", "upper"}],
     ///  "ed50_profile": {"estimate", "lower", "upper", "level"} | null,
+    ///  "alternative": {"model", "dose_term", "offset" | null, "log_likelihood", "aic", "converged",
+    ///                  "candidates": [{"model", "dose_term", "log_likelihood", "aic", "converged"}],
+    ///                  "parameters": [{"name", "estimate", "std_error", "time_ratio", "lower", "upper"}],
+    ///                  "scale": {"estimate", "lower", "upper"} | null} | null,
     ///  "curve": [{"dose", "estimate", "lower", "upper", "median"}], "warnings": [..]}
     /// ```
-    /// Non-finite numbers (and open profile limits) are `null`.
+    /// When ED50 is not identified, `log_likelihood` … `iterations` are those of the fit with ED50 held at
+    /// the end of the range (log t scale, as always), `parameters` is empty, `ed50_profile` null, and
+    /// `alternative` and `curve` give the best identified alternative (its log-likelihood on the time scale,
+    /// R's survreg; `lower`/`upper` of its parameters bound the time ratio). Non-finite numbers (and open
+    /// profile limits) are `null`.
     /// - Parameter result: The fit.
     /// - Returns: The members, in order.
     /// - Complexity: O(parameters + curve points).
@@ -186,22 +255,26 @@ public struct EmaxFitRenderer: ResultRenderer {
             ("aic", .optional(fit.aic)),
             ("converged", .bool(fit.isConverged)),
             ("iterations", .integer(fit.iterations)),
+            ("identified", .bool(fit.identification.isIdentified)),
+            ("ed50_identification", Self.identificationJSON(fit)),
             (
                 "parameters",
-                .objects(fit.parameters) { p in
+                .objects(fit.identification.isIdentified ? fit.parameters : []) { p in
                     [("name", .string(p.name))]
                         + JSONValue.estimateMembers(p.estimate, standardError: p.standardError, lower: p.lower, upper: p.upper)
                 }
             ),
             (
                 "ed50_profile",
-                fit.ed50ProfileInterval.map { profile in
-                    .object([
+                fit.ed50ProfileInterval.flatMap { profile -> JSONValue? in
+                    guard fit.identification.isIdentified else { return nil }
+                    return .object([
                         ("estimate", .optional(fit.ed50)), ("lower", .optional(profile.lower)),
                         ("upper", .optional(profile.upper)), ("level", .optional(profile.level)),
                     ])
                 } ?? .null
             ),
+            ("alternative", fit.alternative.map { Self.alternativeJSON($0, doseColumn: result.doseColumn) } ?? .null),
             (
                 "curve",
                 .objects(result.curve) { point in

@@ -13,7 +13,8 @@ public struct EmaxFitReport: Sendable {
     public var referenceLevels: [(column: String, level: String)]
     /// The cluster column of robust SEs, if any.
     public var clusterColumn: String?
-    /// The fitted curve at the reference profile (all covariates 0 / reference levels).
+    /// The reported model's curve at the reference profile (all covariates 0 / reference levels): the
+    /// Emax curve, or the best identified alternative's when ED50 is not identified.
     public var curve: [EmaxAFTCurvePoint]
 
     /// Creates a report; see the properties.

@@ -41,10 +41,13 @@ public struct EmaxFitRequest: AnalysisRequest {
         }
         let top = data.dose?.max() ?? 0
         let grid = (0...Self.curveSteps).map { top * Double($0) / Double(Self.curveSteps) }
+        // The reported model's curve: the Emax curve, or the alternative's when ED50 is not identified.
+        let curve = fit.identification.isIdentified ? fit.curvePoints(doses: grid)
+            : fit.alternative?.curvePoints(doses: grid) ?? []
         let report = EmaxFitReport(
             fit: fit, doseColumn: doseColumn, formula: fitter.formula.text,
             referenceLevels: design.referenceLevels.sorted { $0.key < $1.key }.map { (column: $0.key, level: $0.value) },
-            clusterColumn: design.clusterColumn, curve: fit.curvePoints(doses: grid))
+            clusterColumn: design.clusterColumn, curve: curve)
         return (report, (fitter.leftOutWarning(dataset).map { [$0] } ?? []) + fit.warnings)
     }
 

@@ -41,8 +41,15 @@ public struct EmaxAFTFit: Sendable {
     public let termNames: [String]
     /// The confidence level of the intervals.
     public let confidenceLevel: Double
-    /// The profile-likelihood interval of ED50, nil when not requested or the fit did not converge.
+    /// The profile-likelihood interval of ED50 of the free fit: nil when not requested, when the free fit
+    /// did not converge or ended on a bound, or when the grid already found ED50 not identified (no free
+    /// fit). When it reaches beyond DoseFinding's range ED50 is not identified and it is kept as the evidence.
     public let ed50ProfileInterval: EmaxAFTProfileInterval?
+    /// Whether the doses identify ED50, from its profile over DoseFinding's range (checked before Newton).
+    public let identification: EmaxED50Identification
+    /// When ED50 is not identified: the best identified alternative (log T linear in the dose or in
+    /// log(dose + off), by AIC), which is what `relief fit emax` reports instead; nil otherwise.
+    public let alternative: EmaxAFTAlternative?
     /// Messages: non-convergence, ED50 not identified, bounds reached.
     public let warnings: [String]
     /// The parameters on their natural scale: `e0`, `eMax`, `ed50`, [`h`], the covariates, [`scale`].
@@ -70,12 +77,17 @@ public struct EmaxAFTFit: Sendable {
     public var bic: Double { -2 * logLikelihood + log(Double(n)) * Double(parameterCount) }
     /// The covariance used for inference.
     public var inferenceVariance: Matrix { robustVariance ?? variance }
+    /// Whether ED50 was held fixed (not identified): `theta` is then the maximum with ED50 at the end of
+    /// the range it runs to, the variances have a zero row and column for `log ED50`, and the `ed50`
+    /// parameter has no standard error or interval (NaN).
+    public var isED50Fixed: Bool { !identification.isIdentified }
 
     package init(curve: EmaxAFT.Curve, distribution: AFTDistribution, theta: [Double], variance: Matrix,
          robustVariance: Matrix?, logLikelihood: Double, logCorrection: Double, iterations: Int, isConverged: Bool,
          n: Int, events: Int,
          clusterCount: Int?, distinctDoseLevels: Int, termNames: [String], confidenceLevel: Double,
-         ed50ProfileInterval: EmaxAFTProfileInterval?, warnings: [String]) {
+         ed50ProfileInterval: EmaxAFTProfileInterval?, identification: EmaxED50Identification,
+         alternative: EmaxAFTAlternative?, warnings: [String]) {
         self.curve = curve
         self.distribution = distribution
         self.theta = theta
@@ -92,6 +104,8 @@ public struct EmaxAFTFit: Sendable {
         self.termNames = termNames
         self.confidenceLevel = confidenceLevel
         self.ed50ProfileInterval = ed50ProfileInterval
+        self.identification = identification
+        self.alternative = alternative
         self.warnings = warnings
 
         let used = robustVariance ?? variance
@@ -107,7 +121,9 @@ public struct EmaxAFTFit: Sendable {
             return EmaxAFTParameter(name: name, estimate: theta[index], standardError: se,
                                     lower: theta[index] - z * se, upper: theta[index] + z * se)
         }
-        var rows = [logScaleRow("e0", 0), linearRow("eMax", 1), logScaleRow("ed50", 2)]
+        let ed50Row = identification.isIdentified ? logScaleRow("ed50", 2)
+            : EmaxAFTParameter(name: "ed50", estimate: exp(theta[2]), standardError: .nan, lower: .nan, upper: .nan)
+        var rows = [logScaleRow("e0", 0), linearRow("eMax", 1), ed50Row]
         let q = curve == .sigmoidEmax ? 4 : 3
         if q == 4 { rows.append(logScaleRow("h", 3)) }
         for (j, name) in termNames.enumerated() { rows.append(linearRow(name, q + j)) }

@@ -8,9 +8,9 @@ import Regression
 ///
 /// Parameters `θ = (log E0, Emax, log ED50, [log h], b₁…b_p)`. With `f = dʰ/(ED50ʰ + dʰ) = 1/(1 + e^{−u})`,
 /// `u = h (log d − log ED50)` (`f = 0` at `d = 0`), the Jacobian row is `(∇g/g, x)` and the only second
-/// derivatives are in the curve block: `∂² log g = g_{jk}/g − g_j g_k/g²`. `ED50` is kept in
-/// `[1e-3, 100] × max dose` and `h` in `[0.1, 20]` (``bounds``); `μ` is undefined where `g ≤ 0`, so the
-/// optimiser keeps `E0 + Emax·f(d) > 0` at every dose.
+/// derivatives are in the curve block: `∂² log g = g_{jk}/g − g_j g_k/g²`. `ED50` is kept in DoseFinding's
+/// range `[0.001, 1.5] × max dose` (`defBnds`) and `h` in `[0.1, 20]` (``bounds``); `μ` is undefined where
+/// `g ≤ 0`, so the optimiser keeps `E0 + Emax·f(d) > 0` at every dose.
 package struct EmaxLocation: AFTLocationModel {
     /// Per block: the Jacobian `(∇g/g, x)`, the scratch for `√D J`, the curve's second derivatives of
     /// `log g` (packed lower triangle per row) and the covariate block.
@@ -40,8 +40,11 @@ package struct EmaxLocation: AFTLocationModel {
     package let x: Matrix
     /// The covariate names.
     package let termNames: [String]
-    /// The ED50 search box `[1e-3, 100] × max dose`.
-    package let ed50Bounds: (lower: Double, upper: Double)
+    /// The ED50 range of the fit: DoseFinding's `defBnds`, `[0.001, 1.5] × max dose`.
+    package let ed50Bounds: ClosedRange<Double>
+    /// The wider range the profile-likelihood interval of ED50 is searched in, `[1e-3, 100] × max dose`
+    /// (an interval may reach beyond the range of the estimate).
+    package let profileSearchBounds: ClosedRange<Double>
     /// The box of the Hill exponent.
     package static let hillBounds = (lower: 0.1, upper: 20.0)
 
@@ -59,7 +62,8 @@ package struct EmaxLocation: AFTLocationModel {
         self.x = x
         self.termNames = termNames
         let maxDose = dose.max() ?? 1
-        self.ed50Bounds = (1e-3 * maxDose, 100 * maxDose)
+        self.ed50Bounds = DoseModel.emax.defaultBounds(maxDose: maxDose)[0]
+        self.profileSearchBounds = (1e-3 * maxDose)...(100 * maxDose)
     }
 
     /// The same doses and covariates with another curve (the sigmoid fit starts from the Emax fit).
@@ -79,9 +83,9 @@ package struct EmaxLocation: AFTLocationModel {
         ["log(e0)", "eMax", "log(ed50)"] + (estimatesHill ? ["log(h)"] : []) + termNames
     }
 
-    /// `log ED50` in its box; `log h` in `[log 0.1, log 20]`.
+    /// `log ED50` in DoseFinding's range; `log h` in `[log 0.1, log 20]`.
     package var bounds: [DampedNewton.Bound] {
-        var result = [DampedNewton.Bound(index: 2, lower: log(ed50Bounds.lower), upper: log(ed50Bounds.upper))]
+        var result = [DampedNewton.Bound(index: 2, lower: log(ed50Bounds.lowerBound), upper: log(ed50Bounds.upperBound))]
         if estimatesHill {
             result.append(DampedNewton.Bound(index: 3, lower: log(Self.hillBounds.lower), upper: log(Self.hillBounds.upper)))
         }
@@ -123,6 +127,17 @@ package struct EmaxLocation: AFTLocationModel {
             if workspace.curvature.count != m * pairs { workspace.curvature = [Double](repeating: 0, count: m * pairs) }
         }
         var mu = [Double](repeating: 0, count: m)
+        if !derivatives {
+            let e0 = exp(theta[0]), emax = theta[1], logED50 = theta[2]
+            let h = estimatesHill ? exp(theta[3]) : 1
+            for r in 0..<m {
+                let i = first + r
+                let g = e0 + emax * Self.fraction(d: dose[i], logD: logDose[i], logED50: logED50, h: h)
+                guard g > 0, g.isFinite else { return nil }
+                mu[r] = log(g) + xb[r]
+            }
+            return mu
+        }
         var c = CurveDerivatives()
         for r in 0..<m {
             let i = first + r
@@ -186,7 +201,18 @@ package struct EmaxLocation: AFTLocationModel {
         }
     }
 
-    /// `g` and its derivatives at dose `d` (`logD = log d` for `d > 0`).
+    /// `f = dʰ/(ED50ʰ + dʰ)` (0 at `d = 0`), computed as in ``curve(d:logD:theta:estimatesHill:into:)``.
+    @inline(__always)
+    static func fraction(d: Double, logD: Double, logED50: Double, h: Double) -> Double {
+        guard d > 0 else { return 0 }
+        let u = h * (logD - logED50)
+        let e = exp(-abs(u))
+        return u >= 0 ? 1 / (1 + e) : e / (1 + e)
+    }
+
+    /// `g` and its derivatives at dose `d` (`logD = log d` for `d > 0`). Every entry of `c.hessian` this
+    /// does not set is 0 from ``CurveDerivatives/init()`` and stays 0 (the same entries are set at every
+    /// call for one curve), so a `c` reused across rows of one location needs no reset.
     package static func curve(d: Double, logD: Double, theta: [Double], estimatesHill: Bool, into c: inout CurveDerivatives) {
         let e0 = exp(theta[0])
         let emax = theta[1]
@@ -204,7 +230,6 @@ package struct EmaxLocation: AFTLocationModel {
         c.gradient[1] = f
         c.gradient[2] = -emax * h * v
         c.gradient[3] = estimatesHill ? emax * v * u : 0
-        for i in 0..<16 { c.hessian[i] = 0 }
         let q = 4
         c.hessian[0] = e0
         c.hessian[1 * q + 2] = -h * v

@@ -26,6 +26,14 @@ public struct DoseModelFit: Sendable, Equatable {
     public internal(set) var aicWeight: Double
     /// Names of parameters that ended on a bound (empty for an interior optimum).
     public let atBound: [String]
+    /// False when ED50 (emax, sigEmax) ended on a bound of its search range (DoseFinding's `defBnds`,
+    /// `[0.001, 1.5] × max dose`, unless overridden): the dose levels then do not identify ED50, and the
+    /// other parameters at that bound (DoseFinding reports e.g. `e0 = −2620` with no SE) mean nothing.
+    /// The fit stays in the list (its criterion and AIC are those of the constrained fit) but its
+    /// parameters, effective doses, target dose and curve should not be reported.
+    public let isIdentified: Bool
+    /// When not identified: one sentence saying so, with the bound and the direction; nil otherwise.
+    public let identificationStatement: String?
     /// The search bounds of the non-linear parameters (empty for linear models).
     public let bounds: [ClosedRange<Double>]
     /// `off` of `linlog` (nil for other models).

@@ -62,13 +62,35 @@ extension DoseResponseFit {
             return DoseCurvePoint(dose: d, estimate: f, standardError: se,
                                   lower: se.map { f - q * $0 }, upper: se.map { f + q * $0 })
         }
+        let statement = Self.identificationStatement(model, estimates: estimates, bounds: bounds, onBound: onBound,
+                                                     doses: data.doses)
         return DoseModelFit(model: model, parameters: parameters, covariance: covariance, residualSumOfSquares: rss,
                             degreesOfFreedom: df, logLikelihood: logLikelihood, aic: aic, aicWeight: .nan,
                             atBound: (0..<p).filter { onBound[$0] }.map { model.parameterNames[$0] },
+                            isIdentified: statement == nil, identificationStatement: statement,
                             bounds: bounds, linlogOffset: model == .linlog ? offset : nil,
                             effectiveDoses: eds, targetDose: target, curve: curve,
                             evaluations: search.evaluations, converged: search.converged)
     }
+
+    /// The sentence saying that ED50 (emax, sigEmax) is not identified because it ended on a bound of its
+    /// range, or nil (identified, or a model without ED50).
+    static func identificationStatement(_ model: DoseModel, estimates: [Double], bounds: [ClosedRange<Double>],
+                                        onBound: [Bool], doses: [Double]) -> String? {
+        guard model == .emax || model == .sigEmax, let range = bounds.first else { return nil }
+        let index = model.parameterNames.firstIndex(of: "ed50") ?? 2
+        guard onBound.indices.contains(index), onBound[index], estimates.indices.contains(index) else { return nil }
+        let lower = abs(estimates[index] - range.lowerBound) <= abs(estimates[index] - range.upperBound)
+        let positive = doses.filter { $0 > 0 }
+        let span = "the doses (\(format(positive.min() ?? 0)) to \(format(positive.max() ?? 0)))"
+        return "ED50 is not identified: it ran to the \(lower ? "lower" : "upper") end \(format(lower ? range.lowerBound : range.upperBound)) "
+            + "of its search range [\(format(range.lowerBound)), \(format(range.upperBound))], so \(span) may all lie far "
+            + (lower ? "above ED50, on the plateau of the curve" : "below ED50, where the curve is still about linear")
+            + "; its parameters, effective and target doses are not reported"
+    }
+
+    /// `%.4g`.
+    static func format(_ value: Double) -> String { String(format: "%.4g", value) }
 
     /// DoseFinding's `vcov.DRMod`: normal `(Σⱼ nⱼ gⱼgⱼᵀ)⁻¹ · RSS/df`; general `((WG)ᵀ(WG))⁻¹ = (GᵀS⁻¹G)⁻¹`.
     package static func covariance(_ model: DoseModel, data: DoseFitData, estimates: [Double], rss: Double, df: Double,

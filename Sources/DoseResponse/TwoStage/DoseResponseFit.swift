@@ -137,7 +137,9 @@ public struct DoseResponseFit: Sendable, Equatable {
         for model in models {
             let modelBounds = bounds[model] ?? model.defaultBounds(maxDose: data.maxDose)
             let fitted = try fitOne(model, data: data, bounds: modelBounds, offset: offset)
-            if !fitted.atBound.isEmpty {
+            if let statement = fitted.identificationStatement {
+                warnings.append("\(model.rawValue): \(statement)")
+            } else if !fitted.atBound.isEmpty {
                 warnings.append("\(model.rawValue): \(fitted.atBound.joined(separator: ", ")) on a bound of the search range; "
                     + "its SE is unreliable and the optimum may lie outside the range")
             }

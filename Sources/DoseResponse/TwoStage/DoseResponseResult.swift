@@ -21,6 +21,9 @@ public struct DoseResponseResult: Sendable, Equatable {
     /// Notes for the reader (optima on bounds, non-convergence).
     public let warnings: [String]
 
-    /// The fit with the smallest AIC, if any.
-    public var bestFit: DoseModelFit? { fits.min { $0.aic < $1.aic } }
+    /// The identified fit with the smallest AIC (a model whose ED50 is not identified is passed over, as
+    /// its curve means nothing), or the smallest AIC overall when none is identified; nil without fits.
+    public var bestFit: DoseModelFit? {
+        fits.filter(\.isIdentified).min { $0.aic < $1.aic } ?? fits.min { $0.aic < $1.aic }
+    }
 }

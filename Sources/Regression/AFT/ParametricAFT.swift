@@ -61,6 +61,22 @@ public struct ParametricAFT: SurvivalRegressionModel, Sendable {
     /// - Complexity: O(n p²) per iteration (typically 4–8 iterations), plus an O(n) intercept-only fit;
     ///   O(n p) memory beyond `x`.
     public func fit(_ input: RegressionData) throws(StatModelError) -> AFTFit {
+        try fit(input, start: nil)
+    }
+
+    /// Fits the model from given starting values (a warm start, e.g. from a richer model the data were
+    /// fitted with): as ``fit(_:)``, but R's starting values are not computed. The intercept-only fit
+    /// behind ``AFTFit/nullLogLikelihood`` and the likelihood-ratio test is the start's
+    /// (``AFTStart/nullLogLikelihood`` and ``AFTStart/nullParameters``, on the `log t` scale); without
+    /// it the test is against the model itself (statistic 0).
+    ///
+    /// - Parameters:
+    ///   - input: As ``fit(_:)``.
+    ///   - start: `(β, log σ)` (`β` alone for a fixed scale), or nil for R's starting values.
+    /// - Returns: The fit.
+    /// - Throws: As ``fit(_:)``.
+    /// - Complexity: As ``fit(_:)``, usually with fewer iterations.
+    package func fit(_ input: RegressionData, start: AFTStart?) throws(StatModelError) -> AFTFit {
         let context = "ParametricAFT.fit(\(distribution.name))"
         let x = input.x, time = input.time, event = input.event, weights = input.weights, cluster = input.cluster
         guard maxIterations >= 0 else {
@@ -96,7 +112,7 @@ public struct ParametricAFT: SurvivalRegressionModel, Sendable {
         let newton = DampedNewton.survreg(maxIterations: maxIterations, epsilon: epsilon,
                                           logScaleIndex: distribution.estimatesScale ? x.columns : nil)
         let estimate = try AFTEstimator(location: LinearLocation(x: x, names: input.termNames), response: response,
-                                        newton: newton, robust: robust).estimate(cluster: cluster)
+                                        newton: newton, robust: robust).estimate(cluster: cluster, start: start)
 
         var warnings: [String] = []
         if !estimate.isConverged {
