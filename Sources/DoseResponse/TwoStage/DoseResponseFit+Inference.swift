@@ -120,6 +120,9 @@ extension DoseResponseFit {
             guard let fu = f(up), let fd = f(down) else { return (value, nil) }
             gradient[k] = (fu - fd) / (2 * h)
         }
+        // A quantity that does not move with the parameters (the ED_p of the linear and linlog models is
+        // fixed by the dose range) is not estimated: no standard error, rather than a misleading 0.
+        guard gradient.contains(where: { $0 != 0 }) else { return (value, nil) }
         return (value, quadraticForm(covariance, gradient).map { $0.squareRoot() })
     }
 
