@@ -104,23 +104,31 @@ public struct AtomicFileWriter: Sendable {
     func writeTemporary(_ data: Data, for path: String) throws(DataError) -> String {
         let directory = Self.directory(of: path)
         let base = Self.lastComponent(of: path)
-        var template = Array((directory + "/." + base + ".tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
+        // The name is registered before the file exists (then created with O_EXCL, mode 0600), so an
+        // interrupt at any moment finds every temporary that exists.
+        var fd: Int32 = -1
+        var tempPath = ""
+        var lastError: Int32 = 0
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 where fd < 0 {
+            let suffix = String((0..<6).map { _ in letters[Int(generator.next(upperBound: UInt(letters.count)))] })
+            tempPath = directory + "/." + base + ".tmp-" + suffix
+            TemporaryFiles.register(tempPath)
+            fd = open(tempPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            if fd < 0 {
+                lastError = errno
+                TemporaryFiles.forget(tempPath)
+                if lastError != EEXIST { break }
+            }
         }
         guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = String(cString: strerror(lastError))
             throw DataError(
                 .cannotWrite, file: path,
                 message: "cannot create a file in directory '\(directory)': \(reason)",
                 hint: "check that the directory exists and is writable")
         }
-        let tempPath = template.withUnsafeBufferPointer { buffer -> String in
-            guard let base = buffer.baseAddress else { return "" }
-            return String(cString: base)
-        }
-        TemporaryFiles.register(tempPath)
         var failure: String?
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             guard let start = raw.baseAddress else { return }

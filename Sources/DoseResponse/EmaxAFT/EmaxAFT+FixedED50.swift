@@ -61,13 +61,8 @@ extension EmaxAFT {
         for (b, j) in free.enumerated() {
             for (a, i) in free.enumerated() { variance[i, j] = inverse[a, b] }
         }
-        var robustVariance: Matrix?
-        var clusterCount: Int?
-        if robust || cluster != nil {
-            let sandwich = try AFTRobustVariance.compute(likelihood, variance: variance, cluster: cluster)
-            robustVariance = sandwich.variance
-            clusterCount = sandwich.clusters
-        }
+        let (robustVariance, clusterCount) = try AFTRobustVariance.ifRequested(
+            robust: robust, likelihood, variance: variance, cluster: cluster)
         return FixedED50Estimate(parameters: outcome.parameters, variance: variance, isPositiveDefinite: positiveDefinite,
                                  robustVariance: robustVariance, clusterCount: clusterCount,
                                  logLikelihood: outcome.evaluation.value, iterations: outcome.iterations,

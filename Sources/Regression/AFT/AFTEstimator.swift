@@ -43,13 +43,8 @@ package struct AFTEstimator<Location: AFTLocationModel> {
         let outcome = try Self.maximize(&likelihood, newton: newton, from: start.parameters, startFailure: startFailure)
         let (variance, positiveDefinite) = try AFTLinearAlgebra.symmetricInverse(
             outcome.evaluation.information, context: response.context, step: "inverting the information matrix")
-        var robustVariance: Matrix?
-        var clusterCount: Int?
-        if robust || cluster != nil {
-            let sandwich = try AFTRobustVariance.compute(likelihood, variance: variance, cluster: cluster)
-            robustVariance = sandwich.variance
-            clusterCount = sandwich.clusters
-        }
+        let (robustVariance, clusterCount) = try AFTRobustVariance.ifRequested(
+            robust: robust, likelihood, variance: variance, cluster: cluster)
         return AFTEstimate(parameters: outcome.parameters, variance: variance, isPositiveDefinite: positiveDefinite,
                            robustVariance: robustVariance, clusterCount: clusterCount,
                            logLikelihood: outcome.evaluation.value, start: start, iterations: outcome.iterations,

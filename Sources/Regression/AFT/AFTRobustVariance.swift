@@ -6,6 +6,15 @@ import Survival
 /// cluster `c` of the per-row scores `sᵢ = (∂ℓᵢ/∂μ · ∂μᵢ/∂θ, ∂ℓᵢ/∂log σ)` (each row its own cluster when
 /// no cluster is given). As in survival 3.5 the per-row scores are not multiplied by the case weights.
 package enum AFTRobustVariance {
+    /// The sandwich variance and cluster count when asked for (`robust`, or clusters given), else `nil`s.
+    package static func ifRequested<Location>(
+        robust: Bool, _ likelihood: AFTLikelihood<Location>, variance: Matrix, cluster: [Int]?
+    ) throws(StatModelError) -> (variance: Matrix?, clusters: Int?) {
+        guard robust || cluster != nil else { return (nil, nil) }
+        let sandwich = try compute(likelihood, variance: variance, cluster: cluster)
+        return (sandwich.variance, sandwich.clusters)
+    }
+
     /// - Parameters:
     ///   - likelihood: Evaluated (fully) at the final parameters.
     ///   - variance: The model-based variance `V`, `k × k`.
