@@ -1,4 +1,10 @@
 extension SurvivalDataset {
+    /// The physical lines of the used rows whose duration is 0 (times are never negative), in file order.
+    /// - Complexity: O(rows).
+    public var zeroDurationLines: [Int] {
+        time.indices.filter { time[$0] == 0 }.map { rowLines.indices.contains($0) ? rowLines[$0] : $0 + 1 }
+    }
+
     /// The data set without the rows for which `drop` is true; each dropped row becomes an
     /// ``Exclusion`` with `column` and `reason` (the levels of text columns and the patient count are
     /// kept, even if some become unused).

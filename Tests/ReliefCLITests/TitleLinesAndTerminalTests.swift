@@ -55,3 +55,33 @@ import Testing
         #expect(piped.stderr.components(separatedBy: warning).count - 1 == 1)
     }
 }
+
+/// The error paths of `--skip-lines` and of a read-only `-o`, through the CLI: exit code and message.
+@Suite struct SkipLinesAndReadOnlyErrorTests {
+    @Test("--skip-lines past the end is bad data (65); a negative count is a usage error (64)")
+    func skipLinesErrors() throws {
+        let directory = try ReliefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try TitleLinesAndTerminalTests.titled(directory)
+        let tooMany = try ReliefProcess.run(["summary", path, "--skip-lines", "40"])
+        #expect(tooMany.status == 65)
+        #expect(tooMany.stderr.contains("fewer than 40 lines before its data"))
+        let negative = try ReliefProcess.run(["summary", path, "--skip-lines=-1"])
+        #expect(negative.status == 64)
+        #expect(negative.stderr.contains("--skip-lines must be 0 or more"))
+    }
+
+    @Test("-o onto a read-only file exits 73 and leaves it as it was", .enabled(if: getuid() != 0, "root may write anything"))
+    func readOnlyTarget() throws {
+        let directory = try ReliefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("kept.txt")
+        try Data("kept\n".utf8).write(to: target)
+        chmod(target.path, 0o444)
+        let trial = ReliefProcess.packageRoot.appendingPathComponent("data/ketamine_trial.csv").path
+        let output = try ReliefProcess.run(["summary", trial, "-o", target.path])
+        #expect(output.status == 73)
+        #expect(output.stderr.contains("read-only"))
+        #expect(try String(contentsOf: target, encoding: .utf8) == "kept\n")
+    }
+}

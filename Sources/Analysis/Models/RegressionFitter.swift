@@ -121,9 +121,7 @@ struct RegressionFitter: Sendable {
     /// The warning of the rows ``usable(_:)`` leaves out, or `nil`.
     func leftOutWarning(_ dataset: SurvivalDataset) -> String? {
         guard requirements.positiveTimes else { return nil }
-        let lines = dataset.time.indices.filter { dataset.time[$0] <= 0 }.map {
-            dataset.rowLines.indices.contains($0) ? dataset.rowLines[$0] : $0 + 1
-        }
+        let lines = dataset.zeroDurationLines
         guard !lines.isEmpty else { return nil }
         return "\(lines.count) \(lines.count == 1 ? "row" : "rows") with a duration of 0 (\(DataSource.lineList(lines))) "
             + "left out of the \(model.rawValue) fit: it models log(time), which needs times > 0"

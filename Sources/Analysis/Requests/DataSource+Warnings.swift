@@ -14,11 +14,10 @@ extension DataSource {
                 "the header has no ',' but ';'-separated names: the file was read as \(dataset.source.delimiter)-separated "
                     + "(choose with --delimiter)")
         }
-        let zero = dataset.time.indices.filter { dataset.time[$0] == 0 }
-        if !zero.isEmpty {
-            let lines = zero.compactMap { dataset.rowLines.indices.contains($0) ? dataset.rowLines[$0] : nil }
+        let lines = dataset.zeroDurationLines
+        if !lines.isEmpty {
             warnings.append(
-                "\(zero.count) \(zero.count == 1 ? "row has" : "rows have") a duration of 0 (\(lineList(lines))): kept by "
+                "\(lines.count) \(lines.count == 1 ? "row has" : "rows have") a duration of 0 (\(lineList(lines))): kept by "
                     + "Kaplan–Meier, the log-rank tests and Cox models (as R); parametric models leave them out")
         }
         guard !dataset.exclusions.isEmpty else { return warnings }

@@ -77,7 +77,7 @@ public struct PredictRequest: AnalysisRequest {
         var result = PredictionResult(
             regression: regression, profiles: rows, times: times, tau: horizon, tauExplanation: tauExplanation,
             numericColumns: numeric)
-        result.lastObservedTime = fitter.usable(dataset).time.max()
+        result.lastObservedTime = dataset.time.max()  // leaving out durations of 0 cannot change it
         return (result, regression.warnings + (result.extrapolation.map { [$0] } ?? []))
     }
 
