@@ -35,9 +35,10 @@ do {
     print("Weibull AFT of relief on dose_mg_kg + interval_days, \(result.regression.n) rows of \(path)")
     let days = { (value: Double) in String(format: "%.2f", value) }
     for (dose, profile) in zip(doses, result.profiles) {
-        guard let median = profile.prediction.quantiles.first(where: { $0.probability == 0.5 }) else { continue }
-        print("dose \(dose) mg/kg every \(interval) days: median relief \(days(median.estimate)) days "
-              + "(\(level)% CI \(days(median.lower)) to \(days(median.upper)))")
+        guard let median = profile.prediction.median, let estimate = median.estimate, let lower = median.lower,
+              let upper = median.upper else { continue }
+        print("dose \(dose) mg/kg every \(interval) days: median relief \(days(estimate)) days "
+              + "(\(level)% CI \(days(lower)) to \(days(upper)))")
     }
     print("Meaning: half of the relief episodes at that dose are predicted to have ended by the median day; "
           + "the interval shows how precisely these data pin it down.")

@@ -23,50 +23,26 @@ struct FitCommand: ParsableCommand {
             \(ReliefFailure.exitCodeHelp)
             """)
 
-    @Argument(help: ArgumentHelp("cox, exponential, weibull, lognormal, loglogistic, aft, emax or sigemax.", valueName: "model"))
-    var model: ModelName
-
-    @OptionGroup(title: "Model") var formula: FormulaOptions
-    @OptionGroup(title: "Cox") var cox: CoxOptions
+    @OptionGroup var model: RegressionModelOptions
 
     @Option(
         help: ArgumentHelp(
-            "Distribution of `relief fit aft`, `emax` and `sigemax`: exponential, weibull (default), lognormal, loglogistic, or all (aft: compare by AIC).",
+            "Distribution of aft, emax and sigemax: exponential, weibull (default), lognormal, loglogistic, or all (aft: compare by AIC).",
             valueName: "name"))
     var dist: DistributionOption?
-
-    @Option(help: ArgumentHelp("Dose column of `relief fit emax|sigemax` (default dose_mg_kg).", valueName: "column"))
-    var dose: String?
-
     @OptionGroup var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
-    func validate() throws {
-        try Self.check(model: model, cox: cox, dist: dist)
-        if !model.needsDose, dose != nil { throw ValidationError("--dose applies to `relief fit emax` and `relief fit sigemax`") }
-    }
+    func validate() throws { try model.check(dist: dist) }
 
     func run() throws {
         try ReliefFailure.run {
             let source = try input.source()
-            let specification = try formula.specification(cox: cox, dist: dist)
-            var numberOptions = formula.provenanceOptions(model: model, cox: cox, dist: dist)
-            let request: any AnalysisRequest
-            if model.needsDose {
-                numberOptions.append(("dose", dose ?? "dose_mg_kg"))
-                request = try EmaxFitRequest(
-                    source: source, model: model, doseColumn: dose ?? "dose_mg_kg", specification: specification)
-            } else {
-                request = try FitRequest(source: source, model: model, specification: specification)
-            }
-            try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
+            let specification = try model.specification(dist: dist)
+            let request: any AnalysisRequest = model.model.needsDose
+                ? try EmaxFitRequest(source: source, model: model.model, doseColumn: model.doseColumn, specification: specification)
+                : try FitRequest(source: source, model: model.model, specification: specification)
+            try CommandRun(output: output, input: input, numberOptions: model.provenanceOptions(dist: dist))(request)
         }
-    }
-
-    /// Checks the options that depend on the model: `--ties` is Cox's, `--dist` the `aft` and Emax models'.
-    static func check(model: ModelName, cox: CoxOptions, dist: DistributionOption?) throws {
-        let options = ModelSpecification(
-            formula: "", ties: cox.ties, distribution: dist?.distribution, comparesDistributions: dist == .all)
-        try ValidationError.from { try options.check(for: model) }
     }
 }

@@ -8,12 +8,13 @@ struct PredictCommand: ParsableCommand {
         commandName: "predict",
         abstract: "Predicted relief curves, median relief and restricted mean for covariate profiles.",
         discussion: """
-            Fits MODEL (cox, exponential, weibull, lognormal, loglogistic, or aft --dist NAME) as `relief fit` \
-            does, then predicts for each profile: every formula column must get a value with --at (there \
-            is no default "mean patient"); several values per --at and several --at options give their \
-            cross. Reported per profile: the probability that relief is still ongoing at --times, the \
-            median relief time, and the restricted mean relief time to --tau (default: the largest \
-            --times value), each with a delta-method confidence interval.
+            Fits MODEL (cox, exponential, weibull, lognormal, loglogistic, aft --dist NAME, emax or \
+            sigemax) as `relief fit` does, then predicts for each profile: every formula column (and the \
+            dose of emax and sigemax) must get a value with --at (there is no default "mean patient"); \
+            several values per --at and several --at options give their cross (the dose slowest). Reported \
+            per profile: the probability that relief is still ongoing at --times, the median relief time, \
+            and the restricted mean relief time to --tau (default: the largest --times value), each with a \
+            delta-method confidence interval.
 
             For cox the curve is R's survfit(coxph_fit, newdata = profile): the baseline cumulative hazard \
             (Efron-adjusted for --ties efron) times the profile's relative risk, with a log-type interval \
@@ -23,21 +24,15 @@ struct PredictCommand: ParsableCommand {
             \(ReliefFailure.exitCodeHelp)
             """)
 
-    @Argument(help: ArgumentHelp("cox, exponential, weibull, lognormal, loglogistic or aft.", valueName: "model"))
-    var model: ModelName
+    @OptionGroup var model: RegressionModelOptions
 
-    @OptionGroup(title: "Model") var formula: FormulaOptions
-    @OptionGroup(title: "Cox") var cox: CoxOptions
-
-    @Option(
-        name: .customLong("dist"),
-        help: ArgumentHelp("Distribution of `relief predict aft`: exponential, weibull (default), lognormal or loglogistic.", valueName: "name"))
-    var family: FamilyOption?
+    @Option(help: ArgumentHelp("Distribution of aft, emax and sigemax: exponential, weibull (default), lognormal or loglogistic.", valueName: "name"))
+    var dist: FamilyOption?
 
     @Option(
         name: .customLong("at"),
         help: ArgumentHelp(
-            "Values of one formula column for the profiles, e.g. dose_mg_kg=0.5,1.0 or condition=CRPS. Repeat for every column the formula uses.",
+            "Values of one formula column (or the dose of emax and sigemax) for the profiles, e.g. dose_mg_kg=0.5,1.0 or condition=CRPS. Repeat for every column the formula uses.",
             valueName: "column=v,v"))
     var at: [String] = []
 
@@ -46,18 +41,15 @@ struct PredictCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
-    func validate() throws {
-        try FitCommand.check(model: model, cox: cox, dist: family?.dist)
-    }
+    func validate() throws { try model.check(dist: dist?.dist) }
 
     func run() throws {
         try ReliefFailure.run {
             let settings = try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) }
             let request = try PredictRequest(
-                source: try input.source(), model: model,
-                specification: try formula.specification(cox: cox, dist: family?.dist), settings: settings,
-                times: try estimation.parsedTimes(), tau: estimation.tau)
-            var numberOptions = formula.provenanceOptions(model: model, cox: cox, dist: family?.dist)
+                source: try input.source(), model: model.model, specification: try model.specification(dist: dist?.dist),
+                settings: settings, times: try estimation.parsedTimes(), tau: estimation.tau, doseColumn: model.doseColumn)
+            var numberOptions = model.provenanceOptions(dist: dist?.dist)
             for argument in at { numberOptions.append(("at", argument)) }
             numberOptions.append(("times", estimation.times))
             if let horizon = request.horizon { numberOptions.append(("tau", String(describing: horizon))) }

@@ -119,6 +119,31 @@ struct RequestTests {
         try Self.expectSame(try request.run(), golden: "predict-weibull-trial-json")
     }
 
+    @Test("predict emax: the fit's own predictions at each dose, the dose varying slowest")
+    func predictEmax() throws {
+        let spec = ModelSpecification(formula: "interval_days", distribution: .weibull)
+        let request = try PredictRequest(
+            source: Self.source(Self.doseRanging), model: .emax, specification: spec,
+            settings: [ProfileSetting(column: "interval_days", values: ["14", "28"]),
+                       ProfileSetting(column: "dose_mg_kg", values: ["0.25", "1"])],
+            times: [7, 14], tau: 28)
+        let result = try request.run().result
+        let fit = try EmaxFitRequest(
+            source: Self.source(Self.doseRanging), model: .emax, doseColumn: "dose_mg_kg", specification: spec
+        ).run().result.fit
+        #expect(result.profiles.map(\.label) == [
+            "dose_mg_kg=0.25, interval_days=14", "dose_mg_kg=0.25, interval_days=28",
+            "dose_mg_kg=1, interval_days=14", "dose_mg_kg=1, interval_days=28",
+        ])
+        for (profile, (dose, interval)) in zip(result.profiles, [(0.25, 14.0), (0.25, 28), (1, 14), (1, 28)]) {
+            let direct = try fit.predict(dose: dose, covariates: [interval], times: [7, 14], tau: 28)
+            #expect(profile.prediction == direct, "\(profile.label)")
+            #expect(profile.prediction.dose == dose)
+        }
+        let rmst = result.profiles.compactMap { $0.prediction.restrictedMean?.estimate }
+        #expect(rmst.count == 4 && rmst[2] > rmst[0], "a higher dose gives a longer restricted mean here")
+    }
+
     @Test("schedule from a Weibull model")
     func schedule() throws {
         let request = try ScheduleRequest(

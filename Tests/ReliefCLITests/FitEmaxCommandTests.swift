@@ -85,7 +85,7 @@ import Testing
             (["fit", "emax", "data/ketamine_trial.csv", "--dose", "nope", "--formula", "baseline_pain"], "no column 'nope'"),
             (["fit", "emax", "data/ketamine_trial.csv", "--formula", "baseline_pain", "--dist", "all"], "--dist all"),
             (["fit", "weibull", "data/ketamine_trial.csv", "--formula", "baseline_pain", "--dose", "dose_mg_kg"], "--dose"),
-            (["predict", "emax", "data/ketamine_trial.csv", "--formula", "baseline_pain", "--at", "baseline_pain=5"], "relief fit emax"),
+            (["predict", "emax", "data/ketamine_trial.csv", "--formula", "baseline_pain", "--at", "baseline_pain=5"], "--at dose_mg_kg="),
         ]
         for (arguments, message) in cases {
             let output = try ReliefProcess.run(arguments)

@@ -176,7 +176,7 @@ struct SurvivalRegressionProtocolTests {
         let commonAFT = try single.predict(trial.profile(for: try Self.registry.entry(named: "weibull")),
                                            request: PredictionRequest(times: [7], tau: 14, confidenceLevel: 0.95),
                                            data: weibullData)
-        #expect(commonAFT.first?.survival.first?.estimate == aftPrediction.first?.survival.first?.survival)
+        #expect(commonAFT.first?.survival.first?.estimate == aftPrediction.first?.survival.first?.estimate)
         #expect(commonAFT.first?.restrictedMean?.standardError == aftPrediction.first?.restrictedMean?.standardError)
 
         // Emax: the registry model is EmaxAFT; its RMST prediction is the coverage model's quantity.

@@ -49,19 +49,19 @@ extension PredictionRenderer {
         add("input", profile: nil, measure: "rows_used", count: input.rowsUsed)
         add("input", profile: nil, measure: "rows_excluded", count: input.rowsExcluded)
         for profile in result.profiles {
-            if let median = Self.median(profile.prediction) {
+            if let median = profile.prediction.median {
                 add(
                     "median", profile: profile, measure: "median", estimate: median.estimate,
                     standardError: median.standardError, lower: median.lower, upper: median.upper)
             }
             for row in profile.prediction.survival {
                 add(
-                    "survival", profile: profile, measure: "survival", time: row.time, estimate: row.survival,
+                    "survival", profile: profile, measure: "survival", time: row.time, estimate: row.estimate,
                     standardError: row.standardError, lower: row.lower, upper: row.upper)
             }
             if let rmst = profile.prediction.restrictedMean {
                 add(
-                    "rmst", profile: profile, measure: "rmst", time: rmst.tau, estimate: rmst.estimate,
+                    "rmst", profile: profile, measure: "rmst", time: rmst.time, estimate: rmst.estimate,
                     standardError: rmst.standardError, lower: rmst.lower, upper: rmst.upper)
             }
         }

@@ -46,21 +46,21 @@ extension PredictionRenderer {
             return (pair.column, .string(pair.value))
         }
         let prediction = profile.prediction
-        let median = Self.median(prediction).map { q in
+        let median = prediction.median.map { q in
             JSONValue.object(
                 JSONValue.estimateMembers(q.estimate, standardError: q.standardError, lower: q.lower, upper: q.upper)
                     + [("extrapolated", .bool(result.isExtrapolated(q.estimate)))])
         } ?? .null
         let rmst = prediction.restrictedMean.map { r in
             JSONValue.object(
-                [("tau", .optional(r.tau))]
+                [("tau", .optional(r.time))]
                     + JSONValue.estimateMembers(r.estimate, standardError: r.standardError, lower: r.lower, upper: r.upper)
-                    + [("extrapolated", .bool(result.isExtrapolated(r.tau)))])
+                    + [("extrapolated", .bool(result.isExtrapolated(r.time)))])
         } ?? .null
         let survival = prediction.survival.map { row in
             JSONValue.object(
                 [("time", .optional(row.time))]
-                    + JSONValue.estimateMembers(row.survival, standardError: row.standardError, lower: row.lower, upper: row.upper)
+                    + JSONValue.estimateMembers(row.estimate, standardError: row.standardError, lower: row.lower, upper: row.upper)
                     + [("extrapolated", .bool(result.isExtrapolated(row.time)))])
         }
         var members: [(key: String, value: JSONValue)] = [

@@ -60,11 +60,11 @@ public struct PredictionRenderer: ResultRenderer {
                     ReportColumn("lower", style: number), ReportColumn("upper", style: number),
                 ] + markColumn,
                 rows: result.profiles.map { profile in
-                    let median = Self.median(profile.prediction)
+                    let median = profile.prediction.median
                     return cells(profile) + [
-                        .number(median?.estimate), .number(median?.standardError), .number(median?.lower),
-                        .number(median?.upper),
-                    ] + mark(median?.estimate)
+                        .number(median?.estimate ?? nil), .number(median?.standardError ?? nil),
+                        .number(median?.lower ?? nil), .number(median?.upper ?? nil),
+                    ] + mark(median?.estimate ?? nil)
                 },
                 notes: markNote + [
                     result.isCox
@@ -84,7 +84,7 @@ public struct PredictionRenderer: ResultRenderer {
                     rows: result.profiles.flatMap { profile in
                         profile.prediction.survival.map { row in
                             cells(profile) + [
-                                .number(row.time), .number(row.survival), .number(row.standardError), .number(row.lower),
+                                .number(row.time), .number(row.estimate), .number(row.standardError), .number(row.lower),
                                 .number(row.upper),
                             ] + mark(row.time)
                         }
@@ -107,9 +107,9 @@ public struct PredictionRenderer: ResultRenderer {
                     rows: result.profiles.map { profile in
                         let rmst = profile.prediction.restrictedMean
                         return cells(profile) + [
-                            .number(rmst?.tau), .number(rmst?.estimate), .number(rmst?.standardError),
+                            .number(rmst?.time), .number(rmst?.estimate), .number(rmst?.standardError),
                             .number(rmst?.lower), .number(rmst?.upper),
-                        ] + mark(rmst?.tau)
+                        ] + mark(rmst?.time)
                     },
                     notes: markNote + [
                         result.isCox
@@ -120,11 +120,6 @@ public struct PredictionRenderer: ResultRenderer {
         document.sections.append(section)
         close(&document, input: input, warnings: warnings)
         return document
-    }
-
-    /// The median (probability 0.5) among a profile's quantile predictions.
-    static func median(_ prediction: AFTProfilePrediction) -> AFTQuantilePrediction? {
-        prediction.quantiles.first { $0.probability == 0.5 }
     }
 
     static func show(_ value: Double) -> String {

@@ -1,4 +1,5 @@
 import Regression
+import Survival
 
 /// What `relief predict` reports: the fitted model and, for each covariate profile given with `--at`, the
 /// predicted survival at the requested times, the median relief time and the restricted mean to `tau`:
@@ -10,13 +11,13 @@ public struct PredictionResult: Sendable {
         /// The value of each data column that defines the profile, in the order given.
         public var values: [(column: String, value: String)]
         /// The predictions.
-        public var prediction: AFTProfilePrediction
+        public var prediction: SurvivalProfilePrediction
 
         /// Creates a profile.
         /// - Parameters:
         ///   - values: Column and value pairs.
         ///   - prediction: The predictions.
-        public init(values: [(column: String, value: String)], prediction: AFTProfilePrediction) {
+        public init(values: [(column: String, value: String)], prediction: SurvivalProfilePrediction) {
             self.values = values
             self.prediction = prediction
             self.coxPrediction = nil
@@ -40,22 +41,23 @@ public struct PredictionResult: Sendable {
             self.coxPrediction = coxPrediction
             self.stratumLabel = stratumLabel
             let median = coxPrediction.median
-            self.prediction = AFTProfilePrediction(
-                profile: coxPrediction.profile, linearPredictor: coxPrediction.linearPredictor,
+            self.prediction = SurvivalProfilePrediction(
+                profile: coxPrediction.profile, dose: nil, stratum: coxPrediction.stratum,
+                linearPredictor: coxPrediction.linearPredictor,
                 linearPredictorStandardError: coxPrediction.linearPredictorStandardError,
                 survival: coxPrediction.survivalAtTimes.map { row in
-                    AFTSurvivalPrediction(time: row.time, survival: row.estimate, standardError: row.standardError,
-                                          lower: row.lower ?? .nan, upper: row.upper ?? .nan)
+                    TimedEstimate(time: row.time, estimate: row.estimate, standardError: row.standardError,
+                                  lower: row.lower ?? .nan, upper: row.upper ?? .nan)
                 },
                 quantiles: [
-                    AFTQuantilePrediction(probability: median.probability, estimate: median.estimate ?? .nan,
-                                          standardError: .nan, logStandardError: .nan, lower: median.lower ?? .nan,
-                                          upper: median.upper ?? .nan)
+                    QuantileEstimate(probability: median.probability, estimate: median.estimate ?? .nan,
+                                     lower: median.lower ?? .nan, upper: median.upper ?? .nan, standardError: .nan)
                 ],
                 restrictedMean: coxPrediction.restrictedMean.map { rmst in
-                    AFTRestrictedMeanPrediction(tau: rmst.tau, estimate: rmst.estimate, standardError: rmst.standardError,
-                                                lower: .nan, upper: .nan)
-                })
+                    TimedEstimate(time: rmst.tau, estimate: rmst.estimate, standardError: rmst.standardError,
+                                  lower: .nan, upper: .nan)
+                },
+                confidenceLevel: coxPrediction.confidenceLevel)
         }
 
         /// `dose_mg_kg=0.5, interval_days=14`.
@@ -119,7 +121,7 @@ public struct PredictionResult: Sendable {
         let times = self.times.filter { $0 > last }
         if !times.isEmpty { parts.append((times.count == 1 ? "time " : "times ") + times.map(PredictionRenderer.show).joined(separator: ", ")) }
         if isExtrapolated(tau), let tau { parts.append("tau " + PredictionRenderer.show(tau)) }
-        let medians = profiles.filter { isExtrapolated(PredictionRenderer.median($0.prediction)?.estimate) }.count
+        let medians = profiles.filter { isExtrapolated($0.prediction.median?.estimate ?? nil) }.count
         if medians > 0 { parts.append("the median of \(medians) \(medians == 1 ? "profile" : "profiles")") }
         guard !parts.isEmpty else { return nil }
         return "predictions past the last observed time (\(PredictionRenderer.show(last))) extrapolate the model: " + parts.joined(separator: "; ")

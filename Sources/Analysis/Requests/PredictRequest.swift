@@ -1,15 +1,18 @@
 import DataIO
 import Foundation
+import NumericCore
 import Regression
 import Reporting
 
-/// `relief predict`: fits a parametric AFT or a Cox model as ``FitRequest`` does, then predicts for each
-/// covariate profile (the cross of the `at` values) survival at `times`, the median relief time and the
-/// restricted mean to `tau`, with delta-method intervals (AFT) or from the Cox curve of R's
-/// `survfit(coxph_fit, newdata)` (a `strata()` model needs the stratum among the settings).
+/// `relief predict`: fits any registered model as ``FitRequest`` does, then predicts for each covariate
+/// profile (the cross of the `at` values) survival at `times`, the median relief time and the restricted
+/// mean to `tau` through the fit's own ``SurvivalRegressionFit/predict(_:request:data:)``: delta-method
+/// intervals for parametric models, the Cox curve of R's `survfit(coxph_fit, newdata)` for Cox (a
+/// `strata()` model needs the stratum among the settings). Models with a dose role (Emax) take the dose
+/// among the settings too.
 public struct PredictRequest: AnalysisRequest {
     public var source: DataSource
-    /// The model (one distribution; not `emax`/`sigemax`).
+    /// The model (one distribution, not `--dist all`).
     public var model: ModelName
     /// Formula, cluster, ties, references, distribution, confidence level.
     public var specification: ModelSpecification
@@ -19,6 +22,8 @@ public struct PredictRequest: AnalysisRequest {
     public var times: [Double]
     /// Horizon of the restricted mean; `nil` takes the largest time.
     public var tau: Double?
+    /// The dose column of a model with a dose role (its values come from `settings`), else `nil`.
+    public var doseColumn: String? { model.needsDose ? fitter.doseColumn : nil }
     let fitter: RegressionFitter
 
     /// Creates the request and checks the profiles against the formula before any data are read.
@@ -26,7 +31,7 @@ public struct PredictRequest: AnalysisRequest {
     ///   missing), ``AnalysisError``.
     public init(
         source: DataSource, model: ModelName, specification: ModelSpecification, settings: [ProfileSetting],
-        times: [Double] = [7, 14, 28], tau: Double? = nil
+        times: [Double] = [7, 14, 28], tau: Double? = nil, doseColumn: String = "dose_mg_kg"
     ) throws {
         if specification.comparesDistributions {
             throw AnalysisError(
@@ -39,8 +44,9 @@ public struct PredictRequest: AnalysisRequest {
         self.settings = settings
         self.times = times
         self.tau = tau
-        self.fitter = try RegressionFitter(model: model, specification: specification)
+        self.fitter = try RegressionFitter(model: model, specification: specification, doseColumn: doseColumn)
         _ = try strataSettings()
+        _ = try doseSetting()
         try Self.checkProfiles(termSettings, formula: fitter.formula)
     }
 
@@ -51,9 +57,20 @@ public struct PredictRequest: AnalysisRequest {
         tau != nil ? "given with --tau" : "the largest --times value; set another with --tau"
     }
 
-    /// The settings of the model terms (not of `strata()` columns).
+    /// The settings of the model terms (not of `strata()` columns or the dose role).
     var termSettings: [ProfileSetting] {
-        settings.filter { !fitter.formula.strataColumns.contains($0.column) }
+        settings.filter { !fitter.formula.strataColumns.contains($0.column) && $0.column != doseColumn }
+    }
+
+    /// The doses of a model with a dose role (given once with `--at`), `nil` for other models.
+    func doseSetting() throws -> ProfileSetting? {
+        guard let doseColumn else { return nil }
+        let given = settings.filter { $0.column == doseColumn }
+        guard given.count == 1, let setting = given.first else {
+            throw AnalysisError(
+                .usage, "the \(model) model predicts at a dose: give the doses once with --at \(doseColumn)=VALUE[,VALUE...]")
+        }
+        return setting
     }
 
     public var covariates: [String] { fitter.covariates }
@@ -61,21 +78,42 @@ public struct PredictRequest: AnalysisRequest {
     public func check(_ source: DataSource) throws { try fitter.checkColumns(source) }
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: PredictionResult, warnings: [String]) {
-        let (regression, design) = try fitter.fit(dataset)
-        if let coxFit = (regression.estimates as? CoxEstimates)?.cox {
-            return try predictCox(coxFit, regression: regression, design: design, dataset: dataset)
+        let fitted = try fitter.fitModel(dataset)
+        let regression = fitter.result(fitted.fit, design: fitted.design, dataset: dataset)
+        if let coxFit = fitted.fit as? CoxPHFit {
+            return try predictCox(coxFit, regression: regression, design: fitted.design, dataset: dataset)
         }
-        guard let fit = (regression.estimates as? AFTEstimates)?.aft else {
-            throw AnalysisError(.usage, "relief predict supports the Cox and parametric AFT models only")
+        let profiles = try fitted.design.profiles(termSettings)
+        // A dose role varies slowest: every design profile at each dose.
+        let dosing = try doseSetting()
+        let doses = try dosing.map { setting in
+            try setting.values.map { value in
+                guard let dose = Double(value), dose.isFinite else {
+                    throw AnalysisError(.usage, "--at \(setting.column)=\(value): a dose must be a number")
+                }
+                return dose
+            }
         }
-        let profiles = try design.profiles(termSettings)
-        let predictions = try fit.predict(profiles: profiles.x, times: times, probabilities: [0.5], tau: horizon)
-        let rows = zip(profiles.values, predictions).map { values, prediction in
-            PredictionResult.Profile(values: zip(profiles.columns, values).map { (column: $0, value: $1) }, prediction: prediction)
+        let rows = (0..<(doses?.count ?? 1)).flatMap { d in (0..<profiles.x.rows).map { (d, $0) } }
+        var x = Matrix(rows: rows.count, columns: profiles.x.columns)
+        for (i, row) in rows.enumerated() {
+            for j in 0..<x.columns { x[i, j] = profiles.x[row.1, j] }
         }
-        let numeric = Set(profiles.columns.filter { design.coding.factorLevels[$0] == nil })
+        let predictions = try fitted.fit.predict(
+            RegressionProfiles(x: x, dose: doses.map { doses in rows.map { doses[$0.0] } }),
+            request: PredictionRequest(times: times, probabilities: [0.5], tau: horizon,
+                                       confidenceLevel: specification.confidenceLevel),
+            data: fitted.data)
+        let profileRows = zip(rows, predictions).map { row, prediction in
+            let dose = dosing.map { [(column: $0.column, value: $0.values[row.0])] } ?? []
+            return PredictionResult.Profile(
+                values: dose + zip(profiles.columns, profiles.values[row.1]).map { (column: $0, value: $1) },
+                prediction: prediction)
+        }
+        var numeric = Set(profiles.columns.filter { fitted.design.coding.factorLevels[$0] == nil })
+        if let doseColumn { numeric.insert(doseColumn) }
         var result = PredictionResult(
-            regression: regression, profiles: rows, times: times, tau: horizon, tauExplanation: tauExplanation,
+            regression: regression, profiles: profileRows, times: times, tau: horizon, tauExplanation: tauExplanation,
             numericColumns: numeric)
         result.lastObservedTime = dataset.time.max()  // leaving out durations of 0 cannot change it
         return (result, regression.warnings + (result.extrapolation.map { [$0] } ?? []))

@@ -25,12 +25,12 @@ extension EmaxAFTFit {
     ///   time, probability, tau or level, `.undefinedStatistic` where the curve is not positive.
     /// - Complexity: O(k² (times + probabilities)) plus one quadrature for `tau`.
     public func predict(dose: Double, covariates: [Double], times: [Double] = [], probabilities: [Double] = [0.5],
-                        tau: Double? = nil, confidenceLevel: Double? = nil) throws(StatModelError) -> AFTProfilePrediction {
+                        tau: Double? = nil, confidenceLevel: Double? = nil) throws(StatModelError) -> SurvivalProfilePrediction {
         let context = "EmaxAFTFit.predict"
         let (eta, gradient) = try locate(dose: dose, covariates: covariates, context: context)
         let predictor = self.predictor
-        return AFTProfilePrediction(
-            profile: covariates, linearPredictor: eta,
+        return SurvivalProfilePrediction(
+            profile: covariates, dose: dose, stratum: nil, linearPredictor: eta,
             linearPredictorStandardError: predictor.quadraticForm(gradient).squareRoot(),
             survival: try predictor.survival(location: eta, gradient: gradient, times: times,
                                              confidenceLevel: confidenceLevel, context: context),
@@ -39,7 +39,8 @@ extension EmaxAFTFit {
             restrictedMean: try tau.map { (t: Double) throws(StatModelError) in
                 try predictor.restrictedMean(location: eta, gradient: gradient, tau: t, confidenceLevel: confidenceLevel,
                                              context: context)
-            })
+            },
+            confidenceLevel: confidenceLevel ?? self.confidenceLevel)
     }
 
     /// The restricted mean `∫₀^τ S(t | d, x) dt` with its delta-method SE (what a relief-coverage schedule
@@ -54,7 +55,7 @@ extension EmaxAFTFit {
     /// - Throws: As ``predict(dose:covariates:times:probabilities:tau:confidenceLevel:)``.
     /// - Complexity: One adaptive quadrature plus O(k²).
     public func predictRestrictedMean(dose: Double, covariates: [Double], tau: Double,
-                                      confidenceLevel: Double? = nil) throws(StatModelError) -> AFTRestrictedMeanPrediction {
+                                      confidenceLevel: Double? = nil) throws(StatModelError) -> TimedEstimate {
         let context = "EmaxAFTFit.predictRestrictedMean"
         let (eta, gradient) = try locate(dose: dose, covariates: covariates, context: context)
         return try predictor.restrictedMean(location: eta, gradient: gradient, tau: tau, confidenceLevel: confidenceLevel,

@@ -51,10 +51,9 @@ extension EmaxAFTFit: SurvivalRegressionFit {
         }
         var result: [SurvivalProfilePrediction] = []
         for index in 0..<profiles.count {
-            let prediction = try predict(dose: doses[index], covariates: profiles.row(index), times: request.times,
-                                         probabilities: request.probabilities, tau: request.tau,
-                                         confidenceLevel: request.confidenceLevel)
-            result.append(prediction.common(confidenceLevel: request.confidenceLevel, dose: doses[index]))
+            result.append(try predict(dose: doses[index], covariates: profiles.row(index), times: request.times,
+                                      probabilities: request.probabilities, tau: request.tau,
+                                      confidenceLevel: request.confidenceLevel))
         }
         return result
     }

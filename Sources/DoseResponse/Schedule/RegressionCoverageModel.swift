@@ -143,7 +143,7 @@ public struct RegressionCoverageModel: ReliefCoverageModel {
     /// - Throws: ``MaintenanceScheduleError``.
     /// - Complexity: O(p²) plus one adaptive quadrature.
     public func restrictedMean(dose: Double, interval: Double, tau: Double, confidenceLevel: Double)
-        throws(MaintenanceScheduleError) -> AFTRestrictedMeanPrediction {
+        throws(MaintenanceScheduleError) -> TimedEstimate {
         guard tau.isFinite, tau > 0 else { throw .invalidArgument(message: "tau \(tau) must be a finite time > 0") }
         let profiles = RegressionProfiles(x: try profile(dose: dose, interval: interval),
                                           dose: doseInFormula ? nil : [dose])

@@ -17,5 +17,5 @@ public protocol ReliefCoverageModel: Sendable {
     /// - Returns: The estimate with its delta-method standard error.
     /// - Throws: ``MaintenanceScheduleError``.
     func restrictedMean(dose: Double, interval: Double, tau: Double, confidenceLevel: Double)
-        throws(MaintenanceScheduleError) -> AFTRestrictedMeanPrediction
+        throws(MaintenanceScheduleError) -> TimedEstimate
 }

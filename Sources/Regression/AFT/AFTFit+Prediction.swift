@@ -37,7 +37,7 @@ extension AFTFit {
     ///   or non-finite time or a bad level.
     /// - Complexity: O(p² · times).
     public func predictSurvival(profile: [Double], times: [Double],
-                                confidenceLevel: Double? = nil) throws(StatModelError) -> [AFTSurvivalPrediction] {
+                                confidenceLevel: Double? = nil) throws(StatModelError) -> [TimedEstimate] {
         let eta = try linearPredictor(profile)
         return try predictor.survival(location: eta, gradient: profile, times: times, confidenceLevel: confidenceLevel,
                                       context: "AFTFit.predictSurvival")
@@ -53,7 +53,7 @@ extension AFTFit {
     /// - Throws: As `predictSurvival`, `.invalidArgument` for a probability outside (0, 1).
     /// - Complexity: O(p² · probabilities).
     public func predictQuantiles(profile: [Double], probabilities: [Double] = [0.5],
-                                 confidenceLevel: Double? = nil) throws(StatModelError) -> [AFTQuantilePrediction] {
+                                 confidenceLevel: Double? = nil) throws(StatModelError) -> [QuantileEstimate] {
         let eta = try linearPredictor(profile)
         return try predictor.quantiles(location: eta, gradient: profile, probabilities: probabilities,
                                        confidenceLevel: confidenceLevel, context: "AFTFit.predictQuantiles")
@@ -65,7 +65,7 @@ extension AFTFit {
     /// - Returns: The 0.5 quantile.
     /// - Throws: As `predictQuantiles`.
     /// - Complexity: O(p²).
-    public func predictMedian(profile: [Double]) throws(StatModelError) -> AFTQuantilePrediction {
+    public func predictMedian(profile: [Double]) throws(StatModelError) -> QuantileEstimate {
         let quantiles = try predictQuantiles(profile: profile, probabilities: [0.5])
         guard let median = quantiles.first else {
             throw .undefinedStatistic(context: "AFTFit.predictMedian", message: "no quantile was computed.")
@@ -83,7 +83,7 @@ extension AFTFit {
     /// - Throws: As `predictSurvival`, `.invalidArgument` for a bad `tau`.
     /// - Complexity: a few hundred evaluations of `S₀` and `f₀` (adaptive quadrature), plus O(p²).
     public func predictRestrictedMean(profile: [Double], tau: Double,
-                                      confidenceLevel: Double? = nil) throws(StatModelError) -> AFTRestrictedMeanPrediction {
+                                      confidenceLevel: Double? = nil) throws(StatModelError) -> TimedEstimate {
         let eta = try linearPredictor(profile)
         return try predictor.restrictedMean(location: eta, gradient: profile, tau: tau, confidenceLevel: confidenceLevel,
                                             context: "AFTFit.predictRestrictedMean")
@@ -101,25 +101,27 @@ extension AFTFit {
     /// - Throws: As the single-profile functions; `.lengthMismatch` when `profiles.columns != p`.
     /// - Complexity: O(m · (p² (times + probabilities) + quadrature)).
     public func predict(profiles: Matrix, times: [Double] = [], probabilities: [Double] = [0.5],
-                        tau: Double? = nil, confidenceLevel: Double? = nil) throws(StatModelError) -> [AFTProfilePrediction] {
+                        tau: Double? = nil, confidenceLevel: Double? = nil) throws(StatModelError) -> [SurvivalProfilePrediction] {
         guard profiles.columns == coefficients.count else {
             throw .lengthMismatch(context: "AFTFit.predict", argument: "profiles (columns)",
                                   expected: coefficients.count, found: profiles.columns)
         }
-        var result: [AFTProfilePrediction] = []
+        var result: [SurvivalProfilePrediction] = []
         for i in 0..<profiles.rows {
             let row = (0..<profiles.columns).map { profiles.elements[i + $0 * profiles.rows] }
             let eta = try linearPredictor(row)
             var gradient = row
             if distribution.estimatesScale { gradient.append(0) }
-            result.append(AFTProfilePrediction(
-                profile: row, linearPredictor: eta, linearPredictorStandardError: quadraticForm(gradient).squareRoot(),
+            result.append(SurvivalProfilePrediction(
+                profile: row, dose: nil, stratum: nil, linearPredictor: eta,
+                linearPredictorStandardError: quadraticForm(gradient).squareRoot(),
                 survival: try predictSurvival(profile: row, times: times, confidenceLevel: confidenceLevel),
                 quantiles: try predictQuantiles(profile: row, probabilities: probabilities,
                                                 confidenceLevel: confidenceLevel),
                 restrictedMean: try tau.map { (t: Double) throws(StatModelError) in
                     try predictRestrictedMean(profile: row, tau: t, confidenceLevel: confidenceLevel)
-                }))
+                },
+                confidenceLevel: confidenceLevel ?? self.confidenceLevel))
         }
         return result
     }

@@ -45,27 +45,7 @@ extension AFTFit: SurvivalRegressionFit {
             throw .invalidArgument(context: "AFTFit.predict", message: "a \(distribution.name) model has no dose or strata "
                 + "role; give those columns in the design rows.")
         }
-        let predictions = try predict(profiles: profiles.x, times: request.times, probabilities: request.probabilities,
-                                      tau: request.tau, confidenceLevel: request.confidenceLevel)
-        return predictions.map { $0.common(confidenceLevel: request.confidenceLevel) }
-    }
-}
-
-extension AFTProfilePrediction {
-    /// The prediction in the common vocabulary.
-    package func common(confidenceLevel: Double, dose: Double? = nil) -> SurvivalProfilePrediction {
-        SurvivalProfilePrediction(
-            profile: profile, dose: dose, stratum: nil, linearPredictor: linearPredictor,
-            linearPredictorStandardError: linearPredictorStandardError,
-            survival: survival.map {
-                .init(time: $0.time, estimate: $0.survival, standardError: $0.standardError, lower: $0.lower, upper: $0.upper)
-            },
-            quantiles: quantiles.map {
-                QuantileEstimate(probability: $0.probability, estimate: $0.estimate, lower: $0.lower, upper: $0.upper)
-            },
-            restrictedMean: restrictedMean.map {
-                .init(tau: $0.tau, estimate: $0.estimate, standardError: $0.standardError, lower: $0.lower, upper: $0.upper)
-            },
-            confidenceLevel: confidenceLevel)
+        return try predict(profiles: profiles.x, times: request.times, probabilities: request.probabilities,
+                           tau: request.tau, confidenceLevel: request.confidenceLevel)
     }
 }

@@ -33,25 +33,25 @@ package struct AFTPredictor: Sendable {
     /// - Throws: `.invalidArgument` for a negative or non-finite time or a bad level.
     /// - Complexity: O(k² · times).
     package func survival(location eta: Double, gradient locationGradient: [Double], times: [Double],
-                          confidenceLevel level: Double?, context: String) throws(StatModelError) -> [AFTSurvivalPrediction] {
+                          confidenceLevel level: Double?, context: String) throws(StatModelError) -> [TimedEstimate] {
         let c = try critical(level, context: context)
         let family = distribution.family
-        var result: [AFTSurvivalPrediction] = []
+        var result: [TimedEstimate] = []
         for t in times {
             guard t.isFinite, t >= 0 else {
                 throw .invalidArgument(context: context, message: "time \(t) is not a finite value >= 0.")
             }
             let y = distribution.transform.forward(t)
             guard y.isFinite else {
-                result.append(AFTSurvivalPrediction(time: t, survival: 1, standardError: 0, lower: 1, upper: 1))
+                result.append(TimedEstimate(time: t, estimate: 1, standardError: 0, lower: 1, upper: 1))
                 continue
             }
             let z = (y - eta) / scale
             var gradient = locationGradient.map { -$0 / scale }
             if distribution.estimatesScale { gradient.append(-z) }
             let seZ = quadraticForm(gradient).squareRoot()
-            result.append(AFTSurvivalPrediction(
-                time: t, survival: family.survival(z), standardError: family.density(z) * seZ,
+            result.append(TimedEstimate(
+                time: t, estimate: family.survival(z), standardError: family.density(z) * seZ,
                 lower: family.survival(z + c * seZ), upper: family.survival(z - c * seZ)))
         }
         return result
@@ -62,10 +62,10 @@ package struct AFTPredictor: Sendable {
     /// - Throws: `.invalidArgument` for a probability outside (0, 1) or a bad level.
     /// - Complexity: O(k² · probabilities).
     package func quantiles(location eta: Double, gradient locationGradient: [Double], probabilities: [Double],
-                           confidenceLevel level: Double?, context: String) throws(StatModelError) -> [AFTQuantilePrediction] {
+                           confidenceLevel level: Double?, context: String) throws(StatModelError) -> [QuantileEstimate] {
         let c = try critical(level, context: context)
         let transform = distribution.transform
-        var result: [AFTQuantilePrediction] = []
+        var result: [QuantileEstimate] = []
         for p in probabilities {
             guard p > 0, p < 1 else {
                 throw .invalidArgument(context: context, message: "probability \(p) is outside (0, 1).")
@@ -76,9 +76,9 @@ package struct AFTPredictor: Sendable {
             if distribution.estimatesScale { gradient.append(q * scale) }
             let seY = quadraticForm(gradient).squareRoot()
             let t = transform.inverse(y)
-            result.append(AFTQuantilePrediction(
-                probability: p, estimate: t, standardError: seY / exp(transform.logDerivative(t)),
-                logStandardError: seY, lower: transform.inverse(y - c * seY), upper: transform.inverse(y + c * seY)))
+            result.append(QuantileEstimate(
+                probability: p, estimate: t, lower: transform.inverse(y - c * seY), upper: transform.inverse(y + c * seY),
+                standardError: seY / exp(transform.logDerivative(t))))
         }
         return result
     }
@@ -88,7 +88,7 @@ package struct AFTPredictor: Sendable {
     /// - Throws: `.invalidArgument` for a bad `tau` or level.
     /// - Complexity: a few hundred evaluations of `S₀` and `f₀`, plus O(k²).
     package func restrictedMean(location eta: Double, gradient locationGradient: [Double], tau: Double,
-                                confidenceLevel level: Double?, context: String) throws(StatModelError) -> AFTRestrictedMeanPrediction {
+                                confidenceLevel level: Double?, context: String) throws(StatModelError) -> TimedEstimate {
         let c = try critical(level, context: context)
         guard tau.isFinite, tau > 0 else {
             throw .invalidArgument(context: context, message: "tau \(tau) must be a finite time > 0.")
@@ -108,8 +108,8 @@ package struct AFTPredictor: Sendable {
         var gradient = locationGradient.map { $0 * integrals[1] }
         if distribution.estimatesScale { gradient.append(integrals[2]) }
         let se = quadraticForm(gradient).squareRoot()
-        return AFTRestrictedMeanPrediction(tau: tau, estimate: integrals[0], standardError: se,
-                                           lower: integrals[0] - c * se, upper: integrals[0] + c * se)
+        return TimedEstimate(time: tau, estimate: integrals[0], standardError: se,
+                             lower: integrals[0] - c * se, upper: integrals[0] + c * se)
     }
 
     /// `gᵀ V g` over the leading entries of `V` (clamped at 0).

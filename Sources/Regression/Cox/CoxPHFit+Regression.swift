@@ -83,12 +83,12 @@ extension CoxPHFit: SurvivalRegressionFit {
                     upper: CoxBaselineHazard.firstBelow(1 - p, curve.upper, times: curve.times))
             }
             let survival = curve.survivalAtTimes.map {
-                SurvivalProfilePrediction.SurvivalPoint(time: $0.time, estimate: $0.estimate, standardError: $0.standardError,
-                                                        lower: $0.lower ?? $0.estimate, upper: $0.upper ?? $0.estimate)
+                TimedEstimate(time: $0.time, estimate: $0.estimate, standardError: $0.standardError,
+                              lower: $0.lower ?? $0.estimate, upper: $0.upper ?? $0.estimate)
             }
             let mean = curve.restrictedMean.map {
-                SurvivalProfilePrediction.RestrictedMeanPoint(
-                    tau: $0.tau, estimate: $0.estimate, standardError: $0.standardError,
+                TimedEstimate(
+                    time: $0.tau, estimate: $0.estimate, standardError: $0.standardError,
                     lower: $0.estimate - z * $0.standardError, upper: $0.estimate + z * $0.standardError)
             }
             result.append(SurvivalProfilePrediction(

@@ -7,32 +7,6 @@ import Survival
 /// R's `survfit.coxph`), AFT fits from the delta method (``AFTFit/predict(profiles:times:probabilities:tau:confidenceLevel:)``,
 /// R's `predict.survreg`); the model-specific values stay available from those functions.
 public struct SurvivalProfilePrediction: Sendable, Equatable {
-    /// `S(t | x)` at one time.
-    public struct SurvivalPoint: Sendable, Equatable {
-        /// The time.
-        public let time: Double
-        /// `S(t | x)`.
-        public let estimate: Double
-        /// Its standard error.
-        public let standardError: Double
-        /// Lower confidence limit.
-        public let lower: Double
-        /// Upper confidence limit.
-        public let upper: Double
-
-        /// Creates a point; see the properties.
-        public init(time: Double, estimate: Double, standardError: Double, lower: Double, upper: Double) {
-            self.time = time
-            self.estimate = estimate
-            self.standardError = standardError
-            self.lower = lower
-            self.upper = upper
-        }
-    }
-
-    /// The restricted mean `∫₀^τ S(t | x) dt` with its delta-method interval (the AFT's record, shared).
-    public typealias RestrictedMeanPoint = AFTRestrictedMeanPrediction
-
     /// The design row.
     public let profile: [Double]
     /// The dose (dose–response models), nil otherwise.
@@ -44,18 +18,19 @@ public struct SurvivalProfilePrediction: Sendable, Equatable {
     /// Its standard error.
     public let linearPredictorStandardError: Double
     /// `S(t | x)` at each requested time.
-    public let survival: [SurvivalPoint]
-    /// Each requested quantile (`nil` components: not reached by a Cox curve).
+    public let survival: [TimedEstimate]
+    /// Each requested quantile (`nil` components: not reached by a Cox curve; a standard error from
+    /// parametric models only).
     public let quantiles: [QuantileEstimate]
-    /// The restricted mean, when a horizon was requested.
-    public let restrictedMean: RestrictedMeanPoint?
+    /// The restricted mean (``TimedEstimate/time`` is the horizon), when a horizon was requested.
+    public let restrictedMean: TimedEstimate?
     /// The confidence level of the intervals.
     public let confidenceLevel: Double
 
     /// Creates a prediction; see the properties.
     public init(profile: [Double], dose: Double?, stratum: Int?, linearPredictor: Double,
-                linearPredictorStandardError: Double, survival: [SurvivalPoint], quantiles: [QuantileEstimate],
-                restrictedMean: RestrictedMeanPoint?, confidenceLevel: Double) {
+                linearPredictorStandardError: Double, survival: [TimedEstimate], quantiles: [QuantileEstimate],
+                restrictedMean: TimedEstimate?, confidenceLevel: Double) {
         self.profile = profile
         self.dose = dose
         self.stratum = stratum

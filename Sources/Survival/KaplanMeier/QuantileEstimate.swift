@@ -8,13 +8,17 @@ public struct QuantileEstimate: Sendable, Equatable {
     public let lower: Double?
     /// Upper limit (from the upper confidence curve), nil when not reached.
     public let upper: Double?
+    /// Standard error of the estimate: a parametric model's delta-method SE on the time scale (R's
+    /// `predict(type = "quantile", se.fit = TRUE)`); nil for curves, which have none.
+    public let standardError: Double?
 
     /// Creates a quantile row.
     /// - Parameters: the fields, see their documentation.
-    public init(probability: Double, estimate: Double?, lower: Double?, upper: Double?) {
+    public init(probability: Double, estimate: Double?, lower: Double?, upper: Double?, standardError: Double? = nil) {
         self.probability = probability
         self.estimate = estimate
         self.lower = lower
         self.upper = upper
+        self.standardError = standardError
     }
 }
