@@ -13,17 +13,13 @@ struct CurvesCommand: ParsableCommand {
             \(ReliefFailure.exitCodeHelp)
             """)
 
-    @OptionGroup var input: InputOptions
-
-    @OptionGroup(title: "Groups") var grouping: GroupingOptions
-    @OptionGroup(title: "Confidence intervals") var confidence: ConfidenceOptions
+    @OptionGroup var km: KaplanMeierInputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func run() throws {
         try ReliefFailure.run {
-            let request = CurvesRequest(
-                source: try input.source(grouping: grouping), kaplanMeier: confidence.kaplanMeier)
-            try CommandRun(output: output, input: input, grouping: grouping, numberOptions: confidence.provenanceOptions())(request)
+            let request = CurvesRequest(source: try km.input.source(grouping: km.grouping), kaplanMeier: km.confidence.kaplanMeier)
+            try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: km.confidence.provenanceOptions())(request)
         }
     }
 }

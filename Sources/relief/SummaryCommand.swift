@@ -17,22 +17,16 @@ struct SummaryCommand: ParsableCommand {
             \(ReliefFailure.exitCodeHelp)
             """)
 
-    @OptionGroup var input: InputOptions
-
-    @OptionGroup(title: "Groups") var grouping: GroupingOptions
-    @OptionGroup(title: "Confidence intervals") var confidence: ConfidenceOptions
+    @OptionGroup var km: KaplanMeierInputOptions
     @OptionGroup(title: "Estimates") var estimation: EstimationOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func run() throws {
         try ReliefFailure.run {
             let request = SummaryRequest(
-                source: try input.source(grouping: grouping),
-                summary: try estimation.summary(km: confidence.kaplanMeier))
-            try CommandRun(
-                output: output, input: input, grouping: grouping,
-                numberOptions: confidence.provenanceOptions() + estimation.provenanceOptions()
-            )(request)
+                source: try km.input.source(grouping: km.grouping), summary: try estimation.summary(km: km.confidence.kaplanMeier))
+            let numbers = km.confidence.provenanceOptions() + estimation.provenanceOptions()
+            try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: numbers)(request)
         }
     }
 }

@@ -63,13 +63,8 @@ extension EmaxFitRenderer {
         }
         if let interval = fit.ed50ProfileInterval, identification.evidence == .profileInterval {
             verdict.append(
-                ReportTable(
-                    title: "ED50 profile-likelihood interval of the exact fit (\(Provenance.percent(interval.level)))",
-                    columns: [
-                        ReportColumn("ed50", style: number), ReportColumn("lower", style: number, missingLabel: "open"),
-                        ReportColumn("upper", style: number, missingLabel: "open"),
-                    ],
-                    rows: [[.number(fit.ed50), .number(interval.lower), .number(interval.upper)]]))
+                EmaxFitRenderer.ed50IntervalTable(fit, interval, title: "ED50 profile-likelihood interval of the exact fit",
+                                                  notesOpen: false))
         }
         var sections = [verdict]
         if let alternative = fit.alternative { sections.append(alternativeSection(alternative, result: result)) }

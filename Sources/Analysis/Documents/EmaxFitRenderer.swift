@@ -1,3 +1,4 @@
+import DoseResponse
 import Reporting
 
 /// Renders an ``EmaxFitReport`` (what `relief fit emax|sigemax` computes) as a terminal table, Markdown,
@@ -122,17 +123,23 @@ public struct EmaxFitRenderer: ResultRenderer {
                 },
                 notes: notes))
         if let profile = fit.ed50ProfileInterval {
-            section.append(
-                ReportTable(
-                    title: "ED50 profile-likelihood interval (\(Provenance.percent(profile.level)))",
-                    columns: [
-                        ReportColumn("ed50", style: number), ReportColumn("lower", style: number, missingLabel: "open"),
-                        ReportColumn("upper", style: number, missingLabel: "open"),
-                    ],
-                    rows: [[.number(fit.ed50), .number(profile.lower), .number(profile.upper)]],
-                    notes: profile.isOpen ? ["open: the likelihood does not fall far enough within the search range on that side."] : []))
+            section.append(Self.ed50IntervalTable(fit, profile, title: "ED50 profile-likelihood interval", notesOpen: true))
         }
         return section
+    }
+
+    /// The ED50 with its profile-likelihood interval (`open` for a side the search did not close).
+    static func ed50IntervalTable(_ fit: EmaxAFTFit, _ interval: EmaxAFTProfileInterval, title: String, notesOpen: Bool) -> ReportTable {
+        let number = ReportColumn.Style.general(significant: 5)
+        return ReportTable(
+            title: "\(title) (\(Provenance.percent(interval.level)))",
+            columns: [
+                ReportColumn("ed50", style: number), ReportColumn("lower", style: number, missingLabel: "open"),
+                ReportColumn("upper", style: number, missingLabel: "open"),
+            ],
+            rows: [[.number(fit.ed50), .number(interval.lower), .number(interval.upper)]],
+            notes: notesOpen && interval.isOpen
+                ? ["open: the likelihood does not fall far enough within the search range on that side."] : [])
     }
 
     /// The fit as one tidy table. Columns: `section, name, dose, estimate, std_error, lower, upper, model,

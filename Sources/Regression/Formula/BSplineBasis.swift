@@ -38,22 +38,12 @@ package struct _BSplineBasis: Sendable {
                 values[ii] = evaluate(&a, x: x, cursor: curs, boundary: boundary, derivative: derivative)
             }
         } else {
-            var rdel = [Double](repeating: 0, count: ordm1)
-            var ldel = [Double](repeating: 0, count: ordm1)
-            for i in 0..<ordm1 {
-                rdel[i] = knots[curs + i] - x
-                ldel[i] = x - knots[curs - (i + 1)]
-            }
-            values[0] = 1
-            if ordm1 >= 1 {
-                for j in 1...ordm1 {
-                    var saved = 0.0
-                    for r in 0..<j {
-                        let term = values[r] / (rdel[r] + ldel[j - 1 - r])
-                        values[r] = saved + rdel[r] * term
-                        saved = ldel[j - 1 - r] * term
-                    }
-                    values[j] = saved
+            // The allocation-free recursion below, on scratch arrays.
+            var scratch = [Double](repeating: 0, count: 2 * Swift.max(ordm1, 1))
+            values.withUnsafeMutableBufferPointer { b in
+                scratch.withUnsafeMutableBufferPointer { s in
+                    guard let b = b.baseAddress, let s = s.baseAddress else { return }
+                    _ = self.values(at: x, into: b, rdel: s, ldel: s + Swift.max(ordm1, 1))
                 }
             }
         }
