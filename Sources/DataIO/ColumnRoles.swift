@@ -26,6 +26,14 @@ public struct ColumnRoles: Sendable, Equatable {
     /// the row and is stored as NaN (numeric) or code -1 (categorical). Never use such a column in a
     /// model design; names not in ``covariates`` are ignored.
     public var descriptiveColumns: Set<String> = []
+    /// Whether the time and event columns are read. `false` for analyses without a survival outcome
+    /// (a continuous response, e.g. `relief dose-response --response`): the file then needs neither
+    /// column, and the dataset's `time` and `event` are empty.
+    public var readsOutcome = true
+
+    /// The column whose name marks the header line: the time column, or the first covariate when the
+    /// outcome is not read.
+    var headerAnchor: String { readsOutcome ? time : (covariates.first ?? time) }
 
     /// The default id column name.
     public static let defaultID = "patient_id"

@@ -2,9 +2,11 @@
 public struct SurvivalDataset: Sendable {
     /// Where the data came from.
     public let source: SourceInfo
-    /// Times of the used rows (finite, >= 0).
+    /// Times of the used rows (finite, >= 0); empty when the outcome was not read
+    /// (``ColumnRoles/readsOutcome``).
     public let time: [Double]
-    /// Events of the used rows (`true` = relief ended, `false` = censored).
+    /// Events of the used rows (`true` = relief ended, `false` = censored); empty when the outcome was not
+    /// read.
     public let event: [Bool]
     /// One grouping per `roles.by`, same order.
     public let groupings: [Grouping]
@@ -23,7 +25,7 @@ public struct SurvivalDataset: Sendable {
     public let rowLines: [Int]
 
     /// The number of rows used.
-    public var rowsUsed: Int { time.count }
+    public var rowsUsed: Int { rowLines.isEmpty ? time.count : rowLines.count }
     /// The number of rows excluded.
     public var rowsExcluded: Int { exclusions.count }
 

@@ -4,8 +4,9 @@ import Foundation
 extension SurvivalDatasetReader {
     /// Column indices for each role.
     struct _Layout {
-        var time: Int
-        var event: Int
+        /// The time and event columns, `nil` when the outcome is not read.
+        var time: Int?
+        var event: Int?
         /// `by` columns, then the strata column when set.
         var groups: [Int]
         var id: Int?
@@ -114,7 +115,7 @@ extension SurvivalDatasetReader {
     }
 
     /// When the first line is not the header (a title above the table), finds the line that holds the
-    /// time column among the first lines and says to skip the lines above it.
+    /// time column (``ColumnRoles/headerAnchor``) among the first lines and says to skip the lines above it.
     /// - Throws: ``DataError`` of kind `.usage` naming that line and `--skip-lines N`; nothing when no
     ///   later line holds the time column (the missing column is then reported as such).
     func locateHeader(_ head: [UInt8], delimiter: UInt8, file: String) throws(DataError) {
@@ -123,7 +124,7 @@ extension SurvivalDatasetReader {
             let names = line.split(separator: delimiter, omittingEmptySubsequences: false).map { field in
                 String(decoding: field, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\""))
             }
-            guard names.contains(roles.time) else { continue }
+            guard names.contains(roles.headerAnchor) else { continue }
             let skip = index + dialect.skipLines
             throw DataError(
                 .usage, file: file, line: skip + 1,
@@ -154,8 +155,8 @@ extension SurvivalDatasetReader {
                 .usage, file: file, column: name,
                 message: "no such column (\(option)); the columns are \(_Quoting.list(header))", hint: hint)
         }
-        let time = try find(roles.time, option: "--time")
-        let event = try find(roles.event, option: "--event")
+        let time = roles.readsOutcome ? try find(roles.time, option: "--time") : nil
+        let event = roles.readsOutcome ? try find(roles.event, option: "--event") : nil
         var groups: [Int] = []
         for name in roles.by { groups.append(try find(name, option: "--by")) }
         if let strata = roles.strata { groups.append(try find(strata, option: "--strata")) }

@@ -53,7 +53,7 @@ public struct SurvivalDatasetReader: Sendable {
 
         let columnCount = header.count
         let timeIndex = layout.time
-        let events = _TokenColumn(name: roles.event, index: layout.event, mustBeNumeric: false)
+        let events = layout.event.map { _TokenColumn(name: roles.event, index: $0, mustBeNumeric: false) }
         var eventStatus: [UInt8] = []  // per event token: 0 censored, 1 ended, 2 missing, 3 invalid
         let groupColumns = layout.groups.map {
             _TokenColumn(name: header[$0], index: $0, mustBeNumeric: layout.bandCuts[$0] != nil)
@@ -84,42 +84,44 @@ public struct SurvivalDatasetReader: Sendable {
             var invalid: _RowProblem?
             var missingColumn: Int?
 
-            // Time.
+            // Time and event (when the outcome is read).
             var time = 0.0
-            let (tp, tn) = parser.field(timeIndex)
-            if missing.matches(tp, tn) {
-                missingColumn = timeIndex
-            } else if let value = _DecimalParser.parse(tp, tn, decimalMark: decimalMark) {
-                if !value.isFinite {
-                    invalid = timeProblem(tp, tn, column: timeIndex, reason: "is not a finite number")
-                } else if value < 0 {
-                    invalid = timeProblem(tp, tn, column: timeIndex, reason: "is negative")
+            var status: UInt8 = 0
+            if let timeIndex, let events {
+                let (tp, tn) = parser.field(timeIndex)
+                if missing.matches(tp, tn) {
+                    missingColumn = timeIndex
+                } else if let value = _DecimalParser.parse(tp, tn, decimalMark: decimalMark) {
+                    if !value.isFinite {
+                        invalid = timeProblem(tp, tn, column: timeIndex, reason: "is not a finite number")
+                    } else if value < 0 {
+                        invalid = timeProblem(tp, tn, column: timeIndex, reason: "is negative")
+                    } else {
+                        time = value + 0.0  // -0 becomes +0
+                    }
                 } else {
-                    time = value + 0.0  // -0 becomes +0
+                    invalid = timeProblem(tp, tn, column: timeIndex, reason: "is not a number")
                 }
-            } else {
-                invalid = timeProblem(tp, tn, column: timeIndex, reason: "is not a number")
-            }
 
-            // Event.
-            let (ep, en) = parser.field(events.index)
-            let eventToken = try events.token(ep, en, line: line, missing: missing, decimalMark: decimalMark)
-            if eventToken == eventStatus.count {
-                eventStatus.append(eventStatusOf(events, token: eventToken))
-            }
-            let status = eventStatus[eventToken]
-            if status == 3 && invalid == nil {
-                if !roles.skipInvalid {
-                    eventCodingProblem = (line, eventToken)
-                    break
+                let (ep, en) = parser.field(events.index)
+                let eventToken = try events.token(ep, en, line: line, missing: missing, decimalMark: decimalMark)
+                if eventToken == eventStatus.count {
+                    eventStatus.append(eventStatusOf(events, token: eventToken))
                 }
-                if eventCodingProblem == nil { eventCodingProblem = (line, eventToken) }
-                invalid = _RowProblem(
-                    column: events.index, columnName: roles.event,
-                    message: "unknown event code '\(_Quoting.display(events.dictionary.string(eventToken)))'",
-                    hint: nil)
-            } else if status == 2 && missingColumn == nil {
-                missingColumn = events.index
+                status = eventStatus[eventToken]
+                if status == 3 && invalid == nil {
+                    if !roles.skipInvalid {
+                        eventCodingProblem = (line, eventToken)
+                        break
+                    }
+                    if eventCodingProblem == nil { eventCodingProblem = (line, eventToken) }
+                    invalid = _RowProblem(
+                        column: events.index, columnName: roles.event,
+                        message: "unknown event code '\(_Quoting.display(events.dictionary.string(eventToken)))'",
+                        hint: nil)
+                } else if status == 2 && missingColumn == nil {
+                    missingColumn = events.index
+                }
             }
 
             // Grouping columns.
@@ -194,11 +196,13 @@ public struct SurvivalDatasetReader: Sendable {
                 }
             }
             rowLines.append(line)
-            times.append(time)
-            eventValues.append(status == 1)
+            if roles.readsOutcome {
+                times.append(time)
+                eventValues.append(status == 1)
+            }
         }
 
-        if let problem = eventCodingProblem, !roles.skipInvalid || times.isEmpty {
+        if let problem = eventCodingProblem, let events, !roles.skipInvalid || times.isEmpty {
             if !roles.skipInvalid {
                 collectEventTokens(parser: parser, events: events, missing: missing, decimalMark: decimalMark)
             }
@@ -304,7 +308,7 @@ public struct SurvivalDatasetReader: Sendable {
                 .badData, file: path, message: "the file has no header line (only blank lines)",
                 hint: "export the data with a header line and at least one data row")
         }
-        if !header.contains(roles.time) { try locateHeader(head, delimiter: delimiterByte, file: path) }
+        if !header.contains(roles.headerAnchor) { try locateHeader(head, delimiter: delimiterByte, file: path) }
         return (parser, delimiter, header, parser.recordLine)
     }
 

@@ -14,7 +14,8 @@ struct DoseResponseCommand: ParsableCommand {
             (--summary cox), with its variance. Stage 2: each model of --models fitted to those points by \
             generalised least squares with the stage-1 covariance (--type general, as DoseFinding \
             fitMod(type = "general")), or by ordinary least squares (--type normal). With --response COL \
-            the models are fitted to a raw continuous response, one row per observation (type normal).
+            the models are fitted to a raw continuous response, one row per observation (type normal); \
+            the file then needs no time or event column.
 
             Reported: parameters with SEs (DoseFinding's names), RSS, log-likelihood, AIC and AIC \
             weights, ED50 and ED90 with delta-method intervals, the target dose for --target-gain, and the \

@@ -137,3 +137,30 @@ import Testing
         #expect(skipped.covariate(named: "g")?.numericValues?.last == 1)
     }
 }
+
+/// Issue 11 item 15: a table without a survival outcome (`ColumnRoles.readsOutcome == false`).
+@Suite struct ResponseOnlyReadingTests {
+    private func roles(_ covariates: [String]) -> ColumnRoles {
+        var roles = ColumnRoles(covariates: covariates)
+        roles.readsOutcome = false
+        return roles
+    }
+
+    @Test func neitherTimeNorEventIsNeeded() throws {
+        let path = try TestSupport.temporaryFile("dose,response\n0,1.5\n0.5,NA\n1,3.25\n")
+        let data = try TestSupport.read(path, roles: roles(["dose", "response"]))
+        #expect(data.time.isEmpty && data.event.isEmpty)
+        #expect(data.rowsUsed == 2 && data.rowsExcluded == 1)
+        #expect(data.rowLines == [2, 4])
+        #expect(data.covariate(named: "response")?.numericValues == [1.5, 3.25])
+        // Read with the outcome, the same file names the missing time column.
+        let error = try #require(TestSupport.error(path, roles: ColumnRoles(covariates: ["dose", "response"])))
+        #expect(error.description.contains("relief_days"))
+    }
+
+    @Test func aTitleAboveTheHeaderIsFoundByTheFirstColumnRead() throws {
+        let path = try TestSupport.temporaryFile("Pain study export\ndose,response\n0,1.5\n")
+        let error = try #require(TestSupport.error(path, roles: roles(["dose", "response"])))
+        #expect(error.description.contains("--skip-lines 1"))
+    }
+}

@@ -97,6 +97,32 @@ import Testing
         #expect(FitCommandTests.number(object["observations"]) == 1597)
     }
 
+    /// Issue 11 item 15: a file of doses and a response only, without time and event columns, gives the
+    /// same fit as the response read from a survival file, and records no time or event option.
+    @Test func rawResponseNeedsNoTimeOrEventColumn() throws {
+        let trial = try String(contentsOfFile: "data/ketamine_trial.csv", encoding: .utf8)
+        var lines = trial.split(separator: "\n", omittingEmptySubsequences: true).map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let header = lines.removeFirst().map(String.init)
+        let (dose, days) = (try #require(header.firstIndex(of: "dose_mg_kg")), try #require(header.firstIndex(of: "relief_days")))
+        let csv = "dose_mg_kg,pain_relief\n" + lines.map { "\($0[dose]),\($0[days])\n" }.joined()
+        let file = try ReliefProcess.temporaryDirectory().appendingPathComponent("response.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        let arguments = ["--dose", "dose_mg_kg", "--dose-step", "0.25", "--models", "linear,emax"]
+        let original = try Self.json(["dose-response", "data/ketamine_trial.csv", "--response", "relief_days"] + arguments)
+        let responseOnly = try Self.json(["dose-response", file.path, "--response", "pain_relief"] + arguments)
+        let models = { (object: [String: Any]) throws -> Data in
+            try JSONSerialization.data(withJSONObject: try #require(object["fits"]), options: [.sortedKeys])
+        }
+        #expect(try models(original) == models(responseOnly))
+        #expect(FitCommandTests.number(responseOnly["observations"]) == 1597)
+        let options = try #require(responseOnly["options"] as? [String: Any])
+        #expect(options["response"] as? String == "pain_relief" && options["time"] == nil && options["event"] == nil)
+        #expect((original["options"] as? [String: Any])?["time"] == nil, "the response-only run on the survival file too")
+        // Without --response the survival columns are still required (exit 64, naming --time).
+        let missing = try ReliefProcess.run(["dose-response", file.path, "--dose", "dose_mg_kg", "--dose-step", "0.25"])
+        #expect(missing.status == 64 && missing.stderr.contains("--time"), "\(missing.stderr)")
+    }
+
     @Test func usageErrorsExit64() throws {
         let cases: [[String]] = [
             ["--models", "emax,spline"],

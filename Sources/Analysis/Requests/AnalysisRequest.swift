@@ -23,6 +23,8 @@ public protocol AnalysisRequest: Sendable {
     var source: DataSource { get }
     /// Columns to read besides the source's roles (the formula's variables, the cluster column, ...).
     var covariates: [String] { get }
+    /// Whether the job needs the time and event columns (`false` for a continuous response).
+    var readsOutcome: Bool { get }
 
     /// Checks the request before the rows are read, e.g. its columns against the file's header
     /// (unknown columns are usage errors that name the columns there are).
@@ -39,6 +41,9 @@ extension AnalysisRequest {
     /// No further columns by default.
     public var covariates: [String] { [] }
 
+    /// The survival outcome by default.
+    public var readsOutcome: Bool { true }
+
     /// No check by default (the reader checks the roles' own columns).
     public func check(_ source: DataSource) throws {}
 
@@ -50,10 +55,14 @@ extension AnalysisRequest {
     /// - Throws: `DataError`, ``AnalysisError``, the engines' typed errors.
     public func run(record: RunRecord = RunRecord(), stage: (String, Int?) -> Void = { _, _ in }) throws -> AnalysisOutput<Self> {
         try check(source)
-        let dataset = try source.read(covariates: covariates)
+        let dataset = try source.read(covariates: covariates, readsOutcome: readsOutcome)
         stage("read", dataset.source.byteCount)
         let computed = try compute(dataset)
         stage("fit", nil)
+        var record = record
+        if !readsOutcome {  // the outcome columns were not read, so they did not shape the numbers
+            record.options.removeAll { ["time", "event", "event-codes"].contains($0.name) }
+        }
         return AnalysisOutput(
             request: self, result: computed.result, input: ReportInput(dataset),
             provenance: record.provenance(path: source.path, dataset: dataset),

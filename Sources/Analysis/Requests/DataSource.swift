@@ -34,12 +34,15 @@ public struct DataSource: Sendable {
     }
 
     /// Reads the data set with ``roles``, plus `covariates` as further columns to read.
-    /// - Parameter covariates: Columns a model reads besides time and event (added to the roles' own).
+    /// - Parameters:
+    ///   - covariates: Columns a model reads besides time and event (added to the roles' own).
+    ///   - readsOutcome: Whether to read the time and event columns (``ColumnRoles/readsOutcome``).
     /// - Returns: The data set with its exclusions.
     /// - Throws: `DataError`.
     /// - Complexity: O(bytes) to parse, O(n log n) to code text columns.
-    public func read(covariates: [String] = []) throws(DataError) -> SurvivalDataset {
+    public func read(covariates: [String] = [], readsOutcome: Bool = true) throws(DataError) -> SurvivalDataset {
         var roles = self.roles
+        roles.readsOutcome = roles.readsOutcome && readsOutcome
         for column in covariates where !roles.covariates.contains(column) { roles.covariates.append(column) }
         return try SurvivalDatasetReader(dialect: dialect, roles: roles).read(path: path)
     }

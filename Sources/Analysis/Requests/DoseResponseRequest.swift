@@ -61,6 +61,9 @@ public struct DoseResponseRequest: AnalysisRequest {
 
     public var covariates: [String] { [doseColumn] + (responseColumn.map { [$0] } ?? []) }
 
+    /// A raw response needs no time and event columns.
+    public var readsOutcome: Bool { responseColumn == nil }
+
     public func check(_ source: DataSource) throws {
         let header = try source.header()
         for (option, column) in [("--dose", doseColumn), ("--response", responseColumn)] {
