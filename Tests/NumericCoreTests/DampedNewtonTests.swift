@@ -9,8 +9,11 @@ import Testing
 ///   `δ = −sinh θ cosh θ` overshoots, so step halving is needed.
 /// - `smooth`: `ℓ(θ) = −(e^{θ₀} − 2θ₀) − 3(θ₁ − 1)²`, maximum at `(log 2, 1)`.
 /// - `quadratic`: `ℓ(θ) = −(θ₀ − 3)²`, one Newton step from anywhere.
+/// - `ridge`: `ℓ(θ) = −10⁶ − e^{−θ₀}`, rising forever towards its supremum `−10⁶`: every Newton step is
+///   `+1` and gains `e^{−θ}(1 − e^{−1})`, a relative gain of at most 10⁻⁹ from `θ = 8` on, while the
+///   decrement `e^{−θ}/2` reaches 10⁻⁹ only at `θ = 21`.
 private struct RecordingObjective: NewtonObjective {
-    enum Function { case logCosh, smooth, quadratic }
+    enum Function { case logCosh, smooth, quadratic, ridge }
     let function: Function
     var points: [[Double]] = []
     var fullEvaluations: [Bool] = []
@@ -50,6 +53,9 @@ private struct RecordingObjective: NewtonObjective {
             information[1, 1] = 6
             return NewtonEvaluation(value: -(exp(theta[0]) - 2 * theta[0]) - 3 * (theta[1] - 1) * (theta[1] - 1),
                                     gradient: [-(exp(theta[0]) - 2), -6 * (theta[1] - 1)], information: information)
+        case .ridge:
+            information[0, 0] = exp(-theta[0])
+            return NewtonEvaluation(value: -1e6 - exp(-theta[0]), gradient: [exp(-theta[0])], information: information)
         case .quadratic:
             information[0, 0] = 2
             return NewtonEvaluation(value: -(theta[0] - 3) * (theta[0] - 3), gradient: [-2 * (theta[0] - 3)],
@@ -67,6 +73,18 @@ struct DampedNewtonTests {
     static let presets: [(name: String, newton: DampedNewton)] = [
         ("coxph", .coxph()), ("survreg", .survreg(logScaleIndex: nil)), ("backtracking", .backtracking()),
     ]
+
+    @Test("flatSteps stops a walk along a flat ridge, not converged; without it the decrement rule decides")
+    func flatRidgeStops() {
+        var objective = RecordingObjective(function: .ridge)
+        let flat = DampedNewton.backtracking(flatSteps: 3).maximize(&objective, from: [0])
+        #expect(flat.stop == .flatRidge && !flat.isConverged)
+        // Steps to θ = 8, 9, 10 are the first three that gain at most 1e-9 |ℓ|.
+        #expect(flat.iterations == 10 && close(flat.parameters[0], 10, 1e-9), "\(flat.iterations) \(flat.parameters)")
+        var again = RecordingObjective(function: .ridge)
+        let walked = DampedNewton.backtracking().maximize(&again, from: [0])
+        #expect(walked.stop == .converged && close(walked.parameters[0], 21, 1e-9), "\(walked.iterations) \(walked.parameters)")
+    }
 
     @Test("every preset finds the maximum of a smooth concave function", arguments: [0, 1, 2])
     func smoothMaximum(preset: Int) {

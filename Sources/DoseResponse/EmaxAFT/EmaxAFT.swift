@@ -176,7 +176,10 @@ public struct EmaxAFT: SurvivalRegressionModel, Sendable {
                     from: start.parameters, startFailure: startFailure)
                 start = AFTStart(parameters: Array(first.parameters.prefix(3)) + [0] + Array(first.parameters.dropFirst(3)))
             }
-            let newton = DampedNewton.backtracking(maxIterations: maxIterations, tolerance: tolerance, bounds: location.bounds)
+            // A free fit that only creeps along a flat ridge (3 steps each gaining at most 1e-9 |ℓ|) stops
+            // there, not converged: ED50 is then not identified (below), without walking the ridge to the limit.
+            let newton = DampedNewton.backtracking(maxIterations: maxIterations, tolerance: tolerance, bounds: location.bounds,
+                                                   flatSteps: 3)
             let free = try AFTEstimator(location: location, response: response, newton: newton, robust: robust,
                                         startFailure: startFailure).estimate(cluster: cluster, start: start)
             let psi = free.parameters[2]
@@ -207,9 +210,14 @@ public struct EmaxAFT: SurvivalRegressionModel, Sendable {
             if identification.isIdentified {
                 estimate = free
             } else {
-                // After a fit that did not converge, holding ED50 does not remove the ridge: a few steps only.
+                // The alternative on a second thread, as in step 3. After a fit that did not converge,
+                // holding ED50 does not remove the ridge: one step only.
+                let background = _BackgroundWork<EmaxAFTAlternative?> { [self, input, dose, levels] in
+                    self.alternative(input, dose: dose, levels: levels)
+                }
+                defer { alternative = background.result() ?? nil }
                 fixed = heldFit(location: location, response: response, start: free.parameters, cluster: cluster,
-                                iterations: identification.evidence == .fitNotConverged ? 5 : nil)
+                                iterations: identification.evidence == .fitNotConverged ? 1 : nil)
             }
         } else {
             // 3. Not identified: the alternative (two linear AFT fits) runs on a second thread while the

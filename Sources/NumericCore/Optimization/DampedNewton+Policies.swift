@@ -10,7 +10,15 @@ extension DampedNewton {
         case relativeChange(epsilon: Double, whileHalving: Bool)
         /// At an accepted point: the Newton decrement `Uᵀ I⁻¹ U / 2 ≤ tolerance` (objective units), i.e.
         /// the predicted gain of another Newton step.
-        case newtonDecrement(tolerance: Double)
+        ///
+        /// With `flatSteps > 0` the iteration also stops, not converged (``DampedNewtonResult/Stop/flatRidge``),
+        /// after `flatSteps` consecutive accepted steps that each raised the objective by at most
+        /// ``DampedNewton/flatGain`` `· max(1, |ℓ|)` (survreg's relative convergence tolerance) without
+        /// meeting the decrement rule. Near a maximum Newton converges quadratically, so such a run means
+        /// the objective keeps rising along a flat ridge towards a supremum it does not attain (a one-step
+        /// Emax fit whose E0 runs to 0 when every dose lies on the plateau); more iterations would only
+        /// walk along it.
+        case newtonDecrement(tolerance: Double, flatSteps: Int = 0)
     }
 
     /// What happens to a trial point that lowers the objective (or where it is not defined).
@@ -131,10 +139,12 @@ extension DampedNewton {
     ///   - maxIterations: Accepted steps allowed.
     ///   - tolerance: The Newton-decrement tolerance.
     ///   - bounds: Box constraints.
+    ///   - flatSteps: Stop, not converged, after this many consecutive flat steps (0: never); see
+    ///     ``Convergence/newtonDecrement(tolerance:flatSteps:)``.
     /// - Returns: The optimiser.
     public static func backtracking(maxIterations: Int = 100, tolerance: Double = 1e-9,
-                                    bounds: [Bound] = []) -> DampedNewton {
-        DampedNewton(maxIterations: maxIterations, convergence: .newtonDecrement(tolerance: tolerance),
+                                    bounds: [Bound] = [], flatSteps: Int = 0) -> DampedNewton {
+        DampedNewton(maxIterations: maxIterations, convergence: .newtonDecrement(tolerance: tolerance, flatSteps: flatSteps),
                      halving: .backtracking(maxTries: 40, slack: 1e-12, stallTolerance: 1e-6),
                      solver: .ridgedCholesky(initialRidge: 1e-4, growth: 10, attempts: 12), bounds: bounds,
                      finalPoint: .accepted)

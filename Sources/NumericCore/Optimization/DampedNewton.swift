@@ -100,6 +100,7 @@ public struct DampedNewton: Sendable, Equatable {
         stateAt = valueOnly ? nil : trial
         var halvings = 0
         var factor = 1.0
+        var flatCount = 0  // consecutive accepted steps that gained at most `flatGain` (relative)
 
         for iteration in 1...maxIterations {
             if case .relativeChange(let epsilon, let whileHalving) = convergence, let evaluation = trialEvaluation,
@@ -154,6 +155,7 @@ public struct DampedNewton: Sendable, Equatable {
                 }
             }
             // Accept the trial.
+            let previousValue = current.value
             accepted = trial
             if let evaluation = trialEvaluation {
                 current = evaluation
@@ -170,6 +172,11 @@ public struct DampedNewton: Sendable, Equatable {
             }
             if decrementConverged(current, delta, free: free) {
                 return result(accepted, current, iteration, true, .converged, initialStep)
+            }
+            if case .newtonDecrement(_, let flatSteps) = convergence, flatSteps > 0 {
+                let flat = current.value - previousValue <= Self.flatGain * max(1, abs(current.value))
+                flatCount = flat ? flatCount + 1 : 0
+                if flatCount >= flatSteps { return result(accepted, current, iteration, false, .flatRidge, initialStep) }
             }
             trial = clip(step(accepted, delta, factor: 1, free: free))
             (trialValue, trialEvaluation) = try evaluateTrial(trial, valueOnly: valueOnly, &objective)
@@ -192,9 +199,12 @@ public struct DampedNewton: Sendable, Equatable {
         return value >= accepted
     }
 
+    /// The relative gain below which an accepted step counts as flat (R `survreg`'s default `rel.tolerance`).
+    public static let flatGain = 1e-9
+
     /// The Newton-decrement rule at an accepted point (false for the relative-change rule).
     func decrementConverged(_ evaluation: NewtonEvaluation, _ delta: [Double], free: [Int]) -> Bool {
-        guard case .newtonDecrement(let tolerance) = convergence else { return false }
+        guard case .newtonDecrement(let tolerance, _) = convergence else { return false }
         var decrement = 0.0
         for i in free where i < evaluation.gradient.count && i < delta.count {
             decrement += evaluation.gradient[i] * delta[i]

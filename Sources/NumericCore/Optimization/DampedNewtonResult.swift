@@ -9,6 +9,9 @@ public struct DampedNewtonResult: Sendable, Equatable {
         case iterationLimit
         /// No backtracking trial improved on the accepted point; see `isConverged`.
         case stalled
+        /// Consecutive accepted steps gained almost nothing without converging: a flat ridge
+        /// (``DampedNewton/Convergence/newtonDecrement(tolerance:flatSteps:)``); not converged.
+        case flatRidge
         /// The objective is not finite at the start (nothing was done).
         case nonFiniteStart
         /// The step could not be solved (``DampedNewton/StepSolver/survreg`` only).

@@ -71,7 +71,7 @@ package struct AFTEstimator<Location: AFTLocationModel> {
             throw .undefinedStatistic(context: likelihood.context, message: startFailure)
         case .stepFailed(let error):
             throw .undefinedStatistic(context: likelihood.context, message: "the Newton step failed (\(error)).")
-        case .converged, .iterationLimit, .stalled:
+        case .converged, .iterationLimit, .stalled, .flatRidge:
             return outcome
         }
     }
