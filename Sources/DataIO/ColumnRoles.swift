@@ -4,6 +4,10 @@ public struct ColumnRoles: Sendable, Equatable {
     public var time = "relief_days"
     /// The event column (1 = relief ended, 0 = censored, or ``eventCodes``).
     public var event = "relief_ended"
+    /// The entry-time column of counting-process data `(start, stop]` (R's `Surv(start, stop, event)`),
+    /// or `nil` for plain durations: ``time`` is then the stop time, and a row is at risk at `t` when
+    /// `start < t ≤ stop` (delayed entry, time-varying covariates as split rows).
+    public var start: String? = nil
     /// The patient id column; when it is the default `patient_id` and absent, that is fine.
     public var id: String? = "patient_id"
     /// Grouping columns, in order.
@@ -40,7 +44,8 @@ public struct ColumnRoles: Sendable, Equatable {
 
     /// Creates roles; every parameter has the documented default.
     /// - Parameters:
-    ///   - time: The time column.
+    ///   - time: The time column (the stop time with `start`).
+    ///   - start: The entry-time column of `(start, stop]` rows, or nil.
     ///   - event: The event column.
     ///   - id: The patient id column.
     ///   - by: Grouping columns.
@@ -51,12 +56,13 @@ public struct ColumnRoles: Sendable, Equatable {
     ///   - skipInvalid: Exclude invalid rows instead of failing.
     ///   - covariates: Columns a model uses besides time and event.
     public init(
-        time: String = "relief_days", event: String = "relief_ended", id: String? = "patient_id",
+        time: String = "relief_days", start: String? = nil, event: String = "relief_ended", id: String? = "patient_id",
         by: [String] = [], strata: String? = nil, bands: [String: [Double]] = [:],
         levelOrder: [String: [String]] = [:], eventCodes: EventCodes? = nil, skipInvalid: Bool = false,
         covariates: [String] = []
     ) {
         self.time = time
+        self.start = start
         self.event = event
         self.id = id
         self.by = by

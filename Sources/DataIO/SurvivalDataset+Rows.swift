@@ -40,7 +40,8 @@ extension SurvivalDataset {
         }
         let codes = patientCodes.map(pick)
         return SurvivalDataset(
-            source: source, time: pick(time), event: pick(event), groupings: groupings.map(pick), strata: strata.map(pick),
+            source: source, time: pick(time), event: pick(event), start: start.map(pick), groupings: groupings.map(pick),
+            strata: strata.map(pick),
             exclusions: (exclusions + dropped).sorted { $0.line < $1.line }, patients: patients,
             patientCodes: codes, covariates: covariates, rowLines: pick(rowLines))
     }

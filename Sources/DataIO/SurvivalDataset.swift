@@ -8,6 +8,9 @@ public struct SurvivalDataset: Sendable {
     /// Events of the used rows (`true` = relief ended, `false` = censored); empty when the outcome was not
     /// read.
     public let event: [Bool]
+    /// Entry times of `(start, stop]` rows (``ColumnRoles/start``), `start < time`; `nil` for plain
+    /// durations (every row at risk from 0).
+    public let start: [Double]?
     /// One grouping per `roles.by`, same order.
     public let groupings: [Grouping]
     /// The stratification grouping, if `roles.strata` was set.
@@ -34,6 +37,7 @@ public struct SurvivalDataset: Sendable {
     ///   - source: Provenance.
     ///   - time: Times of the used rows.
     ///   - event: Events of the used rows.
+    ///   - start: Entry times of `(start, stop]` rows, or nil.
     ///   - groupings: One grouping per `by` column.
     ///   - strata: The stratification grouping.
     ///   - exclusions: Excluded rows.
@@ -42,13 +46,14 @@ public struct SurvivalDataset: Sendable {
     ///   - covariates: Covariate columns, one value per used row.
     ///   - rowLines: Per used row, its physical line (or empty).
     init(
-        source: SourceInfo, time: [Double], event: [Bool], groupings: [Grouping] = [],
+        source: SourceInfo, time: [Double], event: [Bool], start: [Double]? = nil, groupings: [Grouping] = [],
         strata: Grouping? = nil, exclusions: [Exclusion] = [], patients: Int? = nil, patientCodes: [Int]? = nil,
         covariates: [CovariateColumn] = [], rowLines: [Int] = []
     ) {
         self.source = source
         self.time = time
         self.event = event
+        self.start = start
         self.groupings = groupings
         self.strata = strata
         self.exclusions = exclusions

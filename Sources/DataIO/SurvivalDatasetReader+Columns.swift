@@ -7,6 +7,8 @@ extension SurvivalDatasetReader {
         /// The time and event columns, `nil` when the outcome is not read.
         var time: Int?
         var event: Int?
+        /// The entry-time column of `(start, stop]` data, `nil` without one.
+        var start: Int? = nil
         /// `by` columns, then the strata column when set.
         var groups: [Int]
         var id: Int?
@@ -157,6 +159,7 @@ extension SurvivalDatasetReader {
         }
         let time = roles.readsOutcome ? try find(roles.time, option: "--time") : nil
         let event = roles.readsOutcome ? try find(roles.event, option: "--event") : nil
+        let start = roles.readsOutcome ? try roles.start.map { name throws(DataError) in try find(name, option: "--start") } : nil
         var groups: [Int] = []
         for name in roles.by { groups.append(try find(name, option: "--by")) }
         if let strata = roles.strata { groups.append(try find(strata, option: "--strata")) }
@@ -177,6 +180,10 @@ extension SurvivalDatasetReader {
             let k = try find(name, option: "--formula")
             if !covariates.contains(k) { covariates.append(k) }
         }
-        return _Layout(time: time, event: event, groups: groups, id: id, bandCuts: cuts, covariates: covariates)
+        if let start, start == time {
+            throw DataError(.usage, file: file, column: roles.time, message: "--start and --time name the same column",
+                            hint: "give the entry time with --start and the stop time with --time")
+        }
+        return _Layout(time: time, event: event, start: start, groups: groups, id: id, bandCuts: cuts, covariates: covariates)
     }
 }

@@ -64,6 +64,7 @@ public struct SurvivalDatasetReader: Sendable {
         }
 
         var times: [Double] = []
+        var starts: [Double] = []
         var rowLines: [Int] = []
         var eventValues: [Bool] = []
         var exclusions: [Exclusion] = []
@@ -86,6 +87,7 @@ public struct SurvivalDatasetReader: Sendable {
 
             // Time and event (when the outcome is read).
             var time = 0.0
+            var entry = 0.0
             var status: UInt8 = 0
             if let timeIndex, let events {
                 let (tp, tn) = parser.field(timeIndex)
@@ -101,6 +103,23 @@ public struct SurvivalDatasetReader: Sendable {
                     }
                 } else {
                     invalid = timeProblem(tp, tn, column: timeIndex, reason: "is not a number")
+                }
+
+                if let startIndex = layout.start {
+                    let (sp, sn) = parser.field(startIndex)
+                    if missing.matches(sp, sn) {
+                        if missingColumn == nil { missingColumn = startIndex }
+                    } else if let value = _DecimalParser.parse(sp, sn, decimalMark: decimalMark), value.isFinite, value >= 0 {
+                        entry = value + 0.0
+                        if invalid == nil, missingColumn == nil, entry >= time {
+                            invalid = _RowProblem(
+                                column: startIndex, columnName: header[startIndex],
+                                message: "the interval (start, stop] = (\(_BandFormatter.format(entry)), \(_BandFormatter.format(time))] is empty: start must be below stop",
+                                hint: "check that --start names the entry time and --time the stop time")
+                        }
+                    } else if invalid == nil {
+                        invalid = timeProblem(sp, sn, column: startIndex, reason: "is not a finite number >= 0", name: header[startIndex])
+                    }
                 }
 
                 let (ep, en) = parser.field(events.index)
@@ -199,6 +218,7 @@ public struct SurvivalDatasetReader: Sendable {
             if roles.readsOutcome {
                 times.append(time)
                 eventValues.append(status == 1)
+                if layout.start != nil { starts.append(entry) }
             }
         }
 
@@ -243,9 +263,9 @@ public struct SurvivalDatasetReader: Sendable {
             delimiter: delimiter.name)
         source.isDelimiterDetected = dialect.delimiter != .auto && delimiter != dialect.delimiter
         return SurvivalDataset(
-            source: source, time: times, event: eventValues, groupings: byGroupings, strata: strataGrouping,
-            exclusions: exclusions, patients: patients, patientCodes: patientCodes, covariates: covariates,
-            rowLines: rowLines)
+            source: source, time: times, event: eventValues, start: layout.start == nil ? nil : starts,
+            groupings: byGroupings, strata: strataGrouping, exclusions: exclusions, patients: patients,
+            patientCodes: patientCodes, covariates: covariates, rowLines: rowLines)
     }
 
     /// The column names of `path` (its first non-blank record), read with this reader's dialect.
@@ -346,7 +366,7 @@ public struct SurvivalDatasetReader: Sendable {
             columnNumber: problem.column.map { $0 + 1 }, message: problem.message, hint: hint)
     }
 
-    private func timeProblem(_ p: UnsafePointer<UInt8>, _ n: Int, column: Int, reason: String) -> _RowProblem {
+    private func timeProblem(_ p: UnsafePointer<UInt8>, _ n: Int, column: Int, reason: String, name: String? = nil) -> _RowProblem {
         let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
         var hint: String?
         let looksDecimalComma = !dialect.decimalComma && text.contains(",")
@@ -357,7 +377,7 @@ public struct SurvivalDatasetReader: Sendable {
             hint = "times must be >= 0; fix the value"
         }
         return _RowProblem(
-            column: column, columnName: roles.time, message: "time '\(_Quoting.display(text))' \(reason)", hint: hint,
+            column: column, columnName: name ?? roles.time, message: "\(name == nil ? "time" : "start") '\(_Quoting.display(text))' \(reason)", hint: hint,
             looksDecimalComma: looksDecimalComma)
     }
 

@@ -1,10 +1,13 @@
 import ArgumentParser
 import DataIO
 
-/// Options naming the columns and how they are coded: `--time`, `--event`, `--id`, `--event-codes`.
+/// Options naming the columns and how they are coded: `--time`, `--start`, `--event`, `--id`, `--event-codes`.
 struct ColumnOptions: ParsableArguments {
     @Option(help: "Column holding the relief duration (days).")
     var time = "relief_days"
+
+    @Option(help: ArgumentHelp("Column holding the entry time of (start, stop] rows (delayed entry, time-varying covariates; R's Surv(start, stop, event)); --time is then the stop time.", valueName: "column"))
+    var start: String?
 
     @Option(help: "Column holding the event indicator: 1 = relief ended, 0 = censored.")
     var event = "relief_ended"
@@ -19,9 +22,7 @@ struct ColumnOptions: ParsableArguments {
             valueName: "ended=token censored=token"))
     var eventCodes: [String] = []
 
-    mutating func validate() throws {
-        _ = try parsedEventCodes()
-    }
+    mutating func validate() throws { _ = try parsedEventCodes() }
 
     /// `--event-codes ended=... censored=...` as ``EventCodes``, or `nil` when not given.
     func parsedEventCodes() throws -> EventCodes? {
@@ -32,7 +33,7 @@ struct ColumnOptions: ParsableArguments {
     /// The column roles for the reader, with the groups of `grouping` when the command has them.
     func roles(grouping: GroupingOptions? = nil, skipInvalid: Bool) throws -> ColumnRoles {
         ColumnRoles(
-            time: time, event: event, id: id.isEmpty ? nil : id, by: grouping?.by ?? [], strata: grouping?.strata,
+            time: time, start: start, event: event, id: id.isEmpty ? nil : id, by: grouping?.by ?? [], strata: grouping?.strata,
             bands: try grouping?.parsedBands() ?? [:], levelOrder: try grouping?.parsedOrder() ?? [:],
             eventCodes: try parsedEventCodes(), skipInvalid: skipInvalid)
     }
@@ -40,6 +41,7 @@ struct ColumnOptions: ParsableArguments {
     /// The provenance entries of these options (and of `grouping`'s) that change numbers.
     func provenanceOptions(grouping: GroupingOptions? = nil) -> [(String, String)] {
         var options: [(String, String)] = [("time", time), ("event", event)]
+        if let start { options.append(("start", start)) }
         if let grouping { options += grouping.provenanceOptions() }
         if !eventCodes.isEmpty { options.append(("event-codes", eventCodes.joined(separator: " "))) }
         return options

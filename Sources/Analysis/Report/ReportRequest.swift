@@ -84,6 +84,11 @@ public struct ReportRequest: Sendable {
     /// - Returns: The report value, ready for ``ClinicalReportHTMLRenderer`` or the Markdown renderer.
     /// - Throws: `DataError`, `StatModelError`, `FormulaError`, ``AnalysisError``.
     public func run(record: RunRecord = RunRecord()) throws -> ClinicalReport {
+        if let start = source.roles.start {
+            throw AnalysisError(
+                .usage, "--start \(start): relief report does not take (start, stop] rows yet; summary, curves and "
+                    + "fit cox do (see the README's status table)")
+        }
         let header = try source.header()
         let plan = try ReportPlan(request: self, header: header)
         let formula = try plan.formula.map { text in try Formula(text) }

@@ -25,6 +25,9 @@ public protocol AnalysisRequest: Sendable {
     var covariates: [String] { get }
     /// Whether the job needs the time and event columns (`false` for a continuous response).
     var readsOutcome: Bool { get }
+    /// Whether the job analyses counting-process rows `(start, stop]` (``ColumnRoles/start``); a job that
+    /// does not refuses a source with an entry-time column instead of reading the stop time as a duration.
+    var acceptsEntryTimes: Bool { get }
 
     /// Checks the request before the rows are read, e.g. its columns against the file's header
     /// (unknown columns are usage errors that name the columns there are).
@@ -44,6 +47,18 @@ extension AnalysisRequest {
     /// The survival outcome by default.
     public var readsOutcome: Bool { true }
 
+    /// Plain durations by default.
+    public var acceptsEntryTimes: Bool { false }
+
+    /// Refuses an entry-time column the job cannot analyse.
+    /// - Throws: ``AnalysisError`` (usage) naming the command's missing support.
+    func checkEntryTimes() throws {
+        guard let start = source.roles.start, !acceptsEntryTimes else { return }
+        throw AnalysisError(
+            .usage, "--start \(start): this analysis does not take (start, stop] rows yet; summary, curves and "
+                + "fit cox do (see the README's status table)")
+    }
+
     /// No check by default (the reader checks the roles' own columns).
     public func check(_ source: DataSource) throws {}
 
@@ -54,6 +69,7 @@ extension AnalysisRequest {
     /// - Returns: The result with its input record, provenance and warnings.
     /// - Throws: `DataError`, ``AnalysisError``, the engines' typed errors.
     public func run(record: RunRecord = RunRecord(), stage: (String, Int?) -> Void = { _, _ in }) throws -> AnalysisOutput<Self> {
+        try checkEntryTimes()
         try check(source)
         let dataset = try source.read(covariates: covariates, readsOutcome: readsOutcome)
         stage("read", dataset.source.byteCount)

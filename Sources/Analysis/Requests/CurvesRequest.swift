@@ -5,6 +5,9 @@ import Survival
 /// `relief curves`: the Kaplan–Meier step function of each group with its confidence interval, one row
 /// per distinct time per group (as `summary(survfit, censored = TRUE)`).
 public struct CurvesRequest: AnalysisRequest {
+    /// Kaplan–Meier curves and log-rank tests take `(start, stop]` rows (delayed entry).
+    public var acceptsEntryTimes: Bool { true }
+
     public var source: DataSource
     /// The Kaplan–Meier settings (CI transform and level).
     public var kaplanMeier: KaplanMeier

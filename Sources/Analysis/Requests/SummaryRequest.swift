@@ -5,6 +5,9 @@ import Survival
 /// `relief summary`: Kaplan–Meier summaries by group (counts, quartiles with CIs, survival at times,
 /// RMST), log-rank and trend tests, and the table of medians for two `by` columns.
 public struct SummaryRequest: AnalysisRequest {
+    /// Kaplan–Meier curves and log-rank tests take `(start, stop]` rows (delayed entry).
+    public var acceptsEntryTimes: Bool { true }
+
     public var source: DataSource
     /// The estimates: Kaplan–Meier settings, times, tau, quantiles.
     public var summary: SurvivalSummary

@@ -59,6 +59,24 @@ public struct KaplanMeier: Sendable, Equatable {
     ///   weight that overflows `Int`, `.lengthMismatch` for a wrong number of weights.
     /// - Complexity: as `fit(time:event:)`.
     public func fit(time: [Double], event: [Bool], weights: [Int]?) throws(StatModelError) -> KaplanMeierFit {
+        try fit(time: time, event: event, start: nil, weights: weights)
+    }
+
+    /// Fits the Kaplan–Meier curve of counting-process rows `(start, stop]` (delayed entry, R's
+    /// `survfit(Surv(start, stop, event) ~ 1)`): a row is at risk at `t` when `start < t ≤ stop`, so the
+    /// number at risk at a time `t_j` is `#{start < t_j} − #{stop < t_j}`. Greenwood's variance and the
+    /// limits are those of the plain curve on these risk sets.
+    ///
+    /// - Parameters:
+    ///   - time: finite stop times (any order).
+    ///   - event: `true` = event at the stop time.
+    ///   - start: finite entry times, each below its stop time; nil for entry at 0 (``fit(time:event:)``).
+    ///   - weights: one positive frequency weight per row, or nil.
+    /// - Returns: the fitted curve; ``KaplanMeierFit/atRisk`` counts the rows entered and not yet stopped.
+    /// - Throws: as ``fit(time:event:weights:)``, plus `.lengthMismatch` for a wrong number of starts and
+    ///   `.invalidArgument` for a start that is not finite or not below its stop time.
+    /// - Complexity: O(n log n) (the starts are sorted).
+    public func fit(time: [Double], event: [Bool], start: [Double]?, weights: [Int]?) throws(StatModelError) -> KaplanMeierFit {
         let context = "KaplanMeier.fit"
         guard !time.isEmpty else { throw .emptyInput(context: context) }
         guard event.count == time.count else {
@@ -90,6 +108,7 @@ public struct KaplanMeier: Sendable, Equatable {
             }
         }
 
+        let entries = try Self.entries(start, stop: time, weights: weights, context: context)
         let table = EventTable(time: time, event: event, weights: weights, timeFix: timeFix ? TimeFix() : nil)
         let m = table.times.count
         var atRisk = [Int](repeating: 0, count: m)
@@ -102,8 +121,17 @@ public struct KaplanMeier: Sendable, Equatable {
         var remaining = total
         var s = 1.0
         var greenwood = 0.0
+        var entry = 0
+        var notYetEntered = entries.map { $0.reduce(0) { $0 + $1.weight } } ?? 0
         for j in 0..<m {
-            let nRisk = remaining
+            // Rows whose start is below t_j have entered (R's (start, stop] convention).
+            if let entries {
+                while entry < entries.count, entries[entry].time < table.times[j] {
+                    notYetEntered -= entries[entry].weight
+                    entry += 1
+                }
+            }
+            let nRisk = remaining - notYetEntered
             let d = table.eventCounts[j]
             atRisk[j] = nRisk
             if d > 0 {
@@ -136,6 +164,24 @@ public struct KaplanMeier: Sendable, Equatable {
             survival: survival, standardError: standardError, logStandardError: logSE,
             lower: lower, upper: upper, confidenceTransform: confidenceTransform,
             confidenceLevel: confidenceLevel, criticalValue: z)
+    }
+
+    /// The entry times sorted ascending with their weights, after checking them against the stops; nil
+    /// without starts.
+    package static func entries(_ start: [Double]?, stop: [Double], weights: [Int]?, context: String)
+        throws(StatModelError) -> [(time: Double, weight: Int)]?
+    {
+        guard let start else { return nil }
+        guard start.count == stop.count else {
+            throw .lengthMismatch(context: context, argument: "start", expected: stop.count, found: start.count)
+        }
+        for (index, value) in start.enumerated() where !(value.isFinite && value < stop[index]) {
+            throw .invalidArgument(
+                context: context,
+                message: "start \(value) of row \(index) (0-based) is not a finite time below its stop time \(stop[index]).")
+        }
+        let order = SurvivalOrder.ascending(start)
+        return order.map { (time: start[$0], weight: weights?[$0] ?? 1) }
     }
 
     /// The normal quantile `z_{1-(1-level)/2}` for a two-sided level.

@@ -14,10 +14,11 @@ package struct LogRankTables: Sendable {
     /// Expected per stratum and group.
     package let expectedByStratum: [[Double]]
 
-    /// Validates the input and accumulates the tables.
-    /// - Complexity: one sort of the times plus O(n + T k²).
-    package init(context: String, time: [Double], event: [Bool], group: [Int], groupCount: Int, strata: [Int]?,
-         timeFix: Bool) throws(StatModelError) {
+    /// Validates the input and accumulates the tables. With `start` (counting-process rows
+    /// `(start, stop]`, delayed entry) a row is in the risk set at `t` when `start < t ≤ stop`.
+    /// - Complexity: one sort of the times (and of the starts) plus O(n + T k²).
+    package init(context: String, time: [Double], event: [Bool], start: [Double]? = nil, group: [Int], groupCount: Int,
+                 strata: [Int]?, timeFix: Bool) throws(StatModelError) {
         let n = time.count
         guard n > 0 else { throw .emptyInput(context: context) }
         guard event.count == n else {
@@ -123,6 +124,31 @@ package struct LogRankTables: Sendable {
             }
         }
 
+        // The entries, sorted by start and bucketed by stratum like the stops: removed from the risk set
+        // once the backward walk reaches their start.
+        var entryTimes: [Double] = []
+        var entryGroups: [Int] = []
+        if let start {
+            _ = try KaplanMeier.entries(start, stop: time, weights: nil, context: context)
+            var groupCodes = [UInt64](repeating: 0, count: n)
+            for row in 0..<n {
+                groupCodes[row] = UInt64(truncatingIfNeeded: stratumOfRow[row]) << 32 | UInt64(truncatingIfNeeded: group[row])
+            }
+            let byStart = SurvivalOrder.sorted(start, payload: groupCodes)
+            entryTimes = byStart.values
+            entryGroups = byStart.payload.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
+            if strataCount > 1 {
+                var fill = stratumStart
+                for i in 0..<n {
+                    let s = Int(truncatingIfNeeded: byStart.payload[i] >> 32)
+                    let slot = fill[s]
+                    fill[s] = slot + 1
+                    entryTimes[slot] = byStart.values[i]
+                    entryGroups[slot] = Int(truncatingIfNeeded: byStart.payload[i] & 0xFFFF_FFFF)
+                }
+            }
+        }
+
         var observedTotal = [Double](repeating: 0, count: k)
         var expectedTotal = [Double](repeating: 0, count: k)
         var variance = [Double](repeating: 0, count: k * k)
@@ -135,6 +161,8 @@ package struct LogRankTables: Sendable {
             var exp = [Double](repeating: 0, count: k)
             for g in 0..<k { risk[g] = 0 }
             var i = end - 1
+            var entry = end - 1        // the next entry to remove (starts descending), with `start`
+            var removed = 0
             while i >= start {
                 let t = times[i]
                 var deaths = 0.0
@@ -149,7 +177,14 @@ package struct LogRankTables: Sendable {
                     }
                     j -= 1
                 }
-                let nRisk = Double(end - (j + 1))
+                if !entryTimes.isEmpty {
+                    while entry >= start, entryTimes[entry] >= t {
+                        risk[entryGroups[entry]] -= 1
+                        removed += 1
+                        entry -= 1
+                    }
+                }
+                let nRisk = Double(end - (j + 1) - removed)
                 i = j
                 guard deaths > 0 else { continue }
                 for g in 0..<k { exp[g] += deaths * risk[g] / nRisk }

@@ -25,6 +25,8 @@ public struct LogRankTest: Sendable, Equatable {
     /// - Parameters:
     ///   - time: finite follow-up times.
     ///   - event: `true` = event, `false` = censored.
+    ///   - start: entry times of counting-process rows `(start, stop]` (delayed entry: a row is at risk at
+    ///     `t` when `start < t ≤ stop`), or nil for entry at 0.
     ///   - group: group code per row, `0..<groupCount`.
     ///   - groupCount: number of groups (levels; empty levels are allowed and get O = E = 0).
     ///   - strata: optional stratum code per row (any non-negative integers); nil = one stratum.
@@ -32,9 +34,9 @@ public struct LogRankTest: Sendable, Equatable {
     /// - Throws: `StatModelError.emptyInput`, `.lengthMismatch`, `.nonFiniteValue`, `.invalidCode`,
     ///   `.tooFewGroups` when fewer than 2 groups have rows, `.undefinedStatistic` when there is no event.
     /// - Complexity: one sort of the times, then O(n + T k²) for T distinct times per stratum.
-    public func test(time: [Double], event: [Bool], group: [Int], groupCount: Int,
+    public func test(time: [Double], event: [Bool], start: [Double]? = nil, group: [Int], groupCount: Int,
                      strata: [Int]? = nil) throws(StatModelError) -> LogRankTestResult {
-        let tables = try LogRankTables(context: "LogRankTest.test", time: time, event: event, group: group,
+        let tables = try LogRankTables(context: "LogRankTest.test", time: time, event: event, start: start, group: group,
                                        groupCount: groupCount, strata: strata, timeFix: timeFix)
         let k = groupCount
         let included = (0..<k).filter { tables.expected[$0] > 0 }

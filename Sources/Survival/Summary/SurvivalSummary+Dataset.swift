@@ -8,7 +8,7 @@ extension SurvivalSummary {
     /// - Complexity: As ``fit(time:event:by:strata:)``.
     public func fit(_ data: SurvivalDataset) throws(StatModelError) -> SurvivalSummaryResult {
         try fit(
-            time: data.time, event: data.event, by: data.groupings.map(SurvivalSummaryFactor.init),
+            time: data.time, event: data.event, start: data.start, by: data.groupings.map(SurvivalSummaryFactor.init),
             strata: data.strata.map(SurvivalSummaryFactor.init))
     }
 }

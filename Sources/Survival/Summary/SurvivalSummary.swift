@@ -51,7 +51,8 @@ public struct SurvivalSummary: Sendable {
     ///   values or invalid settings (`tau <= 0`, quantiles outside (0, 1)).
     /// - Complexity: O(n log n) for the fits and tests, plus O(n k) for k `by` columns.
     public func fit(
-        time: [Double], event: [Bool], by: [SurvivalSummaryFactor] = [], strata: SurvivalSummaryFactor? = nil
+        time: [Double], event: [Bool], start: [Double]? = nil, by: [SurvivalSummaryFactor] = [],
+        strata: SurvivalSummaryFactor? = nil
     ) throws(StatModelError) -> SurvivalSummaryResult {
         let context = "SurvivalSummary"
         try validate(time: time, event: event, by: by, strata: strata, context: context)
@@ -59,11 +60,18 @@ public struct SurvivalSummary: Sendable {
 
         // R's survfit and survdiff apply aeqSurv to the whole Surv object before splitting by group,
         // so near-tied times are merged across groups; do the same, once.
-        let time = km.timeFix ? try TimeFix().apply(to: time) : time
+        // With entry times, aeqSurv treats start and stop times as one set.
+        var time = time
+        var start = start
+        if km.timeFix {
+            let fixed = try TimeFix().apply(to: time + (start ?? []))
+            time = Array(fixed.prefix(time.count))
+            if start != nil { start = Array(fixed.dropFirst(time.count)) }
+        }
         var groupKM = km
         groupKM.timeFix = false
         let crossing = try Self.cross(by, rowCount: time.count, context: context)
-        let fits = try Self.fitGroups(time: time, event: event, crossing: crossing, km: groupKM)
+        let fits = try Self.fitGroups(time: time, event: event, start: start, crossing: crossing, km: groupKM)
 
         // Common tau.
         let lastTimes = fits.map(\.lastTimeAtRisk)
@@ -115,7 +123,7 @@ public struct SurvivalSummary: Sendable {
         }
 
         let tests = try runTests(
-            time: time, event: event, by: by, strata: strata, crossing: crossing, groups: groups,
+            time: time, event: event, start: start, by: by, strata: strata, crossing: crossing, groups: groups,
             warnings: &warnings)
         let medianTable = by.count == 2 ? Self.medianTable(by: by, groups: groups) : nil
 
@@ -214,7 +222,7 @@ public struct SurvivalSummary: Sendable {
     }
 
     private static func fitGroups(
-        time: [Double], event: [Bool], crossing: Crossing, km: KaplanMeier
+        time: [Double], event: [Bool], start: [Double]?, crossing: Crossing, km: KaplanMeier
     ) throws(StatModelError) -> [KaplanMeierFit] {
         let groupCount = crossing.groupCount
         var counts = [Int](repeating: 0, count: groupCount)
@@ -229,14 +237,17 @@ public struct SurvivalSummary: Sendable {
             values.reserveCapacity(count)
             return values
         }
+        var groupStarts: [[Double]] = start == nil ? [] : counts.map { _ in [] }
         for (row, group) in crossing.groupOfRow.enumerated() {
             groupTimes[group].append(time[row])
             groupEvents[group].append(event[row])
+            if let start { groupStarts[group].append(start[row]) }
         }
         var fits: [KaplanMeierFit] = []
         fits.reserveCapacity(groupCount)
         for group in 0..<groupCount {
-            fits.append(try km.fit(time: groupTimes[group], event: groupEvents[group]))
+            fits.append(try km.fit(time: groupTimes[group], event: groupEvents[group],
+                                   start: start == nil ? nil : groupStarts[group], weights: nil))
         }
         return fits
     }
@@ -244,7 +255,7 @@ public struct SurvivalSummary: Sendable {
     // MARK: - Tests
 
     private func runTests(
-        time: [Double], event: [Bool], by: [SurvivalSummaryFactor], strata: SurvivalSummaryFactor?,
+        time: [Double], event: [Bool], start: [Double]?, by: [SurvivalSummaryFactor], strata: SurvivalSummaryFactor?,
         crossing: Crossing, groups: [SurvivalSummaryGroup], warnings: inout [String]
     ) throws(StatModelError) -> [SurvivalSummaryTest] {
         var tests: [SurvivalSummaryTest] = []
@@ -264,7 +275,7 @@ public struct SurvivalSummary: Sendable {
             }
             let labels = present.map { [ByLevel(column: factor.column, level: factor.levels[$0])] }
             guard let (logRank, logRankResult) = try logRankTest(
-                time: time, event: event, group: compacted.codes, groupCount: present.count,
+                time: time, event: event, start: start, group: compacted.codes, groupCount: present.count,
                 strata: strataCodes, labels: labels, columns: [factor.column], strataColumn: strata?.column,
                 warnings: &warnings)
             else { continue }
@@ -288,7 +299,7 @@ public struct SurvivalSummary: Sendable {
         if by.count >= 2, crossing.groupCount >= 2 {
             let labels = groups.map(\.by)
             if let (crossed, _) = try logRankTest(
-                time: time, event: event, group: crossing.groupOfRow, groupCount: crossing.groupCount,
+                time: time, event: event, start: start, group: crossing.groupOfRow, groupCount: crossing.groupCount,
                 strata: strataCodes, labels: labels, columns: by.map(\.column), strataColumn: strata?.column,
                 warnings: &warnings)
             {
@@ -299,14 +310,14 @@ public struct SurvivalSummary: Sendable {
     }
 
     private func logRankTest(
-        time: [Double], event: [Bool], group: [Int], groupCount: Int, strata: [Int]?, labels: [[ByLevel]],
+        time: [Double], event: [Bool], start: [Double]?, group: [Int], groupCount: Int, strata: [Int]?, labels: [[ByLevel]],
         columns: [String], strataColumn: String?, warnings: inout [String]
     ) throws(StatModelError) -> (SurvivalSummaryTest, LogRankTestResult)? {
         let result: LogRankTestResult
         do {
             // Times were already made exact by TimeFix (when km.timeFix) in fit(time:...).
             result = try LogRankTest(timeFix: false).test(
-                time: time, event: event, group: group, groupCount: groupCount, strata: strata)
+                time: time, event: event, start: start, group: group, groupCount: groupCount, strata: strata)
         } catch {
             guard case .undefinedStatistic(_, let message) = error else { throw error }
             warnings.append("no log-rank test for \(columns.joined(separator: " x ")): \(message)")
