@@ -64,6 +64,7 @@ fixtures:
 	Rscript Tests/StatModelsTests/Reference/make_formula_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_cox_predict_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_baseline_fixtures.R
+	Rscript Tests/StatModelsTests/Reference/make_counting_fixtures.R
 	cd Tests/StatModelsTests/Reference && Rscript make_dose_fixtures.R
 
 clean:
