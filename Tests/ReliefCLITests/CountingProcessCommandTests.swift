@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// `--start` (issue 12, counting-process rows): summary and curves take it; other analyses refuse it
+/// instead of reading the stop time as a duration; empty intervals are bad data naming line and column.
+@Suite struct CountingProcessCommandTests {
+    static let csv = """
+        id,start,stop,event,grp
+        1,0,5,1,a
+        2,0,8,0,a
+        3,2,6,1,a
+        4,3,9,1,b
+        5,0,4,0,b
+        6,5,12,1,b
+        7,1,3,1,a
+        8,6,10,0,b
+        9,0,7,1,b
+        10,4,11,1,a
+
+        """
+
+    static func file(_ text: String = csv) throws -> String {
+        let url = try ReliefProcess.temporaryDirectory().appendingPathComponent("cp.csv")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    static let columns = ["--time", "stop", "--start", "start", "--event", "event", "--id", "id"]
+
+    @Test func curvesCountOnlyEnteredRowsAtRisk() throws {
+        let output = try ReliefProcess.run(["curves", try Self.file(), "--by", "grp", "--format", "csv"] + Self.columns)
+        #expect(output.status == 0, "\(output.stderr)")
+        // Group a at t = 3: rows (0,5], (0,8], (2,6], (1,3] are at risk; (4,11] has not entered.
+        let rows = output.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(rows.first)
+        let (time, risk, group) = (try #require(header.firstIndex(of: "time")), try #require(header.firstIndex(of: "n_risk")),
+                                   try #require(header.firstIndex(of: "grp")))
+        let atThree = rows.first { $0.count > risk && $0[group] == "a" && $0[time] == "3.0" }
+        #expect(atThree?[risk] == "4", "\(output.stdout)")
+        let plain = try ReliefProcess.run(["curves", try Self.file(), "--by", "grp", "--format", "csv", "--time", "stop", "--event", "event", "--id", "id"])
+        #expect(plain.stdout != output.stdout, "reading the stop time as a duration gives other risk sets")
+    }
+
+    @Test func analysesWithoutEntryTimesRefuseStart() throws {
+        let path = try Self.file()
+        for arguments in [["fit", "weibull", path, "--formula", "grp"], ["fit", "cox", path, "--formula", "grp"],
+                          ["report", path, "-o", "/tmp/relief-cp-report.html"]] {
+            let output = try ReliefProcess.run(arguments + Self.columns)
+            #expect(output.status == 64, "\(arguments): \(output.stderr)")
+            #expect(output.stderr.contains("(start, stop]"), "\(output.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/relief-cp-report.html"))
+    }
+
+    @Test func emptyIntervalIsBadDataNamingLineAndColumn() throws {
+        let path = try Self.file("id,start,stop,event\n1,0,5,1\n2,6,6,1\n")
+        let output = try ReliefProcess.run(["summary", path] + Self.columns)
+        #expect(output.status == 65, "\(output.stderr)")
+        #expect(output.stderr.contains("cp.csv:3") && output.stderr.contains("column 'start'") && output.stderr.contains("empty"), "\(output.stderr)")
+        let skipped = try ReliefProcess.run(["summary", path, "--skip-invalid"] + Self.columns)
+        #expect(skipped.status == 0 && skipped.stdout.contains("1 used"), "\(skipped.stdout)\(skipped.stderr)")
+    }
+}
