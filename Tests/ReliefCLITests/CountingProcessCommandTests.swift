@@ -43,13 +43,25 @@ import Testing
 
     @Test func analysesWithoutEntryTimesRefuseStart() throws {
         let path = try Self.file()
-        for arguments in [["fit", "weibull", path, "--formula", "grp"], ["fit", "cox", path, "--formula", "grp"],
+        for arguments in [["fit", "weibull", path, "--formula", "grp"], ["predict", "cox", path, "--formula", "grp", "--at", "grp=a"],
                           ["report", path, "-o", "/tmp/relief-cp-report.html"]] {
             let output = try ReliefProcess.run(arguments + Self.columns)
             #expect(output.status == 64, "\(arguments): \(output.stderr)")
             #expect(output.stderr.contains("(start, stop]"), "\(output.stderr)")
         }
         #expect(!FileManager.default.fileExists(atPath: "/tmp/relief-cp-report.html"))
+    }
+
+    @Test func coxFitsCountingProcessRowsWithoutConcordance() throws {
+        let output = try ReliefProcess.run(["fit", "cox", try Self.file(), "--formula", "grp", "--format", "json"] + Self.columns)
+        #expect(output.status == 0, "\(output.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(object["concordance"] is NSNull)
+        #expect((object["warnings"] as? [String])?.contains { $0.contains("(start, stop]") } == true)
+        // Without --start the stop time would be read as a duration: another fit.
+        let plain = try ReliefProcess.run(["fit", "cox", try Self.file(), "--formula", "grp", "--format", "json",
+                                           "--time", "stop", "--event", "event", "--id", "id"])
+        #expect(plain.status == 0 && plain.stdout != output.stdout)
     }
 
     @Test func emptyIntervalIsBadDataNamingLineAndColumn() throws {

@@ -52,6 +52,8 @@ struct CoxFixture: Decodable, Sendable {
     let concordance_call: ConcordanceCall
     let zph: ZPH?
     let warnings: FixtureStrings
+    /// Entry times of `(start, stop]` rows (cp_cox_*.json only; `time` is then the stop time).
+    let start: FixtureNumbers?
 
     /// Every fixture written by the script.
     static let names = [
@@ -60,9 +62,10 @@ struct CoxFixture: Decodable, Sendable {
         "sim_efron", "sim_breslow", "monotone", "lung_iter1",
     ]
 
-    /// Loads `Reference/cox_<name>.json` from the test bundle.
-    static func load(_ name: String) throws -> CoxFixture? {
-        guard let url = Bundle.module.url(forResource: "cox_" + name, withExtension: "json",
+    /// Loads `Reference/<prefix><name>.json` from the test bundle (`cp_cox_` for the counting-process
+    /// fixtures of make_counting_fixtures.R, which add `start`).
+    static func load(_ name: String, prefix: String = "cox_") throws -> CoxFixture? {
+        guard let url = Bundle.module.url(forResource: prefix + name, withExtension: "json",
                                           subdirectory: "Reference")
         else { return nil }
         return try JSONDecoder().decode(CoxFixture.self, from: Data(contentsOf: url))

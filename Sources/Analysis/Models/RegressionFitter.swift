@@ -99,7 +99,7 @@ struct RegressionFitter: Sendable {
         let design = try design(dataset)
         if requirements.intercept { try checkDegenerate(design) }
         let configured = try model.entry.make(specification.settings)
-        let data = RegressionData(design: design, time: dataset.time, event: dataset.event, dose: dose)
+        let data = RegressionData(design: design, time: dataset.time, event: dataset.event, dose: dose, start: dataset.start)
         return (try configured.fit(data), design, data)
     }
 

@@ -22,6 +22,9 @@ public struct FitRequest: AnalysisRequest {
 
     public var covariates: [String] { fitter.covariates }
 
+    /// Models registered with ``SurvivalModelRequirements/allowsEntryTimes`` (Cox) take `(start, stop]` rows.
+    public var acceptsEntryTimes: Bool { model.entry.requirements.allowsEntryTimes }
+
     public func check(_ source: DataSource) throws { try fitter.checkColumns(source) }
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: RegressionResult, warnings: [String]) {

@@ -25,8 +25,13 @@ extension CoxPH {
         let names = try validate(x: x, time: time, event: event, strata: strata, weights: weights,
                                  cluster: cluster, termNames: input.termNames)
         let n = time.count, p = x.columns
-        let fixedTime = timeFix ? try TimeFix().apply(to: time) : time
-        var sorted = CoxSortedData(x: x, time: fixedTime, event: event, strata: strata, weights: weights)
+        let entry = input.start
+        _ = try KaplanMeier.entries(entry, stop: time, weights: nil, context: Self.fitContext)  // start < stop, finite
+        // R's aeqSurv treats the start and stop times as one set.
+        let fixed = timeFix ? try TimeFix().apply(to: time + (entry ?? [])) : time + (entry ?? [])
+        let fixedTime = Array(fixed.prefix(n))
+        let fixedEntry = entry.map { _ in Array(fixed.dropFirst(n)) }
+        var sorted = CoxSortedData(x: x, time: fixedTime, event: event, strata: strata, weights: weights, entry: fixedEntry)
         try Self.checkDesign(sorted, names: names)
 
         // Centre (weighted mean) and scale columns as coxfit6; columns in {-1, 0, 1} are left alone.
@@ -92,8 +97,8 @@ extension CoxPH {
         let used = robustVariance ?? variance
         let waldStatistic = TolerantCholesky(used, tolerance: choleskyTolerance).quadraticForm(beta)
         let lr = 2 * (outcome.evaluation.value - outcome.start.value)
-        let concordance = CoxConcordance.compute(data, risk: eta, cluster: sortedCluster?.codes,
-                                                 clusterCount: sortedCluster?.count ?? n)
+        let concordance = entry != nil ? nil : CoxConcordance.compute(data, risk: eta, cluster: sortedCluster?.codes,
+                                                                      clusterCount: sortedCluster?.count ?? n)
         if !outcome.isConverged {
             warnings.append(.notConverged(iterations: outcome.iterations))
         }

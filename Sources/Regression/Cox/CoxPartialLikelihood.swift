@@ -79,10 +79,27 @@ package struct CoxPartialLikelihood: Sendable, NewtonObjective {
                 groupStart.removeAll(keepingCapacity: true)
                 hazardAtRisk.removeAll(keepingCapacity: true)
                 hazardEvent.removeAll(keepingCapacity: true)
+                var nextEntry = begin   // counting-process rows: the next to leave the risk set
+                var inRisk = 0
                 // Pass 1, time descending: risk-set sums, log L, U and the A Aᵀ part.
                 while i < end {
                     let t = time[i]
                     let start = i
+                    if let entry = data.entry {
+                        // Rows whose interval starts at or after t have left the risk set (start < t ≤ stop).
+                        while nextEntry < end, entry[data.entryOrder[nextEntry]] >= t {
+                            let k = data.entryOrder[nextEntry]
+                            let r = risk[k]
+                            denom -= r
+                            for j in 0..<p { a[j] -= r * xs[k * p + j] }
+                            inRisk -= 1
+                            nextEntry += 1
+                        }
+                        if inRisk == 0 {
+                            denom = 0
+                            for j in 0..<p { a[j] = 0 }
+                        }
+                    }
                     var ndead = 0
                     var deadwt = 0.0
                     var denom2 = 0.0
@@ -93,6 +110,7 @@ package struct CoxPartialLikelihood: Sendable, NewtonObjective {
                         let w = weight[i]
                         let r = exp(zbeta) * w
                         risk[i] = r
+                        inRisk += 1
                         if status[i] {
                             ndead += 1
                             deadwt += w
@@ -166,6 +184,16 @@ package struct CoxPartialLikelihood: Sendable, NewtonObjective {
                     for k in lo..<hi { v[k] = risk[k] * (status[k] ? asEvent : atRisk) }
                     cumulative = atRisk
                     g -= 1
+                }
+                // Counting-process rows were not at risk at the event times up to their entry.
+                if let entry = data.entry {
+                    let groupTimes = groupStart.map { time[$0] }
+                    var through = [Double](repeating: 0, count: groupStart.count + 1)  // Σ h over times ≤ group g's
+                    for g in stride(from: groupStart.count - 1, through: 0, by: -1) { through[g] = through[g + 1] + hazardAtRisk[g] }
+                    for k in begin..<end {
+                        let first = CoxSortedData.firstGroup(atOrBelow: entry[k], in: groupTimes)
+                        v[k] -= risk[k] * through[first]
+                    }
                 }
             }
         }}}}}}}}}}}}

@@ -52,10 +52,26 @@ package enum CoxScoreResiduals {
                 var denom = 0.0
                 for j in 0..<p { a[j] = 0 }
                 var i = begin
+                var nextEntry = begin   // counting-process rows: the next to leave the risk set
+                var inRisk = 0
                 // Pass 1, time descending: risk-set sums and the hazard terms of each event time.
                 while i < end {
                     let t = time[i]
                     groupStart.append(i)
+                    if let entry = data.entry {
+                        while nextEntry < end, entry[data.entryOrder[nextEntry]] >= t {
+                            let k = data.entryOrder[nextEntry]
+                            let r = risk[k] * weight[k]
+                            denom -= r
+                            for j in 0..<p { a[j] -= r * xs[k * p + j] }
+                            inRisk -= 1
+                            nextEntry += 1
+                        }
+                        if inRisk == 0 {
+                            denom = 0
+                            for j in 0..<p { a[j] = 0 }
+                        }
+                    }
                     var deaths = 0
                     var eDenom = 0.0
                     var meanwt = 0.0
@@ -63,6 +79,7 @@ package enum CoxScoreResiduals {
                     while i < end, time[i] == t {
                         let r = risk[i] * weight[i]
                         denom += r
+                        inRisk += 1
                         let row = i * p
                         if status[i] {
                             deaths += 1
@@ -163,6 +180,26 @@ package enum CoxScoreResiduals {
                             for j in 0..<p { cx[j] += hx1[e * p + j] }
                         }
                         g -= 1
+                    }
+                    // Counting-process rows: the event times up to the entry were not in the subject's window.
+                    if let entry = data.entry {
+                        let groupTimes = groupStart.map { time[$0] }
+                        let m = groupStart.count
+                        var through = [Double](repeating: 0, count: m + 1)
+                        var throughX = [Double](repeating: 0, count: (m + 1) * p)
+                        for g in stride(from: m - 1, through: 0, by: -1) {
+                            let e = groupEvent[g]
+                            through[g] = through[g + 1] + (e >= 0 ? h1[e] : 0)
+                            for j in 0..<p { throughX[g * p + j] = throughX[(g + 1) * p + j] + (e >= 0 ? hx1[e * p + j] : 0) }
+                        }
+                        for k in begin..<end {
+                            let first = CoxSortedData.firstGroup(atOrBelow: entry[k], in: groupTimes)
+                            let target = (cluster?[k] ?? k) * p
+                            let scale = weight[k] * risk[k]
+                            for j in 0..<p {
+                                sums[target + j] += scale * (xs[k * p + j] * through[first] - throughX[first * p + j])
+                            }
+                        }
                     }
                 }}}}}}}}
             }

@@ -21,6 +21,13 @@ package struct CoxSortedData: Sendable {
     package var x: [Double]
     /// Stratum `s` covers sorted positions `strataStart[s] ..< strataStart[s + 1]`.
     package let strataStart: [Int]
+    /// Entry times of counting-process rows `(start, stop]` (a row is at risk at `t` when
+    /// `entry < t ≤ time`), sorted like the rows; nil for plain durations.
+    package let entry: [Double]?
+    /// With ``entry``: the sorted positions of each stratum ordered by entry time *descending* (stratum
+    /// `s` at `strataStart[s] ..< strataStart[s + 1]` here too), the order in which a backward walk over
+    /// time removes rows from the risk set. Empty without entries.
+    package let entryOrder: [Int]
 
     /// Number of strata.
     package var strataCount: Int { strataStart.count - 1 }
@@ -33,8 +40,10 @@ package struct CoxSortedData: Sendable {
     ///   - event: event indicators.
     ///   - strata: stratum labels or nil.
     ///   - weights: positive finite weights or nil.
-    /// - Complexity: O(n) for the time sort (radix), O(n) for the stratum pass, O(n p) for the design.
-    package init(x: Matrix, time: [Double], event: [Bool], strata: [Int]?, weights: [Double]?) {
+    ///   - entry: entry times below the times (counting-process rows), or nil.
+    /// - Complexity: O(n) for the time sort (radix), O(n) for the stratum pass, O(n p) for the design,
+    ///   O(n log n) for the entries.
+    package init(x: Matrix, time: [Double], event: [Bool], strata: [Int]?, weights: [Double]?, entry: [Double]? = nil) {
         let n = time.count
         let p = x.columns
         var order = Array(SurvivalOrder.ascending(time).reversed())
@@ -85,5 +94,37 @@ package struct CoxSortedData: Sendable {
         self.weight = sortedWeight
         self.x = rowMajor
         self.strataStart = starts
+        guard let entry else {
+            self.entry = nil
+            self.entryOrder = []
+            return
+        }
+        let sortedEntry = order.map { entry[$0] }
+        // Positions by entry descending, then stably bucketed by stratum (positions are stratum-major).
+        var stratumOfPosition = [Int](repeating: 0, count: n)
+        for s in 0..<(starts.count - 1) {
+            for k in starts[s]..<starts[s + 1] { stratumOfPosition[k] = s }
+        }
+        var fill = Array(starts.dropLast())
+        var entryOrder = [Int](repeating: 0, count: n)
+        for position in SurvivalOrder.ascending(sortedEntry).reversed() {
+            let s = stratumOfPosition[position]
+            entryOrder[fill[s]] = position
+            fill[s] += 1
+        }
+        self.entry = sortedEntry
+        self.entryOrder = entryOrder
+    }
+
+    /// The index among `groupTimes` (distinct times of one stratum, *descending*) of the first time
+    /// `≤ value`, or `groupTimes.count` when every time is above it.
+    /// - Complexity: O(log m).
+    package static func firstGroup(atOrBelow value: Double, in groupTimes: [Double]) -> Int {
+        var low = 0, high = groupTimes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if groupTimes[middle] <= value { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

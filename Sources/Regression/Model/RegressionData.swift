@@ -30,6 +30,10 @@ public struct RegressionData: Sendable {
     public var cluster: [Int]?
     /// Dose per row for dose–response models (not a column of `x`), or nil.
     public var dose: [Double]?
+    /// Entry time per row of counting-process data `(start, stop]` (``time`` is then the stop time; a
+    /// row is at risk at `t` when `start < t ≤ time`), or nil. Models whose registry requirements do not
+    /// allow entry times refuse it.
+    public var start: [Double]? = nil
 
     /// Creates the data.
     ///
@@ -63,9 +67,12 @@ public struct RegressionData: Sendable {
     ///   - event: Event indicators.
     ///   - weights: Case weights or nil.
     ///   - dose: Doses or nil.
-    public init(design: DesignMatrix, time: [Double], event: [Bool], weights: [Double]? = nil, dose: [Double]? = nil) {
+    ///   - start: Entry times of `(start, stop]` rows or nil.
+    public init(design: DesignMatrix, time: [Double], event: [Bool], weights: [Double]? = nil, dose: [Double]? = nil,
+                start: [Double]? = nil) {
         self.init(x: design.x, termNames: design.termNames, time: time, event: event, weights: weights,
                   strata: design.strata, cluster: design.cluster, dose: dose)
+        self.start = start
     }
 
     /// The number of rows.

@@ -13,6 +13,9 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     public var choosesDistribution: Bool
     /// The model works on log(time), so durations of 0 are left out of its fits (with a warning).
     public var positiveTimes: Bool
+    /// Whether the model fits counting-process rows `(start, stop]` (``RegressionData/start``: delayed
+    /// entry, time-varying covariates); a model without it is not offered such data.
+    public var allowsEntryTimes: Bool
 
     /// Creates the requirements.
     ///
@@ -23,9 +26,10 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     ///   - usesTies: The tie handling applies.
     ///   - choosesDistribution: The settings choose the error family.
     ///   - positiveTimes: The model needs times > 0.
+    ///   - allowsEntryTimes: The model fits `(start, stop]` rows.
     public init(
         intercept: Bool, allowsStrata: Bool, needsDose: Bool, usesTies: Bool = false, choosesDistribution: Bool = false,
-        positiveTimes: Bool = false
+        positiveTimes: Bool = false, allowsEntryTimes: Bool = false
     ) {
         self.intercept = intercept
         self.allowsStrata = allowsStrata
@@ -33,5 +37,6 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
         self.usesTies = usesTies
         self.choosesDistribution = choosesDistribution
         self.positiveTimes = positiveTimes
+        self.allowsEntryTimes = allowsEntryTimes
     }
 }

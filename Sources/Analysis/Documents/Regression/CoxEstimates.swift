@@ -29,7 +29,9 @@ public struct CoxEstimates: RegressionEstimates {
         guard let cox = fit as? CoxPHFit else { return nil }
         var warnings = cox.warningMessages
         var zph: CoxZPHResult?
-        if context.testsProportionalHazards {
+        if context.testsProportionalHazards, context.dataset.start != nil {
+            warnings.append("the proportional-hazards test (cox.zph) and the concordance are not computed for (start, stop] rows yet")
+        } else if context.testsProportionalHazards {
             do {
                 zph = try CoxZPH().test(
                     cox, x: context.design.x, time: context.dataset.time, event: context.dataset.event,
@@ -86,13 +88,15 @@ public struct CoxEstimates: RegressionEstimates {
                 tables: [ReportTable(title: "", columns: columns, rows: rows, notes: notes)])
         ]
 
+        let concordanceRows: [[ReportCell]] = cox.concordance.map { c in
+            [[.text("concordance"), .number(c.concordance)], [.text("concordance std_error"), .number(c.standardError)]]
+        } ?? [[.text("concordance"), .text("not computed for (start, stop] rows yet")]]
         let fitRows: [[ReportCell]] = [
             [.text("log-likelihood (null model)"), .number(cox.nullLogLikelihood)],
             [.text("log-likelihood (model)"), .number(cox.logLikelihood)],
             [.text("AIC"), .number(result.aic)],
             [.text("BIC (n = events)"), .number(result.bic)],
-            [.text("concordance"), .number(cox.concordance.concordance)],
-            [.text("concordance std_error"), .number(cox.concordance.standardError)],
+        ] + concordanceRows + [
             [.text("Newton-Raphson iterations"), .integer(cox.iterations)],
             [.text("converged"), .text(cox.isConverged ? "yes" : "NO")],
         ]
