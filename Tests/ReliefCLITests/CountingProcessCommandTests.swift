@@ -43,7 +43,7 @@ import Testing
 
     @Test func analysesWithoutEntryTimesRefuseStart() throws {
         let path = try Self.file()
-        for arguments in [["fit", "weibull", path, "--formula", "grp"], ["predict", "cox", path, "--formula", "grp", "--at", "grp=a"],
+        for arguments in [["dose-response", path, "--dose", "id"], ["predict", "cox", path, "--formula", "grp", "--at", "grp=a"],
                           ["report", path, "-o", "/tmp/relief-cp-report.html"]] {
             let output = try ReliefProcess.run(arguments + Self.columns)
             #expect(output.status == 64, "\(arguments): \(output.stderr)")
@@ -62,6 +62,14 @@ import Testing
         let plain = try ReliefProcess.run(["fit", "cox", try Self.file(), "--formula", "grp", "--format", "json",
                                            "--time", "stop", "--event", "event", "--id", "id"])
         #expect(plain.status == 0 && plain.stdout != output.stdout)
+    }
+
+    @Test func parametricFitsAreLeftTruncated() throws {
+        let truncated = try ReliefProcess.run(["fit", "weibull", try Self.file(), "--formula", "grp", "--format", "json"] + Self.columns)
+        #expect(truncated.status == 0, "\(truncated.stderr)")
+        let plain = try ReliefProcess.run(["fit", "weibull", try Self.file(), "--formula", "grp", "--format", "json",
+                                           "--time", "stop", "--event", "event", "--id", "id"])
+        #expect(plain.status == 0 && plain.stdout != truncated.stdout)
     }
 
     @Test func emptyIntervalIsBadDataNamingLineAndColumn() throws {

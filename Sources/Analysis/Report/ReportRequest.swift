@@ -87,7 +87,7 @@ public struct ReportRequest: Sendable {
         if let start = source.roles.start {
             throw AnalysisError(
                 .usage, "--start \(start): relief report does not take (start, stop] rows yet; summary, curves and "
-                    + "fit cox do (see the README's status table)")
+                    + "fit (cox and the parametric models) do (see the README's status table)")
         }
         let header = try source.header()
         let plan = try ReportPlan(request: self, header: header)

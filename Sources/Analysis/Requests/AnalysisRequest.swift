@@ -56,7 +56,7 @@ extension AnalysisRequest {
         guard let start = source.roles.start, !acceptsEntryTimes else { return }
         throw AnalysisError(
             .usage, "--start \(start): this analysis does not take (start, stop] rows yet; summary, curves and "
-                + "fit cox do (see the README's status table)")
+                + "fit (cox and the parametric models) do (see the README's status table)")
     }
 
     /// No check by default (the reader checks the roles' own columns).

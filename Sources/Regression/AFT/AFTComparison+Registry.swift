@@ -5,7 +5,8 @@ extension AFTComparison {
     /// `all` the four families ranked by AIC (``AFTComparison``).
     public static let registryEntry = SurvivalModelEntry(
         name: "aft", summary: "accelerated failure time with --dist NAME (default weibull) or all (ranked by AIC)",
-        requirements: SurvivalModelRequirements(intercept: true, allowsStrata: false, needsDose: false, choosesDistribution: true, positiveTimes: true),
+        requirements: SurvivalModelRequirements(intercept: true, allowsStrata: false, needsDose: false, choosesDistribution: true, positiveTimes: true,
+                                                allowsEntryTimes: true),
         capabilities: SurvivalModelCapabilities(predictions: .all, drivesCoverageSchedule: true)
     ) { settings throws(StatModelError) -> any SurvivalRegressionModel in
         let specification = ParametricAFT(robust: settings.robust ?? false, confidenceLevel: settings.confidenceLevel)

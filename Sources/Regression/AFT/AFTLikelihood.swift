@@ -10,7 +10,9 @@ import Survival
 /// `a = d log h / dz` and `a′ = d² log h / dz²`:
 /// `ℓᵢ = log h(z) − [event] log σ`,
 /// `∂ℓ/∂μ = −a/σ`, `∂²ℓ/∂μ² = a′/σ²`, `∂ℓ/∂log σ = −a z − [event]`,
-/// `∂²ℓ/∂μ ∂log σ = (a′ z + a)/σ`, `∂²ℓ/∂(log σ)² = a′ z² + a z`; the chain rule through `μ(θ)` is the
+/// `∂²ℓ/∂μ ∂log σ = (a′ z + a)/σ`, `∂²ℓ/∂(log σ)² = a′ z² + a z`. A left-truncated row (entry at
+/// `y₀ = g(start)`, ``AFTResponse/entryY``) adds `−log S₀(z₀)`, `z₀ = (y₀ − μᵢ)/σ`: the censored terms at
+/// `z₀` with the opposite sign (lifelines' `entry_col`). The chain rule through `μ(θ)` is the
 /// location model's (``AFTLocationModel/accumulate(_:rows:derivatives:workspace:into:)``). The rows are
 /// read once per evaluation, in blocks, so an evaluation costs O(n k²) and allocates per block only.
 ///
@@ -121,6 +123,7 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
             guard let mu = located, mu.count == m else { return .undefined }
             if m != block.count { block = AFTRowDerivatives(count: m) }
             block.curvatureIsNonNegative = true
+            let entryY = response.entryY
             response.y.withUnsafeBufferPointer { yb in
             response.event.withUnsafeBufferPointer { eb in
             response.weights.withUnsafeBufferPointer { wb in
@@ -133,20 +136,39 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
                     let term = isEvent ? family.logDensity(z) : family.logSurvival(z)
                     let w = wb[row]
                     loglik += w * (isEvent ? term.value - logSigma : term.value)
+                    // Left truncation: minus the censored term at the entry `z₀`.
+                    var z0 = -Double.infinity
+                    var entry = LogDerivatives(value: 0, first: 0, second: 0)
+                    if let entryY {
+                        z0 = (entryY[row] - mu[i]) * inverseSigma
+                        if z0.isFinite {
+                            entry = family.logSurvival(z0)
+                            loglik -= w * entry.value
+                        }
+                    }
                     guard derivatives else { continue }
                     let a = term.first
                     let a2 = term.second
-                    let g = -a * inverseSigma
-                    let s = isEvent ? -a * z - 1 : -a * z
+                    var g = -a * inverseSigma
+                    var s = isEvent ? -a * z - 1 : -a * z
+                    var h = -w * a2 * inverseSigma * inverseSigma
+                    var cross = -w * (a2 * z + a) * inverseSigma
+                    var curvature = -w * (a2 * z * z + a * z)
+                    if z0.isFinite {
+                        g += entry.first * inverseSigma
+                        s += entry.first * z0
+                        h += w * entry.second * inverseSigma * inverseSigma
+                        cross += w * (entry.second * z0 + entry.first) * inverseSigma
+                        curvature += w * (entry.second * z0 * z0 + entry.first * z0)
+                    }
                     dg[row] = g
                     ds[row] = s
                     block.score[i] = w * g
-                    let h = -w * a2 * inverseSigma * inverseSigma
                     if !(h >= 0) { block.curvatureIsNonNegative = false }
                     block.curvature[i] = h
-                    block.cross[i] = -w * (a2 * z + a) * inverseSigma
+                    block.cross[i] = cross
                     logScaleScore += w * s
-                    logScaleCurvature -= w * (a2 * z * z + a * z)
+                    logScaleCurvature += curvature
                 }
             }}}}}
             if derivatives {

@@ -22,6 +22,10 @@ package struct AFTResponse: Sendable {
     package private(set) var context: String
     /// `Σ_events wᵢ log g′(tᵢ)`: time-scale log-likelihood = `y`-scale log-likelihood + this.
     package let logCorrection: Double
+    /// `g(startᵢ)` of left-truncated rows `(start, stop]` (`−∞` for a start of 0, which truncates
+    /// nothing), nil without entry times: the likelihood is then conditional on survival to the entry,
+    /// `ℓᵢ − log S₀((g(startᵢ) − μᵢ)/σ)`.
+    package private(set) var entryY: [Double]? = nil
 
     /// Transforms the times.
     ///
@@ -52,6 +56,25 @@ package struct AFTResponse: Sendable {
         self.epsilon = epsilon
         self.context = context
         self.logCorrection = correction
+    }
+
+    /// The same response with entry times (left truncation at `start`, each below its time).
+    ///
+    /// - Throws: `.invalidArgument` for a start that is not finite, negative, or not below its time.
+    /// - Complexity: O(n).
+    package func truncated(at start: [Double]?) throws(StatModelError) -> AFTResponse {
+        guard let start else { return self }
+        guard start.count == time.count else {
+            throw .lengthMismatch(context: context, argument: "start", expected: time.count, found: start.count)
+        }
+        var copy = self
+        copy.entryY = try start.enumerated().map { (i, value) throws(StatModelError) -> Double in
+            guard value.isFinite, value >= 0, value < time[i] else {
+                throw .invalidArgument(context: context, message: "start \(value) of row \(i) (0-based) is not a time >= 0 below its stop \(time[i]).")
+            }
+            return value == 0 ? -.infinity : distribution.transform.forward(value)
+        }
+        return copy
     }
 
     /// The same response named `context` in messages (e.g. for the intercept-only fit).

@@ -9,7 +9,8 @@ extension ParametricAFT {
     public static func registryEntry(_ distribution: AFTDistribution) -> SurvivalModelEntry {
         SurvivalModelEntry(
             name: distribution.name, summary: "\(distribution.name) accelerated failure time (R survreg)",
-            requirements: SurvivalModelRequirements(intercept: true, allowsStrata: false, needsDose: false, positiveTimes: true),
+            requirements: SurvivalModelRequirements(intercept: true, allowsStrata: false, needsDose: false, positiveTimes: true,
+                                                    allowsEntryTimes: true),
             capabilities: SurvivalModelCapabilities(predictions: .all, drivesCoverageSchedule: true)
         ) { settings throws(StatModelError) in
             ParametricAFT(distribution: distribution, robust: settings.robust ?? false,

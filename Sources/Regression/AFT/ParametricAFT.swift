@@ -108,7 +108,7 @@ public struct ParametricAFT: SurvivalRegressionModel, Sendable {
 
         let n = x.rows
         let response = try AFTResponse(time: time, event: event, weights: weights, distribution: distribution,
-                                       epsilon: epsilon, context: context)
+                                       epsilon: epsilon, context: context).truncated(at: input.start)
         let newton = DampedNewton.survreg(maxIterations: maxIterations, epsilon: epsilon,
                                           logScaleIndex: distribution.estimatesScale ? x.columns : nil)
         let estimate = try AFTEstimator(location: LinearLocation(x: x, names: input.termNames), response: response,
