@@ -43,7 +43,7 @@ import Testing
 
     @Test func analysesWithoutEntryTimesRefuseStart() throws {
         let path = try Self.file()
-        for arguments in [["dose-response", path, "--dose", "id"], ["predict", "cox", path, "--formula", "grp", "--at", "grp=a"],
+        for arguments in [["dose-response", path, "--dose", "id"], ["schedule", path, "--formula", "id + start", "--dose-column", "id", "--interval-column", "start", "--doses", "1", "--intervals", "7"],
                           ["report", path, "-o", "/tmp/relief-cp-report.html"]] {
             let output = try ReliefProcess.run(arguments + Self.columns)
             #expect(output.status == 64, "\(arguments): \(output.stderr)")
@@ -61,6 +61,15 @@ import Testing
         // Without --start the stop time would be read as a duration: another fit.
         let plain = try ReliefProcess.run(["fit", "cox", try Self.file(), "--formula", "grp", "--format", "json",
                                            "--time", "stop", "--event", "event", "--id", "id"])
+        #expect(plain.status == 0 && plain.stdout != output.stdout)
+    }
+
+    @Test func predictCoxUsesTheCountingProcessRiskSets() throws {
+        let output = try ReliefProcess.run(["predict", "cox", try Self.file(), "--formula", "grp", "--at", "grp=a,b",
+                                            "--format", "csv"] + Self.columns)
+        #expect(output.status == 0, "\(output.stderr)")
+        let plain = try ReliefProcess.run(["predict", "cox", try Self.file(), "--formula", "grp", "--at", "grp=a,b",
+                                           "--format", "csv", "--time", "stop", "--event", "event", "--id", "id"])
         #expect(plain.status == 0 && plain.stdout != output.stdout)
     }
 

@@ -40,13 +40,15 @@ struct CoxPredictFixture: Decodable, Sendable {
     let tau: Double
     let profiles: [Profile]
     let curves: [Curve]
+    /// Entry times of `(start, stop]` rows (cp_cox_predict_*.json only).
+    let start: FixtureNumbers?
 
     /// Every fixture written by the script.
     static let names = ["lung", "ovarian_breslow", "trial", "trial_strata"]
 
     /// Loads `Reference/cox_predict_<name>.json` from the test bundle.
-    static func load(_ name: String) throws -> CoxPredictFixture? {
-        guard let url = Bundle.module.url(forResource: "cox_predict_" + name, withExtension: "json",
+    static func load(_ name: String, prefix: String = "cox_predict_") throws -> CoxPredictFixture? {
+        guard let url = Bundle.module.url(forResource: prefix + name, withExtension: "json",
                                           subdirectory: "Reference")
         else { return nil }
         return try JSONDecoder().decode(CoxPredictFixture.self, from: Data(contentsOf: url))

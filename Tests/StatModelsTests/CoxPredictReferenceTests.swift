@@ -30,15 +30,20 @@ import Testing
         let event = fixture.status.finite.map { $0 > 0.5 }
         let strata = fixture.strata.map(\.integers)
         let ties: CoxPH.Ties = fixture.ties == "breslow" ? .breslow : .efron
-        let fit = try CoxPH(ties: ties, termNames: fixture.columns.values)
-            .fit(x: x, time: fixture.time.finite, event: event, strata: strata)
-        let baseline = try fit.baselineHazard(x: x, time: fixture.time.finite, event: event, strata: strata)
+        var data = RegressionData(x: x, termNames: fixture.columns.values, time: fixture.time.finite, event: event, strata: strata)
+        data.start = fixture.start?.finite
+        let fit = try CoxPH(ties: ties, termNames: fixture.columns.values).fit(data)
+        let baseline = try fit.baselineHazard(x: x, time: fixture.time.finite, event: event, strata: strata,
+                                              start: data.start)
         return (fit, baseline)
     }
 
-    @Test(arguments: CoxPredictFixture.names)
+    /// The counting-process fixture (R's heart data, `(start, stop]` rows) is `cp_cox_predict_heart`.
+    @Test(arguments: CoxPredictFixture.names + ["cp:heart"])
     func curvesMatchR(name: String) throws {
-        let fixture = try #require(try CoxPredictFixture.load(name), "missing cox_predict_\(name).json")
+        let fixture = try #require(
+            try name.hasPrefix("cp:") ? CoxPredictFixture.load(String(name.dropFirst(3)), prefix: "cp_cox_predict_")
+                : CoxPredictFixture.load(name), "missing fixture \(name)")
         let (fit, baseline) = try Self.fit(fixture)
         for (j, b) in fixture.coef.finite.enumerated() { Self.close(fit.coefficients[j], b, "\(name) coef \(j)") }
         #expect(fixture.profiles.count == fixture.curves.count)

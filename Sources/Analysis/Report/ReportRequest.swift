@@ -86,8 +86,8 @@ public struct ReportRequest: Sendable {
     public func run(record: RunRecord = RunRecord()) throws -> ClinicalReport {
         if let start = source.roles.start {
             throw AnalysisError(
-                .usage, "--start \(start): relief report does not take (start, stop] rows yet; summary, curves and "
-                    + "fit (cox and the parametric models) do (see the README's status table)")
+                .usage, "--start \(start): relief report does not take (start, stop] rows yet; summary, curves, fit and "
+                    + "predict (cox and the parametric models) do (see the README's status table)")
         }
         let header = try source.header()
         let plan = try ReportPlan(request: self, header: header)

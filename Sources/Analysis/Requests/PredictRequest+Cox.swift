@@ -30,7 +30,8 @@ extension PredictRequest {
         throws -> (result: PredictionResult, warnings: [String])
     {
         let strataSettings = try strataSettings()
-        let baseline = try fit.baselineHazard(x: design.x, time: dataset.time, event: dataset.event, strata: design.strata)
+        let baseline = try fit.baselineHazard(x: design.x, time: dataset.time, event: dataset.event, strata: design.strata,
+                                              start: dataset.start)
         let profiles = try design.profiles(termSettings)
         // The cross of the stratum values, first strata column slowest.
         var combinations: [[String]] = [[]]

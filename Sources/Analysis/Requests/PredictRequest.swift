@@ -75,6 +75,9 @@ public struct PredictRequest: AnalysisRequest {
 
     public var covariates: [String] { fitter.covariates }
 
+    /// Models that fit `(start, stop]` rows predict from them (the Cox baseline uses the same risk sets).
+    public var acceptsEntryTimes: Bool { model.entry.requirements.allowsEntryTimes }
+
     public func check(_ source: DataSource) throws { try fitter.checkColumns(source) }
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: PredictionResult, warnings: [String]) {

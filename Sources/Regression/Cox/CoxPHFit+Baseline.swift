@@ -17,11 +17,13 @@ extension CoxPHFit {
     ///   - event: Event indicators.
     ///   - strata: Stratum label per row, as given to the fit, or nil.
     ///   - weights: Case weights as given to the fit, or nil.
+    ///   - start: Entry times of `(start, stop]` rows as given to the fit, or nil (a row is in the risk
+    ///     set at `t` when `start < t ≤ time`).
     /// - Returns: The baseline.
     /// - Throws: `.emptyInput`, `.lengthMismatch` or `.nonFiniteValue` for input that does not match the fit.
     /// - Complexity: O(n log n) for the sort, then one O(n p) pass over the sorted risk sets.
     public func baselineHazard(x: Matrix, time: [Double], event: [Bool], strata: [Int]? = nil,
-                               weights: [Double]? = nil) throws(StatModelError) -> CoxBaselineHazard {
+                               weights: [Double]? = nil, start: [Double]? = nil) throws(StatModelError) -> CoxBaselineHazard {
         let context = Self.baselineContext
         let n = time.count, p = coefficients.count
         guard n > 0 else { throw .emptyInput(context: context) }
@@ -45,8 +47,11 @@ extension CoxPHFit {
         for (i, v) in x.elements.enumerated() where !v.isFinite {
             throw .nonFiniteValue(context: context, argument: "x", index: i % n)
         }
-        let fixed = timeFixApplied ? try TimeFix().apply(to: time) : time
-        let data = CoxSortedData(x: x, time: fixed, event: event, strata: strata, weights: weights)
+        _ = try KaplanMeier.entries(start, stop: time, weights: nil, context: context)
+        let joint = time + (start ?? [])
+        let fixed = timeFixApplied ? try TimeFix().apply(to: joint) : joint
+        let data = CoxSortedData(x: x, time: Array(fixed.prefix(n)), event: event, strata: strata, weights: weights,
+                                 entry: start.map { _ in Array(fixed.dropFirst(n)) })
         let beta = coefficients.map { $0.isFinite ? $0 : 0 }
         var labels: [Int?] = [nil]
         if let strata {
@@ -76,8 +81,31 @@ extension CoxPHFit {
         var centred = [Double](repeating: 0, count: p)
         var increment = [Double](repeating: 0, count: p)
         var position = range.lowerBound
+        var nextEntry = range.lowerBound   // counting-process rows: the next to leave the risk set
+        var inRisk = 0
         while position < range.upperBound {
             let t = data.time[position]
+            if let entry = data.entry {
+                while nextEntry < range.upperBound, entry[data.entryOrder[nextEntry]] >= t {
+                    let k = data.entryOrder[nextEntry]
+                    var eta = 0.0
+                    for j in 0..<p {
+                        centred[j] = data.x[k * p + j] - means[j]
+                        eta += centred[j] * beta[j]
+                    }
+                    let wr = data.weight[k] * exp(eta)
+                    riskSum -= wr
+                    countSum -= data.weight[k]
+                    for j in 0..<p { xSum[j] -= wr * centred[j] }
+                    inRisk -= 1
+                    nextEntry += 1
+                }
+                if inRisk == 0 {
+                    riskSum = 0
+                    countSum = 0
+                    for j in 0..<p { xSum[j] = 0 }
+                }
+            }
             var deathRisk = 0.0, deathWeight = 0.0, censorWeight = 0.0
             var deaths = 0
             for j in 0..<p { xDeath[j] = 0 }
@@ -92,6 +120,7 @@ extension CoxPHFit {
                 let wr = w * exp(eta)
                 riskSum += wr
                 countSum += w
+                inRisk += 1
                 for j in 0..<p { xSum[j] += wr * centred[j] }
                 if data.status[position] {
                     deaths += 1

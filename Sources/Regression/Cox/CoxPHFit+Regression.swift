@@ -68,7 +68,7 @@ extension CoxPHFit: SurvivalRegressionFit {
             throw .lengthMismatch(context: context, argument: "strata", expected: profiles.count, found: strata.count)
         }
         let baseline = try baselineHazard(x: data.x, time: data.time, event: data.event, strata: data.strata,
-                                          weights: data.weights)
+                                          weights: data.weights, start: data.start)
         let z = Normal.quantile(0.5 + request.confidenceLevel / 2)
         var result: [SurvivalProfilePrediction] = []
         for index in 0..<profiles.count {
