@@ -8,8 +8,8 @@ import Testing
 /// `coxph(Surv(start, stop, event) ~ ...)` (Reference/cp_cox_*.json from make_counting_fixtures.R): heart
 /// (jasa1, time-varying transplant) Efron, Breslow, clustered and weighted; cgd with cluster(id), and
 /// stratified; bladder2 Andersen–Gill and PWP total time (strata(enum)). Tolerance 1e-6 relative (variance
-/// entries relative to sqrt(V_ii V_jj)), as ``CoxReferenceTests``. Concordance and cox.zph are not
-/// computed for such rows yet (nil), so they are not compared.
+/// entries relative to sqrt(V_ii V_jj)), as ``CoxReferenceTests``, the concordance (pairs, C and its
+/// jackknife SE) too. cox.zph is not computed for such rows yet.
 @Suite("Counting-process Cox vs R survival")
 struct CountingProcessCoxTests {
     static let names = ["heart_efron", "heart_breslow", "heart_cluster", "heart_weights", "cgd", "cgd_strata",
@@ -41,7 +41,14 @@ struct CountingProcessCoxTests {
         CoxReferenceTests.expectTest(fit.waldTest, c.tests.wald, "\(name) Wald")
         CoxReferenceTests.expectTest(fit.scoreTest, c.tests.score, "\(name) score")
         #expect(fit.iterations == c.iter, "\(name) iterations: R \(c.iter), got \(fit.iterations)")
-        #expect(fit.concordance == nil)
+        let k = fit.concordance
+        for (ours, r, what) in [(k.concordant, c.concordance.concordant, "concordant"), (k.discordant, c.concordance.discordant, "discordant"),
+                                (k.tiedX, c.concordance.tied_x, "tied.x"), (k.tiedY, c.concordance.tied_y, "tied.y"),
+                                (k.tiedXY, c.concordance.tied_xy, "tied.xy")] {
+            #expect(abs(ours - r) <= tol * max(1, r), "\(name) \(what): R \(r), got \(ours)")
+        }
+        SurvivalTolerance.expectRelative(k.concordance, c.concordance.concordance, tolerance: tol, "\(name) C")
+        SurvivalTolerance.expectRelative(k.standardError, c.concordance.std, tolerance: tol, "\(name) C std")
     }
 
     @Test("entry times of 0 give the plain fit; a start at or after its stop is refused")

@@ -101,7 +101,7 @@ struct CoxReferenceTests {
         } else {
             #expect(!fit.isConverged, "\(name) not converged")
         }
-        let k = try #require(fit.concordance)
+        let k = fit.concordance
         // lung_iter1: R's linear predictor (x %*% coef through BLAS) gives rows with identical covariates
         // values one ulp apart ("58 2 1", "66 1 1"), so R counts 2 fewer tied.x pairs; here identical rows
         // get identical scores. That case's concordance is compared in the converged lung fixture instead.

@@ -11,7 +11,8 @@ extension CoxConcordance {
     /// the stratum's events (a prefix sum) minus what the event tree held when the subject was passed.
     ///
     /// - Parameters:
-    ///   - data: sorted data (only time, status, weight and strata are read).
+    ///   - data: sorted data (only time, status, weight, strata and entries are read). With entries
+    ///     (counting-process rows) a row is compared only with the events in its window `(start, stop]`.
     ///   - risk: the linear predictor per sorted row.
     ///   - cluster: dense cluster code per sorted row, or nil (one per row).
     ///   - clusterCount: number of clusters.
@@ -60,6 +61,7 @@ extension CoxConcordance {
         var inflTied = [Double](repeating: 0, count: n)
         var concordant = 0.0, discordant = 0.0, tiedX = 0.0, tiedY = 0.0, tiedXY = 0.0
         var deathRows: [Int] = []
+        var left = [Bool](repeating: false, count: data.entry == nil ? 0 : n)   // rows past their entry
         data.time.withUnsafeBufferPointer { time in
         data.status.withUnsafeBufferPointer { status in
         data.weight.withUnsafeBufferPointer { weight in
@@ -73,8 +75,22 @@ extension CoxConcordance {
             let end = data.strataStart[s + 1]
             trees.reset(size: distinct[s])
             var i = begin
+            var nextEntry = begin
             while i < end {
                 let t = time[i]
+                if let entry = data.entry {
+                    // Counting-process rows leave at their entry; the events passed so far are those in their window.
+                    while nextEntry < end, entry[data.entryOrder[nextEntry]] >= t {
+                        let k = data.entryOrder[nextEntry]
+                        let q = trees.query(rank[k], in: .events)
+                        inflConcordant[k] += q.less
+                        inflDiscordant[k] += q.greater
+                        inflTied[k] += q.equal
+                        trees.add(-weight[k], at: rank[k], to: .everyone)
+                        left[k] = true
+                        nextEntry += 1
+                    }
+                }
                 var j = i
                 deathRows.removeAll(keepingCapacity: true)
                 while j < end, time[j] == t {
@@ -137,7 +153,7 @@ extension CoxConcordance {
                 below[r] = running
                 running += eventsAtRank[r]
             }
-            for k in begin..<end {
+            for k in begin..<end where left.isEmpty || !left[k] {
                 let r = rank[k]
                 let less = below[r]
                 let equal = eventsAtRank[r]

@@ -97,8 +97,8 @@ extension CoxPH {
         let used = robustVariance ?? variance
         let waldStatistic = TolerantCholesky(used, tolerance: choleskyTolerance).quadraticForm(beta)
         let lr = 2 * (outcome.evaluation.value - outcome.start.value)
-        let concordance = entry != nil ? nil : CoxConcordance.compute(data, risk: eta, cluster: sortedCluster?.codes,
-                                                                      clusterCount: sortedCluster?.count ?? n)
+        let concordance = CoxConcordance.compute(data, risk: eta, cluster: sortedCluster?.codes,
+                                                 clusterCount: sortedCluster?.count ?? n)
         if !outcome.isConverged {
             warnings.append(.notConverged(iterations: outcome.iterations))
         }

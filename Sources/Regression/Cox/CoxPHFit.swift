@@ -43,9 +43,9 @@ public struct CoxPHFit: Sendable, Equatable {
     /// Robust score test `U(0)ᵀ (S₀ᵀ S₀)⁻ U(0)` with score residuals at `β = 0` summed within clusters
     /// (R's `rscore`), when the variance is robust.
     public let robustScoreTest: CoxPHTest?
-    /// Concordance of the linear predictor with the times (R's `fit$concordance`); nil for
-    /// counting-process `(start, stop]` data, whose concordance is not computed yet.
-    public let concordance: CoxConcordance?
+    /// Concordance of the linear predictor with the times (R's `fit$concordance`; for `(start, stop]`
+    /// rows each event is compared with the rows at risk at its time).
+    public let concordance: CoxConcordance
     /// Linear predictor `x_iᵀ β − meansᵀ β` per input row (R's `linear.predictors`).
     public let linearPredictors: [Double]
     /// Confidence level of `lower` / `upper`.
@@ -61,7 +61,7 @@ public struct CoxPHFit: Sendable, Equatable {
                 coefficients: [Double], variance: Matrix, robustVariance: Matrix?, means: [Double],
                 nullLogLikelihood: Double, logLikelihood: Double, iterations: Int, isConverged: Bool,
                 likelihoodRatioTest: CoxPHTest, waldTest: CoxPHTest, scoreTest: CoxPHTest,
-                robustScoreTest: CoxPHTest?, concordance: CoxConcordance?, linearPredictors: [Double],
+                robustScoreTest: CoxPHTest?, concordance: CoxConcordance, linearPredictors: [Double],
                 confidenceLevel: Double, timeFixApplied: Bool, warnings: [CoxPHWarning]) {
         self.ties = ties
         self.termNames = termNames

@@ -11,9 +11,7 @@ extension CoxEstimates {
         }
         table.addLikelihoods(
             logLikelihood: cox.logLikelihood, nullLogLikelihood: cox.nullLogLikelihood, aic: result.aic, bic: result.bic)
-        if let concordance = cox.concordance {
-            table.add("fit", measure: "concordance", estimate: concordance.concordance, standardError: concordance.standardError)
-        }
+        table.add("fit", measure: "concordance", estimate: cox.concordance.concordance, standardError: cox.concordance.standardError)
         table.add("fit", measure: "iterations", count: cox.iterations)
         for (name, test) in [("likelihood_ratio", cox.likelihoodRatioTest), ("wald", cox.waldTest), ("score", cox.scoreTest)] {
             table.add("test", measure: name, estimate: test.statistic, p: test.pValue, df: test.degreesOfFreedom)
@@ -58,8 +56,8 @@ extension CoxEstimates {
             result, ratio: "hazard_ratio", coefficients: coefficients, logLikelihood: cox.logLikelihood,
             nullLogLikelihood: cox.nullLogLikelihood, iterations: cox.iterations, converged: cox.isConverged)
         return [("ties", .string(cox.ties.rawValue))] + shared + [
-            ("concordance", .optional(cox.concordance?.concordance)),
-            ("concordance_std_error", .optional(cox.concordance?.standardError)),
+            ("concordance", .optional(cox.concordance.concordance)),
+            ("concordance_std_error", .optional(cox.concordance.standardError)),
             ("tests", .object(tests)),
             ("proportional_hazards", zphJSON),
         ]

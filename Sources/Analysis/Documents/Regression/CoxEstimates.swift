@@ -30,7 +30,7 @@ public struct CoxEstimates: RegressionEstimates {
         var warnings = cox.warningMessages
         var zph: CoxZPHResult?
         if context.testsProportionalHazards, context.dataset.start != nil {
-            warnings.append("the proportional-hazards test (cox.zph) and the concordance are not computed for (start, stop] rows yet")
+            warnings.append("the proportional-hazards test (cox.zph) is not computed for (start, stop] rows yet")
         } else if context.testsProportionalHazards {
             do {
                 zph = try CoxZPH().test(
@@ -88,15 +88,13 @@ public struct CoxEstimates: RegressionEstimates {
                 tables: [ReportTable(title: "", columns: columns, rows: rows, notes: notes)])
         ]
 
-        let concordanceRows: [[ReportCell]] = cox.concordance.map { c in
-            [[.text("concordance"), .number(c.concordance)], [.text("concordance std_error"), .number(c.standardError)]]
-        } ?? [[.text("concordance"), .text("not computed for (start, stop] rows yet")]]
         let fitRows: [[ReportCell]] = [
             [.text("log-likelihood (null model)"), .number(cox.nullLogLikelihood)],
             [.text("log-likelihood (model)"), .number(cox.logLikelihood)],
             [.text("AIC"), .number(result.aic)],
             [.text("BIC (n = events)"), .number(result.bic)],
-        ] + concordanceRows + [
+            [.text("concordance"), .number(cox.concordance.concordance)],
+            [.text("concordance std_error"), .number(cox.concordance.standardError)],
             [.text("Newton-Raphson iterations"), .integer(cox.iterations)],
             [.text("converged"), .text(cox.isConverged ? "yes" : "NO")],
         ]
