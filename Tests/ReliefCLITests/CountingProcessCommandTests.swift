@@ -81,6 +81,20 @@ import Testing
         #expect(plain.status == 0 && plain.stdout != truncated.stdout)
     }
 
+    @Test func overlappingIntervalsOfOnePatientAreBadDataUnlessStratified() throws {
+        let path = try Self.file("id,start,stop,event,kind,x\n1,0,5,1,a,1\n1,3,9,0,b,2\n2,0,4,1,a,3\n2,0,6,1,b,1\n3,1,7,0,a,2\n3,0,8,1,b,5\n")
+        let output = try ReliefProcess.run(["summary", path] + Self.columns)
+        #expect(output.status == 65, "\(output.stderr)")
+        #expect(output.stderr.contains("cp.csv:3") && output.stderr.contains("line 2"), "\(output.stderr)")
+        let fit = try ReliefProcess.run(["fit", "cox", path, "--formula", "x"] + Self.columns)
+        #expect(fit.status == 65, "\(fit.stderr)")
+        // Follow-up repeated per event type (Wei–Lin–Weissfeld) is separated by strata: no overlap there.
+        let marginal = try ReliefProcess.run(["fit", "cox", path, "--formula", "x + strata(kind)", "--cluster", "id"] + Self.columns)
+        #expect(marginal.status == 0, "\(marginal.stderr)")
+        let byKind = try ReliefProcess.run(["summary", path, "--by", "kind"] + Self.columns)
+        #expect(byKind.status == 0, "\(byKind.stderr)")
+    }
+
     @Test func emptyIntervalIsBadDataNamingLineAndColumn() throws {
         let path = try Self.file("id,start,stop,event\n1,0,5,1\n2,6,6,1\n")
         let output = try ReliefProcess.run(["summary", path] + Self.columns)

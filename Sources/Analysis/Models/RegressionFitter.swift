@@ -97,6 +97,7 @@ struct RegressionFitter: Sendable {
             dose = values
         }
         let design = try design(dataset)
+        try dataset.checkNoOverlappingIntervals(separate: design.strata)
         if requirements.intercept { try checkDegenerate(design) }
         let configured = try model.entry.make(specification.settings)
         let data = RegressionData(design: design, time: dataset.time, event: dataset.event, dose: dose, start: dataset.start)

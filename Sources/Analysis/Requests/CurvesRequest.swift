@@ -23,7 +23,8 @@ public struct CurvesRequest: AnalysisRequest {
 
     /// The curves are the summary's group fits; its RMST and tests are not shown, nor their warnings.
     public func compute(_ dataset: SurvivalDataset) throws -> (result: SurvivalSummaryResult, warnings: [String]) {
-        (try SurvivalSummary(km: kaplanMeier).fit(dataset), [])
+        try dataset.checkNoOverlappingIntervals(separate: dataset.groupingCodes)
+        return (try SurvivalSummary(km: kaplanMeier).fit(dataset), [])
     }
 
     public func render(

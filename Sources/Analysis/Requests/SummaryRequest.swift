@@ -22,6 +22,7 @@ public struct SummaryRequest: AnalysisRequest {
     }
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: SurvivalSummaryResult, warnings: [String]) {
+        try dataset.checkNoOverlappingIntervals(separate: dataset.groupingCodes)
         let result = try summary.fit(dataset)
         return (result, result.warnings)
     }
