@@ -9,7 +9,7 @@ import Testing
 /// (jasa1, time-varying transplant) Efron, Breslow, clustered and weighted; cgd with cluster(id), and
 /// stratified; bladder2 Andersen–Gill and PWP total time (strata(enum)). Tolerance 1e-6 relative (variance
 /// entries relative to sqrt(V_ii V_jj)), as ``CoxReferenceTests``, the concordance (pairs, C and its
-/// jackknife SE) too. cox.zph is not computed for such rows yet.
+/// jackknife SE) and `cox.zph(transform = "km")` (Kaplan–Meier of the (start, stop] rows) too.
 @Suite("Counting-process Cox vs R survival")
 struct CountingProcessCoxTests {
     static let names = ["heart_efron", "heart_breslow", "heart_cluster", "heart_weights", "cgd", "cgd_strata",
@@ -49,6 +49,16 @@ struct CountingProcessCoxTests {
         }
         SurvivalTolerance.expectRelative(k.concordance, c.concordance.concordance, tolerance: tol, "\(name) C")
         SurvivalTolerance.expectRelative(k.standardError, c.concordance.std, tolerance: tol, "\(name) C std")
+        if let zph = c.zph {
+            let ours = try CoxZPH().test(fit, x: input.x, time: input.time, event: input.event, strata: input.strata,
+                                         weights: input.weights, start: data.start)
+            let rows = ours.terms + [ours.global]
+            #expect(rows.count == zph.rows.values.count, "\(name) zph rows")
+            for (j, row) in rows.enumerated() where j < zph.chisq.finite.count {
+                SurvivalTolerance.expectRelative(row.chiSquare, zph.chisq.finite[j], tolerance: tol, "\(name) zph chisq \(row.term)")
+                SurvivalTolerance.expectRelative(row.pValue, zph.p.finite[j], tolerance: tol, "\(name) zph p \(row.term)")
+            }
+        }
     }
 
     @Test("entry times of 0 give the plain fit; a start at or after its stop is refused")

@@ -41,12 +41,14 @@ public struct CoxZPH: Sendable, Equatable {
     ///   - event: the same event indicators.
     ///   - strata: the same strata, or nil.
     ///   - weights: the same case weights, or nil.
+    ///   - start: the same entry times of `(start, stop]` rows, or nil (risk sets and the `km` transform
+    ///     then count a row from its entry).
     /// - Returns: per-column and global chi-squared tests.
     /// - Throws: `StatModelError` for inputs that do not match the fit, a non-positive time with the
     ///   `log` transform, or a singular information matrix.
     /// - Complexity: O(n p²) after one O(n) sort, plus O(p⁴) for the p + 1 solves.
     public func test(_ fit: CoxPHFit, x: Matrix, time: [Double], event: [Bool], strata: [Int]? = nil,
-                     weights: [Double]? = nil) throws(StatModelError) -> CoxZPHResult {
+                     weights: [Double]? = nil, start: [Double]? = nil) throws(StatModelError) -> CoxZPHResult {
         let context = "CoxZPH.test"
         let names = try CoxPH(termNames: fit.termNames).validate(
             x: x, time: time, event: event, strata: strata, weights: weights, cluster: nil,
@@ -56,8 +58,12 @@ public struct CoxZPH: Sendable, Equatable {
                                    message: "the data (\(time.count) rows, \(x.columns) columns) are not the data of "
                                        + "the fit (\(fit.n) rows, \(fit.coefficients.count) columns).")
         }
-        let fixed = fit.timeFixApplied ? try TimeFix().apply(to: time) : time
-        let transformed = try transformedTimes(fixed, event: event, context: context)
+        _ = try KaplanMeier.entries(start, stop: time, weights: nil, context: context)
+        let joint = time + (start ?? [])
+        let fixedJoint = fit.timeFixApplied ? try TimeFix().apply(to: joint) : joint
+        let fixed = Array(fixedJoint.prefix(time.count))
+        let entry = start.map { _ in Array(fixedJoint.dropFirst(time.count)) }
+        let transformed = try transformedTimes(fixed, event: event, start: entry, context: context)
         var eventMean = 0.0
         var eventCount = 0
         for (index, value) in transformed.enumerated() where event[index] {
@@ -65,7 +71,7 @@ public struct CoxZPH: Sendable, Equatable {
             eventCount += 1
         }
         eventMean /= Double(eventCount)
-        var data = CoxSortedData(x: x, time: fixed, event: event, strata: strata, weights: weights)
+        var data = CoxSortedData(x: x, time: fixed, event: event, strata: strata, weights: weights, entry: entry)
         let g = data.order.map { transformed[$0] - eventMean }
         let eta = data.order.map { fit.linearPredictors[$0] }
         Self.centre(&data)
@@ -94,7 +100,21 @@ public struct CoxZPH: Sendable, Equatable {
     }
 
     /// `g(t)` per input row.
-    package func transformedTimes(_ time: [Double], event: [Bool], context: String) throws(StatModelError) -> [Double] {
+    package func transformedTimes(_ time: [Double], event: [Bool], start: [Double]? = nil, context: String)
+        throws(StatModelError) -> [Double]
+    {
+        if transform == .km, let start {
+            // 1 − S(t−) of the pooled Kaplan–Meier curve with delayed entry.
+            let curve = try KaplanMeier(timeFix: false).fit(time: time, event: event, start: start, weights: nil)
+            return time.map { t in
+                var low = 0, high = curve.times.count   // the first curve time >= t
+                while low < high {
+                    let middle = (low + high) / 2
+                    if curve.times[middle] < t { low = middle + 1 } else { high = middle }
+                }
+                return low == 0 ? 0 : 1 - curve.survival[low - 1]
+            }
+        }
         switch transform {
         case .identity:
             return time
@@ -168,15 +188,37 @@ public struct CoxZPH: Sendable, Equatable {
             var denom = 0.0
             for j in 0..<p { a[j] = 0 }
             for k in 0..<(p * p) { cmat[k] = 0 }
+            var nextEntry = i        // counting-process rows: the next to leave the risk set
+            var inRisk = 0
             while i < end {
                 let t = data.time[i]
                 let timewt = g[i]
+                if let entry = data.entry {
+                    while nextEntry < end, entry[data.entryOrder[nextEntry]] >= t {
+                        let k = data.entryOrder[nextEntry]
+                        let risk = exp(eta[k]) * data.weight[k]
+                        denom -= risk
+                        for j in 0..<p {
+                            let xj = data.x[k * p + j]
+                            a[j] -= risk * xj
+                            for l in 0...j { cmat[j * p + l] -= risk * xj * data.x[k * p + l] }
+                        }
+                        inRisk -= 1
+                        nextEntry += 1
+                    }
+                    if inRisk == 0 {
+                        denom = 0
+                        for j in 0..<p { a[j] = 0 }
+                        for l in 0..<(p * p) { cmat[l] = 0 }
+                    }
+                }
                 var ndead = 0
                 var deadwt = 0.0, denom2 = 0.0
                 while i < end, data.time[i] == t {
                     let row = i * p
                     let w = data.weight[i]
                     let risk = exp(eta[i]) * w
+                    inRisk += 1
                     if data.status[i] {
                         ndead += 1
                         deadwt += w

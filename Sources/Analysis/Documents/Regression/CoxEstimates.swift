@@ -29,13 +29,11 @@ public struct CoxEstimates: RegressionEstimates {
         guard let cox = fit as? CoxPHFit else { return nil }
         var warnings = cox.warningMessages
         var zph: CoxZPHResult?
-        if context.testsProportionalHazards, context.dataset.start != nil {
-            warnings.append("the proportional-hazards test (cox.zph) is not computed for (start, stop] rows yet")
-        } else if context.testsProportionalHazards {
+        if context.testsProportionalHazards {
             do {
                 zph = try CoxZPH().test(
                     cox, x: context.design.x, time: context.dataset.time, event: context.dataset.event,
-                    strata: context.design.strata)
+                    strata: context.design.strata, start: context.dataset.start)
             } catch {
                 warnings.append("the proportional-hazards test (cox.zph) is not available: \(error)")
             }
