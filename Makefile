@@ -62,6 +62,7 @@ fixtures:
 	Rscript Tests/StatModelsTests/Reference/make_cox_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_aft_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_formula_fixtures.R
+	Rscript Tests/StatModelsTests/Reference/make_factor_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_cox_predict_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_baseline_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_counting_fixtures.R

@@ -120,7 +120,12 @@ import Glibc
             process.waitUntilExit()
             let left = try entries(directory)
             #expect(!left.contains { $0.contains(".tmp-") }, "temporaries left: \(left)")
-            if caught {
+            if caught, process.terminationStatus == 0 {
+                // On a loaded machine the signal can land after the rename: the output is whole and
+                // nothing is left over; try again with a larger file.
+                #expect(FileManager.default.fileExists(atPath: output.path))
+                caught = false
+            } else if caught {
                 #expect(process.terminationStatus == 143, "status \(process.terminationStatus), \(process.terminationReason)")
             }
         }

@@ -29,8 +29,8 @@ extension DesignCoding {
                 switch variable.kind {
                 case .naturalSpline(let df):
                     w = df
-                case .column:
-                    if let levels = factorLevels[variable.columns.first ?? ""] {
+                case .column, .factor:
+                    if let levels = factorLevels[variable.kind == .factor ? variable.label : variable.columns.first ?? ""] {
                         w = usesContrasts(terms, term: t, variable: v) ? levels - 1 : levels
                     }
                 case .transform, .strata, .cluster:

@@ -78,7 +78,7 @@ public struct DesignCoding: Sendable, Equatable {
                 if c.codes != nil, !usesContrasts(term: t, variable: v) {
                     // full indicator coding: every level
                     let variable = formula.factors[v]
-                    let levels = factorLevels[variable.columns.first ?? ""] ?? []
+                    let levels = factorLevels[variable.kind == .factor ? variable.label : variable.columns.first ?? ""] ?? []
                     c.names = levels.map { variable.label + $0 }
                     c.levelOfColumn = Array(levels.indices)
                 }
@@ -159,6 +159,23 @@ public struct DesignCoding: Sendable, Equatable {
                 let kept = Array(levels.indices.dropFirst())
                 return Component(names: kept.map { variable.label + levels[$0] }, values: [], codes: codes, levelOfColumn: kept)
             }
+        case .factor:
+            // The numeric values coded by the levels fixed when the design was built (R's as.character).
+            let name = variable.columns.first ?? variable.label
+            guard case .numeric(let values)? = frame.columns[name], let levels = factorLevels[variable.label] else {
+                throw .columnNotRead(column: name)
+            }
+            var index: [String: Int] = [:]
+            for (k, level) in levels.enumerated() { index[level] = k }
+            var codes = [Int](repeating: 0, count: values.count)
+            for (row, value) in values.enumerated() {
+                guard let code = index[_RNumberFormat.deparse(value)] else {
+                    throw .unknownProfileLevel(column: name, value: _RNumberFormat.deparse(value), levels: levels)
+                }
+                codes[row] = code
+            }
+            let kept = Array(levels.indices.dropFirst())
+            return Component(names: kept.map { variable.label + levels[$0] }, values: [], codes: codes, levelOfColumn: kept)
         case .transform:
             guard let expression = variable.expression else { throw .columnNotRead(column: variable.label) }
             let values = try expression.evaluate(in: frame, variable: variable.label)

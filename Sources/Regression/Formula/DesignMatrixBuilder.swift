@@ -116,6 +116,9 @@ public struct DesignMatrixBuilder: Sendable {
             guard formula.termColumns.contains(column), let covariate = covariates[column] else {
                 throw .referenceColumnNotInFormula(column: column, factors: factorColumns)
             }
+            if covariate.levels == nil, formula.factors.contains(where: { $0.kind == .factor && $0.columns == [column] }) {
+                continue  // factor(column): checked against its levels below
+            }
             guard let levels = covariate.levels else { throw .referenceForNumericColumn(column: column) }
             guard levels.contains(level) else { throw .unknownReferenceLevel(column: column, level: level, levels: levels) }
         }
@@ -132,6 +135,21 @@ public struct DesignMatrixBuilder: Sendable {
                 frameColumns[name] = .factor(codes: recoded, levels: ordered)
                 factorLevels[name] = ordered
             }
+        }
+        // factor(x): the distinct numeric values, in numeric order, labelled as R's as.character.
+        for variable in formula.factors where variable.kind == .factor {
+            guard let name = variable.columns.first, let covariate = covariates[name] else { continue }
+            guard case .numeric(let values) = covariate.values else { throw .factorOfTextColumn(variable: variable.label, column: name) }
+            let levels = Array(Set(values)).sorted().map(_RNumberFormat.deparse)
+            var ordered = levels
+            if let reference = referenceLevels[name] {
+                guard let position = levels.firstIndex(of: reference) else {
+                    throw .unknownReferenceLevel(column: name, level: reference, levels: levels)
+                }
+                ordered.remove(at: position)
+                ordered.insert(reference, at: 0)
+            }
+            factorLevels[variable.label] = ordered
         }
         let frame = _DesignFrame(rows: n, columns: frameColumns, lines: data.rowLines)
 

@@ -18,6 +18,8 @@ public enum DesignMatrixError: ReliefError, Sendable, Equatable {
     case referenceColumnNotInFormula(column: String, factors: [String])
     /// A `--ref` option names a numeric column.
     case referenceForNumericColumn(column: String)
+    /// `factor(x)` of a column that holds text (already a factor).
+    case factorOfTextColumn(variable: String, column: String)
     /// A `--ref` level does not occur in the column.
     case unknownReferenceLevel(column: String, level: String, levels: [String])
     /// A `--ref` or `--at` argument is not of the form `column=value[,value...]`.
@@ -54,7 +56,7 @@ public enum DesignMatrixError: ReliefError, Sendable, Equatable {
     /// How the CLI should treat the error: usage (64) or bad data (65).
     public var kind: Kind {
         switch self {
-        case .factorInNumericExpression, .nonFiniteValue, .splineUndefined, .noRows, .tooLarge: return .badData
+        case .factorInNumericExpression, .factorOfTextColumn, .nonFiniteValue, .splineUndefined, .noRows, .tooLarge: return .badData
         default: return .usage
         }
     }
@@ -81,6 +83,8 @@ public enum DesignMatrixError: ReliefError, Sendable, Equatable {
             return "--ref \(column)=\(level): '\(level)' is not a level of '\(column)'; the levels are \(Self.list(levels)). Give one of them (names are case-sensitive)."
         case .malformedArgument(let option, let argument, let example):
             return "\(option) '\(argument)' is not of the form \(example)."
+        case .factorOfTextColumn(let variable, let column):
+            return "\(variable): column '\(column)' holds text, so it is a factor already. Write \(column) instead of \(variable)."
         case .factorInNumericExpression(let variable, let column):
             return "\(variable): column '\(column)' holds text, so it cannot be used in arithmetic or a spline. Use the column on its own (it becomes a factor), or fix its values if it should be numeric."
         case .nonFiniteValue(let variable, let row, let line, let value):

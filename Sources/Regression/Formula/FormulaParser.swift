@@ -236,7 +236,7 @@ package struct _FormulaParser {
 
     // MARK: calls
 
-    private static let supported = "log, log2, log10, log1p, exp, sqrt, abs, I, ns, strata, cluster"
+    private static let supported = "log, log2, log10, log1p, exp, sqrt, abs, I, ns, factor, strata, cluster"
 
     /// Parses `name(...)` at formula level (the current token is `(`) into a variable.
     private mutating func call(_ name: String, at nameToken: _FormulaToken) throws(FormulaError) -> Int {
@@ -271,6 +271,16 @@ package struct _FormulaParser {
             variable = FormulaVariable(
                 label: label, kind: name == "strata" ? .strata : .cluster, expression: nil, references: references,
                 offset: nameToken.offset, length: close.offset + 1 - nameToken.offset)
+        case "factor", "as.factor":
+            let argument = try arithmetic()
+            guard case .column = argument else {
+                throw error(.invalidArgument, current, "\(name)() takes one numeric column here, e.g. factor(ecog)",
+                            hint: "text columns are factors already; choose the reference level with --ref column=level")
+            }
+            let close = try expectClose(open: open)
+            variable = FormulaVariable(
+                label: name + "(" + argument.deparsed + ")", kind: .factor, expression: argument,
+                references: argument.columnReferences, offset: nameToken.offset, length: close.offset + 1 - nameToken.offset)
         case "ns":
             let argument = try arithmetic()
             var df: Int?
@@ -336,7 +346,7 @@ package struct _FormulaParser {
         switch name {
         case "poly", "bs", "pspline", "rcs", "s":
             hint = "for a smooth effect use ns(x, df = 3); " + hint
-        case "factor", "as.factor", "C", "relevel":
+        case "C", "relevel":
             hint = "text columns are factors already; choose the reference level with --ref column=level; " + hint
         case "offset", "tt", "frailty", "ridge":
             hint = "\(name)() is not supported; " + hint

@@ -10,6 +10,9 @@ public struct FormulaVariable: Sendable, Equatable {
         case transform
         /// A natural cubic spline basis, `ns(x, df = k)`: k columns.
         case naturalSpline(degreesOfFreedom: Int)
+        /// `factor(x)`: the distinct values of a numeric column as the levels of a factor (numeric order,
+        /// labelled as R's `as.character`; reference the first, or `--ref x=level`), treatment coded.
+        case factor
         /// `strata(a, ...)`: not a model term; the crossed levels stratify a Cox model.
         case strata
         /// `cluster(id)`: not a model term; groups rows for the robust variance.
