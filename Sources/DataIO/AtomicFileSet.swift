@@ -35,11 +35,11 @@ public final class AtomicFileSet {
 
     /// Writes `data` to a temporary file for `path`.
     /// - Parameters:
-    ///   - data: The complete content.
+    ///   - data: The complete content (`Data` or `[UInt8]`).
     ///   - path: The destination.
     /// - Throws: ``DataError`` of kind ``DataError/Kind/cannotWrite`` (a destination refused by
     ///   ``AtomicFileWriter``, or named twice); every temporary of the set is then removed.
-    public func stage(_ data: Data, to path: String) throws(DataError) {
+    public func stage(_ data: some ContiguousBytes, to path: String) throws(DataError) {
         do throws(DataError) {
             try writer.checkDestination(path)
             let resolved = AtomicFileWriter.resolve(path)

@@ -51,6 +51,17 @@ public struct AtomicFileWriter: Sendable {
         try files.commit()
     }
 
+    /// Writes `bytes` to `path` atomically (without copying them into `Data`); see ``write(_:to:)``.
+    /// - Parameters:
+    ///   - bytes: The complete file content.
+    ///   - path: The destination path.
+    /// - Throws: ``DataError`` of kind ``DataError/Kind/cannotWrite``.
+    public func write(_ bytes: [UInt8], to path: String) throws(DataError) {
+        let files = AtomicFileSet(writer: self)
+        try files.stage(bytes, to: path)
+        try files.commit()
+    }
+
     /// Writes UTF-8 text to `path` atomically; see ``write(_:to:)``.
     /// - Parameters:
     ///   - text: The complete file content.
@@ -101,7 +112,7 @@ public struct AtomicFileWriter: Sendable {
     /// will have; the caller renames it into place (or removes it).
     /// - Returns: The temporary file's path (registered with ``TemporaryFiles``).
     /// - Throws: ``DataError`` of kind ``DataError/Kind/cannotWrite``; nothing is left behind.
-    func writeTemporary(_ data: Data, for path: String) throws(DataError) -> String {
+    func writeTemporary(_ data: some ContiguousBytes, for path: String) throws(DataError) -> String {
         let directory = Self.directory(of: path)
         let base = Self.lastComponent(of: path)
         // The name is registered before the file exists (then created with O_EXCL, mode 0600), so an
