@@ -59,34 +59,41 @@ def make_log(rows):
         by_patient.setdefault(row["patient_id"], []).append(row)
     records = []
     for patient, episodes in by_patient.items():
-        episodes.sort(key=lambda r: int(r["infusion_number"]))
-        number = int(patient.lstrip("P"))
-        time_of_day = {1: (9, 30), 3: (14, 15)}.get(number % 4)
-        moment = EPOCH + datetime.timedelta(days=(97 * number) % 365)
-        if time_of_day:
-            moment = moment.replace(hour=time_of_day[0], minute=time_of_day[1])
-        moments = []
-        for episode in episodes:
-            moments.append(moment)
-            moment = moment + datetime.timedelta(days=int(episode["interval_days"]))
-        last, last_moment = episodes[-1], moments[-1]
-        contact = after(last_moment, last["relief_days"])
-        if last["relief_ended"] == "1":
-            contact += datetime.timedelta(days=3)
-        for episode, start in zip(episodes, moments):
-            end = after(start, episode["relief_days"]) if episode["relief_ended"] == "1" else None
-            infusion = start.strftime("%Y-%m-%dT%H:%M") if time_of_day else start.strftime("%Y-%m-%d")
-            record = {
-                "patient_id": patient,
-                "infusion_date": infusion,
-                "relief_end_date": moment_text(end, bool(time_of_day)) if end else "",
-                "last_contact_date": moment_text(contact, bool(time_of_day)),
-            }
-            for column in CARRIED:
-                record[column] = episode[column]
-            records.append((start, patient, record))
+        records.extend(patient_records(patient, episodes))
     records.sort(key=lambda item: (item[0], item[1]))
     return [record for _, _, record in records]
+
+
+def patient_records(patient, episodes):
+    """One patient's log rows as (infusion moment, patient, record) from their episodes (dicts of the source)."""
+    episodes = sorted(episodes, key=lambda r: int(r["infusion_number"]))
+    records = []
+    number = int(patient.lstrip("P"))
+    time_of_day = {1: (9, 30), 3: (14, 15)}.get(number % 4)
+    moment = EPOCH + datetime.timedelta(days=(97 * number) % 365)
+    if time_of_day:
+        moment = moment.replace(hour=time_of_day[0], minute=time_of_day[1])
+    moments = []
+    for episode in episodes:
+        moments.append(moment)
+        moment = moment + datetime.timedelta(days=int(episode["interval_days"]))
+    last, last_moment = episodes[-1], moments[-1]
+    contact = after(last_moment, last["relief_days"])
+    if last["relief_ended"] == "1":
+        contact += datetime.timedelta(days=3)
+    for episode, start in zip(episodes, moments):
+        end = after(start, episode["relief_days"]) if episode["relief_ended"] == "1" else None
+        infusion = start.strftime("%Y-%m-%dT%H:%M") if time_of_day else start.strftime("%Y-%m-%d")
+        record = {
+            "patient_id": patient,
+            "infusion_date": infusion,
+            "relief_end_date": moment_text(end, bool(time_of_day)) if end else "",
+            "last_contact_date": moment_text(contact, bool(time_of_day)),
+        }
+        for column in CARRIED:
+            record[column] = episode[column]
+        records.append((start, patient, record))
+    return records
 
 
 def main(argv):

@@ -87,12 +87,26 @@ public struct ClinicalDate: Sendable, Hashable, Comparable, CustomStringConverti
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends ``description``'s bytes (no allocation besides `bytes`' growth).
+    /// Appends ``description``'s bytes.
     /// - Parameter bytes: The buffer to append to.
     /// - Complexity: O(1).
     public func appendISO8601(to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var p = base
+            writeISO8601(to: &p)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: p - base))
+        }
+    }
+
+    /// Writes ``description``'s bytes at `p` (at most 24), advancing it.
+    @inline(__always)
+    func writeISO8601(to p: inout UnsafeMutablePointer<UInt8>) {
         guard days.isFinite, abs(days) < 1e8 else {
-            bytes.append(contentsOf: Array("\(days)".utf8))
+            for byte in "\(days)".utf8.prefix(24) {
+                p.pointee = byte
+                p += 1
+            }
             return
         }
         var dayNumber = Int(days.rounded(.down))
@@ -102,31 +116,37 @@ public struct ClinicalDate: Sendable, Hashable, Comparable, CustomStringConverti
             seconds -= 86_400
         }
         let (year, month, day) = Self.civil(dayNumber)
-        Self.appendDigits(year, count: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Self.appendDigits(month, count: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Self.appendDigits(day, count: 2, to: &bytes)
+        Self.writeDigits(year, count: 4, to: &p)
+        p.pointee = UInt8(ascii: "-")
+        p += 1
+        Self.writeDigits(month, count: 2, to: &p)
+        p.pointee = UInt8(ascii: "-")
+        p += 1
+        Self.writeDigits(day, count: 2, to: &p)
         guard seconds > 0 else { return }
-        bytes.append(UInt8(ascii: "T"))
-        Self.appendDigits(seconds / 3600, count: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        Self.appendDigits(seconds / 60 % 60, count: 2, to: &bytes)
+        p.pointee = UInt8(ascii: "T")
+        p += 1
+        Self.writeDigits(seconds / 3600, count: 2, to: &p)
+        p.pointee = UInt8(ascii: ":")
+        p += 1
+        Self.writeDigits(seconds / 60 % 60, count: 2, to: &p)
         if seconds % 60 != 0 {
-            bytes.append(UInt8(ascii: ":"))
-            Self.appendDigits(seconds % 60, count: 2, to: &bytes)
+            p.pointee = UInt8(ascii: ":")
+            p += 1
+            Self.writeDigits(seconds % 60, count: 2, to: &p)
         }
     }
 
-    /// Appends the `count` last decimal digits of a non-negative `value`, zero-padded.
-    private static func appendDigits(_ value: Int, count: Int, to bytes: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<count { divisor *= 10 }
-        var rest = abs(value)
-        while divisor > 0 {
-            bytes.append(UInt8(truncatingIfNeeded: rest / divisor % 10) &+ UInt8(ascii: "0"))
-            rest %= divisor
-            divisor /= 10
+    /// Writes the `count` last decimal digits of `abs(value)`, zero-padded, advancing `p`.
+    @inline(__always)
+    private static func writeDigits(_ value: Int, count: Int, to p: inout UnsafeMutablePointer<UInt8>) {
+        var rest = value.magnitude
+        var k = count - 1
+        while k >= 0 {
+            p[k] = UInt8(truncatingIfNeeded: rest % 10) &+ UInt8(ascii: "0")
+            rest /= 10
+            k -= 1
         }
+        p += count
     }
 }

@@ -65,7 +65,7 @@ public struct EpisodeBuilder: Sendable {
             let (a, b) = (bucketStart[code], bucketStart[code + 1])
             guard a < b else { continue }
             Self.sortByMoment(&order, a, b, log.start)
-            if let hole = log.unknownMoments[Int32(code)] {
+            if !log.unknownMoments.isEmpty, let hole = log.unknownMoments[Int32(code)] {
                 for k in a..<b where !log.isExcluded[order[k]] {
                     consequential.append(
                         Exclusion(
@@ -76,7 +76,7 @@ public struct EpisodeBuilder: Sendable {
                 }
                 continue
             }
-            var number: Int32 = 0
+            var number = 0
             var previous = Double.nan
             var k = a
             while k < b {
@@ -118,7 +118,7 @@ public struct EpisodeBuilder: Sendable {
                                  "give the last contact date (or the date relief ended)"))
                         } else {
                             rows.append(row)
-                            numbers.append(number)
+                            numbers.append(Int32(clamping: number))
                             intervals.append(previous.isNaN ? .nan : moment - previous)
                             durations.append(endTime - moment)
                             endings.append(ending.rawValue)
@@ -156,10 +156,15 @@ public struct EpisodeBuilder: Sendable {
         try build(InfusionLog(infusions: infusions, roles: roles)).episodes
     }
 
-    /// What is wrong with one row on its own: a relief end or a last contact before its infusion.
+    /// What is wrong with one row on its own: a relief end or a last contact before its infusion (or,
+    /// from Swift values, a date that is not a finite number of days).
     static func rowProblem(start: Double, reliefEnd: Double, lastContact: Double, roles: InfusionLogRoles)
         -> (column: String, message: String, hint: String)?
     {
+        if !start.isFinite || reliefEnd.isInfinite || lastContact.isInfinite {
+            let column = !start.isFinite ? roles.infusionDate : reliefEnd.isInfinite ? roles.reliefEndDate : roles.lastContactDate
+            return (column, "a date is not a finite number of days", "give real dates")
+        }
         if reliefEnd < start {
             return (
                 roles.reliefEndDate,

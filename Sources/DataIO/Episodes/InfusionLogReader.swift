@@ -80,10 +80,22 @@ public struct InfusionLogReader: Sendable {
         let patients = _ByteDictionary()
         let format = roles.dateFormat
         let writer = CSVWriter()
+        let outputDelimiter = writer.delimiter.asciiValue ?? UInt8(ascii: ",")
         let columnCount = header.count
         var patientCode: [Int32] = [], start: [Double] = [], reliefEnd: [Double] = [], lastContact: [Double] = []
         var lines: [Int] = [], isExcluded: [Bool] = []
-        var carried: [UInt8] = [], carriedStarts = [0]
+        var carriedStarts = [0]
+        // Room for the rows the file seems to hold (from the first lines' length), so that the columns are
+        // not copied as they grow; untouched capacity costs address space, not memory.
+        let expected = Self.expectedRows(sample: parser.peek(), fileSize: parser.fileSize)
+        patientCode.reserveCapacity(expected)
+        start.reserveCapacity(expected)
+        reliefEnd.reserveCapacity(expected)
+        lastContact.reserveCapacity(expected)
+        lines.reserveCapacity(expected)
+        isExcluded.reserveCapacity(expected)
+        carriedStarts.reserveCapacity(expected + 1)
+        let carried = _ByteBuffer(capacity: carriedIndices.isEmpty ? 64 : parser.fileSize + 4096)
         var exclusions: [Exclusion] = []
         var unknownMoments: [Int32: Int] = [:]
         var rowsRead = 0
@@ -172,7 +184,7 @@ public struct InfusionLogReader: Sendable {
                 for k in carriedIndices {
                     carried.append(0x2C)
                     let (fp, fn) = parser.field(k)
-                    writer.appendEncoded(fp, fn, to: &carried)
+                    writer.appendEncoded(fp, fn, delimiter: outputDelimiter, to: carried)
                 }
             }
             carriedStarts.append(carried.count)
@@ -196,8 +208,22 @@ public struct InfusionLogReader: Sendable {
         return InfusionLog(
             roles: roles, source: source, header: header, carriedColumns: carriedIndices.map { header[$0] }, rowsRead: rowsRead,
             exclusions: exclusions, patientCode: patientCode, patientBytes: patientBytes, patientStarts: patientStarts,
-            start: start, reliefEnd: reliefEnd, lastContact: lastContact, line: lines, isExcluded: isExcluded, carried: carried,
-            carriedStarts: carriedStarts, unknownMoments: unknownMoments)
+            start: start, reliefEnd: reliefEnd, lastContact: lastContact, line: lines, isExcluded: isExcluded,
+            carried: carried.array(), carriedStarts: carriedStarts, unknownMoments: unknownMoments)
+    }
+
+    /// About how many records a file of `fileSize` bytes holds, from the mean length of the lines in
+    /// `sample` (the buffered start of the data); at most one per 8 bytes.
+    static func expectedRows(sample: UnsafeBufferPointer<UInt8>, fileSize: Int) -> Int {
+        var lines = 0
+        var bytes = 0
+        for byte in sample.prefix(1 << 20) {
+            bytes += 1
+            if byte == 0x0A { lines += 1 }
+        }
+        guard lines > 0, fileSize > 0 else { return 1024 }
+        let perLine = Double(bytes) / Double(lines)
+        return min(Int(Double(fileSize) / perLine * 1.05) + 1024, fileSize / 8 + 1024)
     }
 
     /// The hint of an invalid value, with `--skip-invalid` offered (as ``SurvivalDatasetReader`` words it).
