@@ -52,3 +52,17 @@ final class _ByteBuffer {
     /// The bytes as an array (one copy).
     func array() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
+
+extension _ByteBuffer {
+    /// The end of the bytes written (where the next one goes).
+    var end: UnsafeMutablePointer<UInt8> { base + count }
+
+    /// Takes the bytes written through ``end`` (after ``reserve(_:)``) up to `pointer`.
+    @inline(__always)
+    func advance(to pointer: UnsafeMutablePointer<UInt8>) {
+        count = pointer - base
+    }
+
+    /// Forgets the bytes (keeps the storage).
+    func removeAll() { count = 0 }
+}

@@ -57,13 +57,16 @@ public struct EpisodesResult: Sendable {
     public func csvBytes() -> [UInt8] { table.csvBytes() }
 
     /// Writes the episodes file to `path` atomically: never over the input, created readable by the owner
-    /// only (it holds patient identifiers).
+    /// only (it holds patient identifiers). The file is made and written in pieces
+    /// (``DataIO/EpisodeTable/writeCSV(_:)``), never held whole.
     /// - Parameter path: The output file.
     /// - Throws: ``AnalysisError`` (usage) for an empty path; `DataError` (cannot write) when the path is
     ///   the input or not a writable regular file, or the directory cannot be written.
     public func write(to path: String) throws {
         guard !path.isEmpty else { throw AnalysisError(.usage, "-o needs a file name") }
-        try AtomicFileWriter(protectedPaths: [request.path], isPrivate: true).write(csvBytes(), to: path)
+        try AtomicFileWriter(protectedPaths: [request.path], isPrivate: true).write(to: path) { (emit) throws(DataError) in
+            try table.writeCSV(emit)
+        }
     }
 
     /// One line for stderr: `relief: 1597 episodes of 400 patients from 1597 rows (1160 relief ended;

@@ -39,16 +39,17 @@ public struct EpisodeBuilder: Sendable {
     /// - Complexity: O(n log n) time in the worst case (a counting sort by patient, then each patient's
     ///   infusions sorted by moment; O(n) for a log already in date order); memory O(n).
     public func build(_ log: InfusionLog) throws(DataError) -> EpisodeTable {
-        let n = log.count
+        let fields = log.rows
+        let n = fields.count
         let patientCount = log.patientCount
         var bucketStart = [Int](repeating: 0, count: patientCount + 1)
-        for code in log.patientCode { bucketStart[Int(code) + 1] += 1 }
+        for row in fields { bucketStart[Int(row.patient) + 1] += 1 }
         for k in 0..<patientCount { bucketStart[k + 1] += bucketStart[k] }
         var order = [Int](repeating: 0, count: n)
         var fill = bucketStart
-        for row in 0..<n {
-            let code = Int(log.patientCode[row])
-            order[fill[code]] = row
+        for (index, row) in fields.enumerated() {
+            let code = Int(row.patient)
+            order[fill[code]] = index
             fill[code] += 1
         }
 
@@ -64,12 +65,12 @@ public struct EpisodeBuilder: Sendable {
         for code in 0..<patientCount {
             let (a, b) = (bucketStart[code], bucketStart[code + 1])
             guard a < b else { continue }
-            Self.sortByMoment(&order, a, b, log.start)
+            Self.sortByMoment(&order, a, b, fields)
             if !log.unknownMoments.isEmpty, let hole = log.unknownMoments[Int32(code)] {
-                for k in a..<b where !log.isExcluded[order[k]] {
+                for k in a..<b where !fields[order[k]].isExcluded {
                     consequential.append(
                         Exclusion(
-                            line: log.line[order[k]], column: roles.infusionDate,
+                            line: fields[order[k]].line, column: roles.infusionDate,
                             reason: "an infusion of patient '\(_Quoting.display(log.patient(code)))' (line \(hole)) has no usable date, "
                                 + "so this patient's episodes cannot be delimited",
                             isMissing: false))
@@ -80,23 +81,23 @@ public struct EpisodeBuilder: Sendable {
             var previous = Double.nan
             var k = a
             while k < b {
-                let moment = log.start[order[k]]
+                let moment = fields[order[k]].start
                 var m = k + 1
-                while m < b, log.start[order[m]] == moment { m += 1 }
+                while m < b, fields[order[m]].start == moment { m += 1 }
                 number += 1
-                let following = m < b ? log.start[order[m]] : Double.nan
+                let following = m < b ? fields[order[m]].start : Double.nan
                 if m - k > 1 {
-                    let lines = (k..<m).map { String(log.line[order[$0]]) }.joined(separator: ", ")
-                    for j in k..<m where !log.isExcluded[order[j]] {
+                    let lines = (k..<m).map { String(fields[order[$0]].line) }.joined(separator: ", ")
+                    for j in k..<m where !fields[order[j]].isExcluded {
                         problems.append(
                             (order[j], roles.infusionDate,
                              "patient '\(_Quoting.display(log.patient(code)))' has \(m - k) infusions at the same moment, "
                                 + "\(ClinicalDate(days: moment)) (lines \(lines))",
                              "remove the duplicate row or correct its date"))
                     }
-                } else if !log.isExcluded[order[k]] {
+                } else if !fields[order[k]].isExcluded {
                     let row = order[k]
-                    let end = log.reliefEnd[row], contact = log.lastContact[row]
+                    let end = fields[row].reliefEnd, contact = fields[row].lastContact
                     if let problem = Self.rowProblem(start: moment, reliefEnd: end, lastContact: contact, roles: roles) {
                         problems.append((row, problem.column, problem.message, problem.hint))
                     } else {
@@ -131,13 +132,13 @@ public struct EpisodeBuilder: Sendable {
         }
 
         if !problems.isEmpty, !roles.skipInvalid,
-            let first = problems.min(by: { log.line[$0.row] < log.line[$1.row] })
+            let first = problems.min(by: { fields[$0.row].line < fields[$1.row].line })
         {
             throw DataError(
-                .badData, file: log.source?.file, line: log.line[first.row], column: first.column,
+                .badData, file: log.source?.file, line: fields[first.row].line, column: first.column,
                 columnNumber: log.columnNumber(first.column), message: first.message, hint: InfusionLogReader.skipHint(first.hint))
         }
-        let excluded = problems.map { Exclusion(line: log.line[$0.row], column: $0.column, reason: $0.message, isMissing: false) }
+        let excluded = problems.map { Exclusion(line: fields[$0.row].line, column: $0.column, reason: $0.message, isMissing: false) }
         let exclusions = (log.exclusions + consequential + excluded).enumerated()
             .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         return EpisodeTable(
@@ -182,14 +183,14 @@ public struct EpisodeBuilder: Sendable {
 
     /// Sorts `order[a..<b]` by moment, equal moments in file order (insertion sort for the usual few
     /// infusions per patient, otherwise a sort on moment and position).
-    static func sortByMoment(_ order: inout [Int], _ a: Int, _ b: Int, _ start: [Double]) {
+    static func sortByMoment(_ order: inout [Int], _ a: Int, _ b: Int, _ fields: [InfusionLog.Row]) {
         if b - a <= 32 {
             var i = a + 1
             while i < b {
                 let row = order[i]
-                let key = start[row]
+                let key = fields[row].start
                 var j = i - 1
-                while j >= a, start[order[j]] > key {
+                while j >= a, fields[order[j]].start > key {
                     order[j + 1] = order[j]
                     j -= 1
                 }
@@ -198,7 +199,7 @@ public struct EpisodeBuilder: Sendable {
             }
             return
         }
-        let sorted = order[a..<b].enumerated().sorted { (start[$0.element], $0.offset) < (start[$1.element], $1.offset) }
+        let sorted = order[a..<b].enumerated().sorted { (fields[$0.element].start, $0.offset) < (fields[$1.element].start, $1.offset) }
         for (k, item) in sorted.enumerated() { order[a + k] = item.element }
     }
 }

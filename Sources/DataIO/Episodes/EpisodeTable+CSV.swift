@@ -10,25 +10,39 @@ extension EpisodeTable {
     public var columnNames: [String] { [log.roles.patient] + Self.computedColumns + log.carriedColumns }
 
     /// The episodes as CSV bytes: a header of ``columnNames`` and one `\n`-terminated record per episode,
-    /// comma-separated, UTF-8, no BOM.
+    /// comma-separated, UTF-8, no BOM (``writeCSV(_:)`` in one array).
+    /// - Returns: The file content.
+    /// - Complexity: O(n + bytes of the patients and the carried columns).
+    public func csvBytes() -> [UInt8] {
+        var bytes: [UInt8] = []
+        writeCSV { piece in bytes.append(contentsOf: piece) }
+        return bytes
+    }
+
+    /// Writes the episodes file in pieces of about 4 MiB (the header and whole records), each handed to
+    /// `emit` before the next is made, so that a file written this way never has to be held whole.
     ///
     /// `infusion_date` is ISO 8601 (``ClinicalDate/description``); `interval_days` (empty for a first
     /// infusion) and `relief_days` are days with at most 6 decimals (0.0864 s), trailing zeros dropped;
     /// `relief_ended` is `1` (relief ended) or `0` (censored). The patient and the carried fields are
     /// written as read (quoted by ``CSVWriter`` rules where needed), every field and name neutralised
-    /// against spreadsheet formulas (``CSVWriter/neutralised(_:)``). The bytes are written straight into
-    /// the array's storage, sized beforehand (each record's patient and carried bytes plus
-    /// ``computedFieldsBudget``): no `String` per field, no copy.
-    /// - Returns: The file content.
+    /// against spreadsheet formulas (``CSVWriter/neutralised(_:)``). The bytes are written through a
+    /// pointer into one reused buffer: no `String` per field.
+    /// - Parameter emit: Takes each piece (valid only during the call).
+    /// - Throws: What `emit` throws; the pieces already emitted stay emitted.
     /// - Complexity: O(n + bytes of the patients and the carried columns).
-    public func csvBytes() -> [UInt8] {
+    public func writeCSV<E: Error>(_ emit: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
         let writer = CSVWriter()
-        var header: [UInt8] = []
+        let chunk = 4 << 20
+        let buffer = _ByteBuffer(capacity: chunk + 4096)
         for (k, name) in columnNames.enumerated() {
-            if k > 0 { header.append(0x2C) }
-            header.append(contentsOf: Array(writer.encodeField(CSVWriter.neutralised(name)).utf8))
+            if k > 0 { buffer.append(0x2C) }
+            let field = Array(writer.encodeField(CSVWriter.neutralised(name)).utf8)
+            field.withUnsafeBufferPointer { bytes in
+                if let base = bytes.baseAddress { buffer.append(base, bytes.count) }
+            }
         }
-        header.append(0x0A)
+        buffer.append(0x0A)
         // Each patient's label, encoded once.
         let labels = _ByteBuffer(capacity: 2 * log.patientBytes.count + 64)
         var labelStarts = [0]
@@ -42,50 +56,51 @@ extension EpisodeTable {
                 labelStarts.append(labels.count)
             }
         }
-        var size = header.count
-        for row in rows {
-            let code = Int(log.patientCode[row])
-            size += labelStarts[code + 1] - labelStarts[code] + log.carriedStarts[row + 1] - log.carriedStarts[row]
-                + Self.computedFieldsBudget
-        }
-        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            initialized = 0
-            guard let start = buffer.baseAddress else { return }
-            var p = start
-            for byte in header {
-                p.pointee = byte
-                p += 1
-            }
-            let labelBase = UnsafePointer(labels.base)
-            log.carried.withUnsafeBufferPointer { carried in
-                let carried = carried.baseAddress ?? labelBase  // no storage when empty: nothing is copied from it
-                for index in 0..<count {
-                    let row = rows[index]
-                    let code = Int(log.patientCode[row])
-                    Self.copy(labelBase + labelStarts[code], labelStarts[code + 1] - labelStarts[code], to: &p)
-                    p.pointee = 0x2C
-                    p += 1
-                    Self.writeInteger(Int(infusionNumber[index]), to: &p)
-                    p.pointee = 0x2C
-                    p += 1
-                    ClinicalDate(days: log.start[row]).writeISO8601(to: &p)
-                    p.pointee = 0x2C
-                    p += 1
-                    if !intervalDays[index].isNaN { Self.writeDays(intervalDays[index], to: &p) }
-                    p.pointee = 0x2C
-                    p += 1
-                    Self.writeDays(reliefDays[index], to: &p)
-                    p.pointee = 0x2C
-                    p[1] = endings[index] == Episode.Ending.reliefEnded.rawValue ? 0x31 : 0x30
-                    p += 2
-                    let from = log.carriedStarts[row]
-                    Self.copy(carried + from, log.carriedStarts[row + 1] - from, to: &p)
-                    p.pointee = 0x0A
-                    p += 1
+        let labelBase = UnsafePointer(labels.base)
+        let fields = log.rows
+        let outcome = log.carried.withUnsafeBufferPointer { carried -> Result<Void, E> in
+            let carried = carried.baseAddress ?? labelBase  // no storage when empty: nothing is copied from it then
+            for index in 0..<count {
+                let row = rows[index]
+                let field = fields[row]
+                let code = Int(field.patient)
+                let (labelFrom, labelLength) = (labelStarts[code], labelStarts[code + 1] - labelStarts[code])
+                let (carriedFrom, carriedLength) = (field.carriedStart, log.carriedEnd(row) - field.carriedStart)
+                let size = labelLength + carriedLength + Self.computedFieldsBudget
+                if buffer.count + size > chunk, buffer.count > 0 {
+                    do throws(E) {
+                        try emit(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
+                    } catch {
+                        return .failure(error)
+                    }
+                    buffer.removeAll()
                 }
+                buffer.reserve(size)
+                var p = buffer.end
+                Self.copy(labelBase + labelFrom, labelLength, to: &p)
+                p.pointee = 0x2C
+                p += 1
+                Self.writeInteger(Int(infusionNumber[index]), to: &p)
+                p.pointee = 0x2C
+                p += 1
+                ClinicalDate(days: field.start).writeISO8601(to: &p)
+                p.pointee = 0x2C
+                p += 1
+                if !intervalDays[index].isNaN { Self.writeDays(intervalDays[index], to: &p) }
+                p.pointee = 0x2C
+                p += 1
+                Self.writeDays(reliefDays[index], to: &p)
+                p.pointee = 0x2C
+                p[1] = endings[index] == Episode.Ending.reliefEnded.rawValue ? 0x31 : 0x30
+                p += 2
+                Self.copy(carried + carriedFrom, carriedLength, to: &p)
+                p.pointee = 0x0A
+                buffer.advance(to: p + 1)
             }
-            initialized = p - start
+            return .success(())
         }
+        try outcome.get()
+        if buffer.count > 0 { try emit(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count)) }
     }
 
     /// Copies `n` bytes from `source` to `p`, advancing it.

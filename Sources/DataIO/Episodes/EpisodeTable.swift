@@ -38,11 +38,11 @@ public struct EpisodeTable: Sendable {
     /// - Complexity: O(length of the patient's label).
     public func episode(at index: Int) -> Episode? {
         guard index >= 0, index < count else { return nil }
-        let row = rows[index]
+        let row = log.rows[rows[index]]
         return Episode(
-            patient: log.patient(Int(log.patientCode[row])), infusionNumber: Int(infusionNumber[index]),
-            infusionDate: ClinicalDate(days: log.start[row]), intervalDays: intervalDays[index].isNaN ? nil : intervalDays[index],
-            reliefDays: reliefDays[index], ending: Episode.Ending(rawValue: endings[index]) ?? .reliefEnded, line: log.line[row])
+            patient: log.patient(Int(row.patient)), infusionNumber: Int(infusionNumber[index]),
+            infusionDate: ClinicalDate(days: row.start), intervalDays: intervalDays[index].isNaN ? nil : intervalDays[index],
+            reliefDays: reliefDays[index], ending: Episode.Ending(rawValue: endings[index]) ?? .reliefEnded, line: row.line)
     }
 
     /// Every episode as a value, in order.
@@ -60,9 +60,9 @@ public struct EpisodeTable: Sendable {
     public var patientCount: Int {
         var count = 0
         var last: Int32 = -1
-        for row in rows where log.patientCode[row] != last {
+        for row in rows where log.rows[row].patient != last {
             count += 1
-            last = log.patientCode[row]
+            last = log.rows[row].patient
         }
         return count
     }
@@ -70,6 +70,6 @@ public struct EpisodeTable: Sendable {
     /// The lines of the episodes that last 0 days (a relief end or last contact at the infusion's moment).
     /// - Complexity: O(n).
     public var zeroDurationLines: [Int] {
-        reliefDays.indices.filter { reliefDays[$0] == 0 }.map { log.line[rows[$0]] }.sorted()
+        reliefDays.indices.filter { reliefDays[$0] == 0 }.map { log.rows[rows[$0]].line }.sorted()
     }
 }

@@ -18,28 +18,36 @@ public struct InfusionLog: Sendable {
     /// Rows left out while reading (missing or invalid values), by line.
     public let exclusions: [Exclusion]
 
-    /// Per kept row: the patient's code, `0..<patientCount` in order of first appearance.
-    var patientCode: [Int32]
+    /// One kept row, its fields stored together: the episode rules read a row at once, in patient order,
+    /// which is not the file's order (a log sorted by date), so one cache line per row matters.
+    struct Row: Sendable {
+        /// The infusion, relief end and last contact (NaN = none), as ``ClinicalDate/days``.
+        var start: Double
+        var reliefEnd: Double
+        var lastContact: Double
+        /// Where the row's carried fields start in ``InfusionLog/carried`` (they end where the next row's start).
+        var carriedStart: Int
+        /// The physical line.
+        var line: Int
+        /// The patient's code, `0..<patientCount` in order of first appearance.
+        var patient: Int32
+        /// Whether the row is excluded from the episodes (its moment still counts).
+        var isExcluded: Bool
+    }
+
+    /// The kept rows, in file order.
+    var rows: [Row]
     /// The patients' labels: label `k` is `patientBytes[patientStarts[k]..<patientStarts[k + 1]]`.
     var patientBytes: [UInt8]
     var patientStarts: [Int]
-    /// Per kept row: the infusion, relief end and last contact (NaN = none), as ``ClinicalDate/days``.
-    var start: [Double]
-    var reliefEnd: [Double]
-    var lastContact: [Double]
-    /// Per kept row: its line, and whether it is excluded from the episodes (its moment still counts).
-    var line: [Int]
-    var isExcluded: [Bool]
-    /// The carried fields of row `r`, each preceded by `,`: `carried[carriedStarts[r]..<carriedStarts[r + 1]]`.
+    /// The carried fields of every row, each field preceded by `,`, CSV-encoded.
     var carried: [UInt8]
-    var carriedStarts: [Int]
     /// Patients with a row whose infusion moment is unknown (missing or invalid date): code -> its line.
     var unknownMoments: [Int32: Int]
 
     init(
         roles: InfusionLogRoles, source: SourceInfo?, header: [String], carriedColumns: [String], rowsRead: Int,
-        exclusions: [Exclusion], patientCode: [Int32], patientBytes: [UInt8], patientStarts: [Int], start: [Double],
-        reliefEnd: [Double], lastContact: [Double], line: [Int], isExcluded: [Bool], carried: [UInt8], carriedStarts: [Int],
+        exclusions: [Exclusion], rows: [Row], patientBytes: [UInt8], patientStarts: [Int], carried: [UInt8],
         unknownMoments: [Int32: Int]
     ) {
         self.roles = roles
@@ -48,16 +56,10 @@ public struct InfusionLog: Sendable {
         self.carriedColumns = carriedColumns
         self.rowsRead = rowsRead
         self.exclusions = exclusions
-        self.patientCode = patientCode
+        self.rows = rows
         self.patientBytes = patientBytes
         self.patientStarts = patientStarts
-        self.start = start
-        self.reliefEnd = reliefEnd
-        self.lastContact = lastContact
-        self.line = line
-        self.isExcluded = isExcluded
         self.carried = carried
-        self.carriedStarts = carriedStarts
         self.unknownMoments = unknownMoments
     }
 
@@ -67,31 +69,32 @@ public struct InfusionLog: Sendable {
     ///   - roles: The column names used in messages (and as the patient column of the episodes).
     public init(infusions: [Infusion], roles: InfusionLogRoles = InfusionLogRoles()) {
         var codes: [String: Int32] = [:]
-        var patientCode: [Int32] = []
+        var rows: [Row] = []
         var patientBytes: [UInt8] = []
         var patientStarts = [0]
-        for infusion in infusions {
-            if let code = codes[infusion.patient] {
-                patientCode.append(code)
-                continue
+        for (k, infusion) in infusions.enumerated() {
+            let code: Int32
+            if let known = codes[infusion.patient] {
+                code = known
+            } else {
+                code = Int32(truncatingIfNeeded: codes.count)
+                codes[infusion.patient] = code
+                patientBytes.append(contentsOf: Array(infusion.patient.utf8))
+                patientStarts.append(patientBytes.count)
             }
-            let code = Int32(truncatingIfNeeded: codes.count)
-            codes[infusion.patient] = code
-            patientCode.append(code)
-            patientBytes.append(contentsOf: Array(infusion.patient.utf8))
-            patientStarts.append(patientBytes.count)
+            rows.append(
+                Row(
+                    start: infusion.date.days, reliefEnd: infusion.reliefEnd?.days ?? .nan,
+                    lastContact: infusion.lastContact?.days ?? .nan, carriedStart: 0, line: k + 1, patient: code,
+                    isExcluded: false))
         }
         self.init(
-            roles: roles, source: nil, header: [], carriedColumns: [], rowsRead: infusions.count, exclusions: [],
-            patientCode: patientCode, patientBytes: patientBytes, patientStarts: patientStarts,
-            start: infusions.map(\.date.days), reliefEnd: infusions.map { $0.reliefEnd?.days ?? .nan },
-            lastContact: infusions.map { $0.lastContact?.days ?? .nan }, line: infusions.indices.map { $0 + 1 },
-            isExcluded: Array(repeating: false, count: infusions.count), carried: [],
-            carriedStarts: Array(repeating: 0, count: infusions.count + 1), unknownMoments: [:])
+            roles: roles, source: nil, header: [], carriedColumns: [], rowsRead: infusions.count, exclusions: [], rows: rows,
+            patientBytes: patientBytes, patientStarts: patientStarts, carried: [], unknownMoments: [:])
     }
 
     /// The number of kept rows.
-    public var count: Int { start.count }
+    public var count: Int { rows.count }
 
     /// The number of distinct patients seen (also those whose every row was left out).
     public var patientCount: Int { patientStarts.count - 1 }
@@ -105,10 +108,17 @@ public struct InfusionLog: Sendable {
     /// Kept row `row` as an ``Infusion``, or `nil` when `row` is not in `0..<count`.
     public func infusion(at row: Int) -> Infusion? {
         guard row >= 0, row < count else { return nil }
+        let fields = rows[row]
         return Infusion(
-            patient: patient(Int(patientCode[row])), date: ClinicalDate(days: start[row]),
-            reliefEnd: reliefEnd[row].isNaN ? nil : ClinicalDate(days: reliefEnd[row]),
-            lastContact: lastContact[row].isNaN ? nil : ClinicalDate(days: lastContact[row]))
+            patient: patient(Int(fields.patient)), date: ClinicalDate(days: fields.start),
+            reliefEnd: fields.reliefEnd.isNaN ? nil : ClinicalDate(days: fields.reliefEnd),
+            lastContact: fields.lastContact.isNaN ? nil : ClinicalDate(days: fields.lastContact))
+    }
+
+    /// Where row `row`'s carried fields end in ``carried``.
+    @inline(__always)
+    func carriedEnd(_ row: Int) -> Int {
+        row + 1 < rows.count ? rows[row + 1].carriedStart : carried.count
     }
 
     /// The 1-based number of `column` in the file, if it has one.

@@ -82,19 +82,10 @@ public struct InfusionLogReader: Sendable {
         let writer = CSVWriter()
         let outputDelimiter = writer.delimiter.asciiValue ?? UInt8(ascii: ",")
         let columnCount = header.count
-        var patientCode: [Int32] = [], start: [Double] = [], reliefEnd: [Double] = [], lastContact: [Double] = []
-        var lines: [Int] = [], isExcluded: [Bool] = []
-        var carriedStarts = [0]
-        // Room for the rows the file seems to hold (from the first lines' length), so that the columns are
-        // not copied as they grow; untouched capacity costs address space, not memory.
-        let expected = Self.expectedRows(sample: parser.peek(), fileSize: parser.fileSize)
-        patientCode.reserveCapacity(expected)
-        start.reserveCapacity(expected)
-        reliefEnd.reserveCapacity(expected)
-        lastContact.reserveCapacity(expected)
-        lines.reserveCapacity(expected)
-        isExcluded.reserveCapacity(expected)
-        carriedStarts.reserveCapacity(expected + 1)
+        // Room for the rows the file seems to hold (from the first lines' length), so that they are not
+        // copied as they grow; untouched capacity costs address space, not memory.
+        var rows: [InfusionLog.Row] = []
+        rows.reserveCapacity(Self.expectedRows(sample: parser.peek(), fileSize: parser.fileSize))
         let carried = _ByteBuffer(capacity: carriedIndices.isEmpty ? 64 : parser.fileSize + 4096)
         var exclusions: [Exclusion] = []
         var unknownMoments: [Int32: Int] = [:]
@@ -174,12 +165,10 @@ public struct InfusionLogReader: Sendable {
             } else {
                 excluded = true
             }
-            patientCode.append(code)
-            start.append(moment)
-            reliefEnd.append(end ?? .nan)
-            lastContact.append(contact ?? .nan)
-            lines.append(line)
-            isExcluded.append(excluded)
+            rows.append(
+                InfusionLog.Row(
+                    start: moment, reliefEnd: end ?? .nan, lastContact: contact ?? .nan, carriedStart: carried.count, line: line,
+                    patient: code, isExcluded: excluded))
             if !excluded {
                 for k in carriedIndices {
                     carried.append(0x2C)
@@ -187,7 +176,6 @@ public struct InfusionLogReader: Sendable {
                     writer.appendEncoded(fp, fn, delimiter: outputDelimiter, to: carried)
                 }
             }
-            carriedStarts.append(carried.count)
         }
 
         if let first = firstFormatProblem, formatProblems * 2 > rowsRead { throw first }
@@ -207,9 +195,8 @@ public struct InfusionLogReader: Sendable {
         source.isDelimiterDetected = dialect.delimiter != .auto && delimiter != dialect.delimiter
         return InfusionLog(
             roles: roles, source: source, header: header, carriedColumns: carriedIndices.map { header[$0] }, rowsRead: rowsRead,
-            exclusions: exclusions, patientCode: patientCode, patientBytes: patientBytes, patientStarts: patientStarts,
-            start: start, reliefEnd: reliefEnd, lastContact: lastContact, line: lines, isExcluded: isExcluded,
-            carried: carried.array(), carriedStarts: carriedStarts, unknownMoments: unknownMoments)
+            exclusions: exclusions, rows: rows, patientBytes: patientBytes, patientStarts: patientStarts, carried: carried.array(),
+            unknownMoments: unknownMoments)
     }
 
     /// About how many records a file of `fileSize` bytes holds, from the mean length of the lines in
