@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/relief
 DATA := data/ketamine_trial.csv
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: all deps browser build demo report test notebooks notebooks-update bench fixtures clean
+.PHONY: all deps browser build demo report test notebooks notebooks-update bench bench-episodes fixtures clean
 
 all: build
 
@@ -54,6 +54,10 @@ notebooks-update: build
 
 bench: build
 	python3 bench/bench.py
+
+# Times `relief episodes` on a 5,000,000-infusion log (made once in bench/out from `relief simulate`).
+bench-episodes: build
+	python3 bench/episodes_bench.py
 
 # Regenerates the R reference fixtures (installs R with apt; never needed by CI).
 fixtures:

@@ -35,11 +35,32 @@ public final class AtomicFileSet {
 
     /// Writes `data` to a temporary file for `path`.
     /// - Parameters:
-    ///   - data: The complete content.
+    ///   - data: The complete content (`Data` or `[UInt8]`).
     ///   - path: The destination.
     /// - Throws: ``DataError`` of kind ``DataError/Kind/cannotWrite`` (a destination refused by
     ///   ``AtomicFileWriter``, or named twice); every temporary of the set is then removed.
-    public func stage(_ data: Data, to path: String) throws(DataError) {
+    public func stage(_ data: some ContiguousBytes, to path: String) throws(DataError) {
+        try stage(to: path) { (emit) throws(DataError) in
+            try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<Void, DataError> in
+                do throws(DataError) {
+                    try emit(raw)
+                    return .success(())
+                } catch {
+                    return .failure(error)
+                }
+            }.get()
+        }
+    }
+
+    /// Writes a file made in pieces to a temporary file for `path`: `body` hands each piece, in order, to
+    /// the function it is given. See ``stage(_:to:)``.
+    /// - Parameters:
+    ///   - path: The destination.
+    ///   - body: Makes the file, handing each piece to its argument.
+    /// - Throws: ``DataError`` (cannot write), or what `body` throws; every temporary of the set is then removed.
+    public func stage(
+        to path: String, _ body: ((UnsafeRawBufferPointer) throws(DataError) -> Void) throws(DataError) -> Void
+    ) throws(DataError) {
         do throws(DataError) {
             try writer.checkDestination(path)
             let resolved = AtomicFileWriter.resolve(path)
@@ -48,7 +69,7 @@ public final class AtomicFileSet {
                     .cannotWrite, file: path, message: "two outputs would be written to the same file",
                     hint: "choose another output name")
             }
-            staged.append((try writer.writeTemporary(data, for: path), path))
+            staged.append((try writer.writeTemporary(for: path, body), path))
         } catch {
             discard()
             throw error
@@ -68,6 +89,7 @@ public final class AtomicFileSet {
             let file = staged.removeFirst()
             if rename(file.temporary, file.destination) != 0 {
                 let reason = String(cString: strerror(errno))
+                TemporaryFiles.exitIfInterrupted()
                 TemporaryFiles.remove(file.temporary)
                 discard()
                 throw DataError(

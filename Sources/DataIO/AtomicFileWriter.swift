@@ -51,6 +51,32 @@ public struct AtomicFileWriter: Sendable {
         try files.commit()
     }
 
+    /// Writes a file made in pieces to `path` atomically: `body` hands each piece, in order, to the function
+    /// it is given; the pieces go to the temporary file as they come, so the file is never held whole.
+    /// - Parameters:
+    ///   - path: The destination path.
+    ///   - body: Makes the file, handing each piece to its argument (valid only during that call).
+    /// - Throws: ``DataError`` of kind ``DataError/Kind/cannotWrite``, or what `body` throws; the
+    ///   destination is then untouched and no temporary file is left.
+    public func write(
+        to path: String, _ body: ((UnsafeRawBufferPointer) throws(DataError) -> Void) throws(DataError) -> Void
+    ) throws(DataError) {
+        let files = AtomicFileSet(writer: self)
+        try files.stage(to: path, body)
+        try files.commit()
+    }
+
+    /// Writes `bytes` to `path` atomically (without copying them into `Data`); see ``write(_:to:)``.
+    /// - Parameters:
+    ///   - bytes: The complete file content.
+    ///   - path: The destination path.
+    /// - Throws: ``DataError`` of kind ``DataError/Kind/cannotWrite``.
+    public func write(_ bytes: [UInt8], to path: String) throws(DataError) {
+        let files = AtomicFileSet(writer: self)
+        try files.stage(bytes, to: path)
+        try files.commit()
+    }
+
     /// Writes UTF-8 text to `path` atomically; see ``write(_:to:)``.
     /// - Parameters:
     ///   - text: The complete file content.
@@ -97,11 +123,15 @@ public struct AtomicFileWriter: Sendable {
         if let refusal { throw DataError(.cannotWrite, file: path, message: refusal.message, hint: refusal.hint) }
     }
 
-    /// Writes `data` to a new `0600` temporary file beside `path` and gives it the mode the destination
-    /// will have; the caller renames it into place (or removes it).
+    /// Writes the pieces `body` hands to its argument, in order, to a new `0600` temporary file beside
+    /// `path` and gives it the mode the destination will have; the caller renames it into place (or
+    /// removes it).
     /// - Returns: The temporary file's path (registered with ``TemporaryFiles``).
-    /// - Throws: ``DataError`` of kind ``DataError/Kind/cannotWrite``; nothing is left behind.
-    func writeTemporary(_ data: Data, for path: String) throws(DataError) -> String {
+    /// - Throws: ``DataError`` of kind ``DataError/Kind/cannotWrite``, or what `body` throws; nothing is
+    ///   left behind.
+    func writeTemporary(
+        for path: String, _ body: ((UnsafeRawBufferPointer) throws(DataError) -> Void) throws(DataError) -> Void
+    ) throws(DataError) -> String {
         let directory = Self.directory(of: path)
         let base = Self.lastComponent(of: path)
         // The name is registered before the file exists (then created with O_EXCL, mode 0600), so an
@@ -130,18 +160,26 @@ public struct AtomicFileWriter: Sendable {
                 hint: "check that the directory exists and is writable")
         }
         var failure: String?
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            guard let start = raw.baseAddress else { return }
+        func emit(_ raw: UnsafeRawBufferPointer) throws(DataError) {
+            guard failure == nil, let start = raw.baseAddress else { return }
             var offset = 0
             while offset < raw.count {
                 let written = Foundation.write(fd, start + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = String(cString: strerror(errno))
-                    return
+                    throw DataError(
+                        .cannotWrite, file: path, message: "writing failed: \(failure ?? "")", hint: "check free disk space and permissions")
                 }
                 offset += written
             }
+        }
+        do throws(DataError) {
+            try body(emit)
+        } catch {
+            close(fd)
+            TemporaryFiles.remove(tempPath)
+            throw error
         }
         if failure == nil, fchmod(fd, mode(for: path)) != 0 {
             failure = String(cString: strerror(errno))
@@ -150,6 +188,7 @@ public struct AtomicFileWriter: Sendable {
             failure = String(cString: strerror(errno))
         }
         if let failure {
+            TemporaryFiles.exitIfInterrupted()
             TemporaryFiles.remove(tempPath)
             throw DataError(
                 .cannotWrite, file: path, message: "writing failed: \(failure)",

@@ -81,6 +81,15 @@ public struct CSVDialect: Sendable, Equatable {
         self.skipLines = skipLines
     }
 
+    /// Checks the dialect: a decimal comma needs a delimiter other than `,`; the lines to skip are 0 or more.
+    /// - Throws: ``DataError`` of kind usage.
+    public func validate() throws(DataError) {
+        if decimalComma, delimiter == .comma {
+            throw DataError(.usage, message: "--decimal-comma cannot be used with --delimiter ','; use --delimiter ';'")
+        }
+        if skipLines < 0 { throw DataError(.usage, message: "--skip-lines must be 0 or more") }
+    }
+
     /// The missing-value tokens of a comma-separated list (`--missing NA,,.`; an empty token included).
     /// - Parameter list: The list as given.
     /// - Returns: The tokens.

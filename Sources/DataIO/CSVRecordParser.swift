@@ -37,6 +37,8 @@ final class _CSVRecordParser {
     @exclusivity(unchecked) private(set) var recordLine = 0
     /// Bytes read so far.
     @exclusivity(unchecked) private(set) var bytesRead = 0
+    /// The size of the file when it was opened (0 for a pipe or an unknown size).
+    let fileSize: Int
     /// SHA-256 runs on a background queue, one chunk behind: a chunk is hashed while it is parsed, and
     /// ``fill()`` waits for it before the buffer is reused.
     private let digest = _BackgroundDigest()
@@ -78,6 +80,7 @@ final class _CSVRecordParser {
                 hint: "check the path and its permissions")
         }
         fd = descriptor
+        fileSize = (info.st_mode & S_IFMT) == S_IFREG ? max(Int(info.st_size), 0) : 0
         self.chunkSize = max(chunkSize, 64)
         self.maxFieldBytes = maxFieldBytes
         capacity = self.chunkSize * 2

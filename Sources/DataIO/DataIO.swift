@@ -2,8 +2,9 @@
 // atomic file writes.
 //
 // Entry points: `SurvivalDatasetReader(dialect:roles:limits:).read(path:)` -> `SurvivalDataset`;
-// `CSVWriter`; `AtomicFileWriter`; every failure is a `DataError` whose `kind` maps to a sysexits code
-// (usage 64, badData 65, missingInput 66, cannotWrite 73).
+// `InfusionLogReader` + `EpisodeBuilder` -> `EpisodeTable`; `ClinicalDate`; `CSVWriter`; `AtomicFileWriter`;
+// every failure is a `DataError` whose `kind` maps to a sysexits code (usage 64, badData 65, missingInput
+// 66, cannotWrite 73).
 //
 // Reading
 // -------
@@ -59,6 +60,20 @@
 //   more than 65,536 distinct values, all numbers, its cells are parsed straight to doubles, and a later
 //   non-number is an invalid value (error, or exclusion with skipInvalid). A categorical covariate whose
 //   every level is a decimal-comma number is an error suggesting --decimal-comma.
+//
+// Dates and episodes (Dates/, Episodes/)
+// -------------------
+// * `ClinicalDate.parse(_:format:)`: a strict byte-level parser (no DateFormatter, no locale) of ISO 8601
+//   (`2026-03-14`, `2026-03-14T09:30`, `2026-03-14 09:30:00`) or a `DateFormatSpec` (`%d/%m/%Y`,
+//   `%m/%d/%Y`, `%d.%m.%Y`, each with an optional or required ` %H:%M`), to days since 1970-01-01 with the
+//   time of day as a fraction. A `DateParseError` says why a text is refused: an impossible date, an
+//   ambiguous day/month order (both readings named), another supported format (named), a spreadsheet
+//   serial number, a missing time of day.
+// * `InfusionLogReader(dialect:roles:).read(path:)` -> `InfusionLog`: one row per infusion, the patient,
+//   infusion date, relief end and last contact columns of `InfusionLogRoles`, every other column kept as
+//   CSV-encoded bytes. `EpisodeBuilder().build(_:)` -> `EpisodeTable`: one episode per infusion, ended by
+//   the earliest of the relief end (event; also on a tie), the next infusion and the last contact
+//   (censored). `EpisodeTable.csvBytes()` writes the episodes file.
 //
 // Documented limits (CSVLimits; each exceeded limit is a clear error)
 // -----------------

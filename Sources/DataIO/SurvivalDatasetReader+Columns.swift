@@ -20,11 +20,7 @@ extension SurvivalDatasetReader {
 
     /// Checks options that do not depend on the file.
     func validateOptions() throws(DataError) {
-        if dialect.decimalComma && dialect.delimiter == .comma {
-            throw DataError(
-                .usage, message: "--decimal-comma cannot be used with the comma delimiter",
-                hint: "use --delimiter ';' or --delimiter tab with --decimal-comma")
-        }
+        try dialect.validate()
         for (column, cuts) in roles.bands {
             guard !cuts.isEmpty else {
                 throw DataError(.usage, column: column, message: "the band has no cut points", hint: "give cut points, e.g. --band \(column)=7,28")
@@ -116,6 +112,37 @@ extension SurvivalDatasetReader {
         return dialect.delimiter
     }
 
+    /// The index of each column name.
+    /// - Throws: ``DataError`` (bad data) for a name given twice.
+    static func columnPositions(_ header: [String], file: String, line: Int) throws(DataError) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (k, name) in header.enumerated() {
+            if let first = positions[name] {
+                throw DataError(
+                    .badData, file: file, line: line, column: name, columnNumber: k + 1,
+                    message: "duplicate column name (also column \(first + 1))",
+                    hint: "rename one of the columns so that every name is unique")
+            }
+            positions[name] = k
+        }
+        return positions
+    }
+
+    /// The index of the column `name` of `option`.
+    /// - Throws: ``DataError`` (usage) listing the columns there are, with a near miss when there is one.
+    static func findColumn(
+        _ name: String, option: String, positions: [String: Int], header: [String], file: String
+    ) throws(DataError) -> Int {
+        if let k = positions[name] { return k }
+        var hint = "name an existing column with \(option)"
+        if let near = header.first(where: { $0.lowercased() == name.lowercased() || $0.trimmingSpaces == name }) {
+            hint = "did you mean '\(_Quoting.display(near))'? (names are case-sensitive) " + hint
+        }
+        throw DataError(
+            .usage, file: file, column: name,
+            message: "no such column (\(option)); the columns are \(_Quoting.list(header))", hint: hint)
+    }
+
     /// When the first line is not the header (a title above the table), finds the line that holds the
     /// time column (``ColumnRoles/headerAnchor``) among the first lines and says to skip the lines above it.
     /// - Throws: ``DataError`` of kind `.usage` naming that line and `--skip-lines N`; nothing when no
@@ -137,25 +164,9 @@ extension SurvivalDatasetReader {
 
     /// Finds the role columns in the header; rejects duplicate names and unknown columns.
     func resolveColumns(header: [String], file: String, line: Int) throws(DataError) -> _Layout {
-        var positions: [String: Int] = [:]
-        for (k, name) in header.enumerated() {
-            if let first = positions[name] {
-                throw DataError(
-                    .badData, file: file, line: line, column: name, columnNumber: k + 1,
-                    message: "duplicate column name (also column \(first + 1))",
-                    hint: "rename one of the columns so that every name is unique")
-            }
-            positions[name] = k
-        }
+        let positions = try Self.columnPositions(header, file: file, line: line)
         func find(_ name: String, option: String) throws(DataError) -> Int {
-            if let k = positions[name] { return k }
-            var hint = "name an existing column with \(option)"
-            if let near = header.first(where: { $0.lowercased() == name.lowercased() || $0.trimmingSpaces == name }) {
-                hint = "did you mean '\(_Quoting.display(near))'? (names are case-sensitive) " + hint
-            }
-            throw DataError(
-                .usage, file: file, column: name,
-                message: "no such column (\(option)); the columns are \(_Quoting.list(header))", hint: hint)
+            try Self.findColumn(name, option: option, positions: positions, header: header, file: file)
         }
         let time = roles.readsOutcome ? try find(roles.time, option: "--time") : nil
         let event = roles.readsOutcome ? try find(roles.event, option: "--event") : nil

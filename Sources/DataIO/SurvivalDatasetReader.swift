@@ -281,8 +281,9 @@ public struct SurvivalDatasetReader: Sendable {
         return try open(path: path).header
     }
 
-    /// Opens `path`, skips a byte-order mark, chooses the delimiter and reads the header.
-    private func open(path: String) throws(DataError) -> (
+    /// Opens `path`, skips a byte-order mark, chooses the delimiter and reads the header (also used by
+    /// ``InfusionLogReader``, whose roles name the infusion date column as the header's anchor).
+    func open(path: String) throws(DataError) -> (
         parser: _CSVRecordParser, delimiter: CSVDialect.Delimiter, header: [String], headerLine: Int
     ) {
         let parser = try _CSVRecordParser(
@@ -381,7 +382,7 @@ public struct SurvivalDatasetReader: Sendable {
             looksDecimalComma: looksDecimalComma)
     }
 
-    private func raggedProblem(fields: Int, header: [String]) -> _RowProblem {
+    func raggedProblem(fields: Int, header: [String]) -> _RowProblem {
         if fields < header.count {
             return _RowProblem(
                 column: fields, columnName: header[fields],

@@ -17,11 +17,14 @@ import Darwin
 /// process exits with `128 + signal` (130, 143), as a shell would report.
 public enum TemporaryFiles {
     private static let paths = Mutex<Set<String>>([])
+    /// The signal being handled (0 while none is).
+    private static let interruption = Mutex<Int32>(0)
     /// The signal sources, made once (lazily, thread-safely) by ``removeOnInterrupt()``.
     nonisolated(unsafe) private static let sources: [any DispatchSourceSignal] = [SIGINT, SIGTERM].map { number in
         signal(number, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
         source.setEventHandler {
+            interruption.withLock { $0 = number }
             let pending = paths.withLock { $0 }
             for path in pending { unlink(path) }
             _exit(128 + number)
@@ -44,6 +47,14 @@ public enum TemporaryFiles {
     static func remove(_ path: String) {
         paths.withLock { _ = $0.remove(path) }
         unlink(path)
+    }
+
+    /// After an interrupt the handler removes the temporaries while the writer may still be using them;
+    /// a write that then fails exits as the interrupt does (`128 + signal`) instead of reporting the
+    /// failure it caused.
+    static func exitIfInterrupted() {
+        let number = interruption.withLock { $0 }
+        if number != 0 { _exit(128 + number) }
     }
 
     /// The registered files (for tests).

@@ -38,13 +38,12 @@ public struct CSVTableWriter: Sendable {
 
     /// A text cell a spreadsheet will not run as a formula (OWASP "CSV injection"): text starting with
     /// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, unless the whole text is a
-    /// number (`-0.5`, `+3`), which stays as it is.
+    /// number (`-0.5`, `+3`), which stays as it is. The rule is DataIO's ``DataIO/CSVWriter/neutralised(_:)``,
+    /// which the episode writer applies to every field too.
     /// - Parameter text: The cell's text.
     /// - Returns: The text to write.
     /// - Complexity: O(n) in the length of `text`.
     public static func neutralised(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
-        if let number = Double(text), number.isFinite { return text }
-        return "'" + text
+        CSVWriter.neutralised(text)
     }
 }

@@ -6,7 +6,4 @@ extension CSVDialect.Delimiter: ExpressibleByArgument {
     public init?(argument: String) { self.init(option: argument) }
 
     public static var allValueStrings: [String] { ["auto", ",", ";", "tab"] }
-
-    /// The spelling recorded in the provenance.
-    var argument: String { self == .comma ? "," : self == .semicolon ? ";" : name }
 }

@@ -19,10 +19,7 @@ struct CSVOptions: ParsableArguments {
     var skipLines = 0
 
     mutating func validate() throws {
-        if decimalComma, delimiter == .comma {
-            throw ValidationError("--decimal-comma cannot be used with --delimiter ','; use --delimiter ';'")
-        }
-        if skipLines < 0 { throw ValidationError("--skip-lines must be 0 or more") }
+        try ValidationError.from { try dialect.validate() }
     }
 
     /// The dialect: `,` unless given (auto with `--decimal-comma`).
@@ -34,7 +31,7 @@ struct CSVOptions: ParsableArguments {
 
     func provenanceOptions() -> [(String, String)] {
         var options: [(String, String)] = [("missing", missing)]
-        if let delimiter { options.append(("delimiter", delimiter.argument)) }
+        if let delimiter { options.append(("delimiter", delimiter.optionSpelling)) }
         if decimalComma { options.append(("decimal-comma", "yes")) }
         if skipInvalid { options.append(("skip-invalid", "yes")) }
         if skipLines > 0 { options.append(("skip-lines", String(skipLines))) }

@@ -55,9 +55,6 @@ struct DoseResponseCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
-        if response != nil, type == .general {
-            throw ValidationError("--type general needs stage-1 summaries with a covariance; a raw --response is fitted with --type normal")
-        }
         _ = try ValidationError.from { try request() }
     }
 
@@ -73,16 +70,7 @@ struct DoseResponseCommand: ParsableCommand {
     func run() throws {
         try ReliefFailure.run {
             let request = try request()
-            var numberOptions: [(String, String)] = [("dose", dose), ("models", models), ("type", request.type.rawValue)]
-            if let response {
-                numberOptions.append(("response", response))
-            } else {
-                numberOptions.append(("summary", DoseResponseRequest.provenanceText(request.summary)))
-            }
-            if let doseStep { numberOptions.append(("dose-step", String(describing: doseStep))) }
-            if let targetGain { numberOptions.append(("target-gain", String(describing: targetGain))) }
-            numberOptions.append(("conf-level", String(describing: confLevel)))
-            try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
+            try CommandRun(output: output, input: input, numberOptions: request.provenanceOptions(models: models))(request)
         }
     }
 }

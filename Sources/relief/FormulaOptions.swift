@@ -1,6 +1,5 @@
 import Analysis
 import ArgumentParser
-import Foundation
 import Regression
 
 /// Options of the regression commands: `--formula`, `--cluster`, `--ref`, `--conf-level`.
@@ -28,13 +27,7 @@ struct FormulaOptions: ParsableArguments {
     var maxColumns = DesignMatrixBuilder.defaultMaximumColumns
 
     mutating func validate() throws {
-        if formula.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--formula needs terms, e.g. --formula \"dose_mg_kg + interval_days\"")
-        }
-        guard confLevel.isFinite, confLevel > 0, confLevel < 1 else {
-            throw ValidationError("--conf-level must lie strictly between 0 and 1 (e.g. 0.95), got \(confLevel)")
-        }
-        if let cluster, cluster.isEmpty { throw ValidationError("--cluster needs a column name") }
+        try ValidationError.from { try ModelSpecification(formula: formula, cluster: cluster, confidenceLevel: confLevel).validate() }
     }
 
     /// The model specification of these options with the Cox and distribution options where the
@@ -49,12 +42,9 @@ struct FormulaOptions: ParsableArguments {
 
     /// The provenance entries: model, formula, cluster, ties (Cox), dist (`aft`, emax), references, level.
     func provenanceOptions(model: ModelName, cox: CoxOptions? = nil, dist: DistributionOption? = nil) -> [(String, String)] {
-        var options: [(String, String)] = [("model", model.rawValue), ("formula", formula)]
-        if let cluster { options.append(("cluster", cluster)) }
-        if model.entry.requirements.usesTies { options.append(("ties", (cox?.ties ?? .efron).rawValue)) }
-        if model.entry.requirements.choosesDistribution { options.append(("dist", dist?.rawValue ?? "weibull")) }
-        for spec in ref { options.append(("ref", spec)) }
-        options.append(("conf-level", String(describing: confLevel)))
-        return options
+        ModelSpecification(
+            formula: formula, cluster: cluster, ties: cox?.ties, distribution: dist?.distribution, comparesDistributions: dist == .all,
+            confidenceLevel: confLevel
+        ).provenanceOptions(model: model, references: ref)
     }
 }

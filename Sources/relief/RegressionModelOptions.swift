@@ -19,10 +19,8 @@ struct RegressionModelOptions: ParsableArguments {
     /// Checks the options that depend on the model: `--ties` is Cox's, `--dist` the `aft` and Emax
     /// models', `--dose` the Emax models'.
     func check(dist: DistributionOption?) throws {
-        let options = ModelSpecification(
-            formula: "", ties: cox.ties, distribution: dist?.distribution, comparesDistributions: dist == .all)
-        try ValidationError.from { try options.check(for: model) }
-        if !model.needsDose, dose != nil { throw ValidationError("--dose applies to the emax and sigemax models") }
+        let options = ModelSpecification(formula: "", ties: cox.ties, distribution: dist?.distribution, comparesDistributions: dist == .all)
+        try ValidationError.from { try options.check(for: model, doseColumn: dose) }
     }
 
     /// The model specification.

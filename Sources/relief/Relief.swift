@@ -10,7 +10,7 @@ struct Relief: ParsableCommand {
         abstract: "Relief-duration curves by dose level and treatment frequency.",
         version: ReliefVersion.string,
         subcommands: [SummaryCommand.self, CurvesCommand.self, SimulateCommand.self, FitCommand.self, PredictCommand.self,
-            ScheduleCommand.self, DoseResponseCommand.self, ReportCommand.self]
+            ScheduleCommand.self, DoseResponseCommand.self, ReportCommand.self, EpisodesCommand.self]
     )
 
     /// Removes the temporary output files on SIGINT/SIGTERM, then parses and runs the command; the

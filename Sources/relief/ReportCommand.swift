@@ -74,10 +74,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup(title: "Estimates") var estimation: EstimationOptions
 
     func validate() throws {
-        if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
-        if format != .html, output == nil {
-            throw ValidationError("--format \(format.rawValue) needs -o FILE (e.g. -o report.\(format == .pdf ? "pdf" : "md"))")
-        }
+        try ValidationError.from { try format.check(output: output) }
         _ = try ValidationError.from { try request() }
     }
 

@@ -1,6 +1,5 @@
 import Analysis
 import ArgumentParser
-import DataIO
 import Regression
 
 /// `relief schedule FILE --model ... --doses ...`: relief coverage by dose and infusion interval.
@@ -66,13 +65,8 @@ struct ScheduleCommand: ParsableCommand {
     var model: ModelName { modelOption.model }
 
     func validate() throws {
-        if family != nil, !model.needsDose {
-            throw ValidationError("--dist does not apply to relief schedule; name the family with --model (e.g. --model lognormal)")
-        }
+        try ValidationError.from { try ScheduleRequest.check(target: target, model: model, distribution: family?.dist.distribution) }
         _ = try grid()
-        guard target.isFinite, target > 0, target < 1 else {
-            throw ValidationError("--target must lie strictly between 0 and 1 (e.g. 0.8 = 80% of days in relief), got \(target)")
-        }
     }
 
     func run() throws {
@@ -95,9 +89,6 @@ struct ScheduleCommand: ParsableCommand {
 
     /// `--doses` and `--intervals` as numbers.
     func grid() throws -> (doses: [Double], intervals: [Double]) {
-        try ValidationError.from {
-            (try NumberList.parse(doses, option: "--doses", domain: .nonNegative, example: "0.5,1.0"),
-             try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28"))
-        }
+        try ValidationError.from { try ScheduleRequest.grid(doses: doses, intervals: intervals) }
     }
 }

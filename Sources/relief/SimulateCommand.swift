@@ -1,5 +1,5 @@
+import Analysis
 import ArgumentParser
-import DataIO
 import Foundation
 import Simulation
 
@@ -56,28 +56,13 @@ struct SimulateCommand: ParsableCommand {
     var emax: String?
 
     mutating func validate() throws {
-        if patients != nil && rows != nil { throw ValidationError("give either --patients or --rows, not both") }
         if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
-        if (doseLevels == nil) != (emax == nil) {
-            throw ValidationError("--dose-levels and --emax go together: give both (e.g. --dose-levels 0.1,0.5,1 --emax 8,16,0.4) or neither")
-        }
         _ = try specification()
     }
 
     /// The simulation these options describe, checked (sizes, the Emax truth).
     func specification() throws -> TrialSimulation {
-        var spec = TrialSimulation()
-        spec.size = rows.map { .rows($0) } ?? .patients(patients ?? 400)
-        if let doseLevels, let emax {
-            let levels = try ValidationError.from { try NumberList.parse(doseLevels, option: "--dose-levels", domain: .any, example: "0.1,0.5,1") }
-            let curve = try ValidationError.from { try NumberList.parse(emax, option: "--emax", domain: .any, example: "8,16,0.4") }
-            guard curve.count == 3 else {
-                throw ValidationError("--emax needs exactly three numbers E0,EMAX,ED50 (e.g. 8,16,0.4), got \(curve.count)")
-            }
-            spec.emaxDoseResponse = TrialSimulation.EmaxDoseResponse(levels: levels, e0: curve[0], emax: curve[1], ed50: curve[2])
-        }
-        try ValidationError.from { try spec.validate() }
-        return spec
+        try ValidationError.from { try TrialSimulation(patients: patients, rows: rows, doseLevels: doseLevels, emax: emax) }
     }
 
     func run() throws {

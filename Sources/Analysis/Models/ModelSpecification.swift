@@ -1,3 +1,4 @@
+import Foundation
 import Regression
 
 /// How to fit a regression model, independent of the data: the formula, the robust-variance cluster,
@@ -64,11 +65,45 @@ public struct ModelSpecification: Sendable {
             ties: ties ?? .efron)
     }
 
+    /// Checks the settings that need neither the model nor the data: a formula with terms, a confidence
+    /// level strictly between 0 and 1, a cluster column with a name.
+    /// - Throws: ``AnalysisError`` (usage) naming the option.
+    public func validate() throws {
+        if formula.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw AnalysisError(.usage, "--formula needs terms, e.g. --formula \"dose_mg_kg + interval_days\"")
+        }
+        guard confidenceLevel.isFinite, confidenceLevel > 0, confidenceLevel < 1 else {
+            throw AnalysisError(.usage, "--conf-level must lie strictly between 0 and 1 (e.g. 0.95), got \(confidenceLevel)")
+        }
+        if let cluster, cluster.isEmpty { throw AnalysisError(.usage, "--cluster needs a column name") }
+    }
+
+    /// The options that change numbers, for the provenance (``RunRecord``): model, formula, cluster, ties
+    /// (models that use them), dist (models that choose one; `all` when comparing), the reference levels
+    /// and the confidence level.
+    /// - Parameters:
+    ///   - model: The model fitted.
+    ///   - references: The reference levels as the caller wrote them (`column=level`, in order).
+    /// - Returns: Name/value pairs in that order.
+    public func provenanceOptions(model: ModelName, references: [String]) -> [(String, String)] {
+        var options: [(String, String)] = [("model", model.rawValue), ("formula", formula)]
+        if let cluster { options.append(("cluster", cluster)) }
+        let requirements = model.entry.requirements
+        if requirements.usesTies { options.append(("ties", (ties ?? .efron).rawValue)) }
+        if requirements.choosesDistribution { options.append(("dist", comparesDistributions ? "all" : distribution?.name ?? "weibull")) }
+        for reference in references { options.append(("ref", reference)) }
+        options.append(("conf-level", String(describing: confidenceLevel)))
+        return options
+    }
+
     /// Checks the options that depend on the model: ties apply where the model uses them (Cox), a
     /// distribution where the model lets the settings choose it (`aft`, Emax), comparing all families
-    /// only without a dose.
+    /// only without a dose, a dose column only to a model with a dose (emax, sigemax).
+    /// - Parameters:
+    ///   - model: The model.
+    ///   - doseColumn: The dose column the caller names, if any.
     /// - Throws: ``AnalysisError`` (usage) naming the option that does not apply.
-    public func check(for model: ModelName) throws {
+    public func check(for model: ModelName, doseColumn: String? = nil) throws {
         let requirements = model.entry.requirements
         if !requirements.usesTies, ties != nil {
             throw AnalysisError(.usage, "--ties applies to cox models only; \(model) has no ties option")
@@ -82,5 +117,6 @@ public struct ModelSpecification: Sendable {
                 .usage,
                 "--dist \(name) applies to `relief fit aft`; use `relief fit aft --dist \(name)` or name the model (e.g. relief fit weibull)")
         }
+        if !requirements.needsDose, doseColumn != nil { throw AnalysisError(.usage, "--dose applies to the emax and sigemax models") }
     }
 }

@@ -11,6 +11,17 @@ extension ClinicalReport {
         case markdown
         /// PDF printed by headless Chromium.
         case pdf
+
+        /// Checks where a report in this format may go: HTML to a file or to stdout, Markdown (with its
+        /// figure files) and PDF to a file only; a file name is never empty.
+        /// - Parameter output: The report file, `nil` for stdout.
+        /// - Throws: ``AnalysisError`` (usage).
+        public func check(output: String?) throws {
+            if let output, output.isEmpty { throw AnalysisError(.usage, "-o needs a file name") }
+            if self != .html, output == nil {
+                throw AnalysisError(.usage, "--format \(rawValue) needs -o FILE (e.g. -o report.\(self == .pdf ? "pdf" : "md"))")
+            }
+        }
     }
 
     /// Writes the report in `format` to `path`: every file atomically, never over a protected path (the

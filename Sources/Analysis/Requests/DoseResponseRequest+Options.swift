@@ -33,6 +33,23 @@ extension DoseResponseRequest {
         }
     }
 
+    /// The options that change numbers, for the provenance (``RunRecord``): dose, models, type, then the
+    /// response or the stage-1 summary, the dose step, the target gain and the confidence level.
+    /// - Parameter models: The model list as the caller wrote it (e.g. `--models emax,linear`).
+    /// - Returns: Name/value pairs in that order.
+    public func provenanceOptions(models: String) -> [(String, String)] {
+        var options: [(String, String)] = [("dose", doseColumn), ("models", models), ("type", type.rawValue)]
+        if let responseColumn {
+            options.append(("response", responseColumn))
+        } else {
+            options.append(("summary", Self.provenanceText(summary)))
+        }
+        if let doseStep { options.append(("dose-step", String(describing: doseStep))) }
+        if let targetGain { options.append(("target-gain", String(describing: targetGain))) }
+        options.append(("conf-level", String(describing: confidenceLevel)))
+        return options
+    }
+
     /// The stage-1 summary as recorded in the provenance: `median`, `rmst(tau=28.0)` or `cox`.
     public static func provenanceText(_ summary: DoseLevelSummarizer.Summary) -> String {
         switch summary {

@@ -40,6 +40,7 @@ public struct ScheduleRequest: AnalysisRequest {
         guard model.entry.capabilities.drivesCoverageSchedule else {
             throw AnalysisError(.usage, "--model '\(model)': use " + Self.models.map(\.rawValue).joined(separator: ", "))
         }
+        try Self.check(target: target)
         self.source = source
         self.model = model
         self.specification = specification

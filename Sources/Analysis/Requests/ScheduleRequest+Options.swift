@@ -1,0 +1,33 @@
+import DataIO
+import Regression
+
+extension ScheduleRequest {
+    /// The dose and interval grids of comma-separated lists (`--doses 0.5,1.0`, `--intervals 7,14,28`):
+    /// doses non-negative, intervals positive.
+    /// - Parameters:
+    ///   - doses: The doses as written.
+    ///   - intervals: The intervals (days) as written.
+    /// - Returns: The two grids.
+    /// - Throws: `DataError` (usage) naming a value that is not such a number.
+    public static func grid(doses: String, intervals: String) throws(DataError) -> (doses: [Double], intervals: [Double]) {
+        (try NumberList.parse(doses, option: "--doses", domain: .nonNegative, example: "0.5,1.0"),
+         try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28"))
+    }
+
+    /// Checks options before anything is read: a distribution is named only for the Emax models (the
+    /// other models are families themselves), and the wanted coverage (fraction of days in relief) lies
+    /// strictly between 0 and 1.
+    /// - Parameters:
+    ///   - target: The wanted coverage.
+    ///   - model: The model, when a distribution is given.
+    ///   - distribution: The distribution the caller names (`--dist`), if any.
+    /// - Throws: ``AnalysisError`` (usage).
+    public static func check(target: Double, model: ModelName? = nil, distribution: AFTDistribution? = nil) throws {
+        if distribution != nil, let model, !model.needsDose {
+            throw AnalysisError(.usage, "--dist does not apply to relief schedule; name the family with --model (e.g. --model lognormal)")
+        }
+        guard target.isFinite, target > 0, target < 1 else {
+            throw AnalysisError(.usage, "--target must lie strictly between 0 and 1 (e.g. 0.8 = 80% of days in relief), got \(target)")
+        }
+    }
+}

@@ -1,0 +1,205 @@
+/// Builds relief episodes from an infusion log: one episode per infusion.
+///
+/// An episode starts at its infusion and ends at the earliest of
+/// - the recorded end of relief: an **event** (`relief_ended = 1`);
+/// - the patient's next infusion: **censored**, because the next infusion resets relief;
+/// - the patient's last contact (the row's `last_contact_date`): **censored**.
+///
+/// **Equal times.** A relief end on the same moment as the next infusion or the last contact is an
+/// event: the end was recorded, so it was seen. A next infusion on the same moment as the last contact
+/// censors at that moment (counted as censored by the next infusion).
+///
+/// A missing relief end means relief had not ended by the next infusion or the last contact; a missing
+/// last contact means follow-up ends at the next infusion. The patient's last infusion with neither is an
+/// error (its follow-up is unknown), or with ``InfusionLogRoles/skipInvalid`` an exclusion.
+///
+/// Each patient's infusions are ordered by their moment (the input need not be sorted);
+/// `infusion_number` counts them 1, 2, ... and `interval_days` is the time since the previous one (none
+/// for the first). Two infusions of one patient at the same moment are an error naming both lines, or
+/// both rows are excluded. A row excluded for another reason still counts as an infusion (its moment
+/// ends the previous episode and numbers the next); a patient with an infusion whose moment is unknown
+/// (a missing or invalid infusion date) has every row excluded, because the episodes around it cannot be
+/// delimited. Durations are days, fractional when times of day are given.
+///
+/// ```swift
+/// let episodes = try EpisodeBuilder().episodes(of: [
+///     Infusion(patient: "A", date: try ClinicalDate.parse("2026-01-05"), reliefEnd: try ClinicalDate.parse("2026-01-19")),
+///     Infusion(patient: "A", date: try ClinicalDate.parse("2026-02-02"), lastContact: try ClinicalDate.parse("2026-03-01")),
+/// ])
+/// // [14 days, relief ended], [27 days, censored at the last contact]
+/// ```
+public struct EpisodeBuilder: Sendable {
+    /// Creates a builder.
+    public init() {}
+
+    /// The episodes of `log`, patients in order of first appearance, each patient's in date order.
+    /// - Parameter log: The infusions (``InfusionLogReader/read(path:)`` or ``InfusionLog/init(infusions:roles:)``).
+    /// - Returns: The episodes, with the log's exclusions and the builder's, by line.
+    /// - Throws: ``DataError`` (bad data) for the first problem by line, unless the log's roles skip invalid rows.
+    /// - Complexity: O(n log n) time in the worst case (a counting sort by patient, then each patient's
+    ///   infusions sorted by moment; O(n) for a log already in date order); memory O(n).
+    public func build(_ log: InfusionLog) throws(DataError) -> EpisodeTable {
+        let fields = log.rows
+        let n = fields.count
+        let patientCount = log.patientCount
+        var bucketStart = [Int](repeating: 0, count: patientCount + 1)
+        for row in fields { bucketStart[Int(row.patient) + 1] += 1 }
+        for k in 0..<patientCount { bucketStart[k + 1] += bucketStart[k] }
+        var order = [Int](repeating: 0, count: n)
+        var fill = bucketStart
+        for (index, row) in fields.enumerated() {
+            let code = Int(row.patient)
+            order[fill[code]] = index
+            fill[code] += 1
+        }
+
+        var rows: [Int] = [], numbers: [Int32] = [], intervals: [Double] = [], durations: [Double] = [], endings: [UInt8] = []
+        rows.reserveCapacity(n)
+        numbers.reserveCapacity(n)
+        intervals.reserveCapacity(n)
+        durations.reserveCapacity(n)
+        endings.reserveCapacity(n)
+        var problems: [(row: Int, column: String, message: String, hint: String)] = []
+        var consequential: [Exclusion] = []
+        let roles = log.roles
+        for code in 0..<patientCount {
+            let (a, b) = (bucketStart[code], bucketStart[code + 1])
+            guard a < b else { continue }
+            Self.sortByMoment(&order, a, b, fields)
+            if !log.unknownMoments.isEmpty, let hole = log.unknownMoments[Int32(code)] {
+                for k in a..<b where !fields[order[k]].isExcluded {
+                    consequential.append(
+                        Exclusion(
+                            line: fields[order[k]].line, column: roles.infusionDate,
+                            reason: "an infusion of patient '\(_Quoting.display(log.patient(code)))' (line \(hole)) has no usable date, "
+                                + "so this patient's episodes cannot be delimited",
+                            isMissing: false))
+                }
+                continue
+            }
+            var number = 0
+            var previous = Double.nan
+            var k = a
+            while k < b {
+                let moment = fields[order[k]].start
+                var m = k + 1
+                while m < b, fields[order[m]].start == moment { m += 1 }
+                number += 1
+                let following = m < b ? fields[order[m]].start : Double.nan
+                if m - k > 1 {
+                    let lines = (k..<m).map { String(fields[order[$0]].line) }.joined(separator: ", ")
+                    for j in k..<m where !fields[order[j]].isExcluded {
+                        problems.append(
+                            (order[j], roles.infusionDate,
+                             "patient '\(_Quoting.display(log.patient(code)))' has \(m - k) infusions at the same moment, "
+                                + "\(ClinicalDate(days: moment)) (lines \(lines))",
+                             "remove the duplicate row or correct its date"))
+                    }
+                } else if !fields[order[k]].isExcluded {
+                    let row = order[k]
+                    let end = fields[row].reliefEnd, contact = fields[row].lastContact
+                    if let problem = Self.rowProblem(start: moment, reliefEnd: end, lastContact: contact, roles: roles) {
+                        problems.append((row, problem.column, problem.message, problem.hint))
+                    } else {
+                        var endTime = end.isNaN ? Double.infinity : end
+                        var ending = Episode.Ending.reliefEnded
+                        if following < endTime {  // equal times: the recorded end wins (an event)
+                            endTime = following
+                            ending = .nextInfusion
+                        }
+                        if contact < endTime {
+                            endTime = contact
+                            ending = .lastContact
+                        }
+                        if endTime == .infinity {
+                            problems.append(
+                                (row, roles.lastContactDate,
+                                 "the last infusion of patient '\(_Quoting.display(log.patient(code)))' (\(ClinicalDate(days: moment))) "
+                                    + "has no relief end and no last contact, so its follow-up is unknown",
+                                 "give the last contact date (or the date relief ended)"))
+                        } else {
+                            rows.append(row)
+                            numbers.append(Int32(clamping: number))
+                            intervals.append(previous.isNaN ? .nan : moment - previous)
+                            durations.append(endTime - moment)
+                            endings.append(ending.rawValue)
+                        }
+                    }
+                }
+                previous = moment
+                k = m
+            }
+        }
+
+        if !problems.isEmpty, !roles.skipInvalid,
+            let first = problems.min(by: { fields[$0.row].line < fields[$1.row].line })
+        {
+            throw DataError(
+                .badData, file: log.source?.file, line: fields[first.row].line, column: first.column,
+                columnNumber: log.columnNumber(first.column), message: first.message, hint: InfusionLogReader.skipHint(first.hint))
+        }
+        let excluded = problems.map { Exclusion(line: fields[$0.row].line, column: $0.column, reason: $0.message, isMissing: false) }
+        let exclusions = (log.exclusions + consequential + excluded).enumerated()
+            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        return EpisodeTable(
+            log: log, exclusions: exclusions, rows: rows, infusionNumber: numbers, intervalDays: intervals, reliefDays: durations,
+            endings: endings)
+    }
+
+    /// The episodes of in-memory infusions (``InfusionLog/init(infusions:roles:)``), in output order.
+    /// - Parameters:
+    ///   - infusions: The infusions, in any order.
+    ///   - roles: The column names used in messages, and `skipInvalid`.
+    /// - Returns: The episodes.
+    /// - Throws: ``DataError`` as ``build(_:)``; the lines it names are positions in `infusions` (1-based).
+    /// - Complexity: O(n log n).
+    public func episodes(of infusions: [Infusion], roles: InfusionLogRoles = InfusionLogRoles()) throws(DataError) -> [Episode] {
+        try build(InfusionLog(infusions: infusions, roles: roles)).episodes
+    }
+
+    /// What is wrong with one row on its own: a relief end or a last contact before its infusion (or,
+    /// from Swift values, a date that is not a finite number of days).
+    static func rowProblem(start: Double, reliefEnd: Double, lastContact: Double, roles: InfusionLogRoles)
+        -> (column: String, message: String, hint: String)?
+    {
+        if !start.isFinite || reliefEnd.isInfinite || lastContact.isInfinite {
+            let column = !start.isFinite ? roles.infusionDate : reliefEnd.isInfinite ? roles.reliefEndDate : roles.lastContactDate
+            return (column, "a date is not a finite number of days", "give real dates")
+        }
+        if reliefEnd < start {
+            return (
+                roles.reliefEndDate,
+                "relief ended (\(ClinicalDate(days: reliefEnd))) before the infusion (\(ClinicalDate(days: start)))",
+                "correct the dates of this row")
+        }
+        if lastContact < start {
+            return (
+                roles.lastContactDate,
+                "the last contact (\(ClinicalDate(days: lastContact))) is before the infusion (\(ClinicalDate(days: start)))",
+                "correct the dates of this row")
+        }
+        return nil
+    }
+
+    /// Sorts `order[a..<b]` by moment, equal moments in file order (insertion sort for the usual few
+    /// infusions per patient, otherwise a sort on moment and position).
+    static func sortByMoment(_ order: inout [Int], _ a: Int, _ b: Int, _ fields: [InfusionLog.Row]) {
+        if b - a <= 32 {
+            var i = a + 1
+            while i < b {
+                let row = order[i]
+                let key = fields[row].start
+                var j = i - 1
+                while j >= a, fields[order[j]].start > key {
+                    order[j + 1] = order[j]
+                    j -= 1
+                }
+                order[j + 1] = row
+                i += 1
+            }
+            return
+        }
+        let sorted = order[a..<b].enumerated().sorted { (fields[$0.element].start, $0.offset) < (fields[$1.element].start, $1.offset) }
+        for (k, item) in sorted.enumerated() { order[a + k] = item.element }
+    }
+}
