@@ -78,18 +78,14 @@ extension CoxConcordance {
             var nextEntry = begin
             while i < end {
                 let t = time[i]
-                if let entry = data.entry {
-                    // Counting-process rows leave at their entry; the events passed so far are those in their window.
-                    while nextEntry < end, entry[data.entryOrder[nextEntry]] >= t {
-                        let k = data.entryOrder[nextEntry]
-                        let q = trees.query(rank[k], in: .events)
-                        inflConcordant[k] += q.less
-                        inflDiscordant[k] += q.greater
-                        inflTied[k] += q.equal
-                        trees.add(-weight[k], at: rank[k], to: .everyone)
-                        left[k] = true
-                        nextEntry += 1
-                    }
+                // Counting-process rows leave at their entry; the events passed so far are those in their window.
+                _ = data.leaving(atOrAfter: t, next: &nextEntry, end: end) { k in
+                    let q = trees.query(rank[k], in: .events)
+                    inflConcordant[k] += q.less
+                    inflDiscordant[k] += q.greater
+                    inflTied[k] += q.equal
+                    trees.add(-weight[k], at: rank[k], to: .everyone)
+                    left[k] = true
                 }
                 var j = i
                 deathRows.removeAll(keepingCapacity: true)

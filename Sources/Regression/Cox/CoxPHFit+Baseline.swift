@@ -85,26 +85,22 @@ extension CoxPHFit {
         var inRisk = 0
         while position < range.upperBound {
             let t = data.time[position]
-            if let entry = data.entry {
-                while nextEntry < range.upperBound, entry[data.entryOrder[nextEntry]] >= t {
-                    let k = data.entryOrder[nextEntry]
-                    var eta = 0.0
-                    for j in 0..<p {
-                        centred[j] = data.x[k * p + j] - means[j]
-                        eta += centred[j] * beta[j]
-                    }
-                    let wr = data.weight[k] * exp(eta)
-                    riskSum -= wr
-                    countSum -= data.weight[k]
-                    for j in 0..<p { xSum[j] -= wr * centred[j] }
-                    inRisk -= 1
-                    nextEntry += 1
+            let gone = data.leaving(atOrAfter: t, next: &nextEntry, end: range.upperBound) { k in
+                var eta = 0.0
+                for j in 0..<p {
+                    centred[j] = data.x[k * p + j] - means[j]
+                    eta += centred[j] * beta[j]
                 }
-                if inRisk == 0 {
-                    riskSum = 0
-                    countSum = 0
-                    for j in 0..<p { xSum[j] = 0 }
-                }
+                let wr = data.weight[k] * exp(eta)
+                riskSum -= wr
+                countSum -= data.weight[k]
+                for j in 0..<p { xSum[j] -= wr * centred[j] }
+            }
+            inRisk -= gone
+            if gone > 0, inRisk == 0 {
+                riskSum = 0
+                countSum = 0
+                for j in 0..<p { xSum[j] = 0 }
             }
             var deathRisk = 0.0, deathWeight = 0.0, censorWeight = 0.0
             var deaths = 0

@@ -85,20 +85,16 @@ package struct CoxPartialLikelihood: Sendable, NewtonObjective {
                 while i < end {
                     let t = time[i]
                     let start = i
-                    if let entry = data.entry {
-                        // Rows whose interval starts at or after t have left the risk set (start < t ≤ stop).
-                        while nextEntry < end, entry[data.entryOrder[nextEntry]] >= t {
-                            let k = data.entryOrder[nextEntry]
-                            let r = risk[k]
-                            denom -= r
-                            for j in 0..<p { a[j] -= r * xs[k * p + j] }
-                            inRisk -= 1
-                            nextEntry += 1
-                        }
-                        if inRisk == 0 {
-                            denom = 0
-                            for j in 0..<p { a[j] = 0 }
-                        }
+                    // Rows whose interval starts at or after t have left the risk set (start < t ≤ stop).
+                    let gone = data.leaving(atOrAfter: t, next: &nextEntry, end: end) { k in
+                        let r = risk[k]
+                        denom -= r
+                        for j in 0..<p { a[j] -= r * xs[k * p + j] }
+                    }
+                    inRisk -= gone
+                    if gone > 0, inRisk == 0 {   // an empty risk set holds exactly nothing
+                        denom = 0
+                        for j in 0..<p { a[j] = 0 }
                     }
                     var ndead = 0
                     var deadwt = 0.0

@@ -58,19 +58,15 @@ package enum CoxScoreResiduals {
                 while i < end {
                     let t = time[i]
                     groupStart.append(i)
-                    if let entry = data.entry {
-                        while nextEntry < end, entry[data.entryOrder[nextEntry]] >= t {
-                            let k = data.entryOrder[nextEntry]
-                            let r = risk[k] * weight[k]
-                            denom -= r
-                            for j in 0..<p { a[j] -= r * xs[k * p + j] }
-                            inRisk -= 1
-                            nextEntry += 1
-                        }
-                        if inRisk == 0 {
-                            denom = 0
-                            for j in 0..<p { a[j] = 0 }
-                        }
+                    let gone = data.leaving(atOrAfter: t, next: &nextEntry, end: end) { k in
+                        let r = risk[k] * weight[k]
+                        denom -= r
+                        for j in 0..<p { a[j] -= r * xs[k * p + j] }
+                    }
+                    inRisk -= gone
+                    if gone > 0, inRisk == 0 {
+                        denom = 0
+                        for j in 0..<p { a[j] = 0 }
                     }
                     var deaths = 0
                     var eDenom = 0.0

@@ -116,6 +116,28 @@ package struct CoxSortedData: Sendable {
         self.entryOrder = entryOrder
     }
 
+    /// Hands `leave` each row of a stratum whose entry is at or after `t` and that has not left yet: a
+    /// backward walk over time calls this at each distinct time before using its risk set (a row is at
+    /// risk at `t` when `entry < t ≤ time`). `next` walks ``entryOrder``, starting at the stratum's
+    /// first position; nothing happens without entries.
+    /// - Parameters:
+    ///   - t: The current time.
+    ///   - next: The position in ``entryOrder`` of the next row to leave.
+    ///   - end: The end of the stratum's positions.
+    ///   - leave: Called with the sorted position of each row that leaves.
+    /// - Returns: How many rows left.
+    /// - Complexity: O(rows that leave), each row once over the walk.
+    package func leaving(atOrAfter t: Double, next: inout Int, end: Int, _ leave: (Int) -> Void) -> Int {
+        guard let entry else { return 0 }
+        var count = 0
+        while next < end, entry[entryOrder[next]] >= t {
+            leave(entryOrder[next])
+            next += 1
+            count += 1
+        }
+        return count
+    }
+
     /// The index among `groupTimes` (distinct times of one stratum, *descending*) of the first time
     /// `≤ value`, or `groupTimes.count` when every time is above it.
     /// - Complexity: O(log m).

@@ -193,24 +193,20 @@ public struct CoxZPH: Sendable, Equatable {
             while i < end {
                 let t = data.time[i]
                 let timewt = g[i]
-                if let entry = data.entry {
-                    while nextEntry < end, entry[data.entryOrder[nextEntry]] >= t {
-                        let k = data.entryOrder[nextEntry]
-                        let risk = exp(eta[k]) * data.weight[k]
-                        denom -= risk
-                        for j in 0..<p {
-                            let xj = data.x[k * p + j]
-                            a[j] -= risk * xj
-                            for l in 0...j { cmat[j * p + l] -= risk * xj * data.x[k * p + l] }
-                        }
-                        inRisk -= 1
-                        nextEntry += 1
+                let gone = data.leaving(atOrAfter: t, next: &nextEntry, end: end) { k in
+                    let risk = exp(eta[k]) * data.weight[k]
+                    denom -= risk
+                    for j in 0..<p {
+                        let xj = data.x[k * p + j]
+                        a[j] -= risk * xj
+                        for l in 0...j { cmat[j * p + l] -= risk * xj * data.x[k * p + l] }
                     }
-                    if inRisk == 0 {
-                        denom = 0
-                        for j in 0..<p { a[j] = 0 }
-                        for l in 0..<(p * p) { cmat[l] = 0 }
-                    }
+                }
+                inRisk -= gone
+                if gone > 0, inRisk == 0 {
+                    denom = 0
+                    for j in 0..<p { a[j] = 0 }
+                    for l in 0..<(p * p) { cmat[l] = 0 }
                 }
                 var ndead = 0
                 var deadwt = 0.0, denom2 = 0.0
