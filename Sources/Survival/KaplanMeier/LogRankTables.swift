@@ -111,18 +111,7 @@ package struct LogRankTables: Sendable {
         var stratumStart = [Int](repeating: 0, count: strataCount + 1)
         for row in 0..<n { stratumStart[stratumOfRow[row] + 1] += 1 }
         for s in 0..<strataCount { stratumStart[s + 1] += stratumStart[s] }
-        var times = sortedTimes
-        var codes = sorted.payload              // stratum bits are 0 when there is one stratum
-        if strataCount > 1 {
-            var fill = stratumStart
-            for i in 0..<n {
-                let s = Int(truncatingIfNeeded: sorted.payload[i] >> 32)
-                let slot = fill[s]
-                fill[s] = slot + 1
-                times[slot] = sortedTimes[i]
-                codes[slot] = sorted.payload[i] & 0xFFFF_FFFF
-            }
-        }
+        let (times, codes) = Self.bucketed(sortedTimes, payload: sorted.payload, stratumStart: stratumStart)
 
         // The entries, sorted by start and bucketed by stratum like the stops: removed from the risk set
         // once the backward walk reaches their start.
@@ -135,18 +124,9 @@ package struct LogRankTables: Sendable {
                 groupCodes[row] = UInt64(truncatingIfNeeded: stratumOfRow[row]) << 32 | UInt64(truncatingIfNeeded: group[row])
             }
             let byStart = SurvivalOrder.sorted(start, payload: groupCodes)
-            entryTimes = byStart.values
-            entryGroups = byStart.payload.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
-            if strataCount > 1 {
-                var fill = stratumStart
-                for i in 0..<n {
-                    let s = Int(truncatingIfNeeded: byStart.payload[i] >> 32)
-                    let slot = fill[s]
-                    fill[s] = slot + 1
-                    entryTimes[slot] = byStart.values[i]
-                    entryGroups[slot] = Int(truncatingIfNeeded: byStart.payload[i] & 0xFFFF_FFFF)
-                }
-            }
+            let bucketed = Self.bucketed(byStart.values, payload: byStart.payload, stratumStart: stratumStart)
+            entryTimes = bucketed.values
+            entryGroups = bucketed.codes.map { Int(truncatingIfNeeded: $0) }
         }
 
         var observedTotal = [Double](repeating: 0, count: k)
@@ -209,5 +189,23 @@ package struct LogRankTables: Sendable {
         self.groupSizes = sizes
         self.observedByStratum = observedByStratum
         self.expectedByStratum = expectedByStratum
+    }
+
+    /// Time-sorted `values` with `payload` (stratum in the high 32 bits) regrouped stably by stratum
+    /// (each stratum keeps its time order, at `stratumStart[s]`), the payload cut to its low 32 bits.
+    /// - Complexity: O(n).
+    static func bucketed(_ values: [Double], payload: [UInt64], stratumStart: [Int]) -> (values: [Double], codes: [UInt64]) {
+        guard stratumStart.count > 2 else { return (values, payload.map { $0 & 0xFFFF_FFFF }) }
+        var fill = stratumStart
+        var result = values
+        var codes = payload
+        for i in values.indices {
+            let s = Int(truncatingIfNeeded: payload[i] >> 32)
+            let slot = fill[s]
+            fill[s] = slot + 1
+            result[slot] = values[i]
+            codes[slot] = payload[i] & 0xFFFF_FFFF
+        }
+        return (result, codes)
     }
 }
