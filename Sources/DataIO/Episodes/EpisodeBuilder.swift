@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Builds relief episodes from an infusion log: one episode per infusion.
 ///
 /// An episode starts at its infusion and ends at the earliest of
@@ -53,96 +55,32 @@ public struct EpisodeBuilder: Sendable {
             fill[Int(code)] += 1
         }
 
-        var rows: [Int] = [], numbers: [Int32] = [], intervals: [Double] = [], durations: [Double] = [], endings: [UInt8] = []
-        rows.reserveCapacity(n)
-        numbers.reserveCapacity(n)
-        intervals.reserveCapacity(n)
-        durations.reserveCapacity(n)
-        endings.reserveCapacity(n)
-        var problems: [(row: Int, column: String, message: String, hint: String)] = []
-        var consequential: [Exclusion] = []
+        // The patients in two halves (by rows), built on two threads; their parts are joined in order.
         let roles = log.roles
-        // Patients go in blocks of about 1,024 rows: the block's rows are first gathered from the log (in
-        // file order, so scattered) in a tight loop, where the cache misses overlap; the rules then read them
-        // from the copy. `local[k - from]` is the row at position `k` of `order`.
-        var local: [InfusionLog.Row] = []
-        local.reserveCapacity(Self.block + 64)
-        var next = 0
-        while next < patientCount {
-            let from = bucketStart[next]
-            var blockEnd = next + 1
-            while blockEnd < patientCount, bucketStart[blockEnd] - from < Self.block { blockEnd += 1 }
-            local.removeAll(keepingCapacity: true)
-            for k in from..<bucketStart[blockEnd] { local.append(fields[order[k]]) }
-            for code in next..<blockEnd {
-                let (a, b) = (bucketStart[code], bucketStart[code + 1])
-                guard a < b else { continue }
-                Self.sortByMoment(&order, &local, a, b, from: from)
-                if !log.unknownMoments.isEmpty, let hole = log.unknownMoments[Int32(code)] {
-                    for k in a..<b where !local[k - from].isExcluded {
-                        consequential.append(
-                            Exclusion(
-                                line: Int(local[k - from].line), column: roles.infusionDate,
-                                reason: "an infusion of patient '\(_Quoting.display(log.patient(code)))' (line \(hole)) has no usable "
-                                    + "date, so this patient's episodes cannot be delimited",
-                                isMissing: false))
-                    }
-                    continue
-                }
-                var number = 0
-                var previous = Double.nan
-                var k = a
-                while k < b {
-                    let moment = local[k - from].start
-                    var m = k + 1
-                    while m < b, local[m - from].start == moment { m += 1 }
-                    number += 1
-                    let following = m < b ? local[m - from].start : Double.nan
-                    if m - k > 1 {
-                        let lines = (k..<m).map { String(local[$0 - from].line) }.joined(separator: ", ")
-                        for j in k..<m where !local[j - from].isExcluded {
-                            problems.append(
-                                (order[j], roles.infusionDate,
-                                 "patient '\(_Quoting.display(log.patient(code)))' has \(m - k) infusions at the same moment, "
-                                    + "\(ClinicalDate(days: moment)) (lines \(lines))",
-                                 "remove the duplicate row or correct its date"))
-                        }
-                    } else if !local[k - from].isExcluded {
-                        let row = order[k]
-                        let end = local[k - from].reliefEnd, contact = local[k - from].lastContact
-                        if let problem = Self.rowProblem(start: moment, reliefEnd: end, lastContact: contact, roles: roles) {
-                            problems.append((row, problem.column, problem.message, problem.hint))
-                        } else {
-                            var endTime = end.isNaN ? Double.infinity : end
-                            var ending = Episode.Ending.reliefEnded
-                            if following < endTime {  // equal times: the recorded end wins (an event)
-                                endTime = following
-                                ending = .nextInfusion
-                            }
-                            if contact < endTime {
-                                endTime = contact
-                                ending = .lastContact
-                            }
-                            if endTime == .infinity {
-                                problems.append(
-                                    (row, roles.lastContactDate,
-                                     "the last infusion of patient '\(_Quoting.display(log.patient(code)))' (\(ClinicalDate(days: moment))) "
-                                        + "has no relief end and no last contact, so its follow-up is unknown",
-                                     "give the last contact date (or the date relief ended)"))
-                            } else {
-                                rows.append(row)
-                                numbers.append(Int32(clamping: number))
-                                intervals.append(previous.isNaN ? .nan : moment - previous)
-                                durations.append(endTime - moment)
-                                endings.append(ending.rawValue)
-                            }
-                        }
-                    }
-                    previous = moment
-                    k = m
-                }
+        var middle = 0
+        while middle < patientCount, bucketStart[middle] < n / 2 { middle += 1 }
+        let halves = n < Self.block ? [0..<patientCount] : [0..<middle, middle..<patientCount]
+        let parts = halves.map { _ in _Part() }
+        order.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let shared = _Shared(log: log, bucketStart: bucketStart, order: base, parts: parts)
+            DispatchQueue.concurrentPerform(iterations: halves.count) { lane in
+                Self.buildPatients(halves[lane], shared, into: shared.parts[lane])
             }
-            next = blockEnd
+        }
+        // The first part's arrays (with room for all) take the second's: moved out first, so not copied.
+        let first = parts[0]
+        var (rows, numbers, intervals, durations, endings) = (first.rows, first.numbers, first.intervals, first.durations, first.endings)
+        var (problems, consequential) = (first.problems, first.consequential)
+        (first.rows, first.numbers, first.intervals, first.durations, first.endings) = ([], [], [], [], [])
+        for part in parts.dropFirst() {
+            rows += part.rows
+            numbers += part.numbers
+            intervals += part.intervals
+            durations += part.durations
+            endings += part.endings
+            problems += part.problems
+            consequential += part.consequential
         }
 
         if !problems.isEmpty, !roles.skipInvalid,
@@ -195,13 +133,127 @@ public struct EpisodeBuilder: Sendable {
         return nil
     }
 
-    /// The number of rows ``build(_:)`` gathers at a time.
+    /// The rows ``build(_:)`` gathers at a time.
     static let block = 1024
+
+    /// The episodes, problems and consequential exclusions of one half of the patients.
+    final class _Part: @unchecked Sendable {
+        var rows: [Int] = [], numbers: [Int32] = [], intervals: [Double] = [], durations: [Double] = [], endings: [UInt8] = []
+        var problems: [(row: Int, column: String, message: String, hint: String)] = []
+        var consequential: [Exclusion] = []
+    }
+
+    /// What the two threads of ``build(_:)`` share. `@unchecked Sendable`: the log and the buckets are
+    /// read only; thread `k` permutes only its own patients' positions of `order` and fills `parts[k]`.
+    struct _Shared: @unchecked Sendable {
+        let log: InfusionLog
+        let bucketStart: [Int]
+        let order: UnsafeMutablePointer<Int>
+        let parts: [_Part]
+    }
+
+    /// Builds the episodes of the patients `range` (codes) into `part`.
+    ///
+    /// Patients go in blocks of about ``block`` rows: the block's rows are first gathered from the log
+    /// (in file order, so scattered) in a tight loop, where the cache misses overlap; the rules then read
+    /// them from the copy. `local[k - from]` is the row at position `k` of `order`.
+    static func buildPatients(_ range: Range<Int>, _ shared: _Shared, into part: _Part) {
+        let (log, bucketStart, order) = (shared.log, shared.bucketStart, shared.order)
+        let fields = log.rows
+        let roles = log.roles
+        // The first part gets room for every row: the others are appended to it.
+        let rowCount = range.lowerBound == 0 ? log.count : bucketStart[range.upperBound] - bucketStart[range.lowerBound]
+        part.rows.reserveCapacity(rowCount)
+        part.numbers.reserveCapacity(rowCount)
+        part.intervals.reserveCapacity(rowCount)
+        part.durations.reserveCapacity(rowCount)
+        part.endings.reserveCapacity(rowCount)
+        var local: [InfusionLog.Row] = []
+        local.reserveCapacity(Self.block + 64)
+        var next = range.lowerBound
+        while next < range.upperBound {
+            let from = bucketStart[next]
+            var blockEnd = next + 1
+            while blockEnd < range.upperBound, bucketStart[blockEnd] - from < Self.block { blockEnd += 1 }
+            local.removeAll(keepingCapacity: true)
+            for k in from..<bucketStart[blockEnd] { local.append(fields[order[k]]) }
+            for code in next..<blockEnd {
+                let (a, b) = (bucketStart[code], bucketStart[code + 1])
+                guard a < b else { continue }
+                Self.sortByMoment(order, &local, a, b, from: from)
+                if !log.unknownMoments.isEmpty, let hole = log.unknownMoments[Int32(code)] {
+                    for k in a..<b where !local[k - from].isExcluded {
+                        part.consequential.append(
+                            Exclusion(
+                                line: Int(local[k - from].line), column: roles.infusionDate,
+                                reason: "an infusion of patient '\(_Quoting.display(log.patient(code)))' (line \(hole)) has no usable "
+                                    + "date, so this patient's episodes cannot be delimited",
+                                isMissing: false))
+                    }
+                    continue
+                }
+                var number = 0
+                var previous = Double.nan
+                var k = a
+                while k < b {
+                    let moment = local[k - from].start
+                    var m = k + 1
+                    while m < b, local[m - from].start == moment { m += 1 }
+                    number += 1
+                    let following = m < b ? local[m - from].start : Double.nan
+                    if m - k > 1 {
+                        let lines = (k..<m).map { String(local[$0 - from].line) }.joined(separator: ", ")
+                        for j in k..<m where !local[j - from].isExcluded {
+                            part.problems.append(
+                                (order[j], roles.infusionDate,
+                                 "patient '\(_Quoting.display(log.patient(code)))' has \(m - k) infusions at the same moment, "
+                                    + "\(ClinicalDate(days: moment)) (lines \(lines))",
+                                 "remove the duplicate row or correct its date"))
+                        }
+                    } else if !local[k - from].isExcluded {
+                        let row = order[k]
+                        let end = local[k - from].reliefEnd, contact = local[k - from].lastContact
+                        if let problem = Self.rowProblem(start: moment, reliefEnd: end, lastContact: contact, roles: roles) {
+                            part.problems.append((row, problem.column, problem.message, problem.hint))
+                        } else {
+                            var endTime = end.isNaN ? Double.infinity : end
+                            var ending = Episode.Ending.reliefEnded
+                            if following < endTime {  // equal times: the recorded end wins (an event)
+                                endTime = following
+                                ending = .nextInfusion
+                            }
+                            if contact < endTime {
+                                endTime = contact
+                                ending = .lastContact
+                            }
+                            if endTime == .infinity {
+                                part.problems.append(
+                                    (row, roles.lastContactDate,
+                                     "the last infusion of patient '\(_Quoting.display(log.patient(code)))' (\(ClinicalDate(days: moment))) "
+                                        + "has no relief end and no last contact, so its follow-up is unknown",
+                                     "give the last contact date (or the date relief ended)"))
+                            } else {
+                                part.rows.append(row)
+                                part.numbers.append(Int32(clamping: number))
+                                part.intervals.append(previous.isNaN ? .nan : moment - previous)
+                                part.durations.append(endTime - moment)
+                                part.endings.append(ending.rawValue)
+                            }
+                        }
+                    }
+                    previous = moment
+                    k = m
+                }
+            }
+            next = blockEnd
+        }
+
+    }
 
     /// Sorts positions `a..<b` by moment, equal moments in file order, permuting `order` and the gathered
     /// rows `local` (position `k` at `local[k - from]`) together: insertion sort for the usual few
     /// infusions per patient, otherwise a sort on moment and position.
-    static func sortByMoment(_ order: inout [Int], _ local: inout [InfusionLog.Row], _ a: Int, _ b: Int, from: Int) {
+    static func sortByMoment(_ order: UnsafeMutablePointer<Int>, _ local: inout [InfusionLog.Row], _ a: Int, _ b: Int, from: Int) {
         if b - a <= 32 {
             var i = a + 1
             while i < b {
