@@ -19,11 +19,11 @@ final class _BackgroundWrite: @unchecked Sendable {
     private let fd: Int32
     private let queue = DispatchQueue(label: "DataIO.write")
     private let group = DispatchGroup()
-    private var inFlight = false
-    private var spare: UnsafeMutableRawPointer
-    private var spareCapacity: Int
+    @exclusivity(unchecked) private var inFlight = false
+    @exclusivity(unchecked) private var spare: UnsafeMutableRawPointer
+    @exclusivity(unchecked) private var spareCapacity: Int
     /// The system's reason of the first failed write.
-    private var failure: String?
+    @exclusivity(unchecked) private var failure: String?
 
     /// - Parameter fd: An open descriptor; the caller closes it after ``finish()``.
     init(fd: Int32) {

@@ -138,9 +138,13 @@ public struct EpisodeBuilder: Sendable {
 
     /// The episodes, problems and consequential exclusions of one half of the patients.
     final class _Part: @unchecked Sendable {
-        var rows: [Int] = [], numbers: [Int32] = [], intervals: [Double] = [], durations: [Double] = [], endings: [UInt8] = []
-        var problems: [(row: Int, column: String, message: String, hint: String)] = []
-        var consequential: [Exclusion] = []
+        @exclusivity(unchecked) var rows: [Int] = []
+        @exclusivity(unchecked) var numbers: [Int32] = []
+        @exclusivity(unchecked) var intervals: [Double] = []
+        @exclusivity(unchecked) var durations: [Double] = []
+        @exclusivity(unchecked) var endings: [UInt8] = []
+        @exclusivity(unchecked) var problems: [(row: Int, column: String, message: String, hint: String)] = []
+        @exclusivity(unchecked) var consequential: [Exclusion] = []
     }
 
     /// What the two threads of ``build(_:)`` share. `@unchecked Sendable`: the log and the buckets are

@@ -19,9 +19,9 @@ final class _PatientCoder: @unchecked Sendable {
     /// The patients of consecutive rows: bytes, where each ends, its line and whether its moment is unknown.
     final class Block: @unchecked Sendable {
         let keys = _ByteBuffer(capacity: 256 << 10)
-        var ends: [Int] = []
-        var lines: [Int] = []
-        var unknownMoment: [Bool] = []
+        @exclusivity(unchecked) var ends: [Int] = []
+        @exclusivity(unchecked) var lines: [Int] = []
+        @exclusivity(unchecked) var unknownMoment: [Bool] = []
 
         init() {
             ends.reserveCapacity(_PatientCoder.blockSize)
@@ -32,16 +32,16 @@ final class _PatientCoder: @unchecked Sendable {
 
     private let queue = DispatchQueue(label: "DataIO.patients")
     private let group = DispatchGroup()
-    private var block = Block()
+    @exclusivity(unchecked) private var block = Block()
 
     /// The patients' labels, in first-appearance order (read after ``finish()``).
     let dictionary = _ByteDictionary()
     /// Per row with a known moment, in file order: its patient's code (read after ``finish()``).
-    private(set) var codes: [Int32] = []
+    @exclusivity(unchecked) private(set) var codes: [Int32] = []
     /// Patients with a row whose moment is unknown: code -> the first such line (read after ``finish()``).
-    private(set) var unknownMoments: [Int32: Int] = [:]
+    @exclusivity(unchecked) private(set) var unknownMoments: [Int32: Int] = [:]
     /// The line of the first patient beyond the dictionary's capacity, if any (read after ``finish()``).
-    private(set) var overflowLine: Int?
+    @exclusivity(unchecked) private(set) var overflowLine: Int?
 
     /// - Parameter expectedRows: Room to reserve for ``codes``.
     init(expectedRows: Int) {
