@@ -159,24 +159,19 @@ public struct AtomicFileWriter: Sendable {
                 message: "cannot create a file in directory '\(directory)': \(reason)",
                 hint: "check that the directory exists and is writable")
         }
-        var failure: String?
+        // Each piece is written on a background queue while the next one is made.
+        let writes = _BackgroundWrite(fd: fd)
         func emit(_ raw: UnsafeRawBufferPointer) throws(DataError) {
-            guard failure == nil, let start = raw.baseAddress else { return }
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(fd, start + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    throw DataError(
-                        .cannotWrite, file: path, message: "writing failed: \(failure ?? "")", hint: "check free disk space and permissions")
-                }
-                offset += written
+            if let reason = writes.write(raw) {
+                throw DataError(.cannotWrite, file: path, message: "writing failed: \(reason)", hint: "check free disk space and permissions")
             }
         }
+        var failure: String?
         do throws(DataError) {
             try body(emit)
+            failure = writes.finish()
         } catch {
+            _ = writes.finish()
             close(fd)
             TemporaryFiles.remove(tempPath)
             throw error

@@ -25,6 +25,10 @@ final class _ByteDictionary {
     @exclusivity(unchecked) private var table: UnsafeMutablePointer<UInt64>
     @exclusivity(unchecked) private var tableMask: Int
     @exclusivity(unchecked) private var lastIndex = -1
+    /// The last hit's length and first 8 bytes, so that a key of at most 8 bytes is compared with it
+    /// without reading the arena.
+    @exclusivity(unchecked) private var lastLength = -1
+    @exclusivity(unchecked) private var lastPrefix: UInt64 = 0
     /// The number of distinct keys.
     @exclusivity(unchecked) private(set) var count = 0
 
@@ -108,10 +112,10 @@ final class _ByteDictionary {
     /// - Complexity: O(n) expected.
     @inline(__always)
     func index(of p: UnsafePointer<UInt8>, _ n: Int) -> (index: Int, inserted: Bool) {
-        if lastIndex >= 0 && equals(lastIndex, p, n) { return (lastIndex, false) }
+        let prefix = Self.prefix(p, n)
+        if lastIndex >= 0, n == lastLength, prefix == lastPrefix, n <= 8 || equals(lastIndex, p, n) { return (lastIndex, false) }
         let h = Self.hash(p, n)
         let tag = Self.tag(h, n)
-        let prefix = Self.prefix(p, n)
         var slot = Int(truncatingIfNeeded: h) & tableMask
         while true {
             let packed = table[2 * slot]
@@ -120,7 +124,7 @@ final class _ByteDictionary {
                 let entry = Int(packed >> 32) - 1
                 // Equal tags mean equal lengths (below 256); a key of at most 8 bytes is then its prefix.
                 if n <= 8 || equals(entry, p, n) {
-                    lastIndex = entry
+                    (lastIndex, lastLength, lastPrefix) = (entry, n, prefix)
                     return (entry, false)
                 }
             }
@@ -128,7 +132,7 @@ final class _ByteDictionary {
         }
         guard count < Self.capacityLimit else { return (-1, false) }
         let index = insert(p, n, hash: h, slot: slot, prefix: prefix)
-        lastIndex = index
+        (lastIndex, lastLength, lastPrefix) = (index, n, prefix)
         return (index, true)
     }
 
@@ -178,6 +182,7 @@ final class _ByteDictionary {
         let size = (tableMask + 1) * 2
         table.deallocate()
         table = .allocate(capacity: 2 * size)
+        _HugePages.advise(UnsafeMutableRawPointer(table), byteCount: 2 * size * MemoryLayout<UInt64>.stride)
         table.initialize(repeating: 0, count: 2 * size)
         tableMask = size - 1
         for index in 0..<count {

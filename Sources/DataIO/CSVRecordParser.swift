@@ -389,6 +389,10 @@ final class _CSVRecordParser {
     @inline(__always)
     func isEmptyUnquoted(_ k: Int) -> Bool { !fieldQuoted[k] && fieldEnds[k] == fieldStarts[k] }
 
+    /// The raw byte range of field `k` in ``buffer`` (untrimmed, quotes not removed).
+    @inline(__always)
+    func rawRange(_ k: Int) -> (start: Int, end: Int) { (fieldStarts[k], fieldEnds[k]) }
+
     /// Whether field `k` was quoted.
     @inline(__always)
     func isQuoted(_ k: Int) -> Bool { fieldQuoted[k] }

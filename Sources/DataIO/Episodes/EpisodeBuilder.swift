@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Builds relief episodes from an infusion log: one episode per infusion.
 ///
 /// An episode starts at its infusion and ends at the earliest of
@@ -43,102 +45,52 @@ public struct EpisodeBuilder: Sendable {
         let n = fields.count
         let patientCount = log.patientCount
         var bucketStart = [Int](repeating: 0, count: patientCount + 1)
-        for row in fields { bucketStart[Int(row.patient) + 1] += 1 }
+        let codes = log.patientCodes
+        for code in codes { bucketStart[Int(code) + 1] += 1 }
         for k in 0..<patientCount { bucketStart[k + 1] += bucketStart[k] }
         var order = [Int](repeating: 0, count: n)
         var fill = bucketStart
-        for (index, row) in fields.enumerated() {
-            let code = Int(row.patient)
-            order[fill[code]] = index
-            fill[code] += 1
+        for (index, code) in codes.enumerated() {
+            order[fill[Int(code)]] = index
+            fill[Int(code)] += 1
         }
 
-        var rows: [Int] = [], numbers: [Int32] = [], intervals: [Double] = [], durations: [Double] = [], endings: [UInt8] = []
-        rows.reserveCapacity(n)
-        numbers.reserveCapacity(n)
-        intervals.reserveCapacity(n)
-        durations.reserveCapacity(n)
-        endings.reserveCapacity(n)
-        var problems: [(row: Int, column: String, message: String, hint: String)] = []
-        var consequential: [Exclusion] = []
+        // The patients in two halves (by rows), built on two threads; their parts are joined in order.
         let roles = log.roles
-        for code in 0..<patientCount {
-            let (a, b) = (bucketStart[code], bucketStart[code + 1])
-            guard a < b else { continue }
-            Self.sortByMoment(&order, a, b, fields)
-            if !log.unknownMoments.isEmpty, let hole = log.unknownMoments[Int32(code)] {
-                for k in a..<b where !fields[order[k]].isExcluded {
-                    consequential.append(
-                        Exclusion(
-                            line: fields[order[k]].line, column: roles.infusionDate,
-                            reason: "an infusion of patient '\(_Quoting.display(log.patient(code)))' (line \(hole)) has no usable date, "
-                                + "so this patient's episodes cannot be delimited",
-                            isMissing: false))
-                }
-                continue
+        var middle = 0
+        while middle < patientCount, bucketStart[middle] < n / 2 { middle += 1 }
+        let halves = n < Self.block ? [0..<patientCount] : [0..<middle, middle..<patientCount]
+        let parts = halves.map { _ in _Part() }
+        order.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let shared = _Shared(log: log, bucketStart: bucketStart, order: base, parts: parts)
+            DispatchQueue.concurrentPerform(iterations: halves.count) { lane in
+                Self.buildPatients(halves[lane], shared, into: shared.parts[lane])
             }
-            var number = 0
-            var previous = Double.nan
-            var k = a
-            while k < b {
-                let moment = fields[order[k]].start
-                var m = k + 1
-                while m < b, fields[order[m]].start == moment { m += 1 }
-                number += 1
-                let following = m < b ? fields[order[m]].start : Double.nan
-                if m - k > 1 {
-                    let lines = (k..<m).map { String(fields[order[$0]].line) }.joined(separator: ", ")
-                    for j in k..<m where !fields[order[j]].isExcluded {
-                        problems.append(
-                            (order[j], roles.infusionDate,
-                             "patient '\(_Quoting.display(log.patient(code)))' has \(m - k) infusions at the same moment, "
-                                + "\(ClinicalDate(days: moment)) (lines \(lines))",
-                             "remove the duplicate row or correct its date"))
-                    }
-                } else if !fields[order[k]].isExcluded {
-                    let row = order[k]
-                    let end = fields[row].reliefEnd, contact = fields[row].lastContact
-                    if let problem = Self.rowProblem(start: moment, reliefEnd: end, lastContact: contact, roles: roles) {
-                        problems.append((row, problem.column, problem.message, problem.hint))
-                    } else {
-                        var endTime = end.isNaN ? Double.infinity : end
-                        var ending = Episode.Ending.reliefEnded
-                        if following < endTime {  // equal times: the recorded end wins (an event)
-                            endTime = following
-                            ending = .nextInfusion
-                        }
-                        if contact < endTime {
-                            endTime = contact
-                            ending = .lastContact
-                        }
-                        if endTime == .infinity {
-                            problems.append(
-                                (row, roles.lastContactDate,
-                                 "the last infusion of patient '\(_Quoting.display(log.patient(code)))' (\(ClinicalDate(days: moment))) "
-                                    + "has no relief end and no last contact, so its follow-up is unknown",
-                                 "give the last contact date (or the date relief ended)"))
-                        } else {
-                            rows.append(row)
-                            numbers.append(Int32(clamping: number))
-                            intervals.append(previous.isNaN ? .nan : moment - previous)
-                            durations.append(endTime - moment)
-                            endings.append(ending.rawValue)
-                        }
-                    }
-                }
-                previous = moment
-                k = m
-            }
+        }
+        // The first part's arrays (with room for all) take the second's: moved out first, so not copied.
+        let first = parts[0]
+        var (rows, numbers, intervals, durations, endings) = (first.rows, first.numbers, first.intervals, first.durations, first.endings)
+        var (problems, consequential) = (first.problems, first.consequential)
+        (first.rows, first.numbers, first.intervals, first.durations, first.endings) = ([], [], [], [], [])
+        for part in parts.dropFirst() {
+            rows += part.rows
+            numbers += part.numbers
+            intervals += part.intervals
+            durations += part.durations
+            endings += part.endings
+            problems += part.problems
+            consequential += part.consequential
         }
 
         if !problems.isEmpty, !roles.skipInvalid,
             let first = problems.min(by: { fields[$0.row].line < fields[$1.row].line })
         {
             throw DataError(
-                .badData, file: log.source?.file, line: fields[first.row].line, column: first.column,
+                .badData, file: log.source?.file, line: Int(fields[first.row].line), column: first.column,
                 columnNumber: log.columnNumber(first.column), message: first.message, hint: InfusionLogReader.skipHint(first.hint))
         }
-        let excluded = problems.map { Exclusion(line: fields[$0.row].line, column: $0.column, reason: $0.message, isMissing: false) }
+        let excluded = problems.map { Exclusion(line: Int(fields[$0.row].line), column: $0.column, reason: $0.message, isMissing: false) }
         let exclusions = (log.exclusions + consequential + excluded).enumerated()
             .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         return EpisodeTable(
@@ -181,25 +133,152 @@ public struct EpisodeBuilder: Sendable {
         return nil
     }
 
-    /// Sorts `order[a..<b]` by moment, equal moments in file order (insertion sort for the usual few
-    /// infusions per patient, otherwise a sort on moment and position).
-    static func sortByMoment(_ order: inout [Int], _ a: Int, _ b: Int, _ fields: [InfusionLog.Row]) {
+    /// The rows ``build(_:)`` gathers at a time.
+    static let block = 1024
+
+    /// The episodes, problems and consequential exclusions of one half of the patients.
+    final class _Part: @unchecked Sendable {
+        @exclusivity(unchecked) var rows: [Int] = []
+        @exclusivity(unchecked) var numbers: [Int32] = []
+        @exclusivity(unchecked) var intervals: [Double] = []
+        @exclusivity(unchecked) var durations: [Double] = []
+        @exclusivity(unchecked) var endings: [UInt8] = []
+        @exclusivity(unchecked) var problems: [(row: Int, column: String, message: String, hint: String)] = []
+        @exclusivity(unchecked) var consequential: [Exclusion] = []
+    }
+
+    /// What the two threads of ``build(_:)`` share. `@unchecked Sendable`: the log and the buckets are
+    /// read only; thread `k` permutes only its own patients' positions of `order` and fills `parts[k]`.
+    struct _Shared: @unchecked Sendable {
+        let log: InfusionLog
+        let bucketStart: [Int]
+        let order: UnsafeMutablePointer<Int>
+        let parts: [_Part]
+    }
+
+    /// Builds the episodes of the patients `range` (codes) into `part`.
+    ///
+    /// Patients go in blocks of about ``block`` rows: the block's rows are first gathered from the log
+    /// (in file order, so scattered) in a tight loop, where the cache misses overlap; the rules then read
+    /// them from the copy. `local[k - from]` is the row at position `k` of `order`.
+    static func buildPatients(_ range: Range<Int>, _ shared: _Shared, into part: _Part) {
+        let (log, bucketStart, order) = (shared.log, shared.bucketStart, shared.order)
+        let fields = log.rows
+        let roles = log.roles
+        // The first part gets room for every row: the others are appended to it.
+        let rowCount = range.lowerBound == 0 ? log.count : bucketStart[range.upperBound] - bucketStart[range.lowerBound]
+        part.rows.reserveCapacity(rowCount)
+        part.numbers.reserveCapacity(rowCount)
+        part.intervals.reserveCapacity(rowCount)
+        part.durations.reserveCapacity(rowCount)
+        part.endings.reserveCapacity(rowCount)
+        var local: [InfusionLog.Row] = []
+        local.reserveCapacity(Self.block + 64)
+        var next = range.lowerBound
+        while next < range.upperBound {
+            let from = bucketStart[next]
+            var blockEnd = next + 1
+            while blockEnd < range.upperBound, bucketStart[blockEnd] - from < Self.block { blockEnd += 1 }
+            local.removeAll(keepingCapacity: true)
+            for k in from..<bucketStart[blockEnd] { local.append(fields[order[k]]) }
+            for code in next..<blockEnd {
+                let (a, b) = (bucketStart[code], bucketStart[code + 1])
+                guard a < b else { continue }
+                Self.sortByMoment(order, &local, a, b, from: from)
+                if !log.unknownMoments.isEmpty, let hole = log.unknownMoments[Int32(code)] {
+                    for k in a..<b where !local[k - from].isExcluded {
+                        part.consequential.append(
+                            Exclusion(
+                                line: Int(local[k - from].line), column: roles.infusionDate,
+                                reason: "an infusion of patient '\(_Quoting.display(log.patient(code)))' (line \(hole)) has no usable "
+                                    + "date, so this patient's episodes cannot be delimited",
+                                isMissing: false))
+                    }
+                    continue
+                }
+                var number = 0
+                var previous = Double.nan
+                var k = a
+                while k < b {
+                    let moment = local[k - from].start
+                    var m = k + 1
+                    while m < b, local[m - from].start == moment { m += 1 }
+                    number += 1
+                    let following = m < b ? local[m - from].start : Double.nan
+                    if m - k > 1 {
+                        let lines = (k..<m).map { String(local[$0 - from].line) }.joined(separator: ", ")
+                        for j in k..<m where !local[j - from].isExcluded {
+                            part.problems.append(
+                                (order[j], roles.infusionDate,
+                                 "patient '\(_Quoting.display(log.patient(code)))' has \(m - k) infusions at the same moment, "
+                                    + "\(ClinicalDate(days: moment)) (lines \(lines))",
+                                 "remove the duplicate row or correct its date"))
+                        }
+                    } else if !local[k - from].isExcluded {
+                        let row = order[k]
+                        let end = local[k - from].reliefEnd, contact = local[k - from].lastContact
+                        if let problem = Self.rowProblem(start: moment, reliefEnd: end, lastContact: contact, roles: roles) {
+                            part.problems.append((row, problem.column, problem.message, problem.hint))
+                        } else {
+                            var endTime = end.isNaN ? Double.infinity : end
+                            var ending = Episode.Ending.reliefEnded
+                            if following < endTime {  // equal times: the recorded end wins (an event)
+                                endTime = following
+                                ending = .nextInfusion
+                            }
+                            if contact < endTime {
+                                endTime = contact
+                                ending = .lastContact
+                            }
+                            if endTime == .infinity {
+                                part.problems.append(
+                                    (row, roles.lastContactDate,
+                                     "the last infusion of patient '\(_Quoting.display(log.patient(code)))' (\(ClinicalDate(days: moment))) "
+                                        + "has no relief end and no last contact, so its follow-up is unknown",
+                                     "give the last contact date (or the date relief ended)"))
+                            } else {
+                                part.rows.append(row)
+                                part.numbers.append(Int32(clamping: number))
+                                part.intervals.append(previous.isNaN ? .nan : moment - previous)
+                                part.durations.append(endTime - moment)
+                                part.endings.append(ending.rawValue)
+                            }
+                        }
+                    }
+                    previous = moment
+                    k = m
+                }
+            }
+            next = blockEnd
+        }
+
+    }
+
+    /// Sorts positions `a..<b` by moment, equal moments in file order, permuting `order` and the gathered
+    /// rows `local` (position `k` at `local[k - from]`) together: insertion sort for the usual few
+    /// infusions per patient, otherwise a sort on moment and position.
+    static func sortByMoment(_ order: UnsafeMutablePointer<Int>, _ local: inout [InfusionLog.Row], _ a: Int, _ b: Int, from: Int) {
         if b - a <= 32 {
             var i = a + 1
             while i < b {
-                let row = order[i]
-                let key = fields[row].start
+                let (row, fields) = (order[i], local[i - from])
                 var j = i - 1
-                while j >= a, fields[order[j]].start > key {
+                while j >= a, local[j - from].start > fields.start {
                     order[j + 1] = order[j]
+                    local[j + 1 - from] = local[j - from]
                     j -= 1
                 }
                 order[j + 1] = row
+                local[j + 1 - from] = fields
                 i += 1
             }
             return
         }
-        let sorted = order[a..<b].enumerated().sorted { (fields[$0.element].start, $0.offset) < (fields[$1.element].start, $1.offset) }
-        for (k, item) in sorted.enumerated() { order[a + k] = item.element }
+        let sorted = (a..<b).map { (order[$0], local[$0 - from]) }.enumerated()
+            .sorted { ($0.element.1.start, $0.offset) < ($1.element.1.start, $1.offset) }
+        for (k, item) in sorted.enumerated() {
+            order[a + k] = item.element.0
+            local[a + k - from] = item.element.1
+        }
     }
 }

@@ -1,4 +1,9 @@
+import Dispatch
+
 extension EpisodeTable {
+    /// How many episodes ``writeCSV(_:)`` gathers at a time (``_ByteBuffer/touch(_:)``).
+    static let block = 256
+
     /// The columns the episodes file computes, after the patient column and before the carried ones.
     public static let computedColumns = ["infusion_number", "infusion_date", "interval_days", "relief_days", "relief_ended"]
 
@@ -19,30 +24,36 @@ extension EpisodeTable {
         return bytes
     }
 
-    /// Writes the episodes file in pieces of about 4 MiB (the header and whole records), each handed to
-    /// `emit` before the next is made, so that a file written this way never has to be held whole.
+    /// Writes the episodes file in pieces (the header, then runs of 65,536 records, about 7 MB), each
+    /// handed to `emit` in order, so that a file written this way never has to be held whole. Two runs
+    /// are made at a time, on two threads (`DispatchQueue.concurrentPerform`).
     ///
     /// `infusion_date` is ISO 8601 (``ClinicalDate/description``); `interval_days` (empty for a first
     /// infusion) and `relief_days` are days with at most 6 decimals (0.0864 s), trailing zeros dropped;
     /// `relief_ended` is `1` (relief ended) or `0` (censored). The patient and the carried fields are
     /// written as read (quoted by ``CSVWriter`` rules where needed), every field and name neutralised
     /// against spreadsheet formulas (``CSVWriter/neutralised(_:)``). The bytes are written through a
-    /// pointer into one reused buffer: no `String` per field.
+    /// pointer into reused buffers: no `String` per field.
     /// - Parameter emit: Takes each piece (valid only during the call).
     /// - Throws: What `emit` throws; the pieces already emitted stay emitted.
     /// - Complexity: O(n + bytes of the patients and the carried columns).
     public func writeCSV<E: Error>(_ emit: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
         let writer = CSVWriter()
-        let chunk = 4 << 20
-        let buffer = _ByteBuffer(capacity: chunk + 4096)
+        var header: [UInt8] = []
         for (k, name) in columnNames.enumerated() {
-            if k > 0 { buffer.append(0x2C) }
-            let field = Array(writer.encodeField(CSVWriter.neutralised(name)).utf8)
-            field.withUnsafeBufferPointer { bytes in
-                if let base = bytes.baseAddress { buffer.append(base, bytes.count) }
+            if k > 0 { header.append(0x2C) }
+            header.append(contentsOf: Array(writer.encodeField(CSVWriter.neutralised(name)).utf8))
+        }
+        header.append(0x0A)
+        let headerOutcome = header.withUnsafeBytes { bytes -> Result<Void, E> in
+            do throws(E) {
+                try emit(bytes)
+                return .success(())
+            } catch {
+                return .failure(error)
             }
         }
-        buffer.append(0x0A)
+        try headerOutcome.get()
         // Each patient's label, encoded once.
         let labels = _ByteBuffer(capacity: 2 * log.patientBytes.count + 64)
         var labelStarts = [0]
@@ -56,26 +67,67 @@ extension EpisodeTable {
                 labelStarts.append(labels.count)
             }
         }
-        let labelBase = UnsafePointer(labels.base)
+        let lanes = _Lanes(labels: labels, labelStarts: labelStarts, buffers: [_ByteBuffer(capacity: 8 << 20), _ByteBuffer(capacity: 8 << 20)])
+        let runs = (count + Self.run - 1) / Self.run
+        var first = 0
+        while first < runs {
+            let (width, wave) = (min(lanes.buffers.count, runs - first), first)
+            DispatchQueue.concurrentPerform(iterations: width) { lane in
+                let from = (wave + lane) * Self.run
+                lanes.buffers[lane].removeAll()
+                writeRecords(from..<min(from + Self.run, count), lanes: lanes, into: lanes.buffers[lane])
+            }
+            for lane in 0..<width {
+                let buffer = lanes.buffers[lane]
+                try emit(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
+            }
+            first += width
+        }
+    }
+
+    /// Episodes written at a time by one thread of ``writeCSV(_:)``.
+    static let run = 65_536
+
+    /// What the threads of ``writeCSV(_:)`` share: the encoded patient labels (read only) and one buffer per
+    /// thread. `@unchecked Sendable`: thread `k` writes `buffers[k]` alone, and the labels are not changed.
+    struct _Lanes: @unchecked Sendable {
+        let labels: _ByteBuffer
+        let labelStarts: [Int]
+        let buffers: [_ByteBuffer]
+    }
+
+    /// Appends the records of the episodes `range` to `buffer`.
+    ///
+    /// Episodes go in patient order, the log's rows and carried bytes lie in file order: each block of
+    /// ``block`` episodes first gathers its rows and touches their carried bytes in a tight loop, where the
+    /// cache misses overlap, then writes the records from the cache.
+    private func writeRecords(_ range: Range<Int>, lanes: _Lanes, into buffer: _ByteBuffer) {
+        let labelBase = UnsafePointer(lanes.labels.base)
+        let labelStarts = lanes.labelStarts
         let fields = log.rows
-        let outcome = log.carried.withUnsafeBufferPointer { carried -> Result<Void, E> in
-            let carried = carried.baseAddress ?? labelBase  // no storage when empty: nothing is copied from it then
-            for index in 0..<count {
+        let codes = log.patientCodes
+        let carried = log.carried.base
+        let carriedCount = log.carried.count
+        var gathered: [(row: InfusionLog.Row, carriedEnd: Int, patient: Int32)] = []
+        gathered.reserveCapacity(Self.block)
+        var blockStart = range.lowerBound
+        while blockStart < range.upperBound {
+            let blockEnd = min(blockStart + Self.block, range.upperBound)
+            gathered.removeAll(keepingCapacity: true)
+            var touched: UInt8 = 0
+            for index in blockStart..<blockEnd {
                 let row = rows[index]
                 let field = fields[row]
-                let code = Int(field.patient)
+                gathered.append((field, log.carriedEnd(row), codes[row]))
+                if field.carriedStart < carriedCount { touched &+= carried[field.carriedStart] }
+            }
+            buffer.touch(touched)
+            for index in blockStart..<blockEnd {
+                let (field, carriedEnd, patient) = gathered[index - blockStart]
+                let code = Int(patient)
                 let (labelFrom, labelLength) = (labelStarts[code], labelStarts[code + 1] - labelStarts[code])
-                let (carriedFrom, carriedLength) = (field.carriedStart, log.carriedEnd(row) - field.carriedStart)
-                let size = labelLength + carriedLength + Self.computedFieldsBudget
-                if buffer.count + size > chunk, buffer.count > 0 {
-                    do throws(E) {
-                        try emit(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
-                    } catch {
-                        return .failure(error)
-                    }
-                    buffer.removeAll()
-                }
-                buffer.reserve(size)
+                let carriedLength = carriedEnd - field.carriedStart
+                buffer.reserve(labelLength + carriedLength + Self.computedFieldsBudget)
                 var p = buffer.end
                 Self.copy(labelBase + labelFrom, labelLength, to: &p)
                 p.pointee = 0x2C
@@ -93,14 +145,12 @@ extension EpisodeTable {
                 p.pointee = 0x2C
                 p[1] = endings[index] == Episode.Ending.reliefEnded.rawValue ? 0x31 : 0x30
                 p += 2
-                Self.copy(carried + carriedFrom, carriedLength, to: &p)
+                Self.copy(carried + field.carriedStart, carriedLength, to: &p)
                 p.pointee = 0x0A
                 buffer.advance(to: p + 1)
             }
-            return .success(())
+            blockStart = blockEnd
         }
-        try outcome.get()
-        if buffer.count > 0 { try emit(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count)) }
     }
 
     /// Copies `n` bytes from `source` to `p`, advancing it.

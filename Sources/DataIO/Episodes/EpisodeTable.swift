@@ -40,9 +40,9 @@ public struct EpisodeTable: Sendable {
         guard index >= 0, index < count else { return nil }
         let row = log.rows[rows[index]]
         return Episode(
-            patient: log.patient(Int(row.patient)), infusionNumber: Int(infusionNumber[index]),
+            patient: log.patient(Int(log.patientCodes[rows[index]])), infusionNumber: Int(infusionNumber[index]),
             infusionDate: ClinicalDate(days: row.start), intervalDays: intervalDays[index].isNaN ? nil : intervalDays[index],
-            reliefDays: reliefDays[index], ending: Episode.Ending(rawValue: endings[index]) ?? .reliefEnded, line: row.line)
+            reliefDays: reliefDays[index], ending: Episode.Ending(rawValue: endings[index]) ?? .reliefEnded, line: Int(row.line))
     }
 
     /// Every episode as a value, in order.
@@ -60,9 +60,9 @@ public struct EpisodeTable: Sendable {
     public var patientCount: Int {
         var count = 0
         var last: Int32 = -1
-        for row in rows where log.rows[row].patient != last {
+        for row in rows where log.patientCodes[row] != last {
             count += 1
-            last = log.rows[row].patient
+            last = log.patientCodes[row]
         }
         return count
     }
@@ -70,6 +70,6 @@ public struct EpisodeTable: Sendable {
     /// The lines of the episodes that last 0 days (a relief end or last contact at the infusion's moment).
     /// - Complexity: O(n).
     public var zeroDurationLines: [Int] {
-        reliefDays.indices.filter { reliefDays[$0] == 0 }.map { log.rows[rows[$0]].line }.sorted()
+        reliefDays.indices.filter { reliefDays[$0] == 0 }.map { Int(log.rows[rows[$0]].line) }.sorted()
     }
 }

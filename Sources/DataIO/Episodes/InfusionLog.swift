@@ -27,27 +27,27 @@ public struct InfusionLog: Sendable {
         var lastContact: Double
         /// Where the row's carried fields start in ``InfusionLog/carried`` (they end where the next row's start).
         var carriedStart: Int
-        /// The physical line.
-        var line: Int
-        /// The patient's code, `0..<patientCount` in order of first appearance.
-        var patient: Int32
+        /// The physical line (the reader refuses files of more than 2^31 - 1 lines).
+        var line: Int32
         /// Whether the row is excluded from the episodes (its moment still counts).
         var isExcluded: Bool
     }
 
     /// The kept rows, in file order.
     var rows: [Row]
+    /// Per kept row: the patient's code, `0..<patientCount` in order of first appearance.
+    var patientCodes: [Int32]
     /// The patients' labels: label `k` is `patientBytes[patientStarts[k]..<patientStarts[k + 1]]`.
     var patientBytes: [UInt8]
     var patientStarts: [Int]
     /// The carried fields of every row, each field preceded by `,`, CSV-encoded.
-    var carried: [UInt8]
+    let carried: _FrozenBytes
     /// Patients with a row whose infusion moment is unknown (missing or invalid date): code -> its line.
     var unknownMoments: [Int32: Int]
 
     init(
         roles: InfusionLogRoles, source: SourceInfo?, header: [String], carriedColumns: [String], rowsRead: Int,
-        exclusions: [Exclusion], rows: [Row], patientBytes: [UInt8], patientStarts: [Int], carried: [UInt8],
+        exclusions: [Exclusion], rows: [Row], patientCodes: [Int32], patientBytes: [UInt8], patientStarts: [Int], carried: _FrozenBytes,
         unknownMoments: [Int32: Int]
     ) {
         self.roles = roles
@@ -57,6 +57,7 @@ public struct InfusionLog: Sendable {
         self.rowsRead = rowsRead
         self.exclusions = exclusions
         self.rows = rows
+        self.patientCodes = patientCodes
         self.patientBytes = patientBytes
         self.patientStarts = patientStarts
         self.carried = carried
@@ -70,6 +71,7 @@ public struct InfusionLog: Sendable {
     public init(infusions: [Infusion], roles: InfusionLogRoles = InfusionLogRoles()) {
         var codes: [String: Int32] = [:]
         var rows: [Row] = []
+        var patientCodes: [Int32] = []
         var patientBytes: [UInt8] = []
         var patientStarts = [0]
         for (k, infusion) in infusions.enumerated() {
@@ -82,15 +84,16 @@ public struct InfusionLog: Sendable {
                 patientBytes.append(contentsOf: Array(infusion.patient.utf8))
                 patientStarts.append(patientBytes.count)
             }
+            patientCodes.append(code)
             rows.append(
                 Row(
                     start: infusion.date.days, reliefEnd: infusion.reliefEnd?.days ?? .nan,
-                    lastContact: infusion.lastContact?.days ?? .nan, carriedStart: 0, line: k + 1, patient: code,
+                    lastContact: infusion.lastContact?.days ?? .nan, carriedStart: 0, line: Int32(clamping: k + 1),
                     isExcluded: false))
         }
         self.init(
             roles: roles, source: nil, header: [], carriedColumns: [], rowsRead: infusions.count, exclusions: [], rows: rows,
-            patientBytes: patientBytes, patientStarts: patientStarts, carried: [], unknownMoments: [:])
+            patientCodes: patientCodes, patientBytes: patientBytes, patientStarts: patientStarts, carried: _FrozenBytes(), unknownMoments: [:])
     }
 
     /// The number of kept rows.
@@ -110,7 +113,7 @@ public struct InfusionLog: Sendable {
         guard row >= 0, row < count else { return nil }
         let fields = rows[row]
         return Infusion(
-            patient: patient(Int(fields.patient)), date: ClinicalDate(days: fields.start),
+            patient: patient(Int(patientCodes[row])), date: ClinicalDate(days: fields.start),
             reliefEnd: fields.reliefEnd.isNaN ? nil : ClinicalDate(days: fields.reliefEnd),
             lastContact: fields.lastContact.isNaN ? nil : ClinicalDate(days: fields.lastContact))
     }

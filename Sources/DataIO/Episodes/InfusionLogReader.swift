@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads an infusion log (one row per infusion) from a CSV file, streaming its bytes.
 ///
 /// The file is opened, sniffed and parsed as ``SurvivalDatasetReader`` does (the same RFC 4180 record
@@ -69,6 +77,15 @@ public struct InfusionLogReader: Sendable {
         }
         let (patientIndex, dateIndex, endIndex, contactIndex) = (indices[0], indices[1], indices[2], indices[3])
         let carriedIndices = header.indices.filter { $0 != patientIndex && $0 != dateIndex }
+        // The carried columns as runs of neighbouring columns (one run when the two role columns come first).
+        var carriedRuns: [Range<Int>] = []
+        for k in carriedIndices {
+            if let last = carriedRuns.last, last.upperBound == k {
+                carriedRuns[carriedRuns.count - 1] = last.lowerBound..<(k + 1)
+            } else {
+                carriedRuns.append(k..<(k + 1))
+            }
+        }
         for k in carriedIndices where EpisodeTable.computedColumns.contains(header[k]) {
             throw DataError(
                 .usage, file: path, line: headerLine, column: header[k], columnNumber: k + 1,
@@ -77,18 +94,20 @@ public struct InfusionLogReader: Sendable {
         }
 
         let missing = _MissingMatcher(dialect.missingTokens)
-        let patients = _ByteDictionary()
         let format = roles.dateFormat
         let writer = CSVWriter()
         let outputDelimiter = writer.delimiter.asciiValue ?? UInt8(ascii: ",")
+        let rawCopies = delimiter.byte == outputDelimiter
         let columnCount = header.count
         // Room for the rows the file seems to hold (from the first lines' length), so that they are not
         // copied as they grow; untouched capacity costs address space, not memory.
+        let expected = Self.expectedRows(sample: parser.peek(), fileSize: parser.fileSize)
         var rows: [InfusionLog.Row] = []
-        rows.reserveCapacity(Self.expectedRows(sample: parser.peek(), fileSize: parser.fileSize))
+        rows.reserveCapacity(expected)
+        _HugePages.adviseCapacity(of: &rows)
+        let patients = _PatientCoder(expectedRows: expected)
         let carried = _ByteBuffer(capacity: carriedIndices.isEmpty ? 64 : parser.fileSize + 4096)
         var exclusions: [Exclusion] = []
-        var unknownMoments: [Int32: Int] = [:]
         var rowsRead = 0
         var formatProblems = 0
         var firstFormatProblem: DataError?
@@ -136,21 +155,18 @@ public struct InfusionLogReader: Sendable {
                 exclusions.append(Exclusion(line: line, column: roles.patient, reason: "missing \(roles.patient)", isMissing: true))
                 continue
             }
-            let token = patients.index(of: pp, pn).index
-            guard token >= 0, token < Int(Int32.max) else {
-                throw DataError(
-                    .badData, file: path, line: line, column: roles.patient, columnNumber: patientIndex + 1,
-                    message: "more than \(Int32.max - 1) distinct patients", hint: "split the file")
+            guard line < Int(Int32.max) else {
+                throw DataError(.badData, file: path, line: line, message: "the file has more than \(Int32.max - 1) lines", hint: "split the file")
             }
-            let code = Int32(truncatingIfNeeded: token)
+            patients.add(pp, pn, line: line)
             let (dp, dn) = parser.field(dateIndex)
             if missing.matches(dp, dn) {
                 exclusions.append(Exclusion(line: line, column: roles.infusionDate, reason: "missing \(roles.infusionDate)", isMissing: true))
-                if unknownMoments[code] == nil { unknownMoments[code] = line }
+                patients.markUnknownMoment()
                 continue
             }
             guard let moment = try date(dateIndex, line: line) else {
-                if unknownMoments[code] == nil { unknownMoments[code] = line }
+                patients.markUnknownMoment()
                 continue
             }
             var excluded = false
@@ -167,13 +183,15 @@ public struct InfusionLogReader: Sendable {
             }
             rows.append(
                 InfusionLog.Row(
-                    start: moment, reliefEnd: end ?? .nan, lastContact: contact ?? .nan, carriedStart: carried.count, line: line,
-                    patient: code, isExcluded: excluded))
+                    start: moment, reliefEnd: end ?? .nan, lastContact: contact ?? .nan, carriedStart: carried.count,
+                    line: Int32(truncatingIfNeeded: line), isExcluded: excluded))
             if !excluded {
-                for k in carriedIndices {
-                    carried.append(0x2C)
-                    let (fp, fn) = parser.field(k)
-                    writer.appendEncoded(fp, fn, delimiter: outputDelimiter, to: carried)
+                for run in carriedRuns where !(rawCopies && Self.appendRaw(run, of: parser, to: carried)) {
+                    for k in run {
+                        carried.append(0x2C)
+                        let (fp, fn) = parser.field(k)
+                        writer.appendEncoded(fp, fn, delimiter: outputDelimiter, to: carried)
+                    }
                 }
             }
         }
@@ -183,11 +201,18 @@ public struct InfusionLogReader: Sendable {
             throw DataError(
                 .badData, file: path, line: headerLine, message: "the file has a header but no data rows", hint: "export the data rows too")
         }
+        patients.finish()
+        if let line = patients.overflowLine {
+            throw DataError(
+                .badData, file: path, line: line, column: roles.patient, columnNumber: patientIndex + 1,
+                message: "more than \(Int32.max - 1) distinct patients", hint: "split the file")
+        }
+        let dictionary = patients.dictionary
         var patientBytes: [UInt8] = []
         var patientStarts = [0]
-        patientStarts.reserveCapacity(patients.count + 1)
-        for code in 0..<patients.count {
-            patients.withKey(code) { p, n in patientBytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n)) }
+        patientStarts.reserveCapacity(dictionary.count + 1)
+        for code in 0..<dictionary.count {
+            dictionary.withKey(code) { p, n in patientBytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n)) }
             patientStarts.append(patientBytes.count)
         }
         var source = SourceInfo(
@@ -195,8 +220,8 @@ public struct InfusionLogReader: Sendable {
         source.isDelimiterDetected = dialect.delimiter != .auto && delimiter != dialect.delimiter
         return InfusionLog(
             roles: roles, source: source, header: header, carriedColumns: carriedIndices.map { header[$0] }, rowsRead: rowsRead,
-            exclusions: exclusions, rows: rows, patientBytes: patientBytes, patientStarts: patientStarts, carried: carried.array(),
-            unknownMoments: unknownMoments)
+            exclusions: exclusions, rows: rows, patientCodes: patients.codes, patientBytes: patientBytes, patientStarts: patientStarts,
+            carried: carried.freeze(), unknownMoments: patients.unknownMoments)
     }
 
     /// About how many records a file of `fileSize` bytes holds, from the mean length of the lines in
@@ -211,6 +236,29 @@ public struct InfusionLogReader: Sendable {
         guard lines > 0, fileSize > 0 else { return 1024 }
         let perLine = Double(bytes) / Double(lines)
         return min(Int(Double(fileSize) / perLine * 1.05) + 1024, fileSize / 8 + 1024)
+    }
+
+    /// Appends `,` and the fields `run` of the current record as they stand in the file, when that is how
+    /// ``CSVWriter/appendEncoded(_:_:delimiter:to:)`` would write them: the file's delimiter is the output's,
+    /// and no field is quoted, has a space or tab at an edge, holds a `"` or starts like a formula.
+    /// - Returns: Whether the run was appended (else nothing was).
+    @inline(__always)
+    static func appendRaw(_ run: Range<Int>, of parser: _CSVRecordParser, to out: _ByteBuffer) -> Bool {
+        let bytes = parser.buffer
+        for k in run {
+            if parser.isQuoted(k) { return false }
+            let (start, end) = parser.rawRange(k)
+            if end > start {
+                let (first, last) = (bytes[start], bytes[end - 1])
+                if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || CSVWriter.startsLikeFormula(first) { return false }
+            }
+        }
+        let from = parser.rawRange(run.lowerBound).start
+        let to = parser.rawRange(run.upperBound - 1).end
+        if to > from, memchr(bytes + from, 0x22, to - from) != nil { return false }
+        out.append(0x2C)
+        out.append(bytes + from, to - from)
+        return true
     }
 
     /// The hint of an invalid value, with `--skip-invalid` offered (as ``SurvivalDatasetReader`` words it).
