@@ -201,31 +201,32 @@ extension EpisodeTable {
             fraction /= 10
             digits -= 1
         }
-        var k = digits - 1
-        while k >= 0 {
-            p[k] = UInt8(truncatingIfNeeded: fraction % 10) &+ 0x30
-            fraction /= 10
-            k -= 1
-        }
-        p += digits
+        writeDigits(UInt(fraction.magnitude), count: digits, to: &p)
     }
 
     /// Writes the decimal digits of a non-negative integer (at most 19) at `p`, advancing it.
     @inline(__always)
     static func writeInteger(_ value: Int, to p: inout UnsafeMutablePointer<UInt8>) {
-        var rest = value.magnitude
+        let rest = value.magnitude
         var digits = 1
         var scan = rest / 10
         while scan > 0 {
             digits += 1
             scan /= 10
         }
-        var k = digits - 1
+        writeDigits(rest, count: digits, to: &p)
+    }
+
+    /// Writes the last `count` decimal digits of `value` at `p` (leading zeros included), advancing it.
+    @inline(__always)
+    static func writeDigits(_ value: UInt, count: Int, to p: inout UnsafeMutablePointer<UInt8>) {
+        var rest = value
+        var k = count - 1
         while k >= 0 {
             p[k] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
             rest /= 10
             k -= 1
         }
-        p += digits
+        p += count
     }
 }
