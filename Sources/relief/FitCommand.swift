@@ -17,8 +17,9 @@ struct FitCommand: ParsableCommand {
             Cox output: coefficients with hazard ratios (above 1 = relief ends sooner), robust SEs, \
             likelihood-ratio, Wald and score tests, concordance, and the proportional-hazards test \
             (cox.zph). AFT output: coefficients with time ratios (a positive coefficient = longer \
-            relief), scale, AIC, BIC, and for the Weibull the hazard ratios. R's survival package is the \
-            numerical reference.
+            relief), scale, AIC, BIC, and for the Weibull the hazard ratios. Every model: per-term tests \
+            (Wald, and likelihood ratio against the model refitted without the term, as R's drop1). R's \
+            survival package is the numerical reference.
 
             \(ReliefFailure.exitCodeHelp)
             """)
@@ -30,15 +31,21 @@ struct FitCommand: ParsableCommand {
             "Distribution of aft, emax and sigemax: exponential, weibull (default), lognormal, loglogistic, or all (aft: compare by AIC).",
             valueName: "name"))
     var dist: DistributionOption?
+    @Option(help: ArgumentHelp("Per-term tests: lr (Wald and likelihood ratio; one refit per term), wald, or none.", valueName: "tests"))
+    var termTests: TermTestMode?
     @OptionGroup var input: InputOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
-    func validate() throws { try model.check(dist: dist) }
+    func validate() throws {
+        try model.check(dist: dist)
+        if model.model.needsDose, termTests != nil { throw ValidationError("--term-tests is not available for \(model.model) yet") }
+    }
 
     func run() throws {
         try ReliefFailure.run {
             let source = try input.source()
-            let specification = try model.specification(dist: dist)
+            var specification = try model.specification(dist: dist)
+            specification.termTests = termTests ?? .likelihoodRatio
             let request: any AnalysisRequest = model.model.needsDose
                 ? try EmaxFitRequest(source: source, model: model.model, doseColumn: model.doseColumn, specification: specification)
                 : try FitRequest(source: source, model: model.model, specification: specification)

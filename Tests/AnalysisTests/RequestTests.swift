@@ -99,6 +99,22 @@ struct RequestTests {
         try Self.expectSame(output, golden: "fit-aft-all-trial-json")
     }
 
+    @Test("per-term tests: likelihood ratio by default, Wald only, or none")
+    func termTests() throws {
+        var spec = ModelSpecification(formula: "dose_mg_kg*cotherapy + condition")
+        let full = try FitRequest(source: Self.source(Self.trial), model: .weibull, specification: spec).run().result
+        let tests = try #require(full.termTests)
+        #expect(tests.tests.map(\.term) == ["condition", "dose_mg_kg:cotherapy"])
+        #expect(tests.containedTerms == ["dose_mg_kg", "cotherapy"])
+        #expect(tests.tests.allSatisfy { $0.likelihoodRatio != nil })
+        spec.termTests = .wald
+        let wald = try #require(try FitRequest(source: Self.source(Self.trial), model: .weibull, specification: spec).run().result.termTests)
+        #expect(wald.tests.map(\.wald) == tests.tests.map(\.wald))
+        #expect(wald.tests.allSatisfy { $0.likelihoodRatio == nil })
+        spec.termTests = .none
+        #expect(try FitRequest(source: Self.source(Self.trial), model: .weibull, specification: spec).run().result.termTests == nil)
+    }
+
     @Test("one-step Emax fit")
     func fitEmax() throws {
         let spec = ModelSpecification(formula: "interval_days + baseline_pain", distribution: .weibull)

@@ -29,6 +29,8 @@ public struct ModelSpecification: Sendable {
     /// The most design columns the formula may expand to (`--max-columns`, default 1,000); a wider
     /// design is refused before it is built.
     public var maximumColumns: Int
+    /// The per-term test table: Wald and likelihood-ratio (default), Wald only, or none.
+    public var termTests: TermTestMode = .likelihoodRatio
 
     /// Creates a specification.
     /// - Parameters:

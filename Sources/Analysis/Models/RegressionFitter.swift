@@ -109,8 +109,23 @@ struct RegressionFitter: Sendable {
     /// - Returns: The result and the design it was fitted on.
     /// - Throws: `DesignMatrixError`, `StatModelError`, ``AnalysisError``.
     func fit(_ dataset: SurvivalDataset) throws -> (result: RegressionResult, design: DesignMatrix) {
-        let (fit, design, _) = try fitModel(dataset)
-        return (result(fit, design: design, dataset: dataset), design)
+        let (fit, design, data) = try fitModel(dataset)
+        var result = result(fit, design: design, dataset: dataset)
+        if specification.termTests != .none {
+            result.termTests = try termTests(fit, design: design, data: data)
+            result.warnings += result.termTests?.warnings ?? []
+        }
+        return (result, design)
+    }
+
+    /// The per-term tests of a fit; the likelihood-ratio refits use the registered model of the fitted
+    /// family (for `aft --dist all`, the best family).
+    func termTests(_ fit: any SurvivalRegressionFit, design: DesignMatrix, data: RegressionData) throws -> TermTests {
+        var refit: (any SurvivalRegressionModel)?
+        if specification.termTests == .likelihoodRatio {
+            refit = try ModelName.registry.entry(named: fit.modelName).make(specification.settings)
+        }
+        return TermTests(fit: fit, design: design, data: data, model: refit)
     }
 
     /// The rows the model can use: without durations of 0 when it works on log(time).

@@ -23,8 +23,10 @@ extension ReportRequest {
 
     /// The model specification of the report's fits.
     func specification(formula: String, cluster: String?, references: [String: String] = [:]) -> ModelSpecification {
-        ModelSpecification(
+        var specification = ModelSpecification(
             formula: formula, cluster: cluster, referenceLevels: references, confidenceLevel: summary.km.confidenceLevel)
+        specification.termTests = .none  // the report shows no per-term table (yet)
+        return specification
     }
 
     /// The reference level of the dose-group column: the level with the lowest mean dose, so ratios read

@@ -17,21 +17,9 @@ extension CoxPH {
     ///   check, O(n p + C p²) for the robust variance over C clusters, O(n log n) for the concordance.
     public func fit(_ input: RegressionData) throws(StatModelError) -> CoxPHFit {
         let x = input.x, time = input.time, event = input.event
-        let strata = input.strata, weights = input.weights, cluster = input.cluster
-        if input.dose != nil {
-            throw .invalidArgument(context: Self.fitContext,
-                                   message: "a Cox model has no dose role; put the dose column in the design as a term.")
-        }
-        let names = try validate(x: x, time: time, event: event, strata: strata, weights: weights,
-                                 cluster: cluster, termNames: input.termNames)
+        let weights = input.weights, cluster = input.cluster
         let n = time.count, p = x.columns
-        let entry = input.start
-        _ = try KaplanMeier.entries(entry, stop: time, weights: nil, context: Self.fitContext)  // start < stop, finite
-        // R's aeqSurv treats the start and stop times as one set.
-        let fixed = timeFix ? try TimeFix().apply(to: time + (entry ?? [])) : time + (entry ?? [])
-        let fixedTime = Array(fixed.prefix(n))
-        let fixedEntry = entry.map { _ in Array(fixed.dropFirst(n)) }
-        var sorted = CoxSortedData(x: x, time: fixedTime, event: event, strata: strata, weights: weights, entry: fixedEntry)
+        var (sorted, names) = try sortedRows(input)
         try Self.checkDesign(sorted, names: names)
 
         // Centre (weighted mean) and scale columns as coxfit6; columns in {-1, 0, 1} are left alone.
@@ -112,6 +100,28 @@ extension CoxPH {
             scoreTest: Self.test(scoreTest, df: p), robustScoreTest: robustScore,
             concordance: concordance, linearPredictors: linear, confidenceLevel: confidenceLevel,
             timeFixApplied: timeFix, warnings: warnings)
+    }
+
+    /// The validated rows of `input`, time-fixed (start and stop times as one set, as R's `aeqSurv`) and
+    /// sorted, with the coefficient names.
+    /// - Throws: As ``fit(_:)``, for everything but the design's rank.
+    /// - Complexity: O(n) for the radix sort (O(n log n) with entry times).
+    package func sortedRows(_ input: RegressionData) throws(StatModelError) -> (data: CoxSortedData, names: [String]) {
+        if input.dose != nil {
+            throw .invalidArgument(context: Self.fitContext,
+                                   message: "a Cox model has no dose role; put the dose column in the design as a term.")
+        }
+        let names = try validate(x: input.x, time: input.time, event: input.event, strata: input.strata,
+                                 weights: input.weights, cluster: input.cluster, termNames: input.termNames)
+        let n = input.time.count
+        let entry = input.start
+        _ = try KaplanMeier.entries(entry, stop: input.time, weights: nil, context: Self.fitContext)  // start < stop, finite
+        // R's aeqSurv treats the start and stop times as one set.
+        let joined = input.time + (entry ?? [])
+        let fixed = timeFix ? try TimeFix().apply(to: joined) : joined
+        let sorted = CoxSortedData(x: input.x, time: Array(fixed.prefix(n)), event: input.event, strata: input.strata,
+                                   weights: input.weights, entry: entry.map { _ in Array(fixed.dropFirst(n)) })
+        return (sorted, names)
     }
 
     /// Fits the model on arrays (the form before ``RegressionData``; forwards to ``fit(_:)``).

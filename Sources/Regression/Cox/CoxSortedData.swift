@@ -8,7 +8,7 @@ package struct CoxSortedData: Sendable {
     /// Number of rows.
     package let n: Int
     /// Number of columns.
-    package let p: Int
+    package private(set) var p: Int
     /// Sorted position -> input row.
     package let order: [Int]
     /// Times (after the time fix), sorted.
@@ -148,5 +148,28 @@ package struct CoxSortedData: Sendable {
             if groupTimes[middle] <= value { high = middle } else { low = middle + 1 }
         }
         return low
+    }
+
+    /// The same rows with only the design columns `kept` (in that order): the sorted data of a reduced
+    /// model, without sorting again. Columns are centred and scaled one by one, so a reduced copy of
+    /// centred data is the centred reduced data.
+    /// - Parameter kept: Column indices below ``p``.
+    /// - Returns: The reduced data, or nil for an index outside the design.
+    /// - Complexity: O(n × kept.count).
+    package func keepingColumns(_ kept: [Int]) -> CoxSortedData? {
+        guard kept.allSatisfy({ $0 >= 0 && $0 < p }) else { return nil }
+        let width = kept.count
+        var reduced = [Double](repeating: 0, count: n * width)
+        x.withUnsafeBufferPointer { source in
+            reduced.withUnsafeMutableBufferPointer { target in
+                for i in 0..<n {
+                    for (k, j) in kept.enumerated() { target[i * width + k] = source[i * p + j] }
+                }
+            }
+        }
+        var copy = self
+        copy.x = reduced
+        copy.p = width
+        return copy
     }
 }

@@ -1,4 +1,5 @@
 import NumericCore
+import Survival
 
 /// The data a survival regression model is fitted on: the design, the right-censored outcome and the
 /// optional row roles (case weights, strata, clusters, the dose of a dose–response model).
@@ -80,4 +81,29 @@ public struct RegressionData: Sendable {
 
     /// The number of rows with an event.
     public var events: Int { event.reduce(0) { $0 + ($1 ? 1 : 0) } }
+
+    /// The data with only the design columns `kept` (in that order) and without clusters: the data of a
+    /// reduced model.
+    /// - Parameter kept: Column indices of ``x``.
+    /// - Throws: `StatModelError.invalidArgument` for an index outside the design.
+    /// - Complexity: O(n × kept.count).
+    public func keepingColumns(_ kept: [Int]) throws(StatModelError) -> RegressionData {
+        var elements: [Double] = []
+        elements.reserveCapacity(x.rows * kept.count)
+        for j in kept {
+            guard let column = x.column(j) else {
+                throw .invalidArgument(context: "reduced model", message: "no design column \(j + 1) (the design has \(x.columns))")
+            }
+            elements += column
+        }
+        var reduced = self
+        do throws(LinearAlgebraError) {
+            reduced.x = try Matrix(rows: x.rows, columns: kept.count, columnMajor: elements)
+        } catch {
+            throw .invalidArgument(context: "reduced model", message: "\(error)")
+        }
+        reduced.termNames = kept.map { termNames.indices.contains($0) ? termNames[$0] : "x\($0 + 1)" }
+        reduced.cluster = nil
+        return reduced
+    }
 }

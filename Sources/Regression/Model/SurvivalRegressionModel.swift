@@ -1,3 +1,4 @@
+import NumericCore
 import Survival
 
 /// A configured survival regression model (Cox, an AFT family, the Emax AFT, …): a value whose `fit`
@@ -23,4 +24,38 @@ public protocol SurvivalRegressionModel: Sendable {
     /// - Throws: `StatModelError` for unusable input (empty, mismatched, non-finite, degenerate design,
     ///   a role the model does not support or a missing required one).
     func fit(_ data: RegressionData) throws(StatModelError) -> Fit
+
+    /// The maximised log-likelihoods of the model on `data` restricted to subsets of its design columns,
+    /// for tests that compare a model with the larger one (``TermTests``). The default fits the model on
+    /// each reduced design, concurrently; a model may share work between the subsets and skip what the
+    /// test does not use (a Cox model sorts once and computes no concordance or robust variance).
+    ///
+    /// - Parameters:
+    ///   - data: As for ``fit(_:)``; its clusters are ignored.
+    ///   - subsets: Per reduced model, the indices of the columns of `data.x` it keeps.
+    ///   - estimates: The full model's ``SurvivalRegressionFit/parameterEstimates``, a warm start the
+    ///     model may use (the maximum is the same; a model that matches R's iterations may ignore it).
+    /// - Returns: Per subset, the log-likelihood (on the scale of ``SurvivalRegressionFit/logLikelihood``)
+    ///   and whether the fit converged, or why it failed.
+    func maximizedLogLikelihoods(_ data: RegressionData, keeping subsets: [[Int]], from estimates: [Double]?)
+        -> [Result<ReducedFit, StatModelError>]
+}
+
+/// The log-likelihood of a reduced model (``SurvivalRegressionModel/maximizedLogLikelihoods(_:keeping:from:)``).
+public typealias ReducedFit = (logLikelihood: Double, isConverged: Bool)
+
+extension SurvivalRegressionModel {
+    public func maximizedLogLikelihoods(_ data: RegressionData, keeping subsets: [[Int]], from estimates: [Double]?)
+        -> [Result<ReducedFit, StatModelError>]
+    {
+        Parallel.map(subsets.count) { k in
+            let kept = subsets[k]
+            do throws(StatModelError) {
+                let fit = try fit(data.keepingColumns(kept))
+                return .success((fit.logLikelihood, fit.isConverged))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
 }

@@ -11,7 +11,9 @@ extension RegressionRenderer {
     /// `aic`, `bic`, `concordance` with its SE, `iterations`, `n`, `events`), `test` (measure = test name,
     /// estimate = chi-squared, `df`, `p_value`), `proportional_hazards` (per term and `GLOBAL`),
     /// `comparison` (`--dist all`: model = family; measures `rank` (1 = smallest
-    /// AIC), `aic`, `bic`, `log_likelihood`, with df = the number of parameters) and `exclusion` (term = `line N: reason`, measure = the column).
+    /// AIC), `aic`, `bic`, `log_likelihood`, with df = the number of parameters), `term_test` (per term
+    /// `wald` and `likelihood_ratio`: estimate = chi-squared, df, p_value; `aic_without`; `contained` for a
+    /// term inside an interaction) and `exclusion` (term = `line N: reason`, measure = the column).
     /// Unknown numbers are `NA`; fields that do not apply are empty.
     /// - Parameters:
     ///   - result: The fitted model.
@@ -28,6 +30,7 @@ extension RegressionRenderer {
         table.add("fit", measure: "n", count: result.n)
         table.add("fit", measure: "events", count: result.events)
         result.estimates.addRows(result, to: &table)
+        result.termTests?.addRows(to: &table)
         for exclusion in input.exclusions {
             table.add("exclusion", term: "line \(exclusion.line): \(exclusion.reason)", measure: exclusion.column ?? "")
         }

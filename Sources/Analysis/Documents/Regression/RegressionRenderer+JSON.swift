@@ -26,6 +26,8 @@ extension RegressionRenderer {
     ///        "global": {...}} | null,
     ///  AFT: "comparison": [{"rank", "distribution", "parameters", "log_likelihood", "aic", "bic",
     ///        "scale", "converged"}] (empty unless --dist all),
+    ///  "term_tests": {"tests": [{"term", "df", "wald": {"statistic", "df", "p_value"},
+    ///        "likelihood_ratio": {...} | null, "aic_without"}], "contained_terms": [...]} (absent when not asked for),
     ///  "warnings": [..]}
     /// ```
     /// `std_error` is the model-based SE and `robust_std_error` the sandwich one (null without it); `z`,
@@ -40,6 +42,7 @@ extension RegressionRenderer {
             ("cluster", .cluster(column: result.clusterColumn, count: result.clusterCount)),
         ]
         return members + result.estimates.jsonMembers(result)
+            + (result.termTests.map { [("term_tests", $0.json)] } ?? [])
     }
 
     /// The members that name a fitted model and its data, in this order: `model` (the fitted model),

@@ -46,6 +46,7 @@ public struct RegressionRenderer: ResultRenderer {
             header: provenance.modelHeaderLines(input: input, model: result.estimates.modelLines(result)))
         if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
         document.sections += result.estimates.sections(result)
+        if let tests = result.termTests { document.sections.append(tests.section(robust: result.estimates.fit.robustVariance != nil)) }
         close(&document, input: input, warnings: warnings)
         return document
     }

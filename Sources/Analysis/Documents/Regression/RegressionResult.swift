@@ -27,6 +27,9 @@ public struct RegressionResult: Sendable {
     public var bic: Double?
     /// The model's warnings (monotone likelihood, non-convergence, ...), in the order found.
     public var warnings: [String]
+    /// Per term, the Wald and likelihood-ratio tests against the model without it (R's `drop1`), or
+    /// nil when not asked for.
+    public var termTests: TermTests? = nil
 
     /// The name of the fitted model: `cox`, or the AFT distribution (the best one for `--dist all`).
     public var fittedModel: String { estimates.fittedModel }

@@ -1,0 +1,50 @@
+import Dispatch
+
+/// Independent pieces of work run on all cores (`DispatchQueue.concurrentPerform`), their results
+/// returned in order: refits of reduced models, bootstrap replicates.
+///
+/// ```swift
+/// let squares = Parallel.map(4) { $0 * $0 }   // [0, 1, 4, 9]
+/// ```
+public enum Parallel {
+    /// `body(0) ... body(count - 1)`, computed concurrently, in index order.
+    ///
+    /// - Parameters:
+    ///   - count: The number of pieces (none when ≤ 0).
+    ///   - body: The work of piece `i`; it must not depend on the others.
+    /// - Returns: The results, `[body(0), ..., body(count - 1)]`.
+    /// - Complexity: The pieces' work, spread over the cores.
+    public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        if count == 1 { return [body(0)] }
+        let slots = _Slots<T>(count)
+        DispatchQueue.concurrentPerform(iterations: count) { slots.store(body($0), at: $0) }
+        return slots.values.compactMap { $0 }
+    }
+}
+
+/// One result slot per piece in memory allocated once: each piece writes only its own slot (no access
+/// to a shared Swift property, so no exclusivity conflict), and the slots are read after
+/// `concurrentPerform` returns.
+private final class _Slots<T: Sendable>: @unchecked Sendable {
+    let count: Int
+    let base: UnsafeMutablePointer<T?>
+
+    init(_ count: Int) {
+        self.count = count
+        base = UnsafeMutablePointer<T?>.allocate(capacity: count)
+        base.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func store(_ value: T, at index: Int) {
+        guard index >= 0, index < count else { return }
+        base[index] = value
+    }
+
+    var values: [T?] { Array(UnsafeBufferPointer(start: base, count: count)) }
+}

@@ -1,0 +1,5 @@
+import Analysis
+import ArgumentParser
+
+/// `--term-tests lr|wald|none` of `relief fit`.
+extension TermTestMode: ExpressibleByArgument {}
