@@ -9,7 +9,7 @@ struct Relief: ParsableCommand {
         commandName: "relief",
         abstract: "Relief-duration curves by dose level and treatment frequency.",
         version: ReliefVersion.string,
-        subcommands: [SummaryCommand.self, CurvesCommand.self, SimulateCommand.self, FitCommand.self, PredictCommand.self,
+        subcommands: [SummaryCommand.self, CompareCommand.self, CurvesCommand.self, SimulateCommand.self, FitCommand.self, PredictCommand.self,
             ScheduleCommand.self, DoseResponseCommand.self, ReportCommand.self, EpisodesCommand.self]
     )
 

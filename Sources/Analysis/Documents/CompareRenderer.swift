@@ -1,0 +1,166 @@
+import Reporting
+import Survival
+
+/// Renders a ``CompareResult`` (`relief compare`): each group's own numbers, then per group against
+/// the reference the RMST difference and ratio, the survival differences, the median difference and
+/// the hazard ratio, each with SE, CI and p, as a terminal table, Markdown, CSV or JSON. It only lays
+/// out numbers the result holds.
+public struct CompareRenderer: ResultRenderer {
+    /// The format and limits.
+    public var options: RenderOptions
+
+    /// Creates a renderer; see ``ResultRenderer/init(format:labelWidth:maxListedExclusions:)``.
+    /// - Parameter options: The format and limits.
+    public init(options: RenderOptions) {
+        self.options = options
+    }
+
+    /// None beyond the request's.
+    public func warnings(of result: CompareResult) -> [String] { [] }
+
+    /// One row of the differences: the measure, the time it is at, and the contrast.
+    struct Row {
+        let group: String
+        let measure: String
+        let time: Double?
+        let estimate: Double
+        let standardError: Double
+        let lower: Double
+        let upper: Double
+        let pValue: Double
+    }
+
+    /// Every contrast as rows, in group order: RMST difference, RMST ratio, survival differences,
+    /// median difference, hazard ratio.
+    static func rows(_ result: CompareResult) -> [Row] {
+        let comparison = result.comparison
+        var rows: [Row] = []
+        for (index, contrast) in comparison.contrasts.enumerated() {
+            func add(_ measure: String, _ time: Double?, _ c: Contrast) {
+                rows.append(Row(group: contrast.level, measure: measure, time: time, estimate: c.estimate, standardError: c.standardError,
+                                lower: c.lower, upper: c.upper, pValue: c.pValue))
+            }
+            add("rmst_difference", comparison.tau, contrast.restrictedMeanDifference)
+            add("rmst_ratio", comparison.tau, contrast.restrictedMeanRatio)
+            for at in contrast.survivalDifferences { add("survival_difference", at.time, at.difference) }
+            if let m = contrast.medianDifference {
+                rows.append(Row(group: contrast.level, measure: "median_difference", time: nil, estimate: m.estimate,
+                                standardError: m.standardError, lower: m.lower, upper: m.upper, pValue: m.pValue))
+            }
+            if result.hazardRatios.indices.contains(index) { add("hazard_ratio", nil, result.hazardRatios[index]) }
+        }
+        return rows
+    }
+
+    public func document(_ result: CompareResult, input: ReportInput, provenance: Provenance, warnings: [String]) -> ReportDocument {
+        let comparison = result.comparison
+        let ci = Provenance.percent(comparison.confidenceLevel) + " CI"
+        let tau = ReportText.display(comparison.tau, style: .general(significant: 6), missing: "NA")
+        var document = ReportDocument(
+            title: "Relief by \(result.column): each group against \(result.column) = \(comparison.reference)",
+            header: provenance.modelHeaderLines(input: input, model: [
+                ("reference", "\(result.column) = \(comparison.reference)"),
+                ("tau", "\(tau) days (\(comparison.tauRule == .specified ? "given with --tau" : "the shortest group follow-up: the largest time every group still has someone at risk"))"),
+                ("bootstrap", comparison.bootstrapReplicates > 0
+                    ? "\(comparison.bootstrapReplicates) replicates, seed \(comparison.seed) (median difference)" : "none"),
+            ]))
+        if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
+        let number = ReportColumn.Style.general(significant: 5)
+        document.sections.append(ReportDocument.Section(heading: "Groups", tables: [
+            ReportTable(
+                title: "Kaplan–Meier (\(ci))",
+                columns: [
+                    ReportColumn(result.column, style: .label), ReportColumn("n", style: .count), ReportColumn("events", style: .count),
+                    ReportColumn("median", style: number, missingLabel: "NR"), ReportColumn("rmst", style: number),
+                    ReportColumn("rmst_se", style: number),
+                ],
+                rows: comparison.groups.map { g in
+                    [.text(g.level), .integer(g.n), .integer(g.events), g.median.estimate.map(ReportCell.number) ?? .empty,
+                     .number(g.restrictedMean.estimate), .number(g.restrictedMean.standardError)]
+                },
+                notes: ["rmst: restricted mean relief to \(tau) days (R's print(survfit, rmean = \(tau))); NR: not reached."]),
+        ]))
+        let rows = Self.rows(result)
+        document.sections.append(ReportDocument.Section(heading: "Differences against \(comparison.reference)", tables: [
+            ReportTable(
+                title: "",
+                columns: [
+                    ReportColumn(result.column, style: .label), ReportColumn("measure", style: .label),
+                    ReportColumn("time", style: .general(significant: 6)), ReportColumn("estimate", style: number),
+                    ReportColumn("std_error", style: number), ReportColumn("lower", style: number), ReportColumn("upper", style: number),
+                    ReportColumn("p_value", style: .pValue),
+                ],
+                rows: rows.map { r in
+                    [.text(r.group), .text(r.measure), r.time.map(ReportCell.number) ?? .empty, .number(r.estimate),
+                     .number(r.standardError), .number(r.lower), .number(r.upper), .number(r.pValue)]
+                },
+                notes: [
+                    "rmst_difference: days of relief gained to tau (group minus reference); rmst_ratio: their ratio (SE of the log ratio).",
+                    "survival_difference: difference in the chance of still being in relief at the time (Greenwood SEs).",
+                    "median_difference: percentile bootstrap interval (rows resampled within groups); its p uses the bootstrap SE.",
+                    "hazard_ratio: Cox model on the group alone (R's coxph(Surv ~ group), Efron ties); below 1, relief lasts longer.",
+                    "Intervals are \(ci); the SEs of ratios are on the log scale.",
+                ]),
+        ]))
+        close(&document, input: input, warnings: warnings)
+        return document
+    }
+
+    /// Columns: `section, group, measure, time, estimate, std_error, lower, upper, p_value, n, events,
+    /// confidence_level, relief_version`. Sections: `input`, `group` (measures `median`, `rmst` with
+    /// `std_error`, `time` = tau; `n` and `events`), `contrast` (the rows of the differences table).
+    public func csvTable(_ result: CompareResult, input: ReportInput, provenance: Provenance) -> ReportTable {
+        let comparison = result.comparison
+        let columns = ["section", "group", "measure"].map { ReportColumn($0, style: .label) }
+            + ["time", "estimate", "std_error", "lower", "upper", "p_value", "n", "events"].map {
+                ReportColumn($0, style: .general(significant: 17))
+            }
+            + ["confidence_level", "relief_version"].map { ReportColumn($0, style: .label) }
+        let trailer: [ReportCell] = [.number(comparison.confidenceLevel), .text(provenance.version)]
+        func cell(_ value: Double?) -> ReportCell { value.map(ReportCell.number) ?? .empty }
+        var rows: [[ReportCell]] = [
+            ["input", "", "rows_read"], ["input", "", "rows_used"], ["input", "", "rows_excluded"],
+        ].enumerated().map { index, label in
+            label.map(ReportCell.text) + [.empty, .integer([input.rowsRead, input.rowsUsed, input.rowsExcluded][index])]
+                + Array(repeating: ReportCell.empty, count: 6) + trailer
+        }
+        for g in comparison.groups {
+            rows.append([.text("group"), .text(g.level), .text("median"), .empty, cell(g.median.estimate), .empty,
+                         cell(g.median.lower), cell(g.median.upper), .empty, .integer(g.n), .integer(g.events)] + trailer)
+            rows.append([.text("group"), .text(g.level), .text("rmst"), .number(comparison.tau), .number(g.restrictedMean.estimate),
+                         .number(g.restrictedMean.standardError), .empty, .empty, .empty, .integer(g.n), .integer(g.events)] + trailer)
+        }
+        for r in Self.rows(result) {
+            rows.append([.text("contrast"), .text(r.group), .text(r.measure), cell(r.time), .number(r.estimate), .number(r.standardError),
+                         .number(r.lower), .number(r.upper), .number(r.pValue), .empty, .empty] + trailer)
+        }
+        return ReportTable(title: "", columns: columns, rows: rows)
+    }
+
+    /// `{"column", "reference", "tau", "tau_rule", "confidence_level", "bootstrap": {"replicates", "seed"},
+    /// "groups": [{"level", "n", "events", "median": {"estimate", "lower", "upper"}, "rmst", "rmst_se"}],
+    /// "contrasts": [{"group", "measure", "time", "estimate", "std_error", "lower", "upper", "p_value"}]}`.
+    public func jsonMembers(_ result: CompareResult) -> [(key: String, value: JSONValue)] {
+        let comparison = result.comparison
+        return [
+            ("column", .string(result.column)), ("reference", .string(comparison.reference)), ("tau", .optional(comparison.tau)),
+            ("tau_rule", .string(comparison.tauRule.rawValue)), ("confidence_level", .optional(comparison.confidenceLevel)),
+            ("bootstrap", .object([("replicates", .integer(comparison.bootstrapReplicates)), ("seed", .string(String(comparison.seed)))])),
+            ("groups", .array(comparison.groups.map { g in
+                .object([
+                    ("level", .string(g.level)), ("n", .integer(g.n)), ("events", .integer(g.events)),
+                    ("median", .object([("estimate", .optional(g.median.estimate)), ("lower", .optional(g.median.lower)),
+                                        ("upper", .optional(g.median.upper))])),
+                    ("rmst", .optional(g.restrictedMean.estimate)), ("rmst_se", .optional(g.restrictedMean.standardError)),
+                ])
+            })),
+            ("contrasts", .array(Self.rows(result).map { r in
+                .object([
+                    ("group", .string(r.group)), ("measure", .string(r.measure)), ("time", .optional(r.time)),
+                    ("estimate", .optional(r.estimate)), ("std_error", .optional(r.standardError)), ("lower", .optional(r.lower)),
+                    ("upper", .optional(r.upper)), ("p_value", .optional(r.pValue)),
+                ])
+            })),
+        ]
+    }
+}

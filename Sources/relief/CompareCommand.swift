@@ -1,0 +1,46 @@
+import Analysis
+import ArgumentParser
+import Survival
+
+/// `relief compare FILE --by COLUMN`: each group against a reference group.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Each group against a reference: RMST and survival differences, median difference, hazard ratio.",
+        discussion: """
+            For each level of --by against --reference (default: the first level): the restricted mean \
+            relief difference and ratio to --tau (default: the largest time every group still has someone \
+            at risk), the difference in the chance of still being in relief at each of --times, the median \
+            difference (percentile bootstrap, --boot replicates, seeded), and the Cox hazard ratio, each \
+            with SE, CI and p. Greenwood variances as R's survfit; the hazard ratio as coxph(Surv ~ group).
+
+            \(ReliefFailure.exitCodeHelp)
+            """)
+
+    @OptionGroup var km: KaplanMeierInputOptions
+    @OptionGroup(title: "Estimates") var estimation: EstimationOptions
+    @Option(help: ArgumentHelp("The reference level of --by (default: the first level).", valueName: "level"))
+    var reference: String?
+    @Option(help: ArgumentHelp("Bootstrap replicates of the median difference (0 for none).", valueName: "n"))
+    var boot = 1_000
+    @Option(help: "Seed of the bootstrap.") var seed: UInt64 = 1
+    @OptionGroup(title: "Output") var output: OutputOptions
+
+    func validate() throws {
+        guard km.grouping.by.count == 1 else { throw ValidationError("compare needs one --by column, e.g. --by dose_group") }
+        guard km.grouping.strata == nil else { throw ValidationError("--strata: stratified comparisons are not available yet") }
+        guard boot >= 0 else { throw ValidationError("--boot must be 0 or more, got \(boot)") }
+    }
+
+    func run() throws {
+        try ReliefFailure.run {
+            let comparison = KaplanMeierComparison(
+                reference: reference, tau: estimation.tau, times: try estimation.parsedTimes(), bootstrapReplicates: boot, seed: seed,
+                kaplanMeier: km.confidence.kaplanMeier)
+            let request = try CompareRequest(source: try km.input.source(grouping: km.grouping), comparison: comparison)
+            let numbers = km.confidence.provenanceOptions() + estimation.provenanceOptions()
+                + [("reference", reference ?? "(first level)"), ("boot", String(boot)), ("seed", String(seed))]
+            try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: numbers)(request)
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Analysis
+import DataIO
+import Foundation
+import Survival
+import Testing
+
+/// `relief compare` against R (Tests/StatModelsTests/Reference/compare_trial.json from
+/// make_compare_fixtures.R) on data/ketamine_trial.csv: per group the RMST to tau with R's se(rmean),
+/// survival and Greenwood SE at times, the median; the RMST difference, its SE and p, the RMST ratio's
+/// interval, survival differences and their SEs, the median difference, and the Cox hazard ratio with its
+/// interval and p; by dose group (default tau, 2 groups) and by condition (tau 28, 4 groups).
+@Suite("relief compare vs R")
+struct CompareReferenceTests {
+    struct File: Decodable { let cases: [Case] }
+    struct Case: Decodable {
+        let name: String
+        let column: String
+        let reference: String
+        let times: [Double]
+        let tau: Double
+        let tau_given: Bool
+        let groups: [Group]
+        let contrasts: [Pair]
+    }
+    struct Group: Decodable {
+        let level: String
+        let n: Int
+        let events: Int
+        let rmst: Double
+        let rmst_se: Double
+        let median: Double
+        let surv: [Double]
+        let surv_se: [Double]
+    }
+    struct Pair: Decodable {
+        let level: String
+        let rmst_diff: Double
+        let rmst_diff_se: Double
+        let rmst_diff_p: Double
+        let rmst_ratio: Double
+        let rmst_ratio_lower: Double
+        let rmst_ratio_upper: Double
+        let surv_diff: [Double]
+        let surv_diff_se: [Double]
+        let median_diff: Double
+        let hr: Double
+        let hr_lower: Double
+        let hr_upper: Double
+        let hr_p: Double
+    }
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `|a − e| ≤ 1e-9 · max(1, |e|)`.
+    static func near(_ a: Double?, _ e: Double, _ what: String, tolerance: Double = 1e-9,
+                     sourceLocation: SourceLocation = #_sourceLocation) {
+        let ok = a.map { abs($0 - e) <= tolerance * max(1, abs(e)) } ?? false
+        #expect(ok, "\(what): \(String(describing: a)) vs R \(e)", sourceLocation: sourceLocation)
+    }
+
+    @Test("contrasts and hazard ratios", arguments: ["dose_group", "condition_tau28"])
+    func reference(name: String) throws {
+        let url = Self.root.appendingPathComponent("Tests/StatModelsTests/Reference/compare_trial.json")
+        let c = try #require(try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases.first { $0.name == name })
+        var roles = ColumnRoles()
+        roles.by = [c.column]
+        let source = DataSource(path: Self.root.appendingPathComponent("data/ketamine_trial.csv").path, roles: roles)
+        let comparison = KaplanMeierComparison(reference: c.reference, tau: c.tau_given ? c.tau : nil, times: c.times,
+                                               bootstrapReplicates: 200, seed: 7)
+        let result = try CompareRequest(source: source, comparison: comparison).run().result
+        Self.near(result.comparison.tau, c.tau, "tau")
+        #expect(result.comparison.tauRule == (c.tau_given ? .specified : .commonFollowUp))
+        for expected in c.groups {
+            let group = try #require(result.comparison.groups.first { $0.level == expected.level })
+            #expect(group.n == expected.n && group.events == expected.events)
+            Self.near(group.restrictedMean.estimate, expected.rmst, "\(expected.level) rmst")
+            Self.near(group.restrictedMean.standardError, expected.rmst_se, "\(expected.level) rmst se")
+            Self.near(group.median.estimate, expected.median, "\(expected.level) median")
+            for (k, s) in group.survival.enumerated() {
+                Self.near(s.estimate, expected.surv[k], "\(expected.level) S(\(s.time))")
+                Self.near(s.standardError, expected.surv_se[k], "\(expected.level) se S(\(s.time))")
+            }
+        }
+        #expect(result.comparison.contrasts.map(\.level) == c.contrasts.map(\.level))
+        for (index, expected) in c.contrasts.enumerated() {
+            let contrast = result.comparison.contrasts[index]
+            let l = expected.level
+            Self.near(contrast.restrictedMeanDifference.estimate, expected.rmst_diff, "\(l) rmst diff")
+            Self.near(contrast.restrictedMeanDifference.standardError, expected.rmst_diff_se, "\(l) rmst diff se")
+            Self.near(contrast.restrictedMeanDifference.pValue, expected.rmst_diff_p, "\(l) rmst diff p")
+            Self.near(contrast.restrictedMeanRatio.estimate, expected.rmst_ratio, "\(l) rmst ratio")
+            Self.near(contrast.restrictedMeanRatio.lower, expected.rmst_ratio_lower, "\(l) rmst ratio lower")
+            Self.near(contrast.restrictedMeanRatio.upper, expected.rmst_ratio_upper, "\(l) rmst ratio upper")
+            for (k, at) in contrast.survivalDifferences.enumerated() {
+                Self.near(at.difference.estimate, expected.surv_diff[k], "\(l) S diff \(at.time)")
+                Self.near(at.difference.standardError, expected.surv_diff_se[k], "\(l) S diff se \(at.time)")
+            }
+            Self.near(contrast.medianDifference?.estimate, expected.median_diff, "\(l) median diff")
+            let hr = result.hazardRatios[index]
+            Self.near(hr.estimate, expected.hr, "\(l) HR", tolerance: 1e-6)
+            Self.near(hr.lower, expected.hr_lower, "\(l) HR lower", tolerance: 1e-6)
+            Self.near(hr.upper, expected.hr_upper, "\(l) HR upper", tolerance: 1e-6)
+            Self.near(hr.pValue, expected.hr_p, "\(l) HR p", tolerance: 1e-6)
+        }
+    }
+
+    @Test("the bootstrap is seeded: same seed, same interval; the interval holds the estimate")
+    func bootstrap() throws {
+        var roles = ColumnRoles()
+        roles.by = ["dose_group"]
+        let source = DataSource(path: Self.root.appendingPathComponent("data/ketamine_trial.csv").path, roles: roles)
+        func run(_ seed: UInt64) throws -> BootstrapContrast {
+            let comparison = KaplanMeierComparison(reference: "low", bootstrapReplicates: 300, seed: seed)
+            return try #require(try CompareRequest(source: source, comparison: comparison).run().result.comparison.contrasts[0].medianDifference)
+        }
+        let a = try run(11), b = try run(11), c = try run(12)
+        #expect(a == b)
+        #expect(a != c)
+        #expect(a.lower <= a.estimate && a.estimate <= a.upper)
+        #expect(a.usedReplicates == 300 && a.standardError > 0)
+    }
+}

@@ -1,0 +1,61 @@
+# make_compare_fixtures.R -- reference values for `relief compare` (issue 13 section 1): per group the
+# Kaplan-Meier restricted mean to tau with R's se(rmean) (print(survfit, rmean = tau)), survival and
+# Greenwood SE at given times (summary(survfit, times)), the median, and the Cox hazard ratio of each
+# group against the reference (coxph(Surv ~ group), Efron); the differences and ratios are computed here
+# from R's numbers (difference SE = sqrt(se1^2 + se0^2); RMST ratio on the log scale, as survRM2).
+# tau defaults to the smallest of the groups' largest times (survRM2's default).
+#
+# CI NEVER RUNS THIS SCRIPT. Its output (compare_trial.json next to it) is committed.
+# To regenerate (Debian/Ubuntu):
+#   apt-get install -y r-base-core r-cran-survival r-cran-jsonlite
+#   cd <repository root> && Rscript Tests/StatModelsTests/Reference/make_compare_fixtures.R
+# Produced with R 4.2.2 and survival 3.5-3. Numbers with digits = NA (15 significant digits).
+
+suppressPackageStartupMessages({ library(survival); library(jsonlite) })
+args <- commandArgs(trailingOnly = FALSE)
+script_arg <- sub("^--file=", "", args[grep("^--file=", args)])
+out_dir <- if (length(script_arg) == 1) dirname(normalizePath(script_arg)) else "Tests/StatModelsTests/Reference"
+repo_root <- normalizePath(file.path(out_dir, "..", "..", ".."))
+d <- read.csv(file.path(repo_root, "data", "ketamine_trial.csv"))
+
+num <- function(x) as.numeric(unname(x))
+z <- qnorm(0.975)
+cases <- list()
+add <- function(name, column, reference, times, tau = NULL) {
+  g <- relevel(factor(d[[column]]), ref = reference)
+  levels_ <- levels(g)
+  default_tau <- min(tapply(d$relief_days, g, max))
+  used_tau <- if (is.null(tau)) default_tau else tau
+  per <- lapply(levels_, function(l) {
+    s <- d[g == l, ]
+    fit <- survfit(Surv(relief_days, relief_ended) ~ 1, data = s)
+    tab <- summary(fit, rmean = used_tau)$table
+    at <- summary(fit, times = times, extend = TRUE)
+    list(level = l, n = nrow(s), events = sum(s$relief_ended), rmst = num(tab["rmean"]),
+         rmst_se = num(tab["se(rmean)"]), median = num(tab["median"]), surv = I(num(at$surv)), surv_se = I(num(at$std.err)))
+  })
+  names(per) <- levels_
+  cox <- coxph(Surv(relief_days, relief_ended) ~ g, data = d)
+  base <- per[[reference]]
+  contrasts <- lapply(setdiff(levels_, reference), function(l) {
+    a <- per[[l]]
+    se_diff <- sqrt(a$rmst_se^2 + base$rmst_se^2)
+    se_log <- sqrt((a$rmst_se / a$rmst)^2 + (base$rmst_se / base$rmst)^2)
+    surv_se <- sqrt(a$surv_se^2 + base$surv_se^2)
+    k <- paste0("g", l)
+    list(level = l,
+         rmst_diff = a$rmst - base$rmst, rmst_diff_se = se_diff, rmst_diff_p = 2 * pnorm(-abs((a$rmst - base$rmst) / se_diff)),
+         rmst_ratio = a$rmst / base$rmst, rmst_ratio_lower = exp(log(a$rmst / base$rmst) - z * se_log),
+         rmst_ratio_upper = exp(log(a$rmst / base$rmst) + z * se_log),
+         surv_diff = I(a$surv - base$surv), surv_diff_se = I(surv_se),
+         median_diff = a$median - base$median,
+         hr = num(exp(coef(cox)[k])), hr_lower = num(exp(confint(cox)[k, 1])), hr_upper = num(exp(confint(cox)[k, 2])),
+         hr_p = num(summary(cox)$coefficients[k, "Pr(>|z|)"]))
+  })
+  cases[[length(cases) + 1]] <<- list(name = name, column = column, reference = reference, times = I(times),
+    tau = used_tau, tau_given = !is.null(tau), groups = unname(per), contrasts = contrasts)
+}
+add("dose_group", "dose_group", "low", c(7, 14, 28))
+add("condition_tau28", "condition", "CRPS", c(14), tau = 28)
+writeLines(toJSON(list(cases = cases), auto_unbox = TRUE, digits = NA, pretty = TRUE),
+           file.path(out_dir, "compare_trial.json"))
