@@ -12,7 +12,9 @@ struct CompareCommand: ParsableCommand {
             relief difference and ratio to --tau (default: the largest time every group still has someone \
             at risk), the difference in the chance of still being in relief at each of --times, the median \
             difference (percentile bootstrap, --boot replicates, seeded), and the Cox hazard ratio, each \
-            with SE, CI and p. Greenwood variances as R's survfit; the hazard ratio as coxph(Surv ~ group).
+            with SE, CI and p. Greenwood variances as R's survfit; the hazard ratio as coxph(Surv ~ group). \
+            --adjust adds each group's covariate-adjusted curve (g-computation: the --model fit's predictions \
+            averaged over every row with the group set to that level) and the adjusted differences.
 
             \(ReliefFailure.exitCodeHelp)
             """)
@@ -24,6 +26,10 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Bootstrap replicates of the median difference (0 for none).", valueName: "n"))
     var boot = 1_000
     @Option(help: "Seed of the bootstrap.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Covariates for adjusted (standardised) curves, e.g. \"baseline_pain + condition\".", valueName: "terms"))
+    var adjust: String?
+    @Option(help: ArgumentHelp("Model of the adjusted curves: weibull (default), exponential, lognormal or loglogistic.", valueName: "model"))
+    var model = ModelName.weibull
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
@@ -37,9 +43,11 @@ struct CompareCommand: ParsableCommand {
             let comparison = KaplanMeierComparison(
                 reference: reference, tau: estimation.tau, times: try estimation.parsedTimes(), bootstrapReplicates: boot, seed: seed,
                 kaplanMeier: km.confidence.kaplanMeier)
-            let request = try CompareRequest(source: try km.input.source(grouping: km.grouping), comparison: comparison)
+            let request = try CompareRequest(
+                source: try km.input.source(grouping: km.grouping), comparison: comparison, adjust: adjust, adjustModel: model)
             let numbers = km.confidence.provenanceOptions() + estimation.provenanceOptions()
                 + [("reference", reference ?? "(first level)"), ("boot", String(boot)), ("seed", String(seed))]
+                + (adjust.map { [("adjust", $0), ("model", model.rawValue)] } ?? [])
             try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: numbers)(request)
         }
     }

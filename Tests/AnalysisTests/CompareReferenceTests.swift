@@ -119,4 +119,72 @@ struct CompareReferenceTests {
         #expect(a.lower <= a.estimate && a.estimate <= a.upper)
         #expect(a.usedReplicates == 300 && a.standardError > 0)
     }
+
+    struct AdjustedFile: Decodable { let cases: [AdjustedCase] }
+    struct AdjustedCase: Decodable {
+        let adjust: String
+        let times: [Double]
+        let tau: Double
+        let reference: String
+        let groups: [AdjustedGroup]
+        let contrasts: [AdjustedPair]
+    }
+    struct AdjustedGroup: Decodable {
+        let level: String
+        let surv: [Double]
+        let surv_se: [Double]
+        let rmst: Double
+        let rmst_se: Double
+    }
+    struct AdjustedPair: Decodable {
+        let level: String
+        let surv_diff: [Double]
+        let surv_diff_se: [Double]
+        let rmst_diff: Double
+        let rmst_diff_se: Double
+    }
+
+    @Test("adjusted (standardised) Weibull curves and differences with delta-method SEs")
+    func adjusted() throws {
+        let url = Self.root.appendingPathComponent("Tests/StatModelsTests/Reference/compare_adjusted.json")
+        let c = try #require(try JSONDecoder().decode(AdjustedFile.self, from: Data(contentsOf: url)).cases.first)
+        var roles = ColumnRoles()
+        roles.by = ["dose_group"]
+        let source = DataSource(path: Self.root.appendingPathComponent("data/ketamine_trial.csv").path, roles: roles)
+        let comparison = KaplanMeierComparison(reference: c.reference, tau: c.tau, times: c.times, bootstrapReplicates: 0)
+        let result = try CompareRequest(source: source, comparison: comparison, adjust: c.adjust).run().result
+        let adjusted = try #require(result.adjusted)
+        #expect(adjusted.model == "weibull" && adjusted.rows == 1597)
+        for expected in c.groups {
+            let group = try #require(adjusted.groups.first { $0.level == expected.level })
+            for (k, s) in group.survival.enumerated() {
+                Self.near(s.estimate, expected.surv[k], "\(expected.level) S(\(c.times[k]))", tolerance: 1e-6)
+                Self.near(s.standardError, expected.surv_se[k], "\(expected.level) se S(\(c.times[k]))", tolerance: 1e-6)
+            }
+            Self.near(group.restrictedMean.estimate, expected.rmst, "\(expected.level) rmst", tolerance: 1e-6)
+            Self.near(group.restrictedMean.standardError, expected.rmst_se, "\(expected.level) rmst se", tolerance: 1e-6)
+        }
+        for expected in c.contrasts {
+            let contrast = try #require(adjusted.contrasts.first { $0.level == expected.level })
+            for (k, s) in contrast.survival.enumerated() {
+                Self.near(s.estimate, expected.surv_diff[k], "\(expected.level) S diff", tolerance: 1e-6)
+                Self.near(s.standardError, expected.surv_diff_se[k], "\(expected.level) S diff se", tolerance: 1e-6)
+            }
+            Self.near(contrast.restrictedMean.estimate, expected.rmst_diff, "rmst diff", tolerance: 1e-6)
+            Self.near(contrast.restrictedMean.standardError, expected.rmst_diff_se, "rmst diff se", tolerance: 1e-6)
+        }
+    }
+
+    @Test("adjusting with an interaction of the group, or with a Cox model, is refused with the reason")
+    func adjustedRefusals() throws {
+        var roles = ColumnRoles()
+        roles.by = ["dose_group"]
+        let source = DataSource(path: Self.root.appendingPathComponent("data/ketamine_trial.csv").path, roles: roles)
+        #expect(throws: AnalysisError.self) {
+            try CompareRequest(source: source, comparison: KaplanMeierComparison(), adjust: "baseline_pain*dose_group")
+        }
+        #expect(throws: AnalysisError.self) {
+            try CompareRequest(source: source, comparison: KaplanMeierComparison(), adjust: "baseline_pain", adjustModel: .cox)
+        }
+    }
 }

@@ -52,6 +52,25 @@ public struct CompareRenderer: ResultRenderer {
         return rows
     }
 
+    /// The adjusted estimates (`kind` = `adjusted`) and differences (`adjusted_difference`) as rows:
+    /// measures `survival` at each time and `rmst` at τ.
+    static func adjustedRows(_ result: CompareResult) -> [(kind: String, row: Row)] {
+        guard let adjusted = result.adjusted else { return [] }
+        var rows: [(kind: String, row: Row)] = []
+        for (kind, groups) in [("adjusted", adjusted.groups), ("adjusted_difference", adjusted.contrasts)] {
+            for group in groups {
+                func add(_ measure: String, _ time: Double, _ c: Contrast) {
+                    rows.append((kind, Row(group: group.level, measure: measure, time: time, estimate: c.estimate,
+                                           standardError: c.standardError, lower: c.lower, upper: c.upper,
+                                           pValue: kind == "adjusted" ? .nan : c.pValue)))
+                }
+                for (time, c) in zip(adjusted.times, group.survival) { add(kind == "adjusted" ? "survival" : "survival_difference", time, c) }
+                add(kind == "adjusted" ? "rmst" : "rmst_difference", result.comparison.tau, group.restrictedMean)
+            }
+        }
+        return rows
+    }
+
     public func document(_ result: CompareResult, input: ReportInput, provenance: Provenance, warnings: [String]) -> ReportDocument {
         let comparison = result.comparison
         let ci = Provenance.percent(comparison.confidenceLevel) + " CI"
@@ -102,13 +121,39 @@ public struct CompareRenderer: ResultRenderer {
                     "Intervals are \(ci); the SEs of ratios are on the log scale.",
                 ]),
         ]))
+        if let adjusted = result.adjusted {
+            let columns = [
+                ReportColumn(result.column, style: .label), ReportColumn("measure", style: .label),
+                ReportColumn("time", style: .general(significant: 6)), ReportColumn("estimate", style: number),
+                ReportColumn("std_error", style: number), ReportColumn("lower", style: number), ReportColumn("upper", style: number),
+            ]
+            let all = Self.adjustedRows(result)
+            func table(_ kind: String, _ title: String, p: Bool) -> ReportTable {
+                ReportTable(
+                    title: title, columns: columns + (p ? [ReportColumn("p_value", style: .pValue)] : []),
+                    rows: all.filter { $0.kind == kind }.map(\.row).map { r in
+                        [.text(r.group), .text(r.measure), .number(r.time ?? .nan), .number(r.estimate), .number(r.standardError),
+                         .number(r.lower), .number(r.upper)] + (p ? [.number(r.pValue)] : [])
+                    })
+            }
+            var differences = table("adjusted_difference", "Adjusted differences against \(comparison.reference) (\(ci), delta method)", p: true)
+            differences.notes = [
+                "Standardised (g-computation): each group's curve is the average over all \(adjusted.rows) rows of the \(adjusted.model) "
+                    + "model's predictions with every row's \(result.column) set to that group; never the \"average patient\" curve.",
+                "Model: \(adjusted.model), formula \(adjusted.formula). SEs by the delta method (the curves share the model's parameters).",
+            ]
+            document.sections.append(ReportDocument.Section(heading: "Adjusted for \(adjusted.adjust)", tables: [
+                table("adjusted", "Adjusted curves (\(ci), delta method)", p: false), differences,
+            ]))
+        }
         close(&document, input: input, warnings: warnings)
         return document
     }
 
     /// Columns: `section, group, measure, time, estimate, std_error, lower, upper, p_value, n, events,
     /// confidence_level, relief_version`. Sections: `input`, `group` (measures `median`, `rmst` with
-    /// `std_error`, `time` = tau; `n` and `events`), `contrast` (the rows of the differences table).
+    /// `std_error`, `time` = tau; `n` and `events`), `contrast` (the rows of the differences table),
+    /// `adjusted` and `adjusted_difference` (with `--adjust`: survival at each time and `rmst`).
     public func csvTable(_ result: CompareResult, input: ReportInput, provenance: Provenance) -> ReportTable {
         let comparison = result.comparison
         let columns = ["section", "group", "measure"].map { ReportColumn($0, style: .label) }
@@ -134,12 +179,18 @@ public struct CompareRenderer: ResultRenderer {
             rows.append([.text("contrast"), .text(r.group), .text(r.measure), cell(r.time), .number(r.estimate), .number(r.standardError),
                          .number(r.lower), .number(r.upper), .number(r.pValue), .empty, .empty] + trailer)
         }
+        for (kind, r) in Self.adjustedRows(result) {
+            rows.append([.text(kind), .text(r.group), .text(r.measure), cell(r.time), .number(r.estimate), .number(r.standardError),
+                         .number(r.lower), .number(r.upper), r.pValue.isNaN ? .empty : .number(r.pValue), .empty, .empty] + trailer)
+        }
         return ReportTable(title: "", columns: columns, rows: rows)
     }
 
     /// `{"column", "reference", "tau", "tau_rule", "confidence_level", "bootstrap": {"replicates", "seed"},
     /// "groups": [{"level", "n", "events", "median": {"estimate", "lower", "upper"}, "rmst", "rmst_se"}],
-    /// "contrasts": [{"group", "measure", "time", "estimate", "std_error", "lower", "upper", "p_value"}]}`.
+    /// "contrasts": [{"group", "measure", "time", "estimate", "std_error", "lower", "upper", "p_value"}],
+    /// "adjusted": {"model", "adjust", "formula", "rows", "curves": [rows as contrasts, p_value null],
+    /// "differences": [rows as contrasts]} | null}`.
     public func jsonMembers(_ result: CompareResult) -> [(key: String, value: JSONValue)] {
         let comparison = result.comparison
         return [
@@ -161,6 +212,22 @@ public struct CompareRenderer: ResultRenderer {
                     ("upper", .optional(r.upper)), ("p_value", .optional(r.pValue)),
                 ])
             })),
+            ("adjusted", result.adjusted.map { adjusted in
+                let rows = Self.adjustedRows(result)
+                func list(_ kind: String) -> JSONValue {
+                    .array(rows.filter { $0.kind == kind }.map(\.row).map { r in
+                        .object([
+                            ("group", .string(r.group)), ("measure", .string(r.measure)), ("time", .optional(r.time)),
+                            ("estimate", .optional(r.estimate)), ("std_error", .optional(r.standardError)), ("lower", .optional(r.lower)),
+                            ("upper", .optional(r.upper)), ("p_value", .optional(r.pValue.isNaN ? nil : r.pValue)),
+                        ])
+                    })
+                }
+                return .object([
+                    ("model", .string(adjusted.model)), ("adjust", .string(adjusted.adjust)), ("formula", .string(adjusted.formula)),
+                    ("rows", .integer(adjusted.rows)), ("curves", list("adjusted")), ("differences", list("adjusted_difference")),
+                ])
+            } ?? .null),
         ]
     }
 }

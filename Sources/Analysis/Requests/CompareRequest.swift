@@ -24,18 +24,46 @@ public struct CompareRequest: AnalysisRequest {
     public var source: DataSource
     /// The reference, τ, times, bootstrap replicates and seed, curve settings.
     public var comparison: KaplanMeierComparison
+    /// Covariates to adjust for (a formula right-hand side), or nil.
+    public var adjust: String?
+    /// The model of the adjusted curves (a parametric AFT family; default Weibull).
+    public var adjustModel: ModelName
 
     /// Creates the request.
     /// - Parameters:
     ///   - source: The data; its roles' single `by` column defines the groups.
     ///   - comparison: What to compare.
-    /// - Throws: ``AnalysisError`` (usage) unless exactly one `by` column is given.
-    public init(source: DataSource, comparison: KaplanMeierComparison) throws {
-        guard source.roles.by.count == 1 else {
+    ///   - adjust: Covariates to adjust for, e.g. `baseline_pain + condition`, or nil.
+    ///   - adjustModel: The model of the adjusted curves: a parametric AFT family.
+    /// - Throws: ``AnalysisError`` (usage) unless exactly one `by` column is given, for a model that is not
+    ///   a parametric AFT family, and for an adjustment formula that does not parse.
+    public init(source: DataSource, comparison: KaplanMeierComparison, adjust: String? = nil,
+                adjustModel: ModelName = .weibull) throws {
+        guard let column = source.roles.by.first, source.roles.by.count == 1 else {
             throw AnalysisError(.usage, "compare takes one grouping column, e.g. --by dose_group (got \(source.roles.by.count))")
         }
         self.source = source
         self.comparison = comparison
+        self.adjust = adjust
+        self.adjustModel = adjustModel
+        if let adjust {
+            guard adjustModel.entry.requirements.intercept, !adjustModel.needsDose, adjustModel.rawValue != "aft" else {
+                throw AnalysisError(.usage, "--adjust fits exponential, weibull, lognormal or loglogistic curves; "
+                    + "\(adjustModel) adjusted curves are not available yet")
+            }
+            let fitter = try RegressionFitter(model: adjustModel, specification: ModelSpecification(formula: "\(column) + \(adjust)"))
+            if fitter.formula.terms.contains(where: { $0.label != column && $0.label.split(separator: ":").contains(Substring(column)) }) {
+                throw AnalysisError(.usage, "--adjust '\(adjust)': an interaction with \(column) is not available yet; adjust for main effects")
+            }
+        }
+    }
+
+    /// The adjustment model's columns when `--adjust` is given.
+    public var covariates: [String] {
+        guard let adjust, let column = source.roles.by.first,
+            let fitter = try? RegressionFitter(model: adjustModel, specification: ModelSpecification(formula: "\(column) + \(adjust)"))
+        else { return [] }
+        return fitter.covariates
     }
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: CompareResult, warnings: [String]) {
@@ -56,7 +84,50 @@ public struct CompareRequest: AnalysisRequest {
                     + "\(grouping.column)=\(contrast.level) did not reach a median and were left out of its interval")
             }
         }
-        return (CompareResult(column: grouping.column, comparison: result, hazardRatios: ratios), warnings)
+        var compared = CompareResult(column: grouping.column, comparison: result, hazardRatios: ratios)
+        if let adjust {
+            compared.adjusted = try adjusted(dataset, adjust: adjust, grouping: grouping, result: result)
+        }
+        return (compared, warnings)
+    }
+
+    /// The standardised curves of every group from the AFT model of the group and the adjustment terms:
+    /// every row's design with the group's indicator columns set to each level in turn, averaged.
+    func adjusted(_ dataset: SurvivalDataset, adjust: String, grouping: Grouping, result: KaplanMeierComparisonResult) throws
+        -> AdjustedComparison
+    {
+        let column = grouping.column
+        var specification = ModelSpecification(formula: "\(column) + \(adjust)", referenceLevels: [column: result.reference])
+        specification.termTests = .none
+        specification.confidenceLevel = result.confidenceLevel
+        let fitter = try RegressionFitter(model: adjustModel, specification: specification)
+        let (fitted, design, _) = try fitter.fitModel(dataset)
+        guard let fit = fitted as? AFTFit, let term = design.terms.first(where: { $0.label == column }) else {
+            throw AnalysisError(.internalError, "the adjusted \(adjustModel) model has no \(column) term")
+        }
+        let level = result.confidenceLevel
+        var curves: [StandardizedSurvival] = []
+        for name in grouping.levels {
+            var x = design.x
+            let n = x.rows
+            for j in term.columns where design.termNames.indices.contains(j) {
+                let value: Double = design.termNames[j] == column + name ? 1 : 0
+                for i in 0..<n { x.elements[i + j * n] = value }
+            }
+            curves.append(try fit.standardized(rows: x, times: comparison.times, tau: result.tau))
+        }
+        let groups = zip(grouping.levels, curves).map { name, curve in
+            let estimates = fit.standardizedEstimates(curve, level: level)
+            return AdjustedComparison.Group(level: name, survival: estimates.survival, restrictedMean: estimates.restrictedMean)
+        }
+        let referenceIndex = grouping.levels.firstIndex(of: result.reference) ?? 0
+        let contrasts = grouping.levels.indices.filter { $0 != referenceIndex }.map { g in
+            let difference = fit.standardizedContrast(curves[g], curves[referenceIndex], level: level)
+            return AdjustedComparison.Group(level: grouping.levels[g], survival: difference.survival,
+                                            restrictedMean: difference.restrictedMean)
+        }
+        return AdjustedComparison(model: fit.modelName, adjust: adjust, formula: specification.formula, rows: design.rows,
+                                  times: comparison.times, groups: groups, contrasts: contrasts)
     }
 
     /// The Cox hazard ratio of each other group against the reference: indicator columns, Efron ties.

@@ -10,4 +10,6 @@ public struct CompareResult: Sendable {
     /// Per contrast (same order), the Cox hazard ratio against the reference (`coxph(Surv ~ group)`,
     /// Efron ties, model-based SE; `standardError` is that of the log hazard ratio).
     public var hazardRatios: [Contrast]
+    /// The covariate-adjusted curves and differences (`--adjust`), or nil.
+    public var adjusted: AdjustedComparison? = nil
 }
