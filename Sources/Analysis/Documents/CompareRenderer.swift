@@ -43,10 +43,7 @@ public struct CompareRenderer: ResultRenderer {
             add("rmst_difference", comparison.tau, contrast.restrictedMeanDifference)
             add("rmst_ratio", comparison.tau, contrast.restrictedMeanRatio)
             for at in contrast.survivalDifferences { add("survival_difference", at.time, at.difference) }
-            if let m = contrast.medianDifference {
-                rows.append(Row(group: contrast.level, measure: "median_difference", time: nil, estimate: m.estimate,
-                                standardError: m.standardError, lower: m.lower, upper: m.upper, pValue: m.pValue))
-            }
+            if let m = contrast.medianDifference { add("median_difference", nil, m.contrast) }
             if result.hazardRatios.indices.contains(index) { add("hazard_ratio", nil, result.hazardRatios[index]) }
         }
         return rows

@@ -163,8 +163,8 @@ public struct KaplanMeierComparison: Sendable {
         let sd = sorted.count > 1
             ? (sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(sorted.count - 1)).squareRoot() : .nan
         let z = estimate / sd
-        return BootstrapContrast(
-            estimate: estimate, standardError: sd, lower: quantile((1 - level) / 2), upper: quantile(1 - (1 - level) / 2),
-            pValue: z.isFinite ? 2 * Normal.survival(abs(z)) : .nan, replicates: replicates, usedReplicates: sorted.count)
+        let contrast = Contrast(estimate: estimate, standardError: sd, lower: quantile((1 - level) / 2),
+                                upper: quantile(1 - (1 - level) / 2), pValue: z.isFinite ? 2 * Normal.survival(abs(z)) : .nan)
+        return BootstrapContrast(contrast: contrast, replicates: replicates, usedReplicates: sorted.count)
     }
 }
