@@ -79,6 +79,19 @@ public struct ReportRequest: Sendable {
         self.summary = summary
     }
 
+    /// The coverage table's grid of `relief report`'s option texts (`--coverage-doses 0.5,1.0`, `--intervals
+    /// 7,14,28`): doses non-negative, intervals positive.
+    /// - Parameters:
+    ///   - coverageDoses: The doses as written, or `nil` to choose them from the data.
+    ///   - intervals: The intervals (days) as written.
+    /// - Returns: The two grids.
+    /// - Throws: `DataError` (usage) naming a value that is not such a number.
+    public static func grid(coverageDoses: String?, intervals: String) throws(DataError) -> (coverageDoses: [Double]?, intervals: [Double]) {
+        (try coverageDoses.map { text throws(DataError) in
+            try NumberList.parse(text, option: "--coverage-doses", domain: .nonNegative, example: "0.5,1.0")
+        }, try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28"))
+    }
+
     /// Reads the file and computes the report.
     /// - Parameter record: The command and its options, for the provenance (the report adds its own).
     /// - Returns: The report value, ready for ``ClinicalReportHTMLRenderer`` or the Markdown renderer.
