@@ -30,19 +30,17 @@ struct FitCommand: ParsableCommand {
             "Distribution of aft, emax and sigemax: exponential, weibull (default), lognormal, loglogistic, or all (aft: compare by AIC).",
             valueName: "name"))
     var dist: DistributionOption?
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: InputOptions<AllColumns>
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws { try model.check(dist: dist) }
 
     func run() throws {
-        try ReliefFailure.run {
-            let source = try input.source()
-            let specification = try model.specification(dist: dist)
-            let request: any AnalysisRequest = model.model.needsDose
-                ? try EmaxFitRequest(source: source, model: model.model, doseColumn: model.doseColumn, specification: specification)
-                : try FitRequest(source: source, model: model.model, specification: specification)
-            try CommandRun(output: output, input: input, numberOptions: model.provenanceOptions(dist: dist))(request)
-        }
+        let source = try input.source()
+        let specification = try model.specification(dist: dist)
+        let request: any AnalysisRequest = model.model.needsDose
+            ? try EmaxFitRequest(source: source, model: model.model, doseColumn: model.doseColumn, specification: specification)
+            : try FitRequest(source: source, model: model.model, specification: specification)
+        try CommandRun(output: output, input: input, numberOptions: try model.provenanceOptions(dist: dist))(request)
     }
 }
