@@ -35,12 +35,12 @@ struct CommandRun {
     }
 
     /// The steps of the commands that make a data file (episodes, split): write it atomically to `output`
-    /// (never over the input) or to stdout, then the warnings and the one-line summary on stderr.
+    /// (never over the input) or to stdout, in pieces, then the warnings and the one-line summary on stderr.
     static func write(_ result: some DataFileResult, to output: String?) throws {
         if let output {
             try result.write(to: output)
         } else {
-            FileHandle.standardOutput.write(Data(result.csvBytes()))
+            result.writeCSV { piece in FileHandle.standardOutput.write(Data(piece)) }
         }
         for warning in result.warnings { StandardError.warning(warning) }
         StandardError.write(result.summaryLine(destination: output ?? "stdout"))

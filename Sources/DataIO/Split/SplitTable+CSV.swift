@@ -16,9 +16,9 @@ extension SplitTable {
     /// order and each row's pieces in time order; comma-separated, UTF-8, no BOM.
     ///
     /// The carried fields are written as read (quoted by ``CSVWriter`` rules where needed, neutralised
-    /// against spreadsheet formulas like every CSV Relief writes). The start and stop are numbers in their
-    /// shortest form that reads back to the same value (`7`, `11.06`, `1e-07`); the event is `1` or `0`;
-    /// the episode an integer.
+    /// against spreadsheet formulas like every CSV Relief writes). The start and stop are numbers written
+    /// to read back to the same value (``writeNumber(_:to:)``: `7`, `11.06`, `1e-07`); the event is `1` or
+    /// `0`; the episode an integer.
     /// - Parameter emit: Takes each piece (valid only during the call).
     /// - Throws: What `emit` throws; the pieces already emitted stay emitted.
     /// - Complexity: O(pieces · bytes of a row).
@@ -90,9 +90,10 @@ extension SplitTable {
     /// 20 digits), four commas and the line end.
     static let pieceBudget = 2 * numberBudget + 1 + 20 + 5
 
-    /// Writes `value` at `p` in the shortest form that reads back to it (at most ``numberBudget`` bytes),
-    /// advancing `p`: a value that is exactly its decimal with at most 6 decimals as that decimal, trailing
-    /// zeros dropped (`7`, `11.06`); any other as Swift's shortest round-trip text (`1e-07`).
+    /// Writes `value` at `p` in a form that reads back to it (at most ``numberBudget`` bytes), advancing
+    /// `p`: a value below 1e9 that a decimal with at most 6 decimals reads back to as that decimal, trailing
+    /// zeros dropped (`7`, `11.06`, `0.00001`); any other as Swift's shortest round-trip text (`1e-07`,
+    /// `0.1234567`, `12345678901.5`).
     @inline(__always)
     static func writeNumber(_ value: Double, to p: inout UnsafeMutablePointer<UInt8>) {
         // Below 1e9 the 6-decimal grid is coarser than the doubles, so a decimal that reads back to `value` is its only one.
