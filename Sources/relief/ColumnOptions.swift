@@ -23,10 +23,7 @@ struct ColumnOptions<Support: ColumnSupport>: ParsableArguments {
             valueName: "ended=token censored=token"))
     var eventCodes: [String] = []
 
-    mutating func validate() throws {
-        _ = try parsedEventCodes()
-        if Support.id == .private, id != ColumnRoles.defaultID { throw ValidationError("--id does not apply to this command") }
-    }
+    mutating func validate() throws { _ = try roles(skipInvalid: false) }
 
     /// `--event-codes ended=... censored=...` as ``EventCodes``, or `nil` when not given.
     func parsedEventCodes() throws -> EventCodes? {
@@ -36,7 +33,8 @@ struct ColumnOptions<Support: ColumnSupport>: ParsableArguments {
 
     /// The column roles for the reader, with the groups of `grouping` when the command has them.
     func roles(grouping: GroupingOptions? = nil, skipInvalid: Bool) throws -> ColumnRoles {
-        ColumnRoles(
+        if Support.id == .private, id != ColumnRoles.defaultID { throw ValidationError("--id does not apply to this command") }
+        return ColumnRoles(
             time: time, start: start, event: event, id: id.isEmpty || Support.id == .private ? nil : id, by: grouping?.by ?? [], strata: grouping?.strata,
             bands: try grouping?.parsedBands() ?? [:], levelOrder: try grouping?.parsedOrder() ?? [:],
             eventCodes: try parsedEventCodes(), skipInvalid: skipInvalid)
