@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DataIO
+import NumericCore
 
 /// `SurvivalSplit` (R's survSplit): the pieces of one interval, the cuts and names it accepts, reading a
 /// file (errors name line and column) and the file it writes.
@@ -37,7 +38,7 @@ struct SurvivalSplitTests {
 
     @Test("the pieces tile the interval: contiguous, from start to stop, one more than the cuts strictly inside")
     func piecesTileTheInterval() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 12)
         for _ in 0..<500 {
             let cuts = Array(Set((0..<Int.random(in: 1...6, using: &generator)).map { _ in Double(Int.random(in: 0...40, using: &generator)) / 2 })).sorted()
             let split = try SurvivalSplit(cuts: cuts)
@@ -246,7 +247,7 @@ struct SurvivalSplitTests {
         #expect(written(7) == "7" && written(11.06) == "11.06" && written(0.125) == "0.125" && written(0) == "0")
         #expect(written(1e-7) == "1e-07" && written(0.1234567) == "0.1234567" && written(123_456_789.123456) == "123456789.123456")
         #expect(written(12_345_678_901.5) == "12345678901.5" && written(1e20) == "1e+20")
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 12)
         for _ in 0..<20_000 {
             let value = [
                 Double(Int.random(in: 0...10_000_000, using: &generator)) / 100,
