@@ -159,6 +159,7 @@ public struct AtomicFileWriter: Sendable {
                 message: "cannot create a file in directory '\(directory)': \(reason)",
                 hint: "check that the directory exists and is writable")
         }
+        TemporaryFiles.removeIfInterrupted(tempPath)
         // Each piece is written on a background queue while the next one is made.
         let writes = _BackgroundWrite(fd: fd)
         func emit(_ raw: UnsafeRawBufferPointer) throws(DataError) {

@@ -12,6 +12,14 @@ extension CSVWriter {
         return "'" + text
     }
 
+    /// The header record of a data file Relief writes: the names comma-separated, each neutralised
+    /// (``neutralised(_:)``) and quoted where needed, then `\n`.
+    /// - Parameter names: The column names.
+    /// - Returns: The record's UTF-8 bytes.
+    static func headerRecord(_ names: [String]) -> [UInt8] {
+        Array((CSVWriter().encodeRecord(names.map(neutralised)) + "\n").utf8)
+    }
+
     /// Whether a field starting with `byte` may be taken for a formula (``neutralised(_:)`` then decides).
     @inline(__always)
     static func startsLikeFormula(_ byte: UInt8) -> Bool {

@@ -44,10 +44,27 @@ public struct SurvivalDatasetReader: Sendable {
     ///   do not fit the file, `.badData` for content that cannot be used.
     /// - Complexity: O(file size) time; memory O(rows used x used columns + distinct tokens + chunk size).
     public func read(path: String) throws(DataError) -> SurvivalDataset {
+        try read(path: path, carriesOthers: false).dataset
+    }
+
+    /// Reads `path` as ``read(path:)`` does and, with `carriesOthers`, keeps every column but the time,
+    /// entry time and event of each used row as CSV-encoded bytes (for a data file made from the rows,
+    /// `relief split`).
+    /// - Returns: The dataset; the carried columns (`nil` without `carriesOthers`) and, per used row, where
+    ///   its carried fields start in them.
+    func read(path: String, carriesOthers: Bool) throws(DataError) -> (
+        dataset: SurvivalDataset, carried: _CarriedFields?, carriedStarts: [Int]
+    ) {
         guard !path.isEmpty else { throw DataError(.usage, message: "give the CSV file to read") }
         try validateOptions()
         let (parser, delimiter, header, headerLine) = try open(path: path)
         let layout = try resolveColumns(header: header, file: path, line: headerLine)
+        let carried = carriesOthers
+            ? _CarriedFields(
+                header: header, excluding: Set([layout.time, layout.start, layout.event].compactMap { $0 }), delimiter: delimiter,
+                capacity: parser.fileSize + 4096)
+            : nil
+        var carriedStarts: [Int] = []
         let decimalMark = dialect.decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
         let missing = _MissingMatcher(dialect.missingTokens)
 
@@ -215,6 +232,10 @@ public struct SurvivalDatasetReader: Sendable {
                 }
             }
             rowLines.append(line)
+            if let carried {
+                carriedStarts.append(carried.bytes.count)
+                carried.append(from: parser)
+            }
             if roles.readsOutcome {
                 times.append(time)
                 eventValues.append(status == 1)
@@ -262,10 +283,11 @@ public struct SurvivalDatasetReader: Sendable {
             file: path, sha256: parser.finishDigest(), byteCount: parser.bytesRead, rowsRead: rowsRead,
             delimiter: delimiter.name)
         source.isDelimiterDetected = dialect.delimiter != .auto && delimiter != dialect.delimiter
-        return SurvivalDataset(
+        let dataset = SurvivalDataset(
             source: source, time: times, event: eventValues, start: layout.start == nil ? nil : starts,
             groupings: byGroupings, strata: strataGrouping, exclusions: exclusions, patients: patients,
             patientCodes: patientCodes, covariates: covariates, rowLines: rowLines)
+        return (dataset, carried, carriedStarts)
     }
 
     /// The column names of `path` (its first non-blank record), read with this reader's dialect.

@@ -57,6 +57,16 @@ public enum TemporaryFiles {
         if number != 0 { _exit(128 + number) }
     }
 
+    /// A temporary just created while an interrupt is being handled is removed here, and the process exits
+    /// as the interrupt does: its name was registered before the file existed, so the handler may have
+    /// removed the name before the file was made.
+    static func removeIfInterrupted(_ path: String) {
+        let number = interruption.withLock { $0 }
+        guard number != 0 else { return }
+        unlink(path)
+        _exit(128 + number)
+    }
+
     /// The registered files (for tests).
     static var registered: Set<String> { paths.withLock { $0 } }
 

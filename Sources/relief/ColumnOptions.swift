@@ -1,19 +1,20 @@
 import ArgumentParser
 import DataIO
 
-/// Options naming the columns and how they are coded: `--time`, `--start`, `--event`, `--id`, `--event-codes`.
-struct ColumnOptions: ParsableArguments {
+/// Options naming the columns and how they are coded: `--time`, `--start`, `--event`, `--id`, `--event-codes`
+/// (`--start` and `--id` listed as `Support` says).
+struct ColumnOptions<Support: ColumnSupport>: ParsableArguments {
     @Option(help: "Column holding the relief duration (days).")
     var time = "relief_days"
 
-    @Option(help: ArgumentHelp("Column holding the entry time of (start, stop] rows (delayed entry, time-varying covariates; R's Surv(start, stop, event)); --time is then the stop time.", valueName: "column"))
+    @Option(help: ArgumentHelp("Column holding the entry time of (start, stop] rows (delayed entry, time-varying covariates; R's Surv(start, stop, event)); --time is then the stop time.", valueName: "column", visibility: Support.start))
     var start: String?
 
     @Option(help: "Column holding the event indicator: 1 = relief ended, 0 = censored.")
     var event = "relief_ended"
 
-    @Option(help: "Column identifying the patient (use --id '' for none).")
-    var id = "patient_id"
+    @Option(help: ArgumentHelp("Column identifying the patient (use --id '' for none).", visibility: Support.id))
+    var id = ColumnRoles.defaultID
 
     @Option(
         parsing: .upToNextOption,
@@ -22,7 +23,7 @@ struct ColumnOptions: ParsableArguments {
             valueName: "ended=token censored=token"))
     var eventCodes: [String] = []
 
-    mutating func validate() throws { _ = try parsedEventCodes() }
+    mutating func validate() throws { _ = try roles(skipInvalid: false) }
 
     /// `--event-codes ended=... censored=...` as ``EventCodes``, or `nil` when not given.
     func parsedEventCodes() throws -> EventCodes? {
@@ -32,8 +33,9 @@ struct ColumnOptions: ParsableArguments {
 
     /// The column roles for the reader, with the groups of `grouping` when the command has them.
     func roles(grouping: GroupingOptions? = nil, skipInvalid: Bool) throws -> ColumnRoles {
-        ColumnRoles(
-            time: time, start: start, event: event, id: id.isEmpty ? nil : id, by: grouping?.by ?? [], strata: grouping?.strata,
+        if Support.id == .private, id != ColumnRoles.defaultID { throw ValidationError("--id does not apply to this command") }
+        return ColumnRoles(
+            time: time, start: start, event: event, id: id.isEmpty || Support.id == .private ? nil : id, by: grouping?.by ?? [], strata: grouping?.strata,
             bands: try grouping?.parsedBands() ?? [:], levelOrder: try grouping?.parsedOrder() ?? [:],
             eventCodes: try parsedEventCodes(), skipInvalid: skipInvalid)
     }

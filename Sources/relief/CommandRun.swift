@@ -4,14 +4,14 @@ import Foundation
 
 /// The steps every data command shares once its request is built: run it (read, compute), render it in
 /// `--format`, write it to stdout or atomically to `-o` (never over the input), then print the warnings
-/// on stderr (unless stdout and stderr are one terminal, where the output already shows them). With `--timings` each stage's wall time goes to stderr (see ``StageTimer``).
+/// on stderr (unless stdout and stderr are one terminal, where the output already shows them). With `--timings` each stage's wall time goes to stderr (see Analysis' ``StageTimer``).
 struct CommandRun {
     var output: OutputOptions
     /// The command line and the options that change numbers, for the provenance.
     var record: RunRecord
 
     /// Creates the run of a command whose options are `input` (and `grouping`) and `numberOptions`.
-    init(output: OutputOptions, input: InputOptions, grouping: GroupingOptions? = nil, numberOptions: [(String, String)]) {
+    init(output: OutputOptions, input: InputOptions<some ColumnSupport>, grouping: GroupingOptions? = nil, numberOptions: [(String, String)]) {
         self.output = output
         self.record = RunRecord(
             command: CommandLineText.current(), options: input.provenanceOptions(grouping: grouping) + numberOptions)
@@ -19,7 +19,7 @@ struct CommandRun {
 
     /// Runs, renders and writes `request`.
     func callAsFunction(_ request: some AnalysisRequest) throws {
-        var timer = StageTimer(isEnabled: output.timings)
+        var timer = StageTimer(report: output.timings ? StandardError.write : nil)
         let result = try request.run(record: record) { name, bytes in timer.lap(name, bytes: bytes) }
         let text = result.rendered(output.format)
         timer.lap("render")
@@ -32,5 +32,17 @@ struct CommandRun {
         // Once per screen: when stdout and stderr are the same terminal the output already shows them.
         let onScreen = output.output == nil && isatty(1) != 0 && isatty(2) != 0
         for warning in result.warnings where !onScreen { StandardError.warning(warning) }
+    }
+
+    /// The steps of the commands that make a data file (episodes, split): write it atomically to `output`
+    /// (never over the input) or to stdout, in pieces, then the warnings and the one-line summary on stderr.
+    static func write(_ result: some DataFileResult, to output: String?) throws {
+        if let output {
+            try result.write(to: output)
+        } else {
+            result.writeCSV { piece in FileHandle.standardOutput.write(Data(piece)) }
+        }
+        for warning in result.warnings { StandardError.warning(warning) }
+        StandardError.write(result.summaryLine(destination: output ?? "stdout"))
     }
 }

@@ -39,16 +39,14 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        try ReliefFailure.run {
-            let comparison = KaplanMeierComparison(
-                reference: reference, tau: estimation.tau, times: try estimation.parsedTimes(), bootstrapReplicates: boot, seed: seed,
-                kaplanMeier: km.confidence.kaplanMeier)
-            let request = try CompareRequest(
-                source: try km.input.source(grouping: km.grouping), comparison: comparison, adjust: adjust, adjustModel: model)
-            let numbers = km.confidence.provenanceOptions() + estimation.provenanceOptions()
-                + [("reference", reference ?? "(first level)"), ("boot", String(boot)), ("seed", String(seed))]
-                + (adjust.map { [("adjust", $0), ("model", model.rawValue)] } ?? [])
-            try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: numbers)(request)
-        }
+        let comparison = KaplanMeierComparison(
+            reference: reference, tau: estimation.tau, times: try estimation.parsedTimes(), bootstrapReplicates: boot, seed: seed,
+            kaplanMeier: km.confidence.kaplanMeier)
+        let request = try CompareRequest(
+            source: try km.input.source(grouping: km.grouping), comparison: comparison, adjust: adjust, adjustModel: model)
+        let numbers = km.confidence.provenanceOptions() + estimation.provenanceOptions()
+            + [("reference", reference ?? "(first level)"), ("boot", String(boot)), ("seed", String(seed))]
+            + (adjust.map { [("adjust", $0), ("model", model.rawValue)] } ?? [])
+        try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: numbers)(request)
     }
 }

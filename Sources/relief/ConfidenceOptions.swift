@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Survival
 
@@ -9,11 +10,7 @@ struct ConfidenceOptions: ParsableArguments {
     @Option(help: "Confidence level, between 0 and 1.")
     var confLevel = 0.95
 
-    mutating func validate() throws {
-        guard confLevel.isFinite, confLevel > 0, confLevel < 1 else {
-            throw ValidationError("--conf-level must lie strictly between 0 and 1 (e.g. 0.95), got \(confLevel)")
-        }
-    }
+    mutating func validate() throws { try ValidationError.from { try kaplanMeier.check() } }
 
     /// The Kaplan–Meier settings.
     var kaplanMeier: KaplanMeier {

@@ -17,9 +17,7 @@ struct CurvesCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func run() throws {
-        try ReliefFailure.run {
-            let request = CurvesRequest(source: try km.input.source(grouping: km.grouping), kaplanMeier: km.confidence.kaplanMeier)
-            try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: km.confidence.provenanceOptions())(request)
-        }
+        let request = CurvesRequest(source: try km.input.source(grouping: km.grouping), kaplanMeier: km.confidence.kaplanMeier)
+        try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: km.confidence.provenanceOptions())(request)
     }
 }

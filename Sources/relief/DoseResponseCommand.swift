@@ -51,7 +51,7 @@ struct DoseResponseCommand: ParsableCommand {
     @Option(help: "Confidence level of the intervals, between 0 and 1.")
     var confLevel = 0.95
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: InputOptions<NoEntryTimes>
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
@@ -68,9 +68,7 @@ struct DoseResponseCommand: ParsableCommand {
     }
 
     func run() throws {
-        try ReliefFailure.run {
-            let request = try request()
-            try CommandRun(output: output, input: input, numberOptions: request.provenanceOptions(models: models))(request)
-        }
+        let request = try request()
+        try CommandRun(output: output, input: input, numberOptions: request.provenanceOptions(models: models))(request)
     }
 }

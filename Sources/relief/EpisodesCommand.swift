@@ -1,7 +1,6 @@
 import Analysis
 import ArgumentParser
 import DataIO
-import Foundation
 
 /// `relief episodes FILE`: relief episodes (one per infusion) from an infusion log, as CSV.
 struct EpisodesCommand: ParsableCommand {
@@ -40,18 +39,9 @@ struct EpisodesCommand: ParsableCommand {
     @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
 
     func run() throws {
-        try ReliefFailure.run {
-            let roles = InfusionLogRoles(
-                patient: patient, infusionDate: infusionDate, reliefEndDate: reliefEndDate, lastContactDate: lastContactDate,
-                dateFormat: try DateFormatSpec(parsing: dateFormat), skipInvalid: csv.skipInvalid)
-            let result = try EpisodesRequest(path: file, dialect: csv.dialect, roles: roles).run()
-            if let output {
-                try result.write(to: output)
-            } else {
-                FileHandle.standardOutput.write(Data(result.csvBytes()))
-            }
-            for warning in result.warnings { StandardError.warning(warning) }
-            StandardError.write(result.summaryLine(destination: output ?? "stdout"))
-        }
+        let roles = InfusionLogRoles(
+            patient: patient, infusionDate: infusionDate, reliefEndDate: reliefEndDate, lastContactDate: lastContactDate,
+            dateFormat: try DateFormatSpec(parsing: dateFormat), skipInvalid: csv.skipInvalid)
+        try CommandRun.write(try EpisodesRequest(path: file, dialect: csv.dialect, roles: roles).run(), to: output)
     }
 }

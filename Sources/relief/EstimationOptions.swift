@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import DataIO
 import Survival
@@ -11,12 +12,7 @@ struct EstimationOptions: ParsableArguments {
         help: "Horizon of the restricted mean (default: the largest time every group still has someone at risk; for predict, the largest --times value).")
     var tau: Double?
 
-    mutating func validate() throws {
-        _ = try parsedTimes()
-        if let tau, !(tau.isFinite && tau > 0) {
-            throw ValidationError("--tau must be a positive number, got \(tau)")
-        }
-    }
+    mutating func validate() throws { try ValidationError.from { try summary(km: KaplanMeier()).check() } }
 
     /// `--times` as numbers.
     func parsedTimes() throws -> [Double] {

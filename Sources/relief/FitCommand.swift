@@ -33,7 +33,7 @@ struct FitCommand: ParsableCommand {
     var dist: DistributionOption?
     @Option(help: ArgumentHelp("Per-term tests: lr (Wald and likelihood ratio; one refit per term), wald, or none.", valueName: "tests"))
     var termTests: TermTestMode?
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: InputOptions<AllColumns>
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
@@ -42,14 +42,12 @@ struct FitCommand: ParsableCommand {
     }
 
     func run() throws {
-        try ReliefFailure.run {
-            let source = try input.source()
-            var specification = try model.specification(dist: dist)
-            specification.termTests = termTests ?? .likelihoodRatio
-            let request: any AnalysisRequest = model.model.needsDose
-                ? try EmaxFitRequest(source: source, model: model.model, doseColumn: model.doseColumn, specification: specification)
-                : try FitRequest(source: source, model: model.model, specification: specification)
-            try CommandRun(output: output, input: input, numberOptions: model.provenanceOptions(dist: dist))(request)
-        }
+        let source = try input.source()
+        var specification = try model.specification(dist: dist)
+        specification.termTests = termTests ?? .likelihoodRatio
+        let request: any AnalysisRequest = model.model.needsDose
+            ? try EmaxFitRequest(source: source, model: model.model, doseColumn: model.doseColumn, specification: specification)
+            : try FitRequest(source: source, model: model.model, specification: specification)
+        try CommandRun(output: output, input: input, numberOptions: try model.provenanceOptions(dist: dist))(request)
     }
 }

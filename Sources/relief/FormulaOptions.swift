@@ -39,12 +39,4 @@ struct FormulaOptions: ParsableArguments {
             distribution: dist?.distribution, comparesDistributions: dist == .all, confidenceLevel: confLevel,
             testsProportionalHazards: cox?.phTest ?? true, maximumColumns: maxColumns)
     }
-
-    /// The provenance entries: model, formula, cluster, ties (Cox), dist (`aft`, emax), references, level.
-    func provenanceOptions(model: ModelName, cox: CoxOptions? = nil, dist: DistributionOption? = nil) -> [(String, String)] {
-        ModelSpecification(
-            formula: formula, cluster: cluster, ties: cox?.ties, distribution: dist?.distribution, comparesDistributions: dist == .all,
-            confidenceLevel: confLevel
-        ).provenanceOptions(model: model, references: ref)
-    }
 }

@@ -1,12 +1,12 @@
 import Analysis
 import ArgumentParser
 
-/// The input of a data command: the CSV file, its column roles and how to read it.
-struct InputOptions: ParsableArguments {
+/// The input of a data command: the CSV file, its column roles (listed as `Support` says) and how to read it.
+struct InputOptions<Support: ColumnSupport>: ParsableArguments {
     @Argument(help: ArgumentHelp("The CSV file of episodes.", valueName: "file"))
     var file: String
 
-    @OptionGroup(title: "Columns") var columns: ColumnOptions
+    @OptionGroup(title: "Columns") var columns: ColumnOptions<Support>
     @OptionGroup(title: "Reading the CSV") var csv: CSVOptions
 
     /// The data source, with the groups of `grouping` where the command has them.

@@ -38,22 +38,16 @@ struct PredictCommand: ParsableCommand {
 
     @OptionGroup(title: "Estimates") var estimation: EstimationOptions
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: InputOptions<AllColumns>
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws { try model.check(dist: dist?.dist) }
 
     func run() throws {
-        try ReliefFailure.run {
-            let settings = try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) }
-            let request = try PredictRequest(
-                source: try input.source(), model: model.model, specification: try model.specification(dist: dist?.dist),
-                settings: settings, times: try estimation.parsedTimes(), tau: estimation.tau, doseColumn: model.doseColumn)
-            var numberOptions = model.provenanceOptions(dist: dist?.dist)
-            for argument in at { numberOptions.append(("at", argument)) }
-            numberOptions.append(("times", estimation.times))
-            if let horizon = request.horizon { numberOptions.append(("tau", String(describing: horizon))) }
-            try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
-        }
+        let request = try PredictRequest(
+            source: try input.source(), model: model.model, specification: try model.specification(dist: dist?.dist),
+            settings: try ProfileSetting.parse(at), times: try estimation.parsedTimes(), tau: estimation.tau, doseColumn: model.doseColumn)
+        let numberOptions = request.provenanceOptions(references: model.formula.ref, at: at, times: estimation.times)
+        try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
     }
 }

@@ -29,8 +29,9 @@ struct RegressionModelOptions: ParsableArguments {
         try formula.specification(cox: cox, dist: dist)
     }
 
-    /// The provenance entries of the model (and its dose column).
-    func provenanceOptions(dist: DistributionOption?) -> [(String, String)] {
-        formula.provenanceOptions(model: model, cox: cox, dist: dist) + (model.needsDose ? [("dose", doseColumn)] : [])
+    /// The provenance entries of the model (``ModelSpecification/provenanceOptions(model:references:)``) and its dose column.
+    /// - Throws: `DesignMatrixError` for a malformed `--ref`.
+    func provenanceOptions(dist: DistributionOption?) throws -> [(String, String)] {
+        try specification(dist: dist).provenanceOptions(model: model, references: formula.ref) + (model.needsDose ? [("dose", doseColumn)] : [])
     }
 }

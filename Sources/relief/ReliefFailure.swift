@@ -20,7 +20,7 @@ enum ReliefFailure {
     }
 
     /// Runs `body`; a thrown error is reported on stderr and becomes an `ExitCode`.
-    /// `ExitCode`, `ValidationError` and `CleanExit` pass through to ArgumentParser.
+    /// `ExitCode`, `ValidationError`, `CleanExit` and a help request (`relief help split`) pass through to ArgumentParser.
     static func run(_ body: () throws -> Void) throws {
         do {
             try body()
@@ -29,7 +29,7 @@ enum ReliefFailure {
             StandardError.error(lines.first ?? error.description)
             for line in lines.dropFirst() { StandardError.write(line) }
             throw ExitCode(exitCode(error.failureKind))
-        } catch let error where error is ExitCode || error is ValidationError || error is CleanExit {
+        } catch let error where error is ExitCode || error is ValidationError || error is CleanExit || Relief.exitCode(for: error) == .success {
             throw error
         } catch {
             StandardError.error("internal error: \(error). Please report this with the command line and input.")

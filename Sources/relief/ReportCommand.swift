@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
             \(ReliefFailure.exitCodeHelp) 69: --format pdf without a usable browser.
             """)
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: InputOptions<AllColumns>
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The report file to write (atomically).", valueName: "file"))
     var output: String?
@@ -80,31 +80,27 @@ struct ReportCommand: ParsableCommand {
 
     /// The report request of these options (checked, nothing read yet).
     func request() throws -> ReportRequest {
-        try ReportRequest(
+        let grid = try ReportRequest.grid(coverageDoses: coverageDoses, intervals: intervals)
+        return try ReportRequest(
             source: try input.source(grouping: grouping), title: title, doseColumn: dose,
             intervalColumn: interval, model: model.model, formula: formula,
             baselineColumns: baseline.map(ColumnRoles.names),
             doseStep: doseStep,
-            coverageDoses: try coverageDoses.map {
-                try NumberList.parse($0, option: "--coverage-doses", domain: .nonNegative, example: "0.5,1.0")
-            },
-            intervals: try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28"),
+            coverageDoses: grid.coverageDoses, intervals: grid.intervals,
             target: target, includesIdentifiers: includeIds, summary: try estimation.summary(km: confidence.kaplanMeier))
     }
 
     func run() throws {
-        try ReliefFailure.run {
-            let record = RunRecord(
-                command: CommandLineText.current(),
-                options: input.provenanceOptions(grouping: grouping) + confidence.provenanceOptions()
-                    + estimation.provenanceOptions())
-            let report = try request().run(record: record)
-            if let output {
-                try report.write(as: format, to: output, protectedPaths: [input.file])
-            } else {
-                FileHandle.standardOutput.write(Data(ClinicalReportHTMLRenderer().render(report).utf8))
-            }
-            for warning in report.warnings { StandardError.warning(warning) }
+        let record = RunRecord(
+            command: CommandLineText.current(),
+            options: input.provenanceOptions(grouping: grouping) + confidence.provenanceOptions()
+                + estimation.provenanceOptions())
+        let report = try request().run(record: record)
+        if let output {
+            try report.write(as: format, to: output, protectedPaths: [input.file])
+        } else {
+            FileHandle.standardOutput.write(Data(ClinicalReportHTMLRenderer().render(report).utf8))
         }
+        for warning in report.warnings { StandardError.warning(warning) }
     }
 }

@@ -1,6 +1,5 @@
 import Analysis
 import ArgumentParser
-import Regression
 
 /// `relief schedule FILE --model ... --doses ...`: relief coverage by dose and infusion interval.
 struct ScheduleCommand: ParsableCommand {
@@ -58,7 +57,7 @@ struct ScheduleCommand: ParsableCommand {
     var solve = true
 
     @OptionGroup(title: "Model") var formula: FormulaOptions
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: InputOptions<AllColumns>
     @OptionGroup(title: "Output") var output: OutputOptions
 
     /// The model of `--model`.
@@ -66,29 +65,15 @@ struct ScheduleCommand: ParsableCommand {
 
     func validate() throws {
         try ValidationError.from { try ScheduleRequest.check(target: target, model: model, distribution: family?.dist.distribution) }
-        _ = try grid()
+        _ = try ValidationError.from { try ScheduleRequest.grid(doses: doses, intervals: intervals) }
     }
 
     func run() throws {
-        try ReliefFailure.run {
-            let (doseGrid, intervalGrid) = try grid()
-            let request = try ScheduleRequest(
-                source: try input.source(), model: model,
-                specification: try formula.specification(dist: family?.dist),
-                doses: doseGrid, intervals: intervalGrid,
-                target: target, doseColumn: doseColumn, intervalColumn: intervalColumn,
-                settings: try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) },
-                solvesContinuously: solve)
-            var numberOptions = formula.provenanceOptions(model: model, dist: family?.dist)
-            if model.needsDose { numberOptions.append(("dose", doseColumn)) }
-            numberOptions += [("doses", doses), ("intervals", intervals), ("target", String(describing: target))]
-            for argument in at { numberOptions.append(("at", argument)) }
-            try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
-        }
-    }
-
-    /// `--doses` and `--intervals` as numbers.
-    func grid() throws -> (doses: [Double], intervals: [Double]) {
-        try ValidationError.from { try ScheduleRequest.grid(doses: doses, intervals: intervals) }
+        let request = try ScheduleRequest(
+            source: try input.source(), model: model, specification: try formula.specification(dist: family?.dist),
+            doses: doses, intervals: intervals, target: target, doseColumn: doseColumn, intervalColumn: intervalColumn, at: at,
+            solvesContinuously: solve)
+        let numberOptions = request.provenanceOptions(references: formula.ref, doses: doses, intervals: intervals, at: at)
+        try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
     }
 }

@@ -68,15 +68,13 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let spec = try specification()
         let trial = try ValidationError.from { try spec.simulate(seed: seed) }
-        try ReliefFailure.run {
-            let destination: String
-            if let output {
-                destination = "\(output) (truth: \(try trial.write(to: output)))"
-            } else {
-                FileHandle.standardOutput.write(Data(trial.csvBytes()))
-                destination = "stdout (no truth file; use -o to get one)"
-            }
-            StandardError.write(trial.summaryLine(seed: seed, destination: destination))
+        let destination: String
+        if let output {
+            destination = "\(output) (truth: \(try trial.write(to: output)))"
+        } else {
+            FileHandle.standardOutput.write(Data(trial.csvBytes()))
+            destination = "stdout (no truth file; use -o to get one)"
         }
+        StandardError.write(trial.summaryLine(seed: seed, destination: destination))
     }
 }

@@ -22,11 +22,9 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func run() throws {
-        try ReliefFailure.run {
-            let request = SummaryRequest(
-                source: try km.input.source(grouping: km.grouping), summary: try estimation.summary(km: km.confidence.kaplanMeier))
-            let numbers = km.confidence.provenanceOptions() + estimation.provenanceOptions()
-            try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: numbers)(request)
-        }
+        let request = SummaryRequest(
+            source: try km.input.source(grouping: km.grouping), summary: try estimation.summary(km: km.confidence.kaplanMeier))
+        let numbers = km.confidence.provenanceOptions() + estimation.provenanceOptions()
+        try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: numbers)(request)
     }
 }

@@ -13,6 +13,14 @@ extension ClinicalReportMethods {
                 + "relief was still going on (for example at the next infusion or at the end of the study), so its "
                 + "relief lasted at least the recorded number of days. Rows with a missing or invalid value in any "
                 + "column the report uses are excluded from every analysis and listed under Provenance.")
+        if let startColumn {
+            paragraphs.append(
+                "Rows are intervals of follow-up (start, stop]: \(startColumn) is the start (entry) and \(timeColumn) the "
+                    + "stop, as R's Surv(\(startColumn), \(timeColumn), \(eventColumn)). A row is at risk at time t when start < t "
+                    + "<= stop (delayed entry): the Kaplan–Meier curves, log-rank tests, Cox risk sets and the dose-response "
+                    + "medians use these risk sets, and the parametric models condition each row on relief lasting to its "
+                    + "start (left truncation).")
+        }
         var km =
             "Relief curves are Kaplan–Meier estimates with Greenwood variances and \(level) pointwise confidence "
             + "intervals on the \(transformText) scale (conf.type = \"\(confidenceTransform.rawValue)\" in R's survfit; "

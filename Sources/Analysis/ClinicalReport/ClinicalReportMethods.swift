@@ -3,8 +3,10 @@ import Survival
 /// The conventions behind a clinical report's numbers, named in its methods paragraph so a reviewer
 /// can reproduce them in R (`survival`) or SAS.
 public struct ClinicalReportMethods: Sendable, Equatable {
-    /// The duration column (days of relief).
+    /// The duration column (days of relief); the stop time of `(start, stop]` rows.
     public var timeColumn: String
+    /// The entry-time column of `(start, stop]` rows, or `nil` for durations from 0.
+    public var startColumn: String?
     /// The event column.
     public var eventColumn: String
     /// How the event column is coded, e.g. "1 = relief ended (event), 0 = censored".
@@ -51,13 +53,15 @@ public struct ClinicalReportMethods: Sendable, Equatable {
     ///   - clusterColumn: The robust-variance cluster column.
     ///   - doseResponse: The dose-response settings.
     ///   - coverage: The coverage settings.
+    ///   - startColumn: The entry-time column of `(start, stop]` rows, or `nil`.
     public init(
         timeColumn: String, eventColumn: String, eventCoding: String, patientColumn: String?,
         confidenceTransform: KaplanMeier.ConfidenceTransform, confidenceLevel: Double, timeFix: Bool,
         landmarkTimes: [Double], tau: Double?, bandings: [String], regressionModel: String?, ties: String?,
-        clusterColumn: String?, doseResponse: String?, coverage: String?
+        clusterColumn: String?, doseResponse: String?, coverage: String?, startColumn: String? = nil
     ) {
         self.timeColumn = timeColumn
+        self.startColumn = startColumn
         self.eventColumn = eventColumn
         self.eventCoding = eventCoding
         self.patientColumn = patientColumn

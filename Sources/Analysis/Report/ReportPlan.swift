@@ -78,14 +78,14 @@ struct ReportPlan: Sendable {
         }
         let id = roles.id ?? ""
         cluster = !id.isEmpty && header.contains(id) ? id : nil
-        let excluded = Set([roles.time, roles.event, id] + (comparisons.first.map { [$0] } ?? []))
+        let excluded = Set([roles.time, roles.event, id] + (roles.start.map { [$0] } ?? []) + (comparisons.first.map { [$0] } ?? []))
         if let named = request.baselineColumns {
             for column in named { try require(column, "--baseline") }
             baselineColumns = named.filter { !excluded.contains($0) || $0 == id }
         } else {
             baselineColumns = Self.baselineCandidates.filter { header.contains($0) && !excluded.contains($0) }
         }
-        var used = Set([roles.time, roles.event] + comparisons + baselineColumns)
+        var used = Set([roles.time, roles.event] + (roles.start.map { [$0] } ?? []) + comparisons + baselineColumns)
         if let cluster { used.insert(cluster) }
         if hasDose { used.insert(request.doseColumn) }
         if hasInterval { used.insert(request.intervalColumn) }

@@ -40,6 +40,7 @@ extension ReportRequest {
             confidenceTransform: summary.km.confidenceTransform, confidenceLevel: summary.km.confidenceLevel,
             timeFix: true, landmarkTimes: summary.times, tau: summary.tau,
             bandings: bandings, regressionModel: regressionModel, ties: ties,
-            clusterColumn: regression.value?.clusterColumn, doseResponse: doseText, coverage: coverageText)
+            clusterColumn: regression.value?.clusterColumn, doseResponse: doseText, coverage: coverageText,
+            startColumn: columns.start)
     }
 }

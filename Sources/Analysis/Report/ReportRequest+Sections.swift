@@ -87,7 +87,7 @@ extension ReportRequest {
             var kaplanMeier = KaplanMeier()
             kaplanMeier.confidenceLevel = summary.km.confidenceLevel
             let points = try DoseLevelSummarizer(summary: .median, kaplanMeier: kaplanMeier)
-                .summarize(dose: doses, time: dataset.time, event: dataset.event)
+                .summarize(dose: doses, time: dataset.time, event: dataset.event, start: dataset.start)
             guard points.doses.count >= 3 else {
                 let dropped = points.dropped.prefix(3).joined(separator: "; ")
                 return .unavailable(

@@ -5,7 +5,9 @@ import Reporting
 import Survival
 
 /// `relief report`: one report of relief duration by dose and frequency for clinical review. Reads the
-/// file once and fits everything the report shows. The Kaplan–Meier summaries must succeed; the
+/// file once and fits everything the report shows. `(start, stop]` rows (``DataIO/ColumnRoles/start``) are
+/// analysed as such throughout: Kaplan–Meier curves and log-rank tests with delayed entry, the regression and
+/// the coverage model left-truncated (Cox: risk sets), the dose-response's Kaplan–Meier medians with delayed entry. The Kaplan–Meier summaries must succeed; the
 /// baseline table, regression, dose-response and coverage parts that cannot be computed become "not
 /// available" sections with the reason, and a warning.
 ///
@@ -79,16 +81,24 @@ public struct ReportRequest: Sendable {
         self.summary = summary
     }
 
+    /// The coverage table's grid of `relief report`'s option texts (`--coverage-doses 0.5,1.0`, `--intervals
+    /// 7,14,28`): doses non-negative, intervals positive.
+    /// - Parameters:
+    ///   - coverageDoses: The doses as written, or `nil` to choose them from the data.
+    ///   - intervals: The intervals (days) as written.
+    /// - Returns: The two grids.
+    /// - Throws: `DataError` (usage) naming a value that is not such a number.
+    public static func grid(coverageDoses: String?, intervals: String) throws(DataError) -> (coverageDoses: [Double]?, intervals: [Double]) {
+        (try coverageDoses.map { text throws(DataError) in
+            try NumberList.parse(text, option: "--coverage-doses", domain: .nonNegative, example: "0.5,1.0")
+        }, try NumberList.parse(intervals, option: "--intervals", domain: .positive, example: "7,14,28"))
+    }
+
     /// Reads the file and computes the report.
     /// - Parameter record: The command and its options, for the provenance (the report adds its own).
     /// - Returns: The report value, ready for ``ClinicalReportHTMLRenderer`` or the Markdown renderer.
     /// - Throws: `DataError`, `StatModelError`, `FormulaError`, ``AnalysisError``.
     public func run(record: RunRecord = RunRecord()) throws -> ClinicalReport {
-        if let start = source.roles.start {
-            throw AnalysisError(
-                .usage, "--start \(start): relief report does not take (start, stop] rows yet; summary, curves, fit and "
-                    + "predict (cox and the parametric models) do (see the README's status table)")
-        }
         let header = try source.header()
         let plan = try ReportPlan(request: self, header: header)
         let formula = try plan.formula.map { text in try Formula(text) }
@@ -169,8 +179,13 @@ public struct ReportRequest: Sendable {
     func summaries(_ dataset: SurvivalDataset, plan: ReportPlan) throws -> [ClinicalReport.Comparison] {
         var comparisons: [ClinicalReport.Comparison] = []
         for grouping in dataset.groupings {
+            // (start, stop] rows of one patient must not overlap within a curve (and stratum) of the comparison.
+            let separate = dataset.strata.map { strata in
+                zip(grouping.codes, strata.codes).map { $0 * (strata.levels.count + 1) + $1 }
+            } ?? grouping.codes
+            try dataset.checkNoOverlappingIntervals(separate: separate)
             let result = try summary.fit(
-                time: dataset.time, event: dataset.event, by: [SurvivalSummaryFactor(grouping)],
+                time: dataset.time, event: dataset.event, start: dataset.start, by: [SurvivalSummaryFactor(grouping)],
                 strata: dataset.strata.map(SurvivalSummaryFactor.init))
             let banding = grouping.isBanded ? "\(grouping.column) banded into " + grouping.levels.joined(separator: ", ") : nil
             comparisons.append(

@@ -1,48 +1,24 @@
 import DataIO
 
-/// The episodes of an ``EpisodesRequest``: the table, the warnings about the input, the CSV file and a
-/// one-line summary.
-public struct EpisodesResult: Sendable {
+/// The episodes of an ``EpisodesRequest``: the table, the warnings about the input, the CSV file
+/// (``DataFileResult/csvBytes()``, ``DataFileResult/write(to:)``) and a one-line summary.
+public struct EpisodesResult: DataFileResult {
     /// The request that was run.
     public let request: EpisodesRequest
     /// The episodes and every row left out.
     public let table: EpisodeTable
 
     /// At most this many excluded rows are listed one by one in ``warnings``.
-    public static let maxListedExclusions = 50
+    public static let maxListedExclusions = DataSource.maxListedExclusions
 
     /// The warnings, in order: a delimiter read from the header; how many rows were left out and why,
     /// then each of them (at most ``maxListedExclusions``); the episodes of 0 days.
     /// - Complexity: O(rows).
     public var warnings: [String] {
-        var warnings: [String] = []
         let log = table.log
-        if let source = log.source, source.isDelimiterDetected {
-            warnings.append(
-                "the header has no ',' but ';'-separated names: the file was read as \(source.delimiter)-separated (choose with --delimiter)")
-        }
-        let exclusions = table.exclusions
-        if !exclusions.isEmpty {
-            let missing = exclusions.filter(\.isMissing).map(\.line)
-            let other = exclusions.filter { !$0.isMissing }.map(\.line)
-            var parts: [String] = []
-            if !missing.isEmpty { parts.append("\(missing.count) with a missing patient or infusion date: \(DataSource.lineList(missing))") }
-            if !other.isEmpty { parts.append("\(other.count) invalid: \(DataSource.lineList(other))") }
-            warnings.append(
-                "\(exclusions.count) of \(log.rowsRead) rows excluded (\(parts.joined(separator: "; "))); they have no episode")
-            for exclusion in exclusions.prefix(Self.maxListedExclusions) {
-                let column = exclusion.column.map { ", column '\($0)'" } ?? ""
-                warnings.append("excluded line \(exclusion.line)\(column): \(exclusion.reason)")
-            }
-            if exclusions.count > Self.maxListedExclusions {
-                warnings.append("\(exclusions.count - Self.maxListedExclusions) more excluded rows are not listed")
-            }
-            if exclusions.count * 2 > log.rowsRead {
-                warnings.append(
-                    "more than half of the rows were excluded: check the reading options (--delimiter, --missing, --date-format) "
-                        + "against the first exclusions")
-            }
-        }
+        var warnings = DataSource.delimiterWarning(log.source) + DataSource.exclusionWarnings(
+            table.exclusions, rowsRead: log.rowsRead, missing: "with a missing patient or infusion date",
+            consequence: "they have no episode", options: "--delimiter, --missing, --date-format", listed: Self.maxListedExclusions)
         let zero = table.zeroDurationLines
         if !zero.isEmpty {
             warnings.append(
@@ -52,21 +28,12 @@ public struct EpisodesResult: Sendable {
         return warnings
     }
 
-    /// The episodes file (``DataIO/EpisodeTable/csvBytes()``).
-    /// - Complexity: O(n + bytes of the carried columns).
-    public func csvBytes() -> [UInt8] { table.csvBytes() }
+    /// The input file (the infusion log).
+    public var inputPath: String { request.path }
 
-    /// Writes the episodes file to `path` atomically: never over the input, created readable by the owner
-    /// only (it holds patient identifiers). The file is made and written in pieces
-    /// (``DataIO/EpisodeTable/writeCSV(_:)``), never held whole.
-    /// - Parameter path: The output file.
-    /// - Throws: ``AnalysisError`` (usage) for an empty path; `DataError` (cannot write) when the path is
-    ///   the input or not a writable regular file, or the directory cannot be written.
-    public func write(to path: String) throws {
-        guard !path.isEmpty else { throw AnalysisError(.usage, "-o needs a file name") }
-        try AtomicFileWriter(protectedPaths: [request.path], isPrivate: true).write(to: path) { (emit) throws(DataError) in
-            try table.writeCSV(emit)
-        }
+    /// Writes the episodes file in pieces (``DataIO/EpisodeTable/writeCSV(_:)``).
+    public func writeCSV<E: Error>(_ emit: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        try table.writeCSV(emit)
     }
 
     /// One line for stderr: `relief: 1597 episodes of 400 patients from 1597 rows (1160 relief ended;

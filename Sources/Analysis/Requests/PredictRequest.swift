@@ -53,6 +53,22 @@ public struct PredictRequest: AnalysisRequest {
     /// The horizon used: ``tau``, else the largest time.
     public var horizon: Double? { tau ?? times.max() }
 
+    /// The options that change numbers, for the provenance: the model's
+    /// (``ModelSpecification/provenanceOptions(model:references:)``) and its dose column, each profile value,
+    /// the times as the caller wrote them and the horizon used.
+    /// - Parameters:
+    ///   - references: The reference levels as written (`--ref condition=CRPS`).
+    ///   - at: The profile values as written (`--at dose_mg_kg=0.5,1.0`).
+    ///   - times: The times as written (`--times 7,14,28`).
+    /// - Returns: Name/value pairs in that order.
+    public func provenanceOptions(references: [String], at: [String], times: String) -> [(String, String)] {
+        var options = specification.provenanceOptions(model: model, references: references)
+        if let doseColumn { options.append(("dose", doseColumn)) }
+        options += at.map { ("at", $0) } + [("times", times)]
+        if let horizon { options.append(("tau", String(describing: horizon))) }
+        return options
+    }
+
     var tauExplanation: String {
         tau != nil ? "given with --tau" : "the largest --times value; set another with --tau"
     }

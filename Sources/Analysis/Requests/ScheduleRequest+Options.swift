@@ -31,3 +31,37 @@ extension ScheduleRequest {
         }
     }
 }
+
+extension ScheduleRequest {
+    /// The request of `relief schedule`'s option texts: the grids as comma-separated lists
+    /// (``grid(doses:intervals:)``) and each held value as `column=value` (`--at baseline_pain=6`).
+    /// - Throws: `DataError` (usage) for a grid value that is not such a number; `DesignMatrixError` for a
+    ///   malformed `at`; what ``init(source:model:specification:doses:intervals:target:doseColumn:intervalColumn:settings:solvesContinuously:)`` throws.
+    public init(
+        source: DataSource, model: ModelName, specification: ModelSpecification, doses: String, intervals: String,
+        target: Double = 0.8, doseColumn: String = "dose_mg_kg", intervalColumn: String = "interval_days", at: [String] = [],
+        solvesContinuously: Bool = true
+    ) throws {
+        let grid = try Self.grid(doses: doses, intervals: intervals)
+        try self.init(
+            source: source, model: model, specification: specification, doses: grid.doses, intervals: grid.intervals, target: target,
+            doseColumn: doseColumn, intervalColumn: intervalColumn, settings: try ProfileSetting.parse(at),
+            solvesContinuously: solvesContinuously)
+    }
+
+    /// The options that change numbers, for the provenance: the model's
+    /// (``ModelSpecification/provenanceOptions(model:references:)``), the dose column of a model with a dose
+    /// role, the grids as the caller wrote them, the target and each held value.
+    /// - Parameters:
+    ///   - references: The reference levels as written (`--ref condition=CRPS`).
+    ///   - doses: The doses as written.
+    ///   - intervals: The intervals as written.
+    ///   - at: The held values as written.
+    /// - Returns: Name/value pairs in that order.
+    public func provenanceOptions(references: [String], doses: String, intervals: String, at: [String]) -> [(String, String)] {
+        var options = specification.provenanceOptions(model: model, references: references)
+        if model.needsDose { options.append(("dose", doseColumn)) }
+        options += [("doses", doses), ("intervals", intervals), ("target", String(describing: target))]
+        return options + at.map { ("at", $0) }
+    }
+}

@@ -68,6 +68,10 @@ public struct ScheduleRequest: AnalysisRequest {
 
     public var covariates: [String] { fitter.covariates }
 
+    /// Models registered with ``SurvivalModelRequirements/allowsEntryTimes`` (the parametric families) fit
+    /// `(start, stop]` rows, left-truncated; the one-step Emax models do not, and refuse them.
+    public var acceptsEntryTimes: Bool { model.entry.requirements.allowsEntryTimes }
+
     public func check(_ source: DataSource) throws { try fitter.checkColumns(source) }
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: ScheduleReport, warnings: [String]) {

@@ -39,12 +39,7 @@ extension EpisodeTable {
     /// - Complexity: O(n + bytes of the patients and the carried columns).
     public func writeCSV<E: Error>(_ emit: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
         let writer = CSVWriter()
-        var header: [UInt8] = []
-        for (k, name) in columnNames.enumerated() {
-            if k > 0 { header.append(0x2C) }
-            header.append(contentsOf: Array(writer.encodeField(CSVWriter.neutralised(name)).utf8))
-        }
-        header.append(0x0A)
+        let header = CSVWriter.headerRecord(columnNames)
         let headerOutcome = header.withUnsafeBytes { bytes -> Result<Void, E> in
             do throws(E) {
                 try emit(bytes)

@@ -1,18 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads an infusion log (one row per infusion) from a CSV file, streaming its bytes.
 ///
 /// The file is opened, sniffed and parsed as ``SurvivalDatasetReader`` does (the same RFC 4180 record
 /// parser, byte-order mark, `skipLines`, delimiter choice, UTF-8 check and SHA-256); the header's anchor
 /// is the infusion date column. Per row the patient is dictionary-encoded, the three date columns are
 /// parsed by ``ClinicalDate`` in ``InfusionLogRoles/dateFormat``, and every other column is kept as
-/// CSV-encoded bytes (neutralised against spreadsheet formulas, ``CSVWriter/neutralised(_:)``).
+/// CSV-encoded bytes (neutralised against spreadsheet formulas, ``CSVWriter/neutralised(_:)``; `_CarriedFields`).
 ///
 /// Rules:
 /// - A missing patient or infusion date (the dialect's missing tokens) leaves the row out (an
@@ -77,15 +69,6 @@ public struct InfusionLogReader: Sendable {
         }
         let (patientIndex, dateIndex, endIndex, contactIndex) = (indices[0], indices[1], indices[2], indices[3])
         let carriedIndices = header.indices.filter { $0 != patientIndex && $0 != dateIndex }
-        // The carried columns as runs of neighbouring columns (one run when the two role columns come first).
-        var carriedRuns: [Range<Int>] = []
-        for k in carriedIndices {
-            if let last = carriedRuns.last, last.upperBound == k {
-                carriedRuns[carriedRuns.count - 1] = last.lowerBound..<(k + 1)
-            } else {
-                carriedRuns.append(k..<(k + 1))
-            }
-        }
         for k in carriedIndices where EpisodeTable.computedColumns.contains(header[k]) {
             throw DataError(
                 .usage, file: path, line: headerLine, column: header[k], columnNumber: k + 1,
@@ -95,9 +78,6 @@ public struct InfusionLogReader: Sendable {
 
         let missing = _MissingMatcher(dialect.missingTokens)
         let format = roles.dateFormat
-        let writer = CSVWriter()
-        let outputDelimiter = writer.delimiter.asciiValue ?? UInt8(ascii: ",")
-        let rawCopies = delimiter.byte == outputDelimiter
         let columnCount = header.count
         // Room for the rows the file seems to hold (from the first lines' length), so that they are not
         // copied as they grow; untouched capacity costs address space, not memory.
@@ -106,7 +86,8 @@ public struct InfusionLogReader: Sendable {
         rows.reserveCapacity(expected)
         _HugePages.adviseCapacity(of: &rows)
         let patients = _PatientCoder(expectedRows: expected)
-        let carried = _ByteBuffer(capacity: carriedIndices.isEmpty ? 64 : parser.fileSize + 4096)
+        let carried = _CarriedFields(
+            header: header, excluding: [patientIndex, dateIndex], delimiter: delimiter, capacity: parser.fileSize + 4096)
         var exclusions: [Exclusion] = []
         var rowsRead = 0
         var formatProblems = 0
@@ -183,17 +164,9 @@ public struct InfusionLogReader: Sendable {
             }
             rows.append(
                 InfusionLog.Row(
-                    start: moment, reliefEnd: end ?? .nan, lastContact: contact ?? .nan, carriedStart: carried.count,
+                    start: moment, reliefEnd: end ?? .nan, lastContact: contact ?? .nan, carriedStart: carried.bytes.count,
                     line: Int32(truncatingIfNeeded: line), isExcluded: excluded))
-            if !excluded {
-                for run in carriedRuns where !(rawCopies && Self.appendRaw(run, of: parser, to: carried)) {
-                    for k in run {
-                        carried.append(0x2C)
-                        let (fp, fn) = parser.field(k)
-                        writer.appendEncoded(fp, fn, delimiter: outputDelimiter, to: carried)
-                    }
-                }
-            }
+            if !excluded { carried.append(from: parser) }
         }
 
         if let first = firstFormatProblem, formatProblems * 2 > rowsRead { throw first }
@@ -219,9 +192,9 @@ public struct InfusionLogReader: Sendable {
             file: path, sha256: parser.finishDigest(), byteCount: parser.bytesRead, rowsRead: rowsRead, delimiter: delimiter.name)
         source.isDelimiterDetected = dialect.delimiter != .auto && delimiter != dialect.delimiter
         return InfusionLog(
-            roles: roles, source: source, header: header, carriedColumns: carriedIndices.map { header[$0] }, rowsRead: rowsRead,
+            roles: roles, source: source, header: header, carriedColumns: carried.names, rowsRead: rowsRead,
             exclusions: exclusions, rows: rows, patientCodes: patients.codes, patientBytes: patientBytes, patientStarts: patientStarts,
-            carried: carried.freeze(), unknownMoments: patients.unknownMoments)
+            carried: carried.bytes.freeze(), unknownMoments: patients.unknownMoments)
     }
 
     /// About how many records a file of `fileSize` bytes holds, from the mean length of the lines in
@@ -236,29 +209,6 @@ public struct InfusionLogReader: Sendable {
         guard lines > 0, fileSize > 0 else { return 1024 }
         let perLine = Double(bytes) / Double(lines)
         return min(Int(Double(fileSize) / perLine * 1.05) + 1024, fileSize / 8 + 1024)
-    }
-
-    /// Appends `,` and the fields `run` of the current record as they stand in the file, when that is how
-    /// ``CSVWriter/appendEncoded(_:_:delimiter:to:)`` would write them: the file's delimiter is the output's,
-    /// and no field is quoted, has a space or tab at an edge, holds a `"` or starts like a formula.
-    /// - Returns: Whether the run was appended (else nothing was).
-    @inline(__always)
-    static func appendRaw(_ run: Range<Int>, of parser: _CSVRecordParser, to out: _ByteBuffer) -> Bool {
-        let bytes = parser.buffer
-        for k in run {
-            if parser.isQuoted(k) { return false }
-            let (start, end) = parser.rawRange(k)
-            if end > start {
-                let (first, last) = (bytes[start], bytes[end - 1])
-                if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || CSVWriter.startsLikeFormula(first) { return false }
-            }
-        }
-        let from = parser.rawRange(run.lowerBound).start
-        let to = parser.rawRange(run.upperBound - 1).end
-        if to > from, memchr(bytes + from, 0x22, to - from) != nil { return false }
-        out.append(0x2C)
-        out.append(bytes + from, to - from)
-        return true
     }
 
     /// The hint of an invalid value, with `--skip-invalid` offered (as ``SurvivalDatasetReader`` words it).

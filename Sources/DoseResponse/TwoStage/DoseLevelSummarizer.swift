@@ -48,12 +48,14 @@ public struct DoseLevelSummarizer: Sendable, Equatable {
     ///
     /// - Parameters:
     ///   - dose: Dose per row (finite, ≥ 0); levels are its distinct values (round first if needed).
-    ///   - time: Relief duration per row.
+    ///   - time: Relief duration per row (the stop time of `(start, stop]` rows).
     ///   - event: Whether relief ended (true) or was censored.
+    ///   - start: Entry time per row of `(start, stop]` rows (delayed entry: Kaplan–Meier and Cox risk sets
+    ///     hold a row when `start < t ≤ stop`), or `nil` for durations from 0.
     /// - Returns: Dose levels, estimates and covariance.
     /// - Throws: ``DoseResponseError`` for empty or mismatched input, invalid doses, or an engine failure.
     /// - Complexity: O(n log n).
-    public func summarize(dose: [Double], time: [Double], event: [Bool]) throws(DoseResponseError) -> DoseResponsePoints {
+    public func summarize(dose: [Double], time: [Double], event: [Bool], start: [Double]? = nil) throws(DoseResponseError) -> DoseResponsePoints {
         let context = "DoseLevelSummarizer"
         for (i, d) in dose.enumerated() where !(d.isFinite && d >= 0) {
             throw .invalidValue(context: context, argument: "dose", index: i, value: d)
@@ -61,7 +63,7 @@ public struct DoseLevelSummarizer: Sendable, Equatable {
         let levels = Array(Set(dose)).sorted()
         var index: [Double: Int] = [:]
         for (k, d) in levels.enumerated() { index[d] = k }
-        return try summarize(levels: levels, codes: dose.map { index[$0] ?? -1 }, time: time, event: event)
+        return try summarize(levels: levels, codes: dose.map { index[$0] ?? -1 }, time: time, event: event, start: start)
     }
 
     /// Summarises rows already grouped into dose levels.
@@ -71,11 +73,12 @@ public struct DoseLevelSummarizer: Sendable, Equatable {
     ///   - codes: Per row, the index of its level in `levels`.
     ///   - time: Relief duration per row.
     ///   - event: Whether relief ended per row.
+    ///   - start: Entry time per row of `(start, stop]` rows, or `nil`.
     /// - Returns: Dose levels, estimates and covariance.
     /// - Throws: ``DoseResponseError`` for empty, mismatched or out-of-range input, or an engine failure.
     /// - Complexity: O(n log n).
     public func summarize(levels: [Double], codes: [Int], time: [Double],
-                          event: [Bool]) throws(DoseResponseError) -> DoseResponsePoints {
+                          event: [Bool], start: [Double]? = nil) throws(DoseResponseError) -> DoseResponsePoints {
         let context = "DoseLevelSummarizer"
         guard !codes.isEmpty else { throw .emptyInput(context: context, what: "rows") }
         guard time.count == codes.count else {
@@ -83,6 +86,9 @@ public struct DoseLevelSummarizer: Sendable, Equatable {
         }
         guard event.count == codes.count else {
             throw .lengthMismatch(context: context, argument: "event", expected: codes.count, found: event.count)
+        }
+        if let start, start.count != codes.count {
+            throw .lengthMismatch(context: context, argument: "start", expected: codes.count, found: start.count)
         }
         guard levels.count >= 2, zip(levels, levels.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw .invalidArgument(context: context, message: "need at least 2 strictly increasing dose levels, got \(levels)")
@@ -99,21 +105,25 @@ public struct DoseLevelSummarizer: Sendable, Equatable {
         let events = rows.map { $0.reduce(0) { $0 + (event[$1] ? 1 : 0) } }
         switch summary {
         case .median, .restrictedMean:
-            return try kaplanMeierPoints(levels: levels, rows: rows, time: time, event: event, counts: counts, events: events)
+            return try kaplanMeierPoints(levels: levels, rows: rows, time: time, event: event, start: start, counts: counts, events: events)
         case .coxLogHazardRatio:
-            return try coxPoints(levels: levels, codes: codes, time: time, event: event, counts: counts, events: events)
+            return try coxPoints(levels: levels, codes: codes, time: time, event: event, start: start, counts: counts, events: events)
         }
     }
 
     /// KM median or RMST per level, diagonal covariance.
-    private func kaplanMeierPoints(levels: [Double], rows: [[Int]], time: [Double], event: [Bool],
+    private func kaplanMeierPoints(levels: [Double], rows: [[Int]], time: [Double], event: [Bool], start: [Double]?,
                                    counts: [Int], events: [Int]) throws(DoseResponseError) -> DoseResponsePoints {
         var doses: [Double] = [], estimates: [Double] = [], variances: [Double] = []
         var keptCounts: [Int] = [], keptEvents: [Int] = [], dropped: [String] = []
         let z = Normal.quantile(0.5 + kaplanMeier.confidenceLevel / 2)
         for (k, members) in rows.enumerated() {
             let fit: KaplanMeierFit
-            do { fit = try kaplanMeier.fit(time: members.map { time[$0] }, event: members.map { event[$0] }) } catch {
+            do {
+                fit = try kaplanMeier.fit(
+                    time: members.map { time[$0] }, event: members.map { event[$0] }, start: start.map { start in members.map { start[$0] } },
+                    weights: nil)
+            } catch {
                 throw .survival(error)
             }
             switch summary {
@@ -148,14 +158,16 @@ public struct DoseLevelSummarizer: Sendable, Equatable {
     }
 
     /// Cox log hazard ratios of levels 2…k against level 1, full covariance.
-    private func coxPoints(levels: [Double], codes: [Int], time: [Double], event: [Bool],
+    private func coxPoints(levels: [Double], codes: [Int], time: [Double], event: [Bool], start: [Double]?,
                            counts: [Int], events: [Int]) throws(DoseResponseError) -> DoseResponsePoints {
         let k = levels.count
         var x = Matrix(rows: codes.count, columns: k - 1)
         for (i, c) in codes.enumerated() where c > 0 { x[i, c - 1] = 1 }
         let fit: CoxPHFit
         do {
-            fit = try CoxPH().fit(x: x, time: time, event: event, termNames: levels.dropFirst().map { "dose\($0)" })
+            var data = RegressionData(x: x, termNames: levels.dropFirst().map { "dose\($0)" }, time: time, event: event)
+            data.start = start
+            fit = try CoxPH().fit(data)
         } catch {
             throw .survival(error)
         }

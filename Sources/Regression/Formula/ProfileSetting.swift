@@ -14,6 +14,14 @@ public struct ProfileSetting: Sendable, Equatable {
         self.values = values
     }
 
+    /// Parses each `COLUMN=V1,V2,...` of repeated options (`--at a=1 --at b=x,y`), in order.
+    /// - Parameter arguments: The option values.
+    /// - Returns: One setting per argument.
+    /// - Throws: ``DesignMatrixError/malformedArgument(option:argument:example:)`` for the first malformed one.
+    public static func parse(_ arguments: [String]) throws(DesignMatrixError) -> [ProfileSetting] {
+        try arguments.map { argument throws(DesignMatrixError) in try parse(argument) }
+    }
+
     /// Parses `COLUMN=V1,V2,...` (spaces around values are ignored).
     /// - Parameter argument: The option value, e.g. `dose_mg_kg=0.5,1.0`.
     /// - Returns: The setting.
