@@ -32,21 +32,13 @@ struct CompareCommand: ParsableCommand {
     var model = ModelName.weibull
     @OptionGroup(title: "Output") var output: OutputOptions
 
-    func validate() throws {
-        guard km.grouping.by.count == 1 else { throw ValidationError("compare needs one --by column, e.g. --by dose_group") }
-        guard km.grouping.strata == nil else { throw ValidationError("--strata: stratified comparisons are not available yet") }
-        guard boot >= 0 else { throw ValidationError("--boot must be 0 or more, got \(boot)") }
-    }
-
     func run() throws {
         let comparison = KaplanMeierComparison(
             reference: reference, tau: estimation.tau, times: try estimation.parsedTimes(), bootstrapReplicates: boot, seed: seed,
             kaplanMeier: km.confidence.kaplanMeier)
         let request = try CompareRequest(
             source: try km.input.source(grouping: km.grouping), comparison: comparison, adjust: adjust, adjustModel: model)
-        let numbers = km.confidence.provenanceOptions() + estimation.provenanceOptions()
-            + [("reference", reference ?? "(first level)"), ("boot", String(boot)), ("seed", String(seed))]
-            + (adjust.map { [("adjust", $0), ("model", model.rawValue)] } ?? [])
+        let numbers = km.confidence.provenanceOptions() + estimation.provenanceOptions() + request.provenanceOptions
         try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: numbers)(request)
     }
 }

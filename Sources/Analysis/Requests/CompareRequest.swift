@@ -42,6 +42,10 @@ public struct CompareRequest: AnalysisRequest {
         guard let column = source.roles.by.first, source.roles.by.count == 1 else {
             throw AnalysisError(.usage, "compare takes one grouping column, e.g. --by dose_group (got \(source.roles.by.count))")
         }
+        guard source.roles.strata == nil else { throw AnalysisError(.usage, "--strata: stratified comparisons are not available yet") }
+        guard comparison.bootstrapReplicates >= 0 else {
+            throw AnalysisError(.usage, "--boot must be 0 or more, got \(comparison.bootstrapReplicates)")
+        }
         self.source = source
         self.comparison = comparison
         self.adjust = adjust
@@ -56,6 +60,13 @@ public struct CompareRequest: AnalysisRequest {
                 throw AnalysisError(.usage, "--adjust '\(adjust)': an interaction with \(column) is not available yet; adjust for main effects")
             }
         }
+    }
+
+    /// The provenance entries of the comparison's own options: reference, boot, seed, and with `--adjust`
+    /// the adjustment and its model.
+    public var provenanceOptions: [(String, String)] {
+        [("reference", comparison.reference ?? "(first level)"), ("boot", String(comparison.bootstrapReplicates)),
+         ("seed", String(comparison.seed))] + (adjust.map { [("adjust", $0), ("model", adjustModel.rawValue)] } ?? [])
     }
 
     /// The adjustment model's columns when `--adjust` is given.
