@@ -49,10 +49,7 @@ struct PredictCommand: ParsableCommand {
             let request = try PredictRequest(
                 source: try input.source(), model: model.model, specification: try model.specification(dist: dist?.dist),
                 settings: settings, times: try estimation.parsedTimes(), tau: estimation.tau, doseColumn: model.doseColumn)
-            var numberOptions = model.provenanceOptions(dist: dist?.dist)
-            for argument in at { numberOptions.append(("at", argument)) }
-            numberOptions.append(("times", estimation.times))
-            if let horizon = request.horizon { numberOptions.append(("tau", String(describing: horizon))) }
+            let numberOptions = model.provenanceOptions(dist: dist?.dist) + request.provenanceOptions(at: at, times: estimation.times)
             try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
         }
     }

@@ -79,10 +79,8 @@ struct ScheduleCommand: ParsableCommand {
                 target: target, doseColumn: doseColumn, intervalColumn: intervalColumn,
                 settings: try at.map { argument throws(DesignMatrixError) in try ProfileSetting.parse(argument) },
                 solvesContinuously: solve)
-            var numberOptions = formula.provenanceOptions(model: model, dist: family?.dist)
-            if model.needsDose { numberOptions.append(("dose", doseColumn)) }
-            numberOptions += [("doses", doses), ("intervals", intervals), ("target", String(describing: target))]
-            for argument in at { numberOptions.append(("at", argument)) }
+            let numberOptions = formula.provenanceOptions(model: model, dist: family?.dist)
+                + request.provenanceOptions(doses: doses, intervals: intervals, at: at)
             try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
         }
     }

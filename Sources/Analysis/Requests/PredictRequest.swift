@@ -53,6 +53,19 @@ public struct PredictRequest: AnalysisRequest {
     /// The horizon used: ``tau``, else the largest time.
     public var horizon: Double? { tau ?? times.max() }
 
+    /// The provenance entries of the prediction's own options, after the model's: each `--at` setting and
+    /// `--times` as written, then the horizon used (``horizon``).
+    /// - Parameters:
+    ///   - settings: Each `--at` argument as written.
+    ///   - times: `--times` as written.
+    /// - Returns: Name/value pairs for ``RunRecord``.
+    public func provenanceOptions(at settings: [String], times: String) -> [(String, String)] {
+        var options = settings.map { ("at", $0) }
+        options.append(("times", times))
+        if let horizon { options.append(("tau", String(describing: horizon))) }
+        return options
+    }
+
     var tauExplanation: String {
         tau != nil ? "given with --tau" : "the largest --times value; set another with --tau"
     }
