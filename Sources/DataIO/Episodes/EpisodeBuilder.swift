@@ -71,14 +71,16 @@ public struct EpisodeBuilder: Sendable {
         // The first part's arrays (with room for all) take the second's: moved out first, so not copied.
         let first = parts[0]
         var (rows, numbers, intervals, durations, endings) = (first.rows, first.numbers, first.intervals, first.durations, first.endings)
-        var (problems, consequential) = (first.problems, first.consequential)
-        (first.rows, first.numbers, first.intervals, first.durations, first.endings) = ([], [], [], [], [])
+        var (starts, stops, problems, consequential) = (first.starts, first.stops, first.problems, first.consequential)
+        (first.rows, first.numbers, first.intervals, first.durations, first.endings, first.starts, first.stops) = ([], [], [], [], [], [], [])
         for part in parts.dropFirst() {
             rows += part.rows
             numbers += part.numbers
             intervals += part.intervals
             durations += part.durations
             endings += part.endings
+            starts += part.starts
+            stops += part.stops
             problems += part.problems
             consequential += part.consequential
         }
@@ -95,7 +97,7 @@ public struct EpisodeBuilder: Sendable {
             .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         return EpisodeTable(
             log: log, exclusions: exclusions, rows: rows, infusionNumber: numbers, intervalDays: intervals, reliefDays: durations,
-            endings: endings)
+            startDays: starts, stopDays: stops, endings: endings)
     }
 
     /// The episodes of in-memory infusions (``InfusionLog/init(infusions:roles:)``), in output order.
@@ -143,6 +145,8 @@ public struct EpisodeBuilder: Sendable {
         @exclusivity(unchecked) var intervals: [Double] = []
         @exclusivity(unchecked) var durations: [Double] = []
         @exclusivity(unchecked) var endings: [UInt8] = []
+        @exclusivity(unchecked) var starts: [Double] = []
+        @exclusivity(unchecked) var stops: [Double] = []
         @exclusivity(unchecked) var problems: [(row: Int, column: String, message: String, hint: String)] = []
         @exclusivity(unchecked) var consequential: [Exclusion] = []
     }
@@ -172,6 +176,8 @@ public struct EpisodeBuilder: Sendable {
         part.intervals.reserveCapacity(rowCount)
         part.durations.reserveCapacity(rowCount)
         part.endings.reserveCapacity(rowCount)
+        part.starts.reserveCapacity(rowCount)
+        part.stops.reserveCapacity(rowCount)
         var local: [InfusionLog.Row] = []
         local.reserveCapacity(Self.block + 64)
         var next = range.lowerBound
@@ -196,6 +202,10 @@ public struct EpisodeBuilder: Sendable {
                     }
                     continue
                 }
+                // Day 0 of the calendar time scale (start_day, stop_day): the patient's first infusion, the
+                // earliest finite moment (also when that row is excluded: it still numbers the infusions).
+                var origin = Double.infinity
+                for k in a..<b where local[k - from].start.isFinite && local[k - from].start < origin { origin = local[k - from].start }
                 var number = 0
                 var previous = Double.nan
                 var k = a
@@ -242,6 +252,8 @@ public struct EpisodeBuilder: Sendable {
                                 part.intervals.append(previous.isNaN ? .nan : moment - previous)
                                 part.durations.append(endTime - moment)
                                 part.endings.append(ending.rawValue)
+                                part.starts.append(moment - origin)
+                                part.stops.append(endTime - origin)
                             }
                         }
                     }

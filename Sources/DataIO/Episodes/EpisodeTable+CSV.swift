@@ -5,11 +5,14 @@ extension EpisodeTable {
     static let block = 256
 
     /// The columns the episodes file computes, after the patient column and before the carried ones.
-    public static let computedColumns = ["infusion_number", "infusion_date", "interval_days", "relief_days", "relief_ended"]
+    public static let computedColumns = [
+        "infusion_number", "infusion_date", "interval_days", "relief_days", "relief_ended", "start_day", "stop_day",
+    ]
 
     /// The most bytes the computed fields of one record take: `infusion_number` (10), `infusion_date`
-    /// (24), `interval_days` and `relief_days` (24 each), `relief_ended` (1), five commas and the line end.
-    static let computedFieldsBudget = 96
+    /// (24), `interval_days`, `relief_days`, `start_day` and `stop_day` (24 each), `relief_ended` (1),
+    /// seven commas and the line end.
+    static let computedFieldsBudget = 144
 
     /// The episodes file's column names: the patient column, ``computedColumns``, then the log's carried columns.
     public var columnNames: [String] { [log.roles.patient] + Self.computedColumns + log.carriedColumns }
@@ -29,8 +32,8 @@ extension EpisodeTable {
     /// are made at a time, on two threads (`DispatchQueue.concurrentPerform`).
     ///
     /// `infusion_date` is ISO 8601 (``ClinicalDate/description``); `interval_days` (empty for a first
-    /// infusion) and `relief_days` are days with at most 6 decimals (0.0864 s), trailing zeros dropped;
-    /// `relief_ended` is `1` (relief ended) or `0` (censored). The patient and the carried fields are
+    /// infusion), `relief_days`, `start_day` and `stop_day` are days with at most 6 decimals (0.0864 s),
+    /// trailing zeros dropped; `relief_ended` is `1` (relief ended) or `0` (censored). The patient and the carried fields are
     /// written as read (quoted by ``CSVWriter`` rules where needed), every field and name neutralised
     /// against spreadsheet formulas (``CSVWriter/neutralised(_:)``). The bytes are written through a
     /// pointer into reused buffers: no `String` per field.
@@ -38,35 +41,8 @@ extension EpisodeTable {
     /// - Throws: What `emit` throws; the pieces already emitted stay emitted.
     /// - Complexity: O(n + bytes of the patients and the carried columns).
     public func writeCSV<E: Error>(_ emit: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
-        let writer = CSVWriter()
-        var header: [UInt8] = []
-        for (k, name) in columnNames.enumerated() {
-            if k > 0 { header.append(0x2C) }
-            header.append(contentsOf: Array(writer.encodeField(CSVWriter.neutralised(name)).utf8))
-        }
-        header.append(0x0A)
-        let headerOutcome = header.withUnsafeBytes { bytes -> Result<Void, E> in
-            do throws(E) {
-                try emit(bytes)
-                return .success(())
-            } catch {
-                return .failure(error)
-            }
-        }
-        try headerOutcome.get()
-        // Each patient's label, encoded once.
-        let labels = _ByteBuffer(capacity: 2 * log.patientBytes.count + 64)
-        var labelStarts = [0]
-        labelStarts.reserveCapacity(log.patientCount + 1)
-        log.patientBytes.withUnsafeBufferPointer { bytes in
-            for code in 0..<log.patientCount {
-                let from = log.patientStarts[code]
-                if let base = bytes.baseAddress {
-                    writer.appendEncoded(base + from, log.patientStarts[code + 1] - from, delimiter: UInt8(ascii: ","), to: labels)
-                }
-                labelStarts.append(labels.count)
-            }
-        }
+        try Self.emitHeader(columnNames, emit)
+        let (labels, labelStarts) = encodedLabels()
         let lanes = _Lanes(labels: labels, labelStarts: labelStarts, buffers: [_ByteBuffer(capacity: 8 << 20), _ByteBuffer(capacity: 8 << 20)])
         let runs = (count + Self.run - 1) / Self.run
         var first = 0
@@ -83,6 +59,46 @@ extension EpisodeTable {
             }
             first += width
         }
+    }
+
+    /// Hands the header line of `names` to `emit`: each name neutralised and CSV-encoded, comma-separated,
+    /// `\n`-terminated.
+    static func emitHeader<E: Error>(_ names: [String], _ emit: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        let writer = CSVWriter()
+        var header: [UInt8] = []
+        for (k, name) in names.enumerated() {
+            if k > 0 { header.append(0x2C) }
+            header.append(contentsOf: Array(writer.encodeField(CSVWriter.neutralised(name)).utf8))
+        }
+        header.append(0x0A)
+        let outcome = header.withUnsafeBytes { bytes -> Result<Void, E> in
+            do throws(E) {
+                try emit(bytes)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try outcome.get()
+    }
+
+    /// Each patient's label, CSV-encoded once: label `code` is `labels[starts[code]..<starts[code + 1]]`.
+    /// - Complexity: O(bytes of the labels).
+    func encodedLabels() -> (labels: _ByteBuffer, starts: [Int]) {
+        let writer = CSVWriter()
+        let labels = _ByteBuffer(capacity: 2 * log.patientBytes.count + 64)
+        var starts = [0]
+        starts.reserveCapacity(log.patientCount + 1)
+        log.patientBytes.withUnsafeBufferPointer { bytes in
+            for code in 0..<log.patientCount {
+                let from = log.patientStarts[code]
+                if let base = bytes.baseAddress {
+                    writer.appendEncoded(base + from, log.patientStarts[code + 1] - from, delimiter: UInt8(ascii: ","), to: labels)
+                }
+                starts.append(labels.count)
+            }
+        }
+        return (labels, starts)
     }
 
     /// Episodes written at a time by one thread of ``writeCSV(_:)``.
@@ -144,7 +160,12 @@ extension EpisodeTable {
                 Self.writeDays(reliefDays[index], to: &p)
                 p.pointee = 0x2C
                 p[1] = endings[index] == Episode.Ending.reliefEnded.rawValue ? 0x31 : 0x30
-                p += 2
+                p[2] = 0x2C
+                p += 3
+                Self.writeDays(startDays[index], to: &p)
+                p.pointee = 0x2C
+                p += 1
+                Self.writeDays(stopDays[index], to: &p)
                 Self.copy(carried + field.carriedStart, carriedLength, to: &p)
                 p.pointee = 0x0A
                 buffer.advance(to: p + 1)
@@ -155,7 +176,7 @@ extension EpisodeTable {
 
     /// Copies `n` bytes from `source` to `p`, advancing it.
     @inline(__always)
-    private static func copy(_ source: UnsafePointer<UInt8>, _ n: Int, to p: inout UnsafeMutablePointer<UInt8>) {
+    static func copy(_ source: UnsafePointer<UInt8>, _ n: Int, to p: inout UnsafeMutablePointer<UInt8>) {
         if n <= 16 {
             for k in 0..<n { p[k] = source[k] }
         } else {

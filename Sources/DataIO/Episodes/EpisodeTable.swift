@@ -15,12 +15,16 @@ public struct EpisodeTable: Sendable {
     let intervalDays: [Double]
     /// Per episode: days to the end of the episode.
     let reliefDays: [Double]
+    /// Per episode: days from the patient's first infusion to this infusion.
+    let startDays: [Double]
+    /// Per episode: days from the patient's first infusion to the end of the episode.
+    let stopDays: [Double]
     /// Per episode: the raw value of its ``Episode/Ending``.
     let endings: [UInt8]
 
     init(
         log: InfusionLog, exclusions: [Exclusion], rows: [Int], infusionNumber: [Int32], intervalDays: [Double], reliefDays: [Double],
-        endings: [UInt8]
+        startDays: [Double], stopDays: [Double], endings: [UInt8]
     ) {
         self.log = log
         self.exclusions = exclusions
@@ -28,6 +32,8 @@ public struct EpisodeTable: Sendable {
         self.infusionNumber = infusionNumber
         self.intervalDays = intervalDays
         self.reliefDays = reliefDays
+        self.startDays = startDays
+        self.stopDays = stopDays
         self.endings = endings
     }
 
@@ -42,7 +48,7 @@ public struct EpisodeTable: Sendable {
         return Episode(
             patient: log.patient(Int(log.patientCodes[rows[index]])), infusionNumber: Int(infusionNumber[index]),
             infusionDate: ClinicalDate(days: row.start), intervalDays: intervalDays[index].isNaN ? nil : intervalDays[index],
-            reliefDays: reliefDays[index], ending: Episode.Ending(rawValue: endings[index]) ?? .reliefEnded, line: Int(row.line))
+            reliefDays: reliefDays[index], startDay: startDays[index], stopDay: stopDays[index], ending: Episode.Ending(rawValue: endings[index]) ?? .reliefEnded, line: Int(row.line))
     }
 
     /// Every episode as a value, in order.
