@@ -7,6 +7,20 @@ public struct EpisodesResult: Sendable {
     public let request: EpisodesRequest
     /// The episodes and every row left out.
     public let table: EpisodeTable
+    /// Their marginal (Wei–Lin–Weissfeld) layout, when the request asked for it (``EpisodesRequest/marginalEvents``):
+    /// then the file is this layout.
+    public let marginal: MarginalEventTable?
+
+    /// Creates the result.
+    /// - Parameters:
+    ///   - request: The request that was run.
+    ///   - table: The episodes.
+    ///   - marginal: Their marginal layout, or `nil` for a file of episodes.
+    public init(request: EpisodesRequest, table: EpisodeTable, marginal: MarginalEventTable? = nil) {
+        self.request = request
+        self.table = table
+        self.marginal = marginal
+    }
 
     /// At most this many excluded rows are listed one by one in ``warnings``.
     public static let maxListedExclusions = 50
@@ -52,27 +66,37 @@ public struct EpisodesResult: Sendable {
         return warnings
     }
 
-    /// The episodes file (``DataIO/EpisodeTable/csvBytes()``).
-    /// - Complexity: O(n + bytes of the carried columns).
-    public func csvBytes() -> [UInt8] { table.csvBytes() }
+    /// The file: the episodes (``DataIO/EpisodeTable/csvBytes()``) or their marginal layout
+    /// (``DataIO/MarginalEventTable/csvBytes()``).
+    /// - Complexity: O(rows + bytes of the carried columns).
+    public func csvBytes() -> [UInt8] { marginal?.csvBytes() ?? table.csvBytes() }
 
-    /// Writes the episodes file to `path` atomically: never over the input, created readable by the owner
-    /// only (it holds patient identifiers). The file is made and written in pieces
-    /// (``DataIO/EpisodeTable/writeCSV(_:)``), never held whole.
+    /// Writes the file (``csvBytes()``) to `path` atomically: never over the input, created readable by the
+    /// owner only (it holds patient identifiers). The file is made and written in pieces
+    /// (``DataIO/EpisodeTable/writeCSV(_:)``, ``DataIO/MarginalEventTable/writeCSV(_:)``), never held whole.
     /// - Parameter path: The output file.
     /// - Throws: ``AnalysisError`` (usage) for an empty path; `DataError` (cannot write) when the path is
     ///   the input or not a writable regular file, or the directory cannot be written.
     public func write(to path: String) throws {
         guard !path.isEmpty else { throw AnalysisError(.usage, "-o needs a file name") }
         try AtomicFileWriter(protectedPaths: [request.path], isPrivate: true).write(to: path) { (emit) throws(DataError) in
-            try table.writeCSV(emit)
+            if let marginal { try marginal.writeCSV(emit) } else { try table.writeCSV(emit) }
         }
     }
 
     /// One line for stderr: `relief: 1597 episodes of 400 patients from 1597 rows (1160 relief ended;
     /// censored: 270 at the next infusion, 167 at the last contact) -> episodes.csv`.
+    ///
+    /// For the marginal layout: `relief: 1600 rows of 400 patients, event numbers 1-4 (1060 relief ended,
+    /// 540 censored at the end of follow-up) from 1597 episodes -> wlw.csv`.
     /// - Parameter destination: Where the file went (a path, or `stdout`).
     public func summaryLine(destination: String) -> String {
+        if let marginal {
+            let (rows, patients, k) = (marginal.count, marginal.patientCount, marginal.eventNumbers)
+            return "relief: \(rows) row\(rows == 1 ? "" : "s") of \(patients) patient\(patients == 1 ? "" : "s"), event numbers "
+                + (k == 1 ? "1" : "1-\(k)") + " (\(marginal.eventCount) relief ended, \(rows - marginal.eventCount) censored at the end of "
+                + "follow-up) from \(table.count) episode\(table.count == 1 ? "" : "s") -> \(destination)"
+        }
         let events = table.count(endedBy: .reliefEnded)
         let atNext = table.count(endedBy: .nextInfusion)
         let atContact = table.count(endedBy: .lastContact)
