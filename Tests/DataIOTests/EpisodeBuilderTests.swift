@@ -258,6 +258,30 @@ struct EpisodeBuilderTests {
         }
     }
 
+    @Test("rows left out in the first half of a large log: the second half's episodes follow the first's without a gap")
+    func exclusionsAcrossTheTwoHalves() throws {
+        // Two infusions per patient, enough rows for the two-thread build; every 7th patient's first
+        // infusion has its relief end before it (excluded with skipInvalid, still day 0 and still numbered).
+        var rows: [Infusion] = []
+        for patient in 0..<3000 {
+            let bad = patient % 7 == 0
+            rows.append(Self.infusion("P\(patient)", "2026-01-05", end: bad ? "2026-01-01" : "2026-01-09"))
+            rows.append(Self.infusion("P\(patient)", "2026-01-26", end: "2026-02-02", contact: "2026-03-01"))
+        }
+        #expect(rows.count >= 2 * EpisodeBuilder.block)
+        let table = try Self.build(rows, skipInvalid: true)
+        #expect(table.exclusions.count == 429)
+        #expect(table.count == 6000 - 429)
+        let episodes = table.episodes
+        var expected: [String] = []
+        for patient in 0..<3000 {
+            if patient % 7 != 0 { expected.append("P\(patient) 1 0.0 4.0") }
+            expected.append("P\(patient) 2 21.0 28.0")
+        }
+        #expect(episodes.map { "\($0.patient) \($0.infusionNumber) \($0.startDay) \($0.stopDay)" } == expected)
+        #expect(table.patientCount == 3000)
+    }
+
     @Test("days are written with at most six decimals, trailing zeros dropped")
     func dayText() {
         func text(_ value: Double) -> String {

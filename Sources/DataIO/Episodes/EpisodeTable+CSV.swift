@@ -132,7 +132,7 @@ extension EpisodeTable {
             gathered.removeAll(keepingCapacity: true)
             var touched: UInt8 = 0
             for index in blockStart..<blockEnd {
-                let row = rows[index]
+                let row = records[index].row
                 let field = fields[row]
                 gathered.append((field, log.carriedEnd(row), codes[row]))
                 if field.carriedStart < carriedCount { touched &+= carried[field.carriedStart] }
@@ -140,6 +140,7 @@ extension EpisodeTable {
             buffer.touch(touched)
             for index in blockStart..<blockEnd {
                 let (field, carriedEnd, patient) = gathered[index - blockStart]
+                let record = records[index]
                 let code = Int(patient)
                 let (labelFrom, labelLength) = (labelStarts[code], labelStarts[code + 1] - labelStarts[code])
                 let carriedLength = carriedEnd - field.carriedStart
@@ -148,24 +149,24 @@ extension EpisodeTable {
                 Self.copy(labelBase + labelFrom, labelLength, to: &p)
                 p.pointee = 0x2C
                 p += 1
-                Self.writeInteger(Int(infusionNumber[index]), to: &p)
+                Self.writeInteger(Int(record.infusionNumber), to: &p)
                 p.pointee = 0x2C
                 p += 1
                 ClinicalDate(days: field.start).writeISO8601(to: &p)
                 p.pointee = 0x2C
                 p += 1
-                if !intervalDays[index].isNaN { Self.writeDays(intervalDays[index], to: &p) }
+                if !record.intervalDays.isNaN { Self.writeDays(record.intervalDays, to: &p) }
                 p.pointee = 0x2C
                 p += 1
-                Self.writeDays(reliefDays[index], to: &p)
+                Self.writeDays(record.reliefDays, to: &p)
                 p.pointee = 0x2C
-                p[1] = endings[index] == Episode.Ending.reliefEnded.rawValue ? 0x31 : 0x30
+                p[1] = record.ending == Episode.Ending.reliefEnded.rawValue ? 0x31 : 0x30
                 p[2] = 0x2C
                 p += 3
-                Self.writeDays(startDays[index], to: &p)
+                Self.writeDays(field.start - origins[code], to: &p)  // start_day, as startDay(row:)
                 p.pointee = 0x2C
                 p += 1
-                Self.writeDays(stopDays[index], to: &p)
+                Self.writeDays(record.stopDay, to: &p)
                 Self.copy(carried + field.carriedStart, carriedLength, to: &p)
                 p.pointee = 0x0A
                 buffer.advance(to: p + 1)

@@ -24,7 +24,7 @@ extension MarginalEventTable {
         let (labels, labelStarts) = episodes.encodedLabels()
         let buffer = _ByteBuffer(capacity: 2 << 20)
         for patient in 0..<patientCount {
-            let row = episodes.rows[firstEpisode[patient]]
+            let row = episodes.records[firstEpisode[patient]].row
             let code = Int(log.patientCodes[row])
             let (labelFrom, labelLength) = (labelStarts[code], labelStarts[code + 1] - labelStarts[code])
             let (carriedFrom, carriedEnd) = (log.rows[row].carriedStart, log.carriedEnd(row))

@@ -69,20 +69,20 @@ public struct MarginalEventTable: Sendable {
         }
         self.episodes = episodes
         self.eventNumbers = events
-        let (rows, codes) = (episodes.rows, episodes.log.patientCodes)
+        let (records, codes) = (episodes.records, episodes.log.patientCodes)
         var (first, starts, days, followUp): ([Int], [Int], [Double], [Double]) = ([], [0], [], [])
         var index = 0
-        while index < rows.count {
-            let code = codes[rows[index]]
+        while index < records.count {
+            let code = codes[records[index].row]
             var end = index + 1
-            while end < rows.count, codes[rows[end]] == code { end += 1 }
+            while end < records.count, codes[records[end].row] == code { end += 1 }
             first.append(index)
             var found = 0
             var last = -Double.infinity
-            for k in index..<end {
-                last = max(last, episodes.stopDays[k])
-                if found < events, episodes.endings[k] == Episode.Ending.reliefEnded.rawValue {
-                    days.append(episodes.stopDays[k])
+            for record in records[index..<end] {
+                last = max(last, record.stopDay)
+                if found < events, record.ending == Episode.Ending.reliefEnded.rawValue {
+                    days.append(record.stopDay)
                     found += 1
                 }
             }
@@ -118,7 +118,7 @@ public struct MarginalEventTable: Sendable {
         guard index >= 0, index < count else { return nil }
         let (patient, k) = (index / eventNumbers, index % eventNumbers)
         let (day, ended) = stop(patient: patient, event: k)
-        let episode = episodes.rows[firstEpisode[patient]]
+        let episode = episodes.records[firstEpisode[patient]].row
         return Row(patient: episodes.log.patient(Int(episodes.log.patientCodes[episode])), eventNumber: k + 1, stopDay: day, reliefEnded: ended)
     }
 
