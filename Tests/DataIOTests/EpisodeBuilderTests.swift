@@ -296,5 +296,21 @@ struct EpisodeBuilderTests {
         #expect(text(1.0 / 24) == "0.041667")
         #expect(text(120.5) == "120.5")
         #expect(text(0.000_000_4) == "0")
+        #expect(text(-2.5) == "-2.5")
+        #expect(text(0.000_001) == "0.000001")
+        #expect(text(10.1) == "10.1")
+        #expect(text(1_234_567.000_01) == "1234567.00001")
+        #expect(text(8_999_999_999) == "8999999999")
+        var bytes: [UInt8] = []
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            guard var p = buffer.baseAddress else { return }
+            for value in [0, 9, 10, 99, 100, 999_999_999_999_999_999, Int.max] {
+                let start = p
+                EpisodeTable.writeInteger(value, to: &p)
+                bytes = Array(UnsafeBufferPointer(start: start, count: p - start))
+                #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+                p = start
+            }
+        }
     }
 }

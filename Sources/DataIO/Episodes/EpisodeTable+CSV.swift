@@ -214,27 +214,23 @@ extension EpisodeTable {
             micro = -micro
         }
         writeInteger(micro / 1_000_000, to: &p)
-        var fraction = micro % 1_000_000
+        let fraction = micro % 1_000_000
         guard fraction > 0 else { return }
         p.pointee = 0x2E
         p += 1
-        var digits = 6
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
-        writeDigits(UInt(fraction.magnitude), count: digits, to: &p)
+        // All six digits, then the trailing zeros taken back (a digit other than 0 stops it: fraction > 0).
+        writeDigits(UInt(fraction.magnitude), count: 6, to: &p)
+        while p[-1] == 0x30 { p -= 1 }
     }
 
     /// Writes the decimal digits of a non-negative integer (at most 19) at `p`, advancing it.
     @inline(__always)
     static func writeInteger(_ value: Int, to p: inout UnsafeMutablePointer<UInt8>) {
         let rest = value.magnitude
-        var digits = 1
-        var scan = rest / 10
-        while scan > 0 {
+        var (digits, bound): (Int, UInt) = (1, 10)
+        while digits < 19, rest >= bound {  // 10^19 > Int.max: at most 19 digits; comparisons, not divisions
             digits += 1
-            scan /= 10
+            bound &*= 10
         }
         writeDigits(rest, count: digits, to: &p)
     }
