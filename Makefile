@@ -70,6 +70,7 @@ fixtures:
 	Rscript Tests/StatModelsTests/Reference/make_cox_predict_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_baseline_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_counting_fixtures.R
+	Rscript Tests/StatModelsTests/Reference/make_recurrent_fixtures.R
 	cd Tests/StatModelsTests/Reference && Rscript make_dose_fixtures.R
 
 clean:
