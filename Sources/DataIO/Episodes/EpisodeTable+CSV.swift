@@ -21,9 +21,12 @@ extension EpisodeTable {
     /// comma-separated, UTF-8, no BOM (``writeCSV(_:)`` in one array).
     /// - Returns: The file content.
     /// - Complexity: O(n + bytes of the patients and the carried columns).
-    public func csvBytes() -> [UInt8] {
+    public func csvBytes() -> [UInt8] { Self.collected { writeCSV($0) } }
+
+    /// The pieces `write` hands to its argument, in one array.
+    static func collected(_ write: ((UnsafeRawBufferPointer) -> Void) -> Void) -> [UInt8] {
         var bytes: [UInt8] = []
-        writeCSV { piece in bytes.append(contentsOf: piece) }
+        write { piece in bytes.append(contentsOf: piece) }
         return bytes
     }
 

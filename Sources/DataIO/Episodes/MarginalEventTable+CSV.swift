@@ -5,11 +5,7 @@ extension MarginalEventTable {
     /// The layout as CSV bytes (``writeCSV(_:)`` in one array).
     /// - Returns: The file content.
     /// - Complexity: O(rows + bytes of the patients and the carried columns).
-    public func csvBytes() -> [UInt8] {
-        var bytes: [UInt8] = []
-        writeCSV { piece in bytes.append(contentsOf: piece) }
-        return bytes
-    }
+    public func csvBytes() -> [UInt8] { EpisodeTable.collected { writeCSV($0) } }
 
     /// Writes the layout in pieces (the header, then about 1 MB at a time), each handed to `emit` in order:
     /// a header of ``columnNames`` and one `\n`-terminated record per row, comma-separated, UTF-8, no BOM, as
