@@ -23,6 +23,13 @@ import Dispatch
 /// (a missing or invalid infusion date) has every row excluded, because the episodes around it cannot be
 /// delimited. Durations are days, fractional when times of day are given.
 ///
+/// **Two time scales.** ``Episode/reliefDays`` is the gap time, from the episode's infusion;
+/// ``Episode/startDay`` and ``Episode/stopDay`` are the calendar time, from the patient's first infusion
+/// (also when that row is excluded) to the infusion and to the end of the episode. The stop is computed
+/// from the moments, so an episode censored at the next infusion stops exactly where the next one starts:
+/// each patient's `(startDay, stopDay]` intervals are disjoint (the `(start, stop]` rows of the
+/// Andersen–Gill and PWP total-time models).
+///
 /// ```swift
 /// let episodes = try EpisodeBuilder().episodes(of: [
 ///     Infusion(patient: "A", date: try ClinicalDate.parse("2026-01-05"), reliefEnd: try ClinicalDate.parse("2026-01-19")),
