@@ -13,7 +13,9 @@ struct EpisodesCommand: ParsableCommand {
             it resets relief) and the last contact (0). A missing relief end: not ended; a missing last \
             contact: followed up to the next infusion. Columns: the patient, infusion_number, \
             infusion_date, interval_days (since the previous infusion), relief_days (fractional with times \
-            of day), relief_ended, the other columns. Rows need not be sorted.
+            of day), relief_ended, start_day and stop_day (days from the patient's first infusion to the \
+            infusion and to the episode's end), the other columns. Rows need not be sorted. --wlw-events \
+            writes the marginal (Wei-Lin-Weissfeld) layout instead: one row per patient and event number.
 
             \(ReliefFailure.exitCodeHelp)
             """)
@@ -33,6 +35,8 @@ struct EpisodesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Date format: iso (2026-03-14T09:30), %d/%m/%Y, %m/%d/%Y or %d.%m.%Y; add ' %H:%M' to require a time.", valueName: "format"))
     var dateFormat = "iso"
 
+    @Option(help: ArgumentHelp("The marginal layout, k rows per patient: row j stops at the j-th relief end (relief_ended 1) or the end of follow-up (0).", valueName: "k"))
+    var wlwEvents: Int?
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the CSV to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
@@ -42,6 +46,6 @@ struct EpisodesCommand: ParsableCommand {
         let roles = InfusionLogRoles(
             patient: patient, infusionDate: infusionDate, reliefEndDate: reliefEndDate, lastContactDate: lastContactDate,
             dateFormat: try DateFormatSpec(parsing: dateFormat), skipInvalid: csv.skipInvalid)
-        try CommandRun.write(try EpisodesRequest(path: file, dialect: csv.dialect, roles: roles).run(), to: output)
+        try CommandRun.write(try EpisodesRequest(path: file, dialect: csv.dialect, roles: roles, marginalEvents: wlwEvents).run(), to: output)
     }
 }

@@ -190,6 +190,98 @@ struct EpisodeBuilderTests {
         #expect(table.log.infusion(at: 2)?.patient == "B")
     }
 
+    @Test("start_day and stop_day: days from the patient's first infusion, each patient's intervals in order")
+    func calendarDays() throws {
+        let rows = [
+            Self.infusion("B", "2026-03-01", contact: "2026-03-20"),
+            Self.infusion("A", "2026-02-01", end: "2026-02-05"),
+            Self.infusion("B", "2026-01-01", end: "2026-01-10"),
+            Self.infusion("A", "2026-01-01"),
+            Self.infusion("B", "2026-02-01"),
+            Self.infusion("A", "2026-03-01", contact: "2026-03-04"),
+        ]
+        let episodes = try EpisodeBuilder().episodes(of: rows)
+        #expect(episodes.map(\.patient) == ["B", "B", "B", "A", "A", "A"])
+        #expect(episodes.map(\.startDay) == [0, 31, 59, 0, 31, 59])
+        #expect(episodes.map(\.stopDay) == [9, 59, 78, 31, 35, 62])
+        // With times of day: the first infusion's moment is day 0.
+        let timed = try EpisodeBuilder().episodes(of: [
+            Self.infusion("A", "2026-01-05T09:30", end: "2026-01-19 21:30"),
+            Self.infusion("A", "2026-02-02T14:15", contact: "2026-02-03"),
+        ])
+        #expect(timed[0].startDay == 0)
+        #expect(abs(timed[1].startDay - (28 + 4.75 / 24)) < 1e-9)
+        #expect(abs(timed[0].stopDay - 14.5) < 1e-9)
+        #expect(abs(timed[1].stopDay - (29 - 9.5 / 24)) < 1e-9)
+    }
+
+    @Test("an excluded first infusion is still day 0: the first episode then starts later")
+    func calendarDaysAfterAnExcludedFirstInfusion() throws {
+        let table = try Self.build(
+            [
+                Self.infusion("A", "2026-01-05", end: "2026-01-01"),
+                Self.infusion("A", "2026-01-26", end: "2026-02-01"),
+            ], skipInvalid: true)
+        let episodes = table.episodes
+        #expect(episodes.map(\.infusionNumber) == [2])
+        #expect(episodes.map(\.startDay) == [21])
+        #expect(episodes.map(\.stopDay) == [27])
+    }
+
+    @Test("an episode censored at the next infusion stops exactly where the next starts, also in the file")
+    func calendarDaysAreDisjoint() throws {
+        // Times to the second, 27 s apart on many patients: stop_day is computed from the moments themselves,
+        // not as start_day + relief_days, so the written stop equals the next written start.
+        var generator = SystemRandomNumberGenerator()
+        var rows: [Infusion] = []
+        let origin = Self.date("2026-01-01").days
+        for patient in 0..<400 {
+            var moment = origin + Double(Int.random(in: 0..<86_400, using: &generator)) / 86_400
+            for k in 0..<4 {
+                let contact = k == 3 ? ClinicalDate(days: moment + 3) : nil
+                rows.append(Infusion(patient: "P\(patient)", date: ClinicalDate(days: moment), lastContact: contact))
+                moment += Double(27 * Int.random(in: 1_000..<100_000, using: &generator)) / 86_400
+            }
+        }
+        let table = try Self.build(rows)
+        let lines = String(decoding: table.csvBytes(), as: UTF8.self).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(lines.count == 1600)
+        for (k, (line, next)) in zip(lines, lines.dropFirst()).enumerated() where line[5] == "0" && line[0] == next[0] {
+            #expect(line[7] == next[6], "episode \(k): stop \(line[7]), next start \(next[6])")
+            let (start, stop, relief) = (Double(line[6]) ?? .nan, Double(line[7]) ?? .nan, Double(line[4]) ?? .nan)
+            #expect(abs(stop - start - relief) <= 2e-6 + 1e-9)
+        }
+        let episodes = table.episodes
+        for (episode, next) in zip(episodes, episodes.dropFirst()) where episode.ending == .nextInfusion {
+            #expect(next.patient == episode.patient && next.startDay == episode.stopDay)
+        }
+    }
+
+    @Test("rows left out in the first half of a large log: the second half's episodes follow the first's without a gap")
+    func exclusionsAcrossTheTwoHalves() throws {
+        // Two infusions per patient, enough rows for the two-thread build; every 7th patient's first
+        // infusion has its relief end before it (excluded with skipInvalid, still day 0 and still numbered).
+        var rows: [Infusion] = []
+        for patient in 0..<3000 {
+            let bad = patient % 7 == 0
+            rows.append(Self.infusion("P\(patient)", "2026-01-05", end: bad ? "2026-01-01" : "2026-01-09"))
+            rows.append(Self.infusion("P\(patient)", "2026-01-26", end: "2026-02-02", contact: "2026-03-01"))
+        }
+        #expect(rows.count >= 2 * EpisodeBuilder.block)
+        let table = try Self.build(rows, skipInvalid: true)
+        #expect(table.exclusions.count == 429)
+        #expect(table.count == 6000 - 429)
+        let episodes = table.episodes
+        var expected: [String] = []
+        for patient in 0..<3000 {
+            if patient % 7 != 0 { expected.append("P\(patient) 1 0.0 4.0") }
+            expected.append("P\(patient) 2 21.0 28.0")
+        }
+        #expect(episodes.map { "\($0.patient) \($0.infusionNumber) \($0.startDay) \($0.stopDay)" } == expected)
+        #expect(table.patientCount == 3000)
+    }
+
     @Test("days are written with at most six decimals, trailing zeros dropped")
     func dayText() {
         func text(_ value: Double) -> String {
@@ -204,5 +296,21 @@ struct EpisodeBuilderTests {
         #expect(text(1.0 / 24) == "0.041667")
         #expect(text(120.5) == "120.5")
         #expect(text(0.000_000_4) == "0")
+        #expect(text(-2.5) == "-2.5")
+        #expect(text(0.000_001) == "0.000001")
+        #expect(text(10.1) == "10.1")
+        #expect(text(1_234_567.000_01) == "1234567.00001")
+        #expect(text(8_999_999_999) == "8999999999")
+        var bytes: [UInt8] = []
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            guard var p = buffer.baseAddress else { return }
+            for value in [0, 9, 10, 99, 100, 999_999_999_999_999_999, Int.max] {
+                let start = p
+                EpisodeTable.writeInteger(value, to: &p)
+                bytes = Array(UnsafeBufferPointer(start: start, count: p - start))
+                #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+                p = start
+            }
+        }
     }
 }

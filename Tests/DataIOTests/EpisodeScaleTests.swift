@@ -86,6 +86,8 @@ struct EpisodeScaleTests {
         #expect(fromFile.map(\.intervalDays) == fromMemory.map(\.intervalDays))
         #expect(fromFile.map(\.reliefDays) == fromMemory.map(\.reliefDays))
         #expect(fromFile.map(\.ending) == fromMemory.map(\.ending))
+        #expect(fromFile.map(\.startDay) == fromMemory.map(\.startDay))
+        #expect(fromFile.map(\.stopDay) == fromMemory.map(\.stopDay))
         #expect(fromFile.map(\.line) == fromMemory.map { $0.line + 1 })  // the header is line 1
         // The file: every record is the episode's values, then the row's carried fields as the CSV had them.
         let lines = String(decoding: read.csvBytes(), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
@@ -97,12 +99,16 @@ struct EpisodeScaleTests {
             EpisodeTable.appendDays(episode.reliefDays, to: &days)
             var interval: [UInt8] = []
             if let value = episode.intervalDays { EpisodeTable.appendDays(value, to: &interval) }
+            var (start, stop): ([UInt8], [UInt8]) = ([], [])
+            EpisodeTable.appendDays(episode.startDay, to: &start)
+            EpisodeTable.appendDays(episode.stopDay, to: &stop)
             let source = sourceLines[episode.line - 1].split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
             let carriedSource = String(source[2])
             let carried = carriedSource.hasSuffix(",=1+2") ? String(carriedSource.dropLast(4)) + "'=1+2" : carriedSource
             let expected = [
                 episode.patient, String(episode.infusionNumber), episode.infusionDate.description, String(decoding: interval, as: UTF8.self),
-                String(decoding: days, as: UTF8.self), episode.reliefEnded ? "1" : "0", carried,
+                String(decoding: days, as: UTF8.self), episode.reliefEnded ? "1" : "0", String(decoding: start, as: UTF8.self),
+                String(decoding: stop, as: UTF8.self), carried,
             ].joined(separator: ",")
             if lines[k + 1] != Substring(expected) { mismatches += 1 }
         }

@@ -43,11 +43,11 @@ struct InfusionLogReaderTests {
 
                 """)
         #expect(Self.csv(table) == """
-            patient_id,infusion_number,infusion_date,interval_days,relief_days,relief_ended,relief_end_date,last_contact_date,dose
-            B,1,2026-01-05,,5.333333,0,,,1.0
-            B,2,2026-01-10T08:00,5.333333,10.5,1,2026-01-20 20:00,2026-02-01,1.0
-            A,1,2026-01-05,,14,1,2026-01-19,,0.5
-            A,2,2026-02-02T09:30,28.395833,26.604167,0,,2026-03-01,NA
+            patient_id,infusion_number,infusion_date,interval_days,relief_days,relief_ended,start_day,stop_day,relief_end_date,last_contact_date,dose
+            B,1,2026-01-05,,5.333333,0,0,5.333333,,,1.0
+            B,2,2026-01-10T08:00,5.333333,10.5,1,5.333333,15.833333,2026-01-20 20:00,2026-02-01,1.0
+            A,1,2026-01-05,,14,1,0,14,2026-01-19,,0.5
+            A,2,2026-02-02T09:30,28.395833,26.604167,0,28.395833,55,,2026-03-01,NA
 
             """)
         #expect(table.log.source?.rowsRead == 4)
@@ -63,7 +63,7 @@ struct InfusionLogReaderTests {
                 + "P3,2026-01-05,2026-01-19,,-0.5\n"
                 + "P4,2026-01-05,2026-01-19,,\" padded \"\n")
         let lines = Self.csv(table).split(separator: "\n").map(String.init)
-        #expect(lines[1] == "'=1+2,1,2026-01-05,,14,1,2026-01-19,,\"a, \"\"quoted\"\" note\"")
+        #expect(lines[1] == "'=1+2,1,2026-01-05,,14,1,0,14,2026-01-19,,\"a, \"\"quoted\"\" note\"")
         #expect(lines[2].hasSuffix(",'@SUM(A1)"))
         #expect(lines[3].hasSuffix(",-0.5"))
         #expect(lines[4].hasSuffix(",\" padded \""))

@@ -23,12 +23,43 @@ import Testing
         #expect(toStdout.status == 0)
         #expect(try Data(contentsOf: target) == toStdout.stdoutData)
         #expect(toStdout.stdout.hasPrefix(
-            "patient_id,infusion_number,infusion_date,interval_days,relief_days,relief_ended,relief_end_date,last_contact_date,"))
+            "patient_id,infusion_number,infusion_date,interval_days,relief_days,relief_ended,start_day,stop_day,relief_end_date,"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["episodes.csv"])
         // The episodes are a data set the other commands read.
         let summary = try ReliefProcess.run(["summary", target.path, "--by", "dose_group", "--format", "csv"])
         #expect(summary.status == 0, "stderr: \(summary.stderr)")
         #expect(summary.stdout.contains("input,,,rows_read,,1597"))
+        // start_day and stop_day are the (start, stop] rows of the Andersen-Gill model.
+        let ag = try ReliefProcess.run([
+            "fit", "cox", target.path, "--start", "start_day", "--time", "stop_day", "--formula", "dose_group + cluster(patient_id)",
+            "--format", "csv", "--no-ph-test",
+        ])
+        #expect(ag.status == 0, "stderr: \(ag.stderr)")
+        #expect(ag.stdout.contains("dose_grouplow"))
+    }
+
+    @Test func marginalLayoutForTheWeiLinWeissfeldModel() throws {
+        let directory = try ReliefProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("wlw.csv")
+        let output = try ReliefProcess.run(["episodes", Self.log.path, "--wlw-events", "4", "-o", target.path])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        #expect(output.stderr == "relief: 1600 rows of 400 patients, event numbers 1-4 (1060 relief ended, 540 censored at the end of "
+            + "follow-up) from 1597 episodes -> \(target.path)\n")
+        let lines = try String(contentsOf: target, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 1601)
+        #expect(lines.first == "patient_id,event_number,stop_day,relief_ended,relief_end_date,last_contact_date,site,condition,dose_group,dose_mg_kg,baseline_pain,cotherapy")
+        let fit = try ReliefProcess.run([
+            "fit", "cox", target.path, "--time", "stop_day", "--formula", "dose_group + strata(event_number) + cluster(patient_id)",
+            "--format", "csv", "--no-ph-test",
+        ])
+        #expect(fit.status == 0, "stderr: \(fit.stderr)")
+        for k in [0, 1001] {
+            let refused = try ReliefProcess.run(["episodes", Self.log.path, "--wlw-events", String(k)])
+            #expect(refused.status == 64, "\(k): \(refused.stderr)")
+            #expect(refused.stderr.contains("the marginal layout needs 1 to 1000 event numbers, not \(k)"))
+            #expect(refused.stdout.isEmpty)
+        }
     }
 
     @Test func usageErrorsExit64() throws {

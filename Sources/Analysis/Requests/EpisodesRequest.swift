@@ -22,25 +22,36 @@ public struct EpisodesRequest: Sendable {
     public var dialect: CSVDialect
     /// The role columns, the date format and whether invalid rows are excluded.
     public var roles: InfusionLogRoles
+    /// K for the marginal (Wei–Lin–Weissfeld) layout (``DataIO/MarginalEventTable``): the file then has one
+    /// row per patient and event number 1...K instead of one per episode; `nil` for the episodes.
+    public var marginalEvents: Int?
 
     /// Creates the request.
     /// - Parameters:
     ///   - path: The infusion log.
     ///   - dialect: How it is written; comma-separated with the missing tokens `NA`, `` and `.` by default.
     ///   - roles: The role columns, date format and `skipInvalid`.
-    public init(path: String, dialect: CSVDialect = CSVDialect(delimiter: .comma), roles: InfusionLogRoles = InfusionLogRoles()) {
+    ///   - marginalEvents: K for the marginal layout, or `nil` (the default) for the episodes.
+    public init(
+        path: String, dialect: CSVDialect = CSVDialect(delimiter: .comma), roles: InfusionLogRoles = InfusionLogRoles(),
+        marginalEvents: Int? = nil
+    ) {
         self.path = path
         self.dialect = dialect
         self.roles = roles
+        self.marginalEvents = marginalEvents
     }
 
-    /// Reads the log and builds the episodes.
+    /// Reads the log and builds the episodes (and their marginal layout when ``marginalEvents`` is set).
     /// - Returns: The episodes and the warnings about the input.
-    /// - Throws: `DataError` (usage, bad data, missing input), as ``DataIO/InfusionLogReader/read(path:)`` and
-    ///   ``DataIO/EpisodeBuilder/build(_:)``.
+    /// - Throws: `DataError` (usage, bad data, missing input), as ``DataIO/InfusionLogReader/read(path:)``,
+    ///   ``DataIO/EpisodeBuilder/build(_:)`` and ``DataIO/MarginalEventTable/init(_:events:)``.
     /// - Complexity: O(bytes) to read, O(n log n) to order each patient's infusions; memory O(n).
     public func run() throws(DataError) -> EpisodesResult {
+        if let marginalEvents { try MarginalEventTable.checkEventNumbers(marginalEvents) }
         let log = try InfusionLogReader(dialect: dialect, roles: roles).read(path: path)
-        return EpisodesResult(request: self, table: try EpisodeBuilder().build(log))
+        let table = try EpisodeBuilder().build(log)
+        guard let marginalEvents else { return EpisodesResult(request: self, table: table) }
+        return EpisodesResult(request: self, table: table, marginal: try MarginalEventTable(table, events: marginalEvents))
     }
 }

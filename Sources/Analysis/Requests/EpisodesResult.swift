@@ -7,6 +7,20 @@ public struct EpisodesResult: DataFileResult {
     public let request: EpisodesRequest
     /// The episodes and every row left out.
     public let table: EpisodeTable
+    /// Their marginal (Wei–Lin–Weissfeld) layout, when the request asked for it (``EpisodesRequest/marginalEvents``):
+    /// then the file is this layout.
+    public let marginal: MarginalEventTable?
+
+    /// Creates the result.
+    /// - Parameters:
+    ///   - request: The request that was run.
+    ///   - table: The episodes.
+    ///   - marginal: Their marginal layout, or `nil` for a file of episodes.
+    public init(request: EpisodesRequest, table: EpisodeTable, marginal: MarginalEventTable? = nil) {
+        self.request = request
+        self.table = table
+        self.marginal = marginal
+    }
 
     /// At most this many excluded rows are listed one by one in ``warnings``.
     public static let maxListedExclusions = DataSource.maxListedExclusions
@@ -31,15 +45,25 @@ public struct EpisodesResult: DataFileResult {
     /// The input file (the infusion log).
     public var inputPath: String { request.path }
 
-    /// Writes the episodes file in pieces (``DataIO/EpisodeTable/writeCSV(_:)``).
+    /// Writes the file in pieces: the episodes (``DataIO/EpisodeTable/writeCSV(_:)``) or their marginal
+    /// layout (``DataIO/MarginalEventTable/writeCSV(_:)``).
     public func writeCSV<E: Error>(_ emit: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
-        try table.writeCSV(emit)
+        if let marginal { try marginal.writeCSV(emit) } else { try table.writeCSV(emit) }
     }
 
     /// One line for stderr: `relief: 1597 episodes of 400 patients from 1597 rows (1160 relief ended;
     /// censored: 270 at the next infusion, 167 at the last contact) -> episodes.csv`.
+    ///
+    /// For the marginal layout: `relief: 1600 rows of 400 patients, event numbers 1-4 (1060 relief ended,
+    /// 540 censored at the end of follow-up) from 1597 episodes -> wlw.csv`.
     /// - Parameter destination: Where the file went (a path, or `stdout`).
     public func summaryLine(destination: String) -> String {
+        if let marginal {
+            let (rows, patients, k) = (marginal.count, marginal.patientCount, marginal.eventNumbers)
+            return "relief: \(rows) row\(rows == 1 ? "" : "s") of \(patients) patient\(patients == 1 ? "" : "s"), event numbers "
+                + (k == 1 ? "1" : "1-\(k)") + " (\(marginal.eventCount) relief ended, \(rows - marginal.eventCount) censored at the end of "
+                + "follow-up) from \(table.count) episode\(table.count == 1 ? "" : "s") -> \(destination)"
+        }
         let events = table.count(endedBy: .reliefEnded)
         let atNext = table.count(endedBy: .nextInfusion)
         let atContact = table.count(endedBy: .lastContact)

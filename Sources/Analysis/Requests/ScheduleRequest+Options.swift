@@ -30,6 +30,20 @@ extension ScheduleRequest {
             throw AnalysisError(.usage, "--target must lie strictly between 0 and 1 (e.g. 0.8 = 80% of days in relief), got \(target)")
         }
     }
+
+    /// The provenance entries of the schedule's own options, after the model's: the dose column (Emax
+    /// models), the doses and intervals as written, the wanted coverage, then each `--at` setting as written.
+    /// - Parameters:
+    ///   - doses: `--doses` as written.
+    ///   - intervals: `--intervals` as written.
+    ///   - settings: Each `--at` argument as written.
+    /// - Returns: Name/value pairs for ``RunRecord``.
+    public func provenanceOptions(doses: String, intervals: String, at settings: [String]) -> [(String, String)] {
+        var options: [(String, String)] = model.needsDose ? [("dose", doseColumn)] : []
+        options += [("doses", doses), ("intervals", intervals), ("target", String(describing: target))]
+        for argument in settings { options.append(("at", argument)) }
+        return options
+    }
 }
 
 extension ScheduleRequest {

@@ -20,6 +20,13 @@ public struct Episode: Sendable, Hashable {
     public let intervalDays: Double?
     /// Days from the infusion to the end of the episode (fractional when times of day are given).
     public let reliefDays: Double
+    /// Days from the patient's first infusion to this infusion (0 for the first): the entry time of the
+    /// episode on the calendar time scale, `start` of R's `Surv(start, stop, event)`.
+    public let startDay: Double
+    /// Days from the patient's first infusion to the end of the episode: `startDay + reliefDays`, computed
+    /// from the moments themselves so that an episode censored at the next infusion stops exactly where the
+    /// next one starts.
+    public let stopDay: Double
     /// What ended the episode.
     public let ending: Ending
     /// The infusion's line in the file (its 1-based position for an in-memory log).

@@ -23,6 +23,13 @@ import Dispatch
 /// (a missing or invalid infusion date) has every row excluded, because the episodes around it cannot be
 /// delimited. Durations are days, fractional when times of day are given.
 ///
+/// **Two time scales.** ``Episode/reliefDays`` is the gap time, from the episode's infusion;
+/// ``Episode/startDay`` and ``Episode/stopDay`` are the calendar time, from the patient's first infusion
+/// (also when that row is excluded) to the infusion and to the end of the episode. The stop is computed
+/// from the moments, so an episode censored at the next infusion stops exactly where the next one starts:
+/// each patient's `(startDay, stopDay]` intervals are disjoint (the `(start, stop]` rows of the
+/// Andersen–Gill and PWP total-time models).
+///
 /// ```swift
 /// let episodes = try EpisodeBuilder().episodes(of: [
 ///     Infusion(patient: "A", date: try ClinicalDate.parse("2026-01-05"), reliefEnd: try ClinicalDate.parse("2026-01-19")),
@@ -55,30 +62,34 @@ public struct EpisodeBuilder: Sendable {
             fill[Int(code)] += 1
         }
 
-        // The patients in two halves (by rows), built on two threads; their parts are joined in order.
+        // The patients in two halves (by rows), built on two threads straight into one array of records:
+        // each half from the position of its first row (a patient has at most one episode per row), the
+        // second then moved down to follow the first when the first left rows out (usually no move).
         let roles = log.roles
         var middle = 0
         while middle < patientCount, bucketStart[middle] < n / 2 { middle += 1 }
         let halves = n < Self.block ? [0..<patientCount] : [0..<middle, middle..<patientCount]
         let parts = halves.map { _ in _Part() }
-        order.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let shared = _Shared(log: log, bucketStart: bucketStart, order: base, parts: parts)
-            DispatchQueue.concurrentPerform(iterations: halves.count) { lane in
-                Self.buildPatients(halves[lane], shared, into: shared.parts[lane])
+        let records = [EpisodeTable.Record](unsafeUninitializedCapacity: max(n, 1)) { buffer, initialized in
+            initialized = 0
+            guard let destination = buffer.baseAddress else { return }
+            order.withUnsafeMutableBufferPointer { orderBuffer in
+                guard let base = orderBuffer.baseAddress else { return }
+                let shared = _Shared(log: log, bucketStart: bucketStart, order: base, parts: parts, records: destination)
+                DispatchQueue.concurrentPerform(iterations: halves.count) { lane in
+                    Self.buildPatients(halves[lane], shared, into: shared.parts[lane])
+                }
+            }
+            for (lane, part) in parts.enumerated() {
+                let from = bucketStart[halves[lane].lowerBound]
+                if from > initialized { (destination + initialized).moveInitialize(from: destination + from, count: part.count) }
+                initialized += part.count
             }
         }
-        // The first part's arrays (with room for all) take the second's: moved out first, so not copied.
-        let first = parts[0]
-        var (rows, numbers, intervals, durations, endings) = (first.rows, first.numbers, first.intervals, first.durations, first.endings)
-        var (problems, consequential) = (first.problems, first.consequential)
-        (first.rows, first.numbers, first.intervals, first.durations, first.endings) = ([], [], [], [], [])
+        var origins = parts[0].origins
+        var (problems, consequential) = (parts[0].problems, parts[0].consequential)
         for part in parts.dropFirst() {
-            rows += part.rows
-            numbers += part.numbers
-            intervals += part.intervals
-            durations += part.durations
-            endings += part.endings
+            origins += part.origins
             problems += part.problems
             consequential += part.consequential
         }
@@ -93,9 +104,7 @@ public struct EpisodeBuilder: Sendable {
         let excluded = problems.map { Exclusion(line: Int(fields[$0.row].line), column: $0.column, reason: $0.message, isMissing: false) }
         let exclusions = (log.exclusions + consequential + excluded).enumerated()
             .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
-        return EpisodeTable(
-            log: log, exclusions: exclusions, rows: rows, infusionNumber: numbers, intervalDays: intervals, reliefDays: durations,
-            endings: endings)
+        return EpisodeTable(log: log, exclusions: exclusions, records: records, origins: origins)
     }
 
     /// The episodes of in-memory infusions (``InfusionLog/init(infusions:roles:)``), in output order.
@@ -136,24 +145,24 @@ public struct EpisodeBuilder: Sendable {
     /// The rows ``build(_:)`` gathers at a time.
     static let block = 1024
 
-    /// The episodes, problems and consequential exclusions of one half of the patients.
+    /// What one half of the patients gives besides its records: how many it wrote, each patient's first
+    /// moment (one per code of the half, in order), the problems and the consequential exclusions.
     final class _Part: @unchecked Sendable {
-        @exclusivity(unchecked) var rows: [Int] = []
-        @exclusivity(unchecked) var numbers: [Int32] = []
-        @exclusivity(unchecked) var intervals: [Double] = []
-        @exclusivity(unchecked) var durations: [Double] = []
-        @exclusivity(unchecked) var endings: [UInt8] = []
+        @exclusivity(unchecked) var count = 0
+        @exclusivity(unchecked) var origins: [Double] = []
         @exclusivity(unchecked) var problems: [(row: Int, column: String, message: String, hint: String)] = []
         @exclusivity(unchecked) var consequential: [Exclusion] = []
     }
 
     /// What the two threads of ``build(_:)`` share. `@unchecked Sendable`: the log and the buckets are
-    /// read only; thread `k` permutes only its own patients' positions of `order` and fills `parts[k]`.
+    /// read only; thread `k` permutes only its own patients' positions of `order`, writes records only from
+    /// the position of its first row on (at most one per row), and fills `parts[k]`.
     struct _Shared: @unchecked Sendable {
         let log: InfusionLog
         let bucketStart: [Int]
         let order: UnsafeMutablePointer<Int>
         let parts: [_Part]
+        let records: UnsafeMutablePointer<EpisodeTable.Record>
     }
 
     /// Builds the episodes of the patients `range` (codes) into `part`.
@@ -165,13 +174,9 @@ public struct EpisodeBuilder: Sendable {
         let (log, bucketStart, order) = (shared.log, shared.bucketStart, shared.order)
         let fields = log.rows
         let roles = log.roles
-        // The first part gets room for every row: the others are appended to it.
-        let rowCount = range.lowerBound == 0 ? log.count : bucketStart[range.upperBound] - bucketStart[range.lowerBound]
-        part.rows.reserveCapacity(rowCount)
-        part.numbers.reserveCapacity(rowCount)
-        part.intervals.reserveCapacity(rowCount)
-        part.durations.reserveCapacity(rowCount)
-        part.endings.reserveCapacity(rowCount)
+        let records = shared.records + bucketStart[range.lowerBound]
+        var written = 0
+        part.origins.reserveCapacity(range.count)
         var local: [InfusionLog.Row] = []
         local.reserveCapacity(Self.block + 64)
         var next = range.lowerBound
@@ -183,8 +188,16 @@ public struct EpisodeBuilder: Sendable {
             for k in from..<bucketStart[blockEnd] { local.append(fields[order[k]]) }
             for code in next..<blockEnd {
                 let (a, b) = (bucketStart[code], bucketStart[code + 1])
-                guard a < b else { continue }
+                guard a < b else {
+                    part.origins.append(.nan)
+                    continue
+                }
                 Self.sortByMoment(order, &local, a, b, from: from)
+                // Day 0 of the calendar time scale (start_day, stop_day): the patient's first infusion, the
+                // earliest finite moment (also when that row is excluded: it still numbers the infusions).
+                var origin = Double.infinity
+                for k in a..<b where local[k - from].start.isFinite && local[k - from].start < origin { origin = local[k - from].start }
+                part.origins.append(origin)
                 if !log.unknownMoments.isEmpty, let hole = log.unknownMoments[Int32(code)] {
                     for k in a..<b where !local[k - from].isExcluded {
                         part.consequential.append(
@@ -237,11 +250,11 @@ public struct EpisodeBuilder: Sendable {
                                         + "has no relief end and no last contact, so its follow-up is unknown",
                                      "give the last contact date (or the date relief ended)"))
                             } else {
-                                part.rows.append(row)
-                                part.numbers.append(Int32(clamping: number))
-                                part.intervals.append(previous.isNaN ? .nan : moment - previous)
-                                part.durations.append(endTime - moment)
-                                part.endings.append(ending.rawValue)
+                                (records + written).initialize(
+                                    to: EpisodeTable.Record(
+                                        row: row, intervalDays: previous.isNaN ? .nan : moment - previous, reliefDays: endTime - moment,
+                                        stopDay: endTime - origin, infusionNumber: Int32(clamping: number), ending: ending.rawValue))
+                                written += 1
                             }
                         }
                     }
@@ -251,7 +264,7 @@ public struct EpisodeBuilder: Sendable {
             }
             next = blockEnd
         }
-
+        part.count = written
     }
 
     /// Sorts positions `a..<b` by moment, equal moments in file order, permuting `order` and the gathered

@@ -5,11 +5,14 @@ extension EpisodeTable {
     static let block = 256
 
     /// The columns the episodes file computes, after the patient column and before the carried ones.
-    public static let computedColumns = ["infusion_number", "infusion_date", "interval_days", "relief_days", "relief_ended"]
+    public static let computedColumns = [
+        "infusion_number", "infusion_date", "interval_days", "relief_days", "relief_ended", "start_day", "stop_day",
+    ]
 
     /// The most bytes the computed fields of one record take: `infusion_number` (10), `infusion_date`
-    /// (24), `interval_days` and `relief_days` (24 each), `relief_ended` (1), five commas and the line end.
-    static let computedFieldsBudget = 96
+    /// (24), `interval_days`, `relief_days`, `start_day` and `stop_day` (24 each), `relief_ended` (1),
+    /// seven commas and the line end.
+    static let computedFieldsBudget = 144
 
     /// The episodes file's column names: the patient column, ``computedColumns``, then the log's carried columns.
     public var columnNames: [String] { [log.roles.patient] + Self.computedColumns + log.carriedColumns }
@@ -18,9 +21,12 @@ extension EpisodeTable {
     /// comma-separated, UTF-8, no BOM (``writeCSV(_:)`` in one array).
     /// - Returns: The file content.
     /// - Complexity: O(n + bytes of the patients and the carried columns).
-    public func csvBytes() -> [UInt8] {
+    public func csvBytes() -> [UInt8] { Self.collected { writeCSV($0) } }
+
+    /// The pieces `write` hands to its argument, in one array.
+    static func collected(_ write: ((UnsafeRawBufferPointer) -> Void) -> Void) -> [UInt8] {
         var bytes: [UInt8] = []
-        writeCSV { piece in bytes.append(contentsOf: piece) }
+        write { piece in bytes.append(contentsOf: piece) }
         return bytes
     }
 
@@ -29,8 +35,8 @@ extension EpisodeTable {
     /// are made at a time, on two threads (`DispatchQueue.concurrentPerform`).
     ///
     /// `infusion_date` is ISO 8601 (``ClinicalDate/description``); `interval_days` (empty for a first
-    /// infusion) and `relief_days` are days with at most 6 decimals (0.0864 s), trailing zeros dropped;
-    /// `relief_ended` is `1` (relief ended) or `0` (censored). The patient and the carried fields are
+    /// infusion), `relief_days`, `start_day` and `stop_day` are days with at most 6 decimals (0.0864 s),
+    /// trailing zeros dropped; `relief_ended` is `1` (relief ended) or `0` (censored). The patient and the carried fields are
     /// written as read (quoted by ``CSVWriter`` rules where needed), every field and name neutralised
     /// against spreadsheet formulas (``CSVWriter/neutralised(_:)``). The bytes are written through a
     /// pointer into reused buffers: no `String` per field.
@@ -38,30 +44,8 @@ extension EpisodeTable {
     /// - Throws: What `emit` throws; the pieces already emitted stay emitted.
     /// - Complexity: O(n + bytes of the patients and the carried columns).
     public func writeCSV<E: Error>(_ emit: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
-        let writer = CSVWriter()
-        let header = CSVWriter.headerRecord(columnNames)
-        let headerOutcome = header.withUnsafeBytes { bytes -> Result<Void, E> in
-            do throws(E) {
-                try emit(bytes)
-                return .success(())
-            } catch {
-                return .failure(error)
-            }
-        }
-        try headerOutcome.get()
-        // Each patient's label, encoded once.
-        let labels = _ByteBuffer(capacity: 2 * log.patientBytes.count + 64)
-        var labelStarts = [0]
-        labelStarts.reserveCapacity(log.patientCount + 1)
-        log.patientBytes.withUnsafeBufferPointer { bytes in
-            for code in 0..<log.patientCount {
-                let from = log.patientStarts[code]
-                if let base = bytes.baseAddress {
-                    writer.appendEncoded(base + from, log.patientStarts[code + 1] - from, delimiter: UInt8(ascii: ","), to: labels)
-                }
-                labelStarts.append(labels.count)
-            }
-        }
+        try Self.emitHeader(columnNames, emit)
+        let (labels, labelStarts) = encodedLabels()
         let lanes = _Lanes(labels: labels, labelStarts: labelStarts, buffers: [_ByteBuffer(capacity: 8 << 20), _ByteBuffer(capacity: 8 << 20)])
         let runs = (count + Self.run - 1) / Self.run
         var first = 0
@@ -78,6 +62,40 @@ extension EpisodeTable {
             }
             first += width
         }
+    }
+
+    /// Hands the header line of `names` to `emit`: each name neutralised and CSV-encoded, comma-separated,
+    /// `\n`-terminated.
+    static func emitHeader<E: Error>(_ names: [String], _ emit: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        let header = CSVWriter.headerRecord(names)
+        let outcome = header.withUnsafeBytes { bytes -> Result<Void, E> in
+            do throws(E) {
+                try emit(bytes)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try outcome.get()
+    }
+
+    /// Each patient's label, CSV-encoded once: label `code` is `labels[starts[code]..<starts[code + 1]]`.
+    /// - Complexity: O(bytes of the labels).
+    func encodedLabels() -> (labels: _ByteBuffer, starts: [Int]) {
+        let writer = CSVWriter()
+        let labels = _ByteBuffer(capacity: 2 * log.patientBytes.count + 64)
+        var starts = [0]
+        starts.reserveCapacity(log.patientCount + 1)
+        log.patientBytes.withUnsafeBufferPointer { bytes in
+            for code in 0..<log.patientCount {
+                let from = log.patientStarts[code]
+                if let base = bytes.baseAddress {
+                    writer.appendEncoded(base + from, log.patientStarts[code + 1] - from, delimiter: UInt8(ascii: ","), to: labels)
+                }
+                starts.append(labels.count)
+            }
+        }
+        return (labels, starts)
     }
 
     /// Episodes written at a time by one thread of ``writeCSV(_:)``.
@@ -111,7 +129,7 @@ extension EpisodeTable {
             gathered.removeAll(keepingCapacity: true)
             var touched: UInt8 = 0
             for index in blockStart..<blockEnd {
-                let row = rows[index]
+                let row = records[index].row
                 let field = fields[row]
                 gathered.append((field, log.carriedEnd(row), codes[row]))
                 if field.carriedStart < carriedCount { touched &+= carried[field.carriedStart] }
@@ -119,6 +137,7 @@ extension EpisodeTable {
             buffer.touch(touched)
             for index in blockStart..<blockEnd {
                 let (field, carriedEnd, patient) = gathered[index - blockStart]
+                let record = records[index]
                 let code = Int(patient)
                 let (labelFrom, labelLength) = (labelStarts[code], labelStarts[code + 1] - labelStarts[code])
                 let carriedLength = carriedEnd - field.carriedStart
@@ -127,19 +146,24 @@ extension EpisodeTable {
                 Self.copy(labelBase + labelFrom, labelLength, to: &p)
                 p.pointee = 0x2C
                 p += 1
-                Self.writeInteger(Int(infusionNumber[index]), to: &p)
+                Self.writeInteger(Int(record.infusionNumber), to: &p)
                 p.pointee = 0x2C
                 p += 1
                 ClinicalDate(days: field.start).writeISO8601(to: &p)
                 p.pointee = 0x2C
                 p += 1
-                if !intervalDays[index].isNaN { Self.writeDays(intervalDays[index], to: &p) }
+                if !record.intervalDays.isNaN { Self.writeDays(record.intervalDays, to: &p) }
                 p.pointee = 0x2C
                 p += 1
-                Self.writeDays(reliefDays[index], to: &p)
+                Self.writeDays(record.reliefDays, to: &p)
                 p.pointee = 0x2C
-                p[1] = endings[index] == Episode.Ending.reliefEnded.rawValue ? 0x31 : 0x30
-                p += 2
+                p[1] = record.ending == Episode.Ending.reliefEnded.rawValue ? 0x31 : 0x30
+                p[2] = 0x2C
+                p += 3
+                Self.writeDays(field.start - origins[code], to: &p)  // start_day, as startDay(row:)
+                p.pointee = 0x2C
+                p += 1
+                Self.writeDays(record.stopDay, to: &p)
                 Self.copy(carried + field.carriedStart, carriedLength, to: &p)
                 p.pointee = 0x0A
                 buffer.advance(to: p + 1)
@@ -150,7 +174,7 @@ extension EpisodeTable {
 
     /// Copies `n` bytes from `source` to `p`, advancing it.
     @inline(__always)
-    private static func copy(_ source: UnsafePointer<UInt8>, _ n: Int, to p: inout UnsafeMutablePointer<UInt8>) {
+    static func copy(_ source: UnsafePointer<UInt8>, _ n: Int, to p: inout UnsafeMutablePointer<UInt8>) {
         if n <= 16 {
             for k in 0..<n { p[k] = source[k] }
         } else {
@@ -187,27 +211,23 @@ extension EpisodeTable {
             micro = -micro
         }
         writeInteger(micro / 1_000_000, to: &p)
-        var fraction = micro % 1_000_000
+        let fraction = micro % 1_000_000
         guard fraction > 0 else { return }
         p.pointee = 0x2E
         p += 1
-        var digits = 6
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
-        writeDigits(UInt(fraction.magnitude), count: digits, to: &p)
+        // All six digits, then the trailing zeros taken back (a digit other than 0 stops it: fraction > 0).
+        writeDigits(UInt(fraction.magnitude), count: 6, to: &p)
+        while p[-1] == 0x30 { p -= 1 }
     }
 
     /// Writes the decimal digits of a non-negative integer (at most 19) at `p`, advancing it.
     @inline(__always)
     static func writeInteger(_ value: Int, to p: inout UnsafeMutablePointer<UInt8>) {
         let rest = value.magnitude
-        var digits = 1
-        var scan = rest / 10
-        while scan > 0 {
+        var (digits, bound): (Int, UInt) = (1, 10)
+        while digits < 19, rest >= bound {  // 10^19 > Int.max: at most 19 digits; comparisons, not divisions
             digits += 1
-            scan /= 10
+            bound &*= 10
         }
         writeDigits(rest, count: digits, to: &p)
     }
