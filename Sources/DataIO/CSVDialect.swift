@@ -81,6 +81,19 @@ public struct CSVDialect: Sendable, Equatable {
         self.skipLines = skipLines
     }
 
+    /// Creates the dialect of command-line options: the delimiter when given, else `,` (detected with a
+    /// decimal comma), and the missing tokens of a comma-separated list (``missingTokens(parsing:)``).
+    /// - Parameters:
+    ///   - delimiter: The field separator given (`--delimiter`), or nil.
+    ///   - decimalComma: Whether numbers use a decimal comma.
+    ///   - missing: The missing tokens as written (`--missing NA,,.`).
+    ///   - skipLines: Lines before the header to skip.
+    public init(delimiter: Delimiter?, decimalComma: Bool, missing: String, skipLines: Int) {
+        self.init(
+            delimiter: delimiter ?? (decimalComma ? .auto : .comma), decimalComma: decimalComma,
+            missingTokens: Self.missingTokens(parsing: missing), skipLines: skipLines)
+    }
+
     /// Checks the dialect: a decimal comma needs a delimiter other than `,`; the lines to skip are 0 or more.
     /// - Throws: ``DataError`` of kind usage.
     public func validate() throws(DataError) {

@@ -1,6 +1,31 @@
 import Foundation
 
 extension ColumnRoles {
+    /// Roles from option texts as a command line gives them: the `--band` and `--order` values
+    /// (``bands(parsing:)``, ``levelOrders(parsing:)``) and the `--event-codes` arguments
+    /// (``EventCodes/init(arguments:)``; none: only `1`/`0`).
+    /// - Parameters:
+    ///   - time: The time column.
+    ///   - start: The entry-time column, or nil.
+    ///   - event: The event column.
+    ///   - id: The patient id column, or nil.
+    ///   - by: Grouping columns.
+    ///   - strata: The stratification column.
+    ///   - band: The `--band` values as written.
+    ///   - order: The `--order` values as written.
+    ///   - eventCodes: The `--event-codes` arguments as written.
+    ///   - skipInvalid: Exclude invalid rows instead of failing.
+    /// - Throws: ``DataError`` of kind usage for a malformed band, level order or event coding (checked in that order).
+    public init(
+        time: String, start: String?, event: String, id: String?, by: [String], strata: String?, band: [String],
+        order: [String], eventCodes: [String], skipInvalid: Bool
+    ) throws(DataError) {
+        self.init(
+            time: time, start: start, event: event, id: id, by: by, strata: strata, bands: try Self.bands(parsing: band),
+            levelOrder: try Self.levelOrders(parsing: order),
+            eventCodes: try eventCodes.isEmpty ? nil : EventCodes(arguments: eventCodes), skipInvalid: skipInvalid)
+    }
+
     /// The column names of a comma-separated list (`--baseline a, b,c`): trimmed, empty names dropped.
     /// - Parameter list: The list as given.
     /// - Returns: The names in order.

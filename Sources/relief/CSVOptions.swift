@@ -24,17 +24,6 @@ struct CSVOptions: ParsableArguments {
 
     /// The dialect: `,` unless given (auto with `--decimal-comma`).
     var dialect: CSVDialect {
-        CSVDialect(
-            delimiter: delimiter ?? (decimalComma ? .auto : .comma), decimalComma: decimalComma,
-            missingTokens: CSVDialect.missingTokens(parsing: missing), skipLines: skipLines)
-    }
-
-    func provenanceOptions() -> [(String, String)] {
-        var options: [(String, String)] = [("missing", missing)]
-        if let delimiter { options.append(("delimiter", delimiter.optionSpelling)) }
-        if decimalComma { options.append(("decimal-comma", "yes")) }
-        if skipInvalid { options.append(("skip-invalid", "yes")) }
-        if skipLines > 0 { options.append(("skip-lines", String(skipLines))) }
-        return options
+        CSVDialect(delimiter: delimiter, decimalComma: decimalComma, missing: missing, skipLines: skipLines)
     }
 }

@@ -25,27 +25,14 @@ struct ColumnOptions<Support: ColumnSupport>: ParsableArguments {
 
     mutating func validate() throws { _ = try roles(skipInvalid: false) }
 
-    /// `--event-codes ended=... censored=...` as ``EventCodes``, or `nil` when not given.
-    func parsedEventCodes() throws -> EventCodes? {
-        guard !eventCodes.isEmpty else { return nil }
-        return try ValidationError.from { () throws(DataError) in try EventCodes(arguments: eventCodes) }
-    }
-
     /// The column roles for the reader, with the groups of `grouping` when the command has them.
     func roles(grouping: GroupingOptions? = nil, skipInvalid: Bool) throws -> ColumnRoles {
         if Support.id == .private, id != ColumnRoles.defaultID { throw ValidationError("--id does not apply to this command") }
-        return ColumnRoles(
-            time: time, start: start, event: event, id: id.isEmpty || Support.id == .private ? nil : id, by: grouping?.by ?? [], strata: grouping?.strata,
-            bands: try grouping?.parsedBands() ?? [:], levelOrder: try grouping?.parsedOrder() ?? [:],
-            eventCodes: try parsedEventCodes(), skipInvalid: skipInvalid)
-    }
-
-    /// The provenance entries of these options (and of `grouping`'s) that change numbers.
-    func provenanceOptions(grouping: GroupingOptions? = nil) -> [(String, String)] {
-        var options: [(String, String)] = [("time", time), ("event", event)]
-        if let start { options.append(("start", start)) }
-        if let grouping { options += grouping.provenanceOptions() }
-        if !eventCodes.isEmpty { options.append(("event-codes", eventCodes.joined(separator: " "))) }
-        return options
+        return try ValidationError.from { () throws(DataError) in
+            try ColumnRoles(
+                time: time, start: start, event: event, id: id.isEmpty || Support.id == .private ? nil : id, by: grouping?.by ?? [],
+                strata: grouping?.strata, band: grouping?.band ?? [], order: grouping?.order ?? [], eventCodes: eventCodes,
+                skipInvalid: skipInvalid)
+        }
     }
 }

@@ -11,10 +11,10 @@ struct CommandRun {
     var record: RunRecord
 
     /// Creates the run of a command whose options are `input` (and `grouping`) and `numberOptions`.
-    init(output: OutputOptions, input: InputOptions<some ColumnSupport>, grouping: GroupingOptions? = nil, numberOptions: [(String, String)]) {
+    init(output: OutputOptions, input: InputOptions<some ColumnSupport>, grouping: GroupingOptions? = nil, numberOptions: [(String, String)]) throws {
         self.output = output
         self.record = RunRecord(
-            command: CommandLineText.current(), options: input.provenanceOptions(grouping: grouping) + numberOptions)
+            command: CommandLineText.current(), options: try input.provenanceOptions(grouping: grouping) + numberOptions)
     }
 
     /// Runs, renders and writes `request`.

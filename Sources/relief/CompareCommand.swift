@@ -38,7 +38,7 @@ struct CompareCommand: ParsableCommand {
             kaplanMeier: km.confidence.kaplanMeier)
         let request = try CompareRequest(
             source: try km.input.source(grouping: km.grouping), comparison: comparison, adjust: adjust, adjustModel: model)
-        let numbers = km.confidence.provenanceOptions() + estimation.provenanceOptions() + request.provenanceOptions
+        let numbers = km.confidence.kaplanMeier.provenanceOptions + estimation.provenanceOptions() + request.provenanceOptions
         try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: numbers)(request)
     }
 }

@@ -16,11 +16,6 @@ struct ConfidenceOptions: ParsableArguments {
     var kaplanMeier: KaplanMeier {
         KaplanMeier(confidenceTransform: confType, confidenceLevel: confLevel)
     }
-
-    /// The provenance entries of these options.
-    func provenanceOptions() -> [(String, String)] {
-        [("conf-type", confType.rawValue), ("conf-level", String(describing: confLevel))]
-    }
 }
 
 extension KaplanMeier.ConfidenceTransform: ExpressibleByArgument {}

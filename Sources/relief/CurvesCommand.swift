@@ -18,6 +18,6 @@ struct CurvesCommand: ParsableCommand {
 
     func run() throws {
         let request = CurvesRequest(source: try km.input.source(grouping: km.grouping), kaplanMeier: km.confidence.kaplanMeier)
-        try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: km.confidence.provenanceOptions())(request)
+        try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: km.confidence.kaplanMeier.provenanceOptions)(request)
     }
 }

@@ -61,10 +61,8 @@ struct DoseResponseCommand: ParsableCommand {
     /// The request of these options (checked, nothing read yet).
     func request() throws -> DoseResponseRequest {
         try DoseResponseRequest(
-            source: try input.source(), doseColumn: dose,
-            models: try DoseResponseRequest.models(parsing: models),
-            summary: try DoseResponseRequest.summary(named: summary.rawValue, tau: tau), type: type, responseColumn: response,
-            doseStep: doseStep, targetGain: targetGain, confidenceLevel: confLevel)
+            source: try input.source(), doseColumn: dose, models: models, summary: summary.rawValue, tau: tau, type: type,
+            responseColumn: response, doseStep: doseStep, targetGain: targetGain, confidenceLevel: confLevel)
     }
 
     func run() throws {

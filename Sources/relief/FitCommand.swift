@@ -43,11 +43,9 @@ struct FitCommand: ParsableCommand {
 
     func run() throws {
         let source = try input.source()
-        var specification = try model.specification(dist: dist)
+        var specification = try model.formula.specification(cox: model.cox, dist: dist)
         specification.termTests = termTests ?? .likelihoodRatio
-        let request: any AnalysisRequest = model.model.needsDose
-            ? try EmaxFitRequest(source: source, model: model.model, doseColumn: model.doseColumn, specification: specification)
-            : try FitRequest(source: source, model: model.model, specification: specification)
+        let request = try FitRequest.fitting(model.model, source: source, doseColumn: model.doseColumn, specification: specification)
         try CommandRun(output: output, input: input, numberOptions: try model.provenanceOptions(dist: dist))(request)
     }
 }

@@ -22,27 +22,7 @@ struct GroupingOptions: ParsableArguments {
     var order: [String] = []
 
     mutating func validate() throws {
-        _ = try parsedBands()
-        _ = try parsedOrder()
-    }
-
-    /// `--band` as column -> increasing cut points.
-    func parsedBands() throws -> [String: [Double]] {
-        try ValidationError.from { () throws(DataError) in try ColumnRoles.bands(parsing: band) }
-    }
-
-    /// `--order` as column -> level labels.
-    func parsedOrder() throws -> [String: [String]] {
-        try ValidationError.from { () throws(DataError) in try ColumnRoles.levelOrders(parsing: order) }
-    }
-
-    /// The provenance entries of these options.
-    func provenanceOptions() -> [(String, String)] {
-        var options: [(String, String)] = []
-        if !by.isEmpty { options.append(("by", by.joined(separator: ", "))) }
-        if let strata { options.append(("strata", strata)) }
-        for spec in band { options.append(("band", spec)) }
-        for spec in order { options.append(("order", spec)) }
-        return options
+        _ = try ValidationError.from { () throws(DataError) in try ColumnRoles.bands(parsing: band) }
+        _ = try ValidationError.from { () throws(DataError) in try ColumnRoles.levelOrders(parsing: order) }
     }
 }

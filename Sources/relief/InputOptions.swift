@@ -15,8 +15,11 @@ struct InputOptions<Support: ColumnSupport>: ParsableArguments {
         DataSource(path: file, dialect: csv.dialect, roles: try columns.roles(grouping: grouping, skipInvalid: csv.skipInvalid))
     }
 
-    /// The options that change numbers, for the provenance: columns (and groups), then reading.
-    func provenanceOptions(grouping: GroupingOptions? = nil) -> [(String, String)] {
-        columns.provenanceOptions(grouping: grouping) + csv.provenanceOptions()
+    /// The options that change numbers, for the provenance: columns (and groups), then reading
+    /// (``DataSource/provenanceOptions(band:order:eventCodes:missing:delimiter:)``).
+    func provenanceOptions(grouping: GroupingOptions? = nil) throws -> [(String, String)] {
+        try source(grouping: grouping).provenanceOptions(
+            band: grouping?.band ?? [], order: grouping?.order ?? [], eventCodes: columns.eventCodes, missing: csv.missing,
+            delimiter: csv.delimiter?.optionSpelling)
     }
 }

@@ -45,7 +45,7 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         let request = try PredictRequest(
-            source: try input.source(), model: model.model, specification: try model.specification(dist: dist?.dist),
+            source: try input.source(), model: model.model, specification: try model.formula.specification(cox: model.cox, dist: dist?.dist),
             settings: try ProfileSetting.parse(at), times: try estimation.parsedTimes(), tau: estimation.tau, doseColumn: model.doseColumn)
         let numberOptions = request.provenanceOptions(references: model.formula.ref, at: at, times: estimation.times)
         try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)

@@ -23,15 +23,9 @@ struct RegressionModelOptions: ParsableArguments {
         try ValidationError.from { try options.check(for: model, doseColumn: dose) }
     }
 
-    /// The model specification.
-    /// - Throws: `DesignMatrixError` for a malformed `--ref`.
-    func specification(dist: DistributionOption?) throws -> ModelSpecification {
-        try formula.specification(cox: cox, dist: dist)
-    }
-
     /// The provenance entries of the model (``ModelSpecification/provenanceOptions(model:references:)``) and its dose column.
     /// - Throws: `DesignMatrixError` for a malformed `--ref`.
     func provenanceOptions(dist: DistributionOption?) throws -> [(String, String)] {
-        try specification(dist: dist).provenanceOptions(model: model, references: formula.ref) + (model.needsDose ? [("dose", doseColumn)] : [])
+        try formula.specification(cox: cox, dist: dist).provenanceOptions(model: model, references: formula.ref) + (model.needsDose ? [("dose", doseColumn)] : [])
     }
 }

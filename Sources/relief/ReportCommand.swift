@@ -93,7 +93,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let record = RunRecord(
             command: CommandLineText.current(),
-            options: input.provenanceOptions(grouping: grouping) + confidence.provenanceOptions()
+            options: try input.provenanceOptions(grouping: grouping) + confidence.kaplanMeier.provenanceOptions
                 + estimation.provenanceOptions())
         let report = try request().run(record: record)
         if let output {

@@ -60,17 +60,14 @@ struct ScheduleCommand: ParsableCommand {
     @OptionGroup var input: InputOptions<AllColumns>
     @OptionGroup(title: "Output") var output: OutputOptions
 
-    /// The model of `--model`.
-    var model: ModelName { modelOption.model }
-
     func validate() throws {
-        try ValidationError.from { try ScheduleRequest.check(target: target, model: model, distribution: family?.dist.distribution) }
+        try ValidationError.from { try ScheduleRequest.check(target: target, model: modelOption.model, distribution: family?.dist.distribution) }
         _ = try ValidationError.from { try ScheduleRequest.grid(doses: doses, intervals: intervals) }
     }
 
     func run() throws {
         let request = try ScheduleRequest(
-            source: try input.source(), model: model, specification: try formula.specification(dist: family?.dist),
+            source: try input.source(), model: modelOption.model, specification: try formula.specification(dist: family?.dist),
             doses: doses, intervals: intervals, target: target, doseColumn: doseColumn, intervalColumn: intervalColumn, at: at,
             solvesContinuously: solve)
         let numberOptions = request.provenanceOptions(references: formula.ref, doses: doses, intervals: intervals, at: at)

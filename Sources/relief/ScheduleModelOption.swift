@@ -1,12 +1,6 @@
-import Analysis
 import ArgumentParser
 
 /// `--model` of `relief schedule`: a parametric family or a one-step Emax model.
-enum ScheduleModelOption: String, ExpressibleByArgument, CaseIterable {
+enum ScheduleModelOption: String, NamedOption {
     case exponential, weibull, lognormal, loglogistic, emax, sigemax
-
-    init?(argument: String) { self.init(rawValue: argument.lowercased()) }
-
-    /// The model.
-    var model: ModelName { ModelName(rawValue: rawValue) ?? .weibull }
 }

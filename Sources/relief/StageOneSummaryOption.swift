@@ -1,10 +1,8 @@
 import ArgumentParser
 
 /// `--summary`: the stage-1 summary per dose level.
-enum StageOneSummaryOption: String, ExpressibleByArgument, CaseIterable {
+enum StageOneSummaryOption: String, NamedOption {
     case median
     case rmst
     case cox
-
-    init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }

@@ -24,7 +24,7 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         let request = SummaryRequest(
             source: try km.input.source(grouping: km.grouping), summary: try estimation.summary(km: km.confidence.kaplanMeier))
-        let numbers = km.confidence.provenanceOptions() + estimation.provenanceOptions()
+        let numbers = km.confidence.kaplanMeier.provenanceOptions + estimation.provenanceOptions()
         try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: numbers)(request)
     }
 }

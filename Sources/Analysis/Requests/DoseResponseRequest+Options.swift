@@ -33,6 +33,20 @@ extension DoseResponseRequest {
         }
     }
 
+    /// The request of option texts: the models as a comma-separated list (``models(parsing:)``) and the
+    /// stage-1 summary by name (``summary(named:tau:)``).
+    /// - Throws: ``AnalysisError`` (usage) for a malformed list or summary; what
+    ///   ``init(source:doseColumn:models:summary:type:responseColumn:doseStep:targetGain:confidenceLevel:)`` throws.
+    public init(
+        source: DataSource, doseColumn: String, models: String, summary: String, tau: Double?, type: DoseResponseFit.FitType?,
+        responseColumn: String?, doseStep: Double?, targetGain: Double?, confidenceLevel: Double
+    ) throws {
+        try self.init(
+            source: source, doseColumn: doseColumn, models: try Self.models(parsing: models),
+            summary: try Self.summary(named: summary, tau: tau), type: type, responseColumn: responseColumn, doseStep: doseStep,
+            targetGain: targetGain, confidenceLevel: confidenceLevel)
+    }
+
     /// The options that change numbers, for the provenance (``RunRecord``): dose, models, type, then the
     /// response or the stage-1 summary, the dose step, the target gain and the confidence level.
     /// - Parameter models: The model list as the caller wrote it (e.g. `--models emax,linear`).

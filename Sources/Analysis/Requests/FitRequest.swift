@@ -20,6 +20,17 @@ public struct FitRequest: AnalysisRequest {
         self.fitter = try RegressionFitter(model: model, specification: specification)
     }
 
+    /// The request that fits `model`: an ``EmaxFitRequest`` (with `doseColumn`) for a model with a dose
+    /// role, else a ``FitRequest``.
+    /// - Throws: What the request's initializer throws.
+    public static func fitting(
+        _ model: ModelName, source: DataSource, doseColumn: String, specification: ModelSpecification
+    ) throws -> any AnalysisRequest {
+        model.needsDose
+            ? try EmaxFitRequest(source: source, model: model, doseColumn: doseColumn, specification: specification)
+            : try FitRequest(source: source, model: model, specification: specification)
+    }
+
     public var covariates: [String] { fitter.covariates }
 
     /// Models registered with ``SurvivalModelRequirements/allowsEntryTimes`` (Cox) take `(start, stop]` rows.

@@ -8,4 +8,9 @@ extension KaplanMeier {
             throw AnalysisError(.usage, "--conf-level must lie strictly between 0 and 1 (e.g. 0.95), got \(confidenceLevel)")
         }
     }
+
+    /// The provenance entries of the settings (``RunRecord``): `conf-type`, then `conf-level`.
+    public var provenanceOptions: [(String, String)] {
+        [("conf-type", confidenceTransform.rawValue), ("conf-level", String(describing: confidenceLevel))]
+    }
 }
