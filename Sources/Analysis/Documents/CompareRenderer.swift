@@ -94,7 +94,7 @@ public struct CompareRenderer: ResultRenderer {
                     [.text(g.level), .integer(g.n), .integer(g.events), g.median.estimate.map(ReportCell.number) ?? .empty,
                      .number(g.restrictedMean.estimate), .number(g.restrictedMean.standardError)]
                 },
-                notes: ["rmst: restricted mean relief to \(tau) days (R's print(survfit, rmean = \(tau))); NR: not reached."]),
+                notes: ["rmst: restricted mean relief to \(tau) days (R's print.survfit with rmean = \(tau)); NR: not reached."]),
         ]))
         let rows = Self.rows(result)
         document.sections.append(ReportDocument.Section(heading: "Differences against \(comparison.reference)", tables: [

@@ -81,6 +81,10 @@ public struct CompareRequest: AnalysisRequest {
         guard let grouping = dataset.groupings.first else {
             throw AnalysisError(.usage, "compare needs a grouping column (--by)")
         }
+        if let reference = comparison.reference, !grouping.levels.contains(reference) {
+            throw AnalysisError(.usage, "--reference \(reference): no such \(grouping.column) level; the levels are "
+                + grouping.levels.map { "'\($0)'" }.joined(separator: ", "))
+        }
         try dataset.checkNoOverlappingIntervals(separate: dataset.groupingCodes)
         let result = try comparison.compare(time: dataset.time, event: dataset.event, start: dataset.start,
                                             groups: grouping.codes, levels: grouping.levels)

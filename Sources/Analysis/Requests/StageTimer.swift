@@ -7,7 +7,8 @@ import Foundation
 /// throughput in MB/s (bytes of input per second). Used by `make bench`.
 ///
 /// ```swift
-/// var timer = StageTimer { line in print(line) }
+/// var lines: [String] = []
+/// var timer = StageTimer { lines.append($0) }
 /// let output = try request.run { name, bytes in timer.lap(name, bytes: bytes) }
 /// timer.lap("render")
 /// ```

@@ -5,7 +5,7 @@ import NumericCore
 /// ratio to a common τ, survival differences at given times, and the median difference with a seeded
 /// percentile bootstrap (`relief compare`).
 ///
-/// Variances are Greenwood's (R's `summary(survfit)$std.err` and `print(survfit, rmean = τ)`'s
+/// Variances are Greenwood's (R's `summary(survfit)$std.err` and `print.survfit` with `rmean = τ`, its
 /// `se(rmean)`), groups independent; ratios on the log scale (as `survRM2::rmst2`). τ defaults to the
 /// largest time every group still has someone at risk (the shortest group follow-up, `survRM2`'s default).
 /// The bootstrap resamples rows within each group (the group sizes are fixed); replicate `r` draws from
