@@ -31,20 +31,19 @@ struct FitCommand: ParsableCommand {
             "Distribution of aft, emax and sigemax: exponential, weibull (default), lognormal, loglogistic, or all (aft: compare by AIC).",
             valueName: "name"))
     var dist: DistributionOption?
-    @Option(help: ArgumentHelp("Per-term tests: lr (Wald and likelihood ratio; one refit per term), wald, or none.", valueName: "tests"))
+    @Option(help: ArgumentHelp("Per-term tests: lr (Wald and likelihood ratio; one refit per term; default except emax/sigemax), wald, or none.", valueName: "tests"))
     var termTests: TermTestMode?
     @OptionGroup var input: InputOptions<AllColumns>
     @OptionGroup(title: "Output") var output: OutputOptions
 
     func validate() throws {
         try model.check(dist: dist)
-        if model.model.needsDose, termTests != nil { throw ValidationError("--term-tests is not available for \(model.model) yet") }
     }
 
     func run() throws {
         let source = try input.source()
         var specification = try model.formula.specification(cox: model.cox, dist: dist)
-        specification.termTests = termTests ?? .likelihoodRatio
+        specification.termTests = termTests
         let request = try FitRequest.fitting(model.model, source: source, doseColumn: model.doseColumn, specification: specification)
         try CommandRun(output: output, input: input, numberOptions: try model.provenanceOptions(dist: dist))(request)
     }

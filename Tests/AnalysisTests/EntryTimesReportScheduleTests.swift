@@ -117,17 +117,28 @@ struct EntryTimesReportScheduleTests {
         #expect(plain.schedule.cells.map(\.restrictedMean) != schedule.schedule.cells.map(\.restrictedMean))
     }
 
-    @Test("the one-step Emax model still refuses (start, stop] rows, with the reason")
-    func emaxRefuses() throws {
+    @Test("the Emax schedule on (start, stop] rows is predict emax's restricted mean from the left-truncated fit")
+    func emaxScheduleEqualsPredict() throws {
+        let specification = ModelSpecification(formula: "interval_days + baseline_pain")
+        let held = ["baseline_pain=6"]
         let request = try ScheduleRequest(
-            source: Self.entry, model: .emax, specification: ModelSpecification(formula: "interval_days"), doses: "0.5,1.0",
-            intervals: "7,14")
-        #expect(!request.acceptsEntryTimes)
-        do {
-            _ = try request.run()
-            Issue.record("expected a refusal")
-        } catch let error as AnalysisError {
-            #expect(error.kind == .usage && error.message.contains("--start entry_days") && error.message.contains("(start, stop]"))
+            source: Self.entry, model: .emax, specification: specification, doses: "0.5,1.0", intervals: "7,14", at: held)
+        #expect(request.acceptsEntryTimes)
+        let schedule = try request.run().result
+        for dose in [0.5, 1.0] {
+            for interval in [7.0, 14] {
+                let cell = try #require(schedule.schedule.cell(dose: dose, interval: interval))
+                let settings = try ProfileSetting.parse(["dose_mg_kg=\(dose)", "interval_days=\(interval)"] + held)
+                let predicted = try PredictRequest(
+                    source: Self.entry, model: .emax, specification: specification, settings: settings, times: [interval], tau: interval
+                ).run().result
+                let mean = try #require(predicted.profiles.first?.prediction.restrictedMean)
+                Self.tolerance.expect(cell.restrictedMean, mean.estimate, "RMST(\(interval)) at dose \(dose)")
+            }
         }
+        let plain = try ScheduleRequest(
+            source: Self.plain, model: .emax, specification: specification, doses: "0.5,1.0", intervals: "7,14", at: held
+        ).run().result
+        #expect(plain.schedule.cells.map(\.restrictedMean) != schedule.schedule.cells.map(\.restrictedMean))
     }
 }

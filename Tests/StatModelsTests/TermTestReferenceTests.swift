@@ -1,4 +1,5 @@
 import DataIO
+import DoseResponse
 import Foundation
 import NumericCore
 import Regression
@@ -8,7 +9,8 @@ import Testing
 /// statistic `b' V⁻¹ b` from `vcov(fit)` (Reference/term_tests.json from make_term_test_fixtures.R):
 /// Cox with a factor, an interaction and clusters; with a spline and strata (Breslow); with one term;
 /// Weibull, log-normal with an interaction, log-logistic with one term; and Cox on the (start, stop] rows
-/// of survival::heart. Statistics and AIC agree to 1e-6 (relative above 1, absolute below).
+/// of survival::heart; and the covariate terms of the linlog AFT that `relief fit emax` reports when ED50
+/// is not identified. Statistics and AIC agree to 1e-6 (relative above 1, absolute below).
 @Suite("Per-term tests vs R drop1")
 struct TermTestReferenceTests {
     struct File: Decodable { let cases: [Case] }
@@ -22,6 +24,7 @@ struct TermTestReferenceTests {
         let aic: Double
         let undroppable: [String]
         let terms: [Row]
+        let dose_offset: Double?
     }
     struct Row: Decodable {
         let term: String
@@ -101,6 +104,35 @@ struct TermTestReferenceTests {
         #expect(tests.tests.allSatisfy { $0.likelihoodRatio == nil && $0.aicWithout == nil })
         for (row, expected) in zip(tests.tests, c.terms) {
             Self.expectNear(row.wald.statistic, expected.wald, "\(row.term) Wald")
+        }
+    }
+
+    @Test("the covariate terms of the Emax fit's alternative when ED50 is not identified")
+    func emaxAlternative() throws {
+        let c = try Self.fixture("linlog_alternative")
+        let formula = try Formula(c.formula)
+        let data = try FormulaFixtureData.read(c.dataset, covariates: formula.variables + ["dose_mg_kg"])
+        let dose = try #require(data.covariates.first { $0.name == "dose_mg_kg" }?.numericValues)
+        let design = try DesignMatrixBuilder(intercept: false).build(formula, data: data)
+        let regression = RegressionData(design: design, time: data.time, event: data.event, dose: dose)
+        let fit = try EmaxAFT(curve: .emax, distribution: .weibull).fit(regression)
+        #expect(!fit.identification.isIdentified)
+        let alternative = try #require(fit.alternative)
+        guard case .logarithmic(let offset) = alternative.doseTerm else {
+            Issue.record("expected the linlog alternative, got \(alternative.doseTerm)")
+            return
+        }
+        #expect(abs(offset - (try #require(c.dose_offset))) < 1e-12)
+        SurvivalTolerance.expectRelative(alternative.fit.logLikelihood, c.loglik, tolerance: 1e-9, "alternative loglik")
+        let model = DoseTermAFT(doseTerm: alternative.doseTerm, model: ParametricAFT(distribution: .weibull))
+        let tests = TermTests(fit: alternative.fit, design: design, data: regression, model: model, referenceLogLikelihood: nil)
+        let expected = c.terms.filter { !$0.term.hasPrefix("log(dose_mg_kg") }
+        #expect(tests.tests.map(\.term) == expected.map(\.term))
+        #expect(tests.warnings.isEmpty)
+        for (row, r) in zip(tests.tests, expected) {
+            Self.expectNear(row.wald.statistic, r.wald, "\(row.term) Wald")
+            Self.expectNear(row.likelihoodRatio?.statistic, r.lr, "\(row.term) LR")
+            Self.expectNear(row.aicWithout, r.aic, "\(row.term) AIC without")
         }
     }
 }

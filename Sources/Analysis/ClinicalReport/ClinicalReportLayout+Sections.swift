@@ -114,7 +114,14 @@ extension ClinicalReportLayout {
         _ renderer: Renderer, _ result: Renderer.Result, _ report: ClinicalReport
     ) -> [ReportBlock] {
         renderer.document(result, input: report.input, provenance: report.provenance, warnings: [])
-            .sections.flatMap(\.tables).map(ReportBlock.table)
+            .sections.flatMap { section in
+                // The first table takes its section's heading when untitled (the report shows no heading).
+                section.tables.enumerated().map { index, table in
+                    var table = table
+                    if index == 0, table.title.isEmpty { table.title = section.heading }
+                    return ReportBlock.table(table)
+                }
+            }
     }
 
     /// A reason as a sentence ending in one period.

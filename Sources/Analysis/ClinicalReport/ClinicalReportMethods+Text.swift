@@ -47,6 +47,8 @@ extension ClinicalReportMethods {
             } else {
                 text += " Standard errors are model-based (no patient column to cluster on)."
             }
+            text += " Each term is tested with all its columns together by a Wald chi-squared test (as SAS's Type 3 "
+                + "tests; `relief fit` adds the likelihood-ratio test, R's drop1)."
             paragraphs.append(text)
         }
         if let doseResponse { paragraphs.append(doseResponse) }

@@ -68,6 +68,12 @@ public struct EmaxFitRenderer: ResultRenderer {
         } else {
             document.sections += Self.notIdentifiedSections(result)
         }
+        if let tests = result.termTests {
+            let reported = fit.identification.isIdentified ? nil : fit.alternative
+            let note = reported.map { "Terms of the reported \($0.doseTerm.name) AFT (ED50 is not identified); its dose term is in every model." }
+                ?? "The Emax dose curve is in every model."
+            document.sections.append(tests.section(robust: (reported?.fit.robustVariance ?? fit.robustVariance) != nil, leadingNote: note))
+        }
         if !result.curve.isEmpty {
             let model = fit.alternative.map { "the \($0.doseTerm.name) AFT" } ?? "the \(fit.curve.rawValue) curve"
             let ci = Provenance.percent(fit.alternative?.fit.confidenceLevel ?? fit.confidenceLevel) + " CI"
@@ -214,6 +220,16 @@ public struct EmaxFitRenderer: ResultRenderer {
                 add("alternative_parameter", "scale", estimate: .number(scale.scale), lower: scale.scaleLower, upper: scale.scaleUpper)
             }
         }
+        for test in result.termTests?.tests ?? [] {
+            add("term_test", test.term + ":df", estimate: .integer(test.degreesOfFreedom))
+            add("term_test", test.term + ":wald_chi_sq", estimate: .number(test.wald.statistic))
+            add("term_test", test.term + ":wald_p", estimate: .number(test.wald.pValue))
+            if let lr = test.likelihoodRatio {
+                add("term_test", test.term + ":lr_chi_sq", estimate: .number(lr.statistic))
+                add("term_test", test.term + ":lr_p", estimate: .number(lr.pValue))
+            }
+            if let aic = test.aicWithout { add("term_test", test.term + ":aic_without", estimate: .number(aic)) }
+        }
         for point in result.curve {
             add("curve", "g", dose: point.dose, estimate: .number(point.estimate), lower: point.lower, upper: point.upper)
             add("curve", "median", dose: point.dose, estimate: .number(point.median))
@@ -236,6 +252,8 @@ public struct EmaxFitRenderer: ResultRenderer {
     ///                  "candidates": [{"model", "dose_term", "log_likelihood", "aic", "converged"}],
     ///                  "parameters": [{"name", "estimate", "std_error", "time_ratio", "lower", "upper"}],
     ///                  "scale": {"estimate", "lower", "upper"} | null} | null,
+    ///  "term_tests": {"tests": [...], "contained_terms": [...]} | null (as relief fit's; of the alternative
+    ///                when ED50 is not identified),
     ///  "curve": [{"dose", "estimate", "lower", "upper", "median"}], "warnings": [..]}
     /// ```
     /// When ED50 is not identified, `log_likelihood` … `iterations` are those of the fit with ED50 held at
@@ -282,6 +300,7 @@ public struct EmaxFitRenderer: ResultRenderer {
                 } ?? .null
             ),
             ("alternative", fit.alternative.map { Self.alternativeJSON($0, doseColumn: result.doseColumn) } ?? .null),
+            ("term_tests", result.termTests?.json ?? .null),
             (
                 "curve",
                 .objects(result.curve) { point in

@@ -41,6 +41,10 @@ public struct ModelName: Hashable, Sendable, CustomStringConvertible {
     /// Whether the model needs a dose column besides the formula (the one-step Emax models).
     public var needsDose: Bool { entry.requirements.needsDose }
 
+    /// The per-term tests `relief fit` reports unless told: Wald and likelihood ratio (R's `drop1`), but
+    /// Wald only for the models that need a dose (each of their refits is a full non-linear fit).
+    public var defaultTermTests: TermTestMode { needsDose ? .wald : .likelihoodRatio }
+
     /// Models are equal when their names are.
     public static func == (lhs: ModelName, rhs: ModelName) -> Bool { lhs.rawValue == rhs.rawValue }
 

@@ -29,8 +29,14 @@ public struct ModelSpecification: Sendable {
     /// The most design columns the formula may expand to (`--max-columns`, default 1,000); a wider
     /// design is refused before it is built.
     public var maximumColumns: Int
-    /// The per-term test table: Wald and likelihood-ratio (default), Wald only, or none.
-    public var termTests: TermTestMode = .likelihoodRatio
+    /// The per-term test table: Wald and likelihood-ratio, Wald only, or none; nil (the default) is the
+    /// model's own default (``ModelName/defaultTermTests``), as `relief fit` without `--term-tests`.
+    public var termTests: TermTestMode? = nil
+
+    /// The per-term tests a fit of `model` reports: ``termTests``, or the model's default.
+    /// - Parameter model: The fitted model.
+    /// - Returns: The mode.
+    public func termTestMode(for model: ModelName) -> TermTestMode { termTests ?? model.defaultTermTests }
 
     /// Creates a specification.
     /// - Parameters:

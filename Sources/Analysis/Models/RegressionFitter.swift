@@ -111,7 +111,7 @@ struct RegressionFitter: Sendable {
     func fit(_ dataset: SurvivalDataset) throws -> (result: RegressionResult, design: DesignMatrix) {
         let (fit, design, data) = try fitModel(dataset)
         var result = result(fit, design: design, dataset: dataset)
-        if specification.termTests != .none {
+        if specification.termTestMode(for: model) != .none {
             result.termTests = try termTests(fit, design: design, data: data)
             result.warnings += result.termTests?.warnings ?? []
         }
@@ -122,7 +122,7 @@ struct RegressionFitter: Sendable {
     /// family (for `aft --dist all`, the best family).
     func termTests(_ fit: any SurvivalRegressionFit, design: DesignMatrix, data: RegressionData) throws -> TermTests {
         var refit: (any SurvivalRegressionModel)?
-        if specification.termTests == .likelihoodRatio {
+        if specification.termTestMode(for: model) == .likelihoodRatio {
             refit = try ModelName.registry.entry(named: fit.modelName).make(specification.settings)
         }
         return TermTests(fit: fit, design: design, data: data, model: refit)

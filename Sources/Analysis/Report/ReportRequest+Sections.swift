@@ -25,7 +25,9 @@ extension ReportRequest {
     func specification(formula: String, cluster: String?, references: [String: String] = [:]) -> ModelSpecification {
         var specification = ModelSpecification(
             formula: formula, cluster: cluster, referenceLevels: references, confidenceLevel: summary.km.confidenceLevel)
-        specification.termTests = .none  // the report shows no per-term table (yet)
+        // Per-term Wald tests (SAS PHREG's "Type 3 tests" default): no refit per term, so the report's cost
+        // does not grow with the number of terms; `relief fit` adds the likelihood-ratio column.
+        specification.termTests = .wald
         return specification
     }
 

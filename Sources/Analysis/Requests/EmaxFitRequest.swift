@@ -1,5 +1,6 @@
 import DataIO
 import DoseResponse
+import Regression
 import Reporting
 
 /// `relief fit emax|sigemax` (a model that needs a dose column): the one-step Emax dose-response AFT, log T = log(E0 + Emax·d^h/(ED50^h + d^h))
@@ -32,6 +33,9 @@ public struct EmaxFitRequest: AnalysisRequest {
 
     public var covariates: [String] { fitter.covariates }
 
+    /// `(start, stop]` rows: the likelihood conditional on survival to each row's entry.
+    public var acceptsEntryTimes: Bool { true }
+
     public func check(_ source: DataSource) throws { try fitter.checkColumns(source) }
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: EmaxFitReport, warnings: [String]) {
@@ -44,11 +48,29 @@ public struct EmaxFitRequest: AnalysisRequest {
         // The reported model's curve: the Emax curve, or the alternative's when ED50 is not identified.
         let curve = fit.identification.isIdentified ? fit.curvePoints(doses: grid)
             : fit.alternative?.curvePoints(doses: grid) ?? []
-        let report = EmaxFitReport(
+        var report = EmaxFitReport(
             fit: fit, doseColumn: doseColumn, formula: fitter.formula.text,
             referenceLevels: design.referenceLevels.sorted { $0.key < $1.key }.map { (column: $0.key, level: $0.value) },
             clusterColumn: design.clusterColumn, curve: curve)
-        return (report, (fitter.leftOutWarning(dataset).map { [$0] } ?? []) + fit.warnings)
+        report.termTests = try termTests(fit, design: design, data: data)
+        return (report, (fitter.leftOutWarning(dataset).map { [$0] } ?? []) + fit.warnings + (report.termTests?.warnings ?? []))
+    }
+
+    /// The per-term tests of the reported model: the Emax fit refitted without each covariate term, or,
+    /// when ED50 is not identified, the alternative (``DoseTermAFT``) refitted without it. Dropping every
+    /// covariate still leaves the dose curve, so the model without them is fitted too.
+    func termTests(_ fit: EmaxAFTFit, design: DesignMatrix, data: RegressionData) throws -> TermTests? {
+        let mode = specification.termTestMode(for: model)
+        guard mode != .none, !design.terms.isEmpty else { return nil }
+        let refits = mode == .likelihoodRatio
+        if fit.identification.isIdentified {
+            let model = refits ? try model.entry.make(specification.settings) : nil
+            return TermTests(fit: fit, design: design, data: data, model: model, referenceLogLikelihood: nil)
+        }
+        guard let alternative = fit.alternative else { return nil }
+        let model = DoseTermAFT(doseTerm: alternative.doseTerm,
+                                model: ParametricAFT(distribution: fit.distribution, confidenceLevel: fit.confidenceLevel))
+        return TermTests(fit: alternative.fit, design: design, data: data, model: refits ? model : nil, referenceLogLikelihood: nil)
     }
 
     public func render(

@@ -20,26 +20,14 @@ extension EmaxAFT {
     /// - Complexity: Two linear AFT fits with `p + 2` columns, a few Newton iterations each from the start.
     func alternative(_ input: RegressionData, dose: [Double], levels: EmaxDoseLevelFit?) -> EmaxAFTAlternative? {
         guard let first = dose.first, dose.contains(where: { $0 != first }) else { return nil }
-        let n = dose.count
-        let p = input.x.columns
         let offset = 0.01 * (dose.max() ?? 1)
         let model = ParametricAFT(distribution: distribution, robust: robust, confidenceLevel: confidenceLevel)
+        var data = input
+        data.dose = dose
         var fits: [(term: EmaxAFTAlternative.DoseTerm, fit: AFTFit)] = []
         for term in [EmaxAFTAlternative.DoseTerm.linear, .logarithmic(offset: offset)] {
-            var design = Matrix(rows: n, columns: 2 + p)
-            design.elements.withUnsafeMutableBufferPointer { out in
-                input.x.elements.withUnsafeBufferPointer { xs in
-                    for i in 0..<n {
-                        out[i] = 1
-                        out[n + i] = term.value(dose[i])
-                    }
-                    for j in 0..<(p * n) { out[2 * n + j] = xs[j] }
-                }
-            }
-            let data = RegressionData(x: design, termNames: ["(Intercept)", term.label("dose")] + input.termNames, time: input.time,
-                                      event: input.event, weights: input.weights, cluster: input.cluster)
             let start = levels.flatMap { Self.alternativeStart(term, levels: $0, offset: offset) }
-            if let fit = try? model.fit(data, start: start) { fits.append((term, fit)) }
+            if let fit = try? DoseTermAFT(doseTerm: term, model: model).fit(data, start: start) { fits.append((term, fit)) }
         }
         guard let chosen = fits.min(by: { $0.fit.aic < $1.fit.aic }) else { return nil }
         return EmaxAFTAlternative(

@@ -14,7 +14,8 @@ extension EmaxAFT {
             name: curve.rawValue,
             summary: curve == .emax ? "one-step Emax dose-response AFT (needs a dose column)"
                 : "one-step sigmoid Emax dose-response AFT, Hill exponent estimated (needs a dose column)",
-            requirements: SurvivalModelRequirements(intercept: false, allowsStrata: false, needsDose: true, choosesDistribution: true, positiveTimes: true),
+            requirements: SurvivalModelRequirements(intercept: false, allowsStrata: false, needsDose: true, choosesDistribution: true, positiveTimes: true,
+                                                    allowsEntryTimes: true),
             capabilities: SurvivalModelCapabilities(predictions: .all, drivesCoverageSchedule: true)
         ) { settings throws(StatModelError) in
             EmaxAFT(curve: curve, distribution: try settings.family(default: .weibull, context: curve.rawValue),

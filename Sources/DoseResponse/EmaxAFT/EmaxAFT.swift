@@ -137,7 +137,7 @@ public struct EmaxAFT: SurvivalRegressionModel, Sendable {
         let names = input.termNames
         let location = EmaxLocation(curve: curve, dose: dose, x: x, termNames: names)
         let response = try AFTResponse(time: time, event: event, weights: input.weights, distribution: distribution,
-                                       epsilon: tolerance, context: context)
+                                       epsilon: tolerance, context: context).truncated(at: input.start)
         let startFailure = "the log-likelihood is not finite at the starting values (E0 + Emax·f(dose) ≤ 0 "
             + "or extreme times); check the dose and time columns."
 

@@ -53,7 +53,8 @@ extension EmaxLocation {
         // The fit only feeds an approximation (the grid) and starting values: R's relative tolerance 1e-9 is
         // not needed, and from R's start 4 Newton steps leave a relative error far below the grid's spacing.
         guard let linear = try? ParametricAFT(distribution: response.distribution, maxIterations: 4, epsilon: 1e-7)
-            .fit(x: design, time: response.time, event: response.event, weights: response.weights)
+            .fit(RegressionData(x: design, time: response.time, event: response.event, weights: response.weights)
+                .entering(at: response.entryTime))
         else { return nil }
         let beta = linear.coefficients
         let v = linear.variance

@@ -26,6 +26,8 @@ package struct AFTResponse: Sendable {
     /// nothing), nil without entry times: the likelihood is then conditional on survival to the entry,
     /// `ℓᵢ − log S₀((g(startᵢ) − μᵢ)/σ)`.
     package private(set) var entryY: [Double]? = nil
+    /// The entry times themselves (`startᵢ`), nil without entry times: for a sub-fit on the same rows.
+    package private(set) var entryTime: [Double]? = nil
 
     /// Transforms the times.
     ///
@@ -68,6 +70,7 @@ package struct AFTResponse: Sendable {
             throw .lengthMismatch(context: context, argument: "start", expected: time.count, found: start.count)
         }
         var copy = self
+        copy.entryTime = start
         copy.entryY = try start.enumerated().map { (i, value) throws(StatModelError) -> Double in
             guard value.isFinite, value >= 0, value < time[i] else {
                 throw .invalidArgument(context: context, message: "start \(value) of row \(i) (0-based) is not a time >= 0 below its stop \(time[i]).")

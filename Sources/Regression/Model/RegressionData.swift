@@ -76,6 +76,15 @@ public struct RegressionData: Sendable {
         self.start = start
     }
 
+    /// The same data with the entry times of `(start, stop]` rows (nil: entry at 0).
+    /// - Parameter start: Entry times, one per row, or nil.
+    /// - Returns: The data with ``start`` set.
+    public func entering(at start: [Double]?) -> RegressionData {
+        var data = self
+        data.start = start
+        return data
+    }
+
     /// The number of rows.
     public var rows: Int { time.count }
 

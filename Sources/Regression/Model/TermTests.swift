@@ -48,6 +48,22 @@ public struct TermTests: Sendable {
     /// - Complexity: One reduced fit per droppable term, plus O(p³) per Wald test.
     public init(fit: any SurvivalRegressionFit, design: DesignMatrix, data: RegressionData,
                 model: (any SurvivalRegressionModel)?) {
+        self.init(fit: fit, design: design, data: data, model: model, referenceLogLikelihood: fit.referenceLogLikelihood)
+    }
+
+    /// Tests every droppable term of a fit whose model without any design column is not the fit's own
+    /// reference model (an AFT with a fixed dose term besides the design: dropping every design column
+    /// still leaves the dose).
+    ///
+    /// - Parameters:
+    ///   - fit: The fitted full model.
+    ///   - design: The design it was fitted on (its terms and formula).
+    ///   - data: The data it was fitted on.
+    ///   - model: The configured model to refit without each term, or nil for Wald tests only.
+    ///   - referenceLogLikelihood: The log-likelihood of the model without any design column (nil: fit it).
+    /// - Complexity: As ``init(fit:design:data:model:)``.
+    public init(fit: any SurvivalRegressionFit, design: DesignMatrix, data: RegressionData,
+                model: (any SurvivalRegressionModel)?, referenceLogLikelihood: Double?) {
         let formula = design.formula
         let variables = Dictionary(formula.terms.map { ($0.label, Set($0.variables)) }, uniquingKeysWith: { a, _ in a })
         func isContained(_ label: String) -> Bool {
@@ -60,7 +76,8 @@ public struct TermTests: Sendable {
         let droppable = candidates.filter { !isContained($0.label) }
         let variance = fit.robustVariance ?? fit.variance
         let parameterIndex = Dictionary(fit.parameterNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let reduced = Self.reducedFits(droppable, fit: fit, design: design, data: data, model: model)
+        let reduced = Self.reducedFits(droppable, fit: fit, design: design, data: data, model: model,
+                                       reference: referenceLogLikelihood)
         var tests: [TermTest] = []
         var warnings: [String] = []
         for (term, outcome) in zip(droppable, reduced) {
@@ -93,7 +110,7 @@ public struct TermTests: Sendable {
     /// model so that it can share work between them.
     private static func reducedFits(
         _ terms: [DesignTerm], fit: any SurvivalRegressionFit, design: DesignMatrix, data: RegressionData,
-        model: (any SurvivalRegressionModel)?
+        model: (any SurvivalRegressionModel)?, reference: Double?
     ) -> [Result<ReducedFit, StatModelError>?] {
         guard let model else { return terms.map { _ in nil } }
         var results = [Result<ReducedFit, StatModelError>?](repeating: nil, count: terms.count)
@@ -101,7 +118,7 @@ public struct TermTests: Sendable {
         var fitted: [Int] = []
         for (t, term) in terms.enumerated() {
             let kept = (0..<data.x.columns).filter { !term.columns.contains($0) }
-            if kept.isEmpty || (design.hasIntercept && kept == [0]), let reference = fit.referenceLogLikelihood {
+            if kept.isEmpty || (design.hasIntercept && kept == [0]), let reference {
                 results[t] = .success((reference, true))
             } else {
                 subsets.append(kept)

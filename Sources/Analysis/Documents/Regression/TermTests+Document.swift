@@ -5,10 +5,12 @@ extension TermTests {
     /// The "Per-term tests" section: per droppable term its df, the Wald chi-squared and p, the
     /// likelihood-ratio chi-squared and p and the AIC without the term (R's `drop1(fit, test = "Chisq")`),
     /// with notes on the variance used and the terms not tested alone.
-    /// - Parameter robust: Whether the Wald tests used the robust variance.
+    /// - Parameters:
+    ///   - robust: Whether the Wald tests used the robust variance.
+    ///   - leadingNote: A first note on the model tested, or nil.
     /// - Returns: The section.
     /// - Complexity: O(terms).
-    func section(robust: Bool) -> ReportDocument.Section {
+    func section(robust: Bool, leadingNote: String? = nil) -> ReportDocument.Section {
         let hasRefits = tests.contains { $0.likelihoodRatio != nil }
         var columns = [
             ReportColumn("term", style: .label), ReportColumn("df", style: .count),
@@ -30,7 +32,8 @@ extension TermTests {
             }
             return row
         }
-        var notes = [
+        var notes = leadingNote.map { [$0] } ?? []
+        notes += [
             "Each term (all its columns together) against the model without it"
                 + (hasRefits ? ", as R's drop1(fit, test = \"Chisq\"); aic_without is that model's AIC." : ".")
                 + " The Wald test uses the " + (robust ? "robust" : "model-based") + " variance.",
