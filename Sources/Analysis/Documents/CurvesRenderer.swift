@@ -48,7 +48,7 @@ public struct CurvesRenderer: ResultRenderer {
     /// pointwise band, censoring marks, and the numbers at risk under the time axis, read from the fits.
     public func figure(_ result: SurvivalSummaryResult) -> ReportFigure? {
         let by = result.byColumns.isEmpty ? nil : result.byColumns.joined(separator: " x ")
-        let plot = KaplanMeierPlot(title: "Relief" + (by.map { " by " + $0 } ?? ""), summary: result)
+        let plot = KaplanMeierPlot(title: "Relief" + (by.map { " by " + $0 } ?? ", all episodes"), summary: result)
         return ReportFigure(svg: plot.svg(), caption: KaplanMeierPlot.caption(result, by: by), name: "km")
     }
 
