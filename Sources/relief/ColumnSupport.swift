@@ -17,8 +17,5 @@ extension ColumnSupport {
 /// Every column option (summary, curves, fit, predict, schedule, report).
 enum AllColumns: ColumnSupport {}
 
-/// No `--start`: `relief dose-response`, which does not analyse (start, stop] rows.
-enum NoEntryTimes: ColumnSupport { static var start: ArgumentVisibility { .hidden } }
-
 /// No `--id`: `relief split`, which carries every column over as it is.
 enum NoPatient: ColumnSupport { static var id: ArgumentVisibility { .private } }

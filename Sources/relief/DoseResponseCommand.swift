@@ -51,7 +51,7 @@ struct DoseResponseCommand: ParsableCommand {
     @Option(help: "Confidence level of the intervals, between 0 and 1.")
     var confLevel = 0.95
 
-    @OptionGroup var input: InputOptions<NoEntryTimes>
+    @OptionGroup var input: InputOptions<AllColumns>
     @OptionGroup(title: "Output") var output: OutputOptions<DoseResponseRequest>
 
     func validate() throws {

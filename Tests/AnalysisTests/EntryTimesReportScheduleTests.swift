@@ -73,6 +73,12 @@ struct EntryTimesReportScheduleTests {
             Self.tolerance.expect(median, curve.median.estimate, "median at dose \(level)")
         }
 
+        // relief dose-response --start: the same stage 1 as the report's.
+        let doseResponse = try DoseResponseRequest(source: Self.entry, doseStep: 0.1).run().result
+        let standalone = try #require(doseResponse.points)
+        #expect(standalone.doses == points.doses)
+        for (a, b) in zip(standalone.estimates, points.estimates) { Self.tolerance.expect(a, b, "dose-response stage 1") }
+
         // Without --start the same file reads relief_days as durations from 0: other curves, another fit.
         let ignored = try ReportRequest(source: Self.plain).run()
         let plainMedians = try #require(ignored.comparisons.first { $0.column == "dose_group" }).summary.groups.map(\.median.estimate)

@@ -61,8 +61,9 @@ extension AnalysisRequest {
     func checkEntryTimes() throws {
         guard let start = source.roles.start, !acceptsEntryTimes else { return }
         throw AnalysisError(
-            .usage, "--start \(start): this analysis does not take (start, stop] rows yet; summary, curves, report, fit and "
-                + "predict (Cox and the parametric models) and schedule (the parametric models) do (see the README's status table)")
+            .usage, "--start \(start): this analysis does not take (start, stop] rows yet; summary, curves, compare, report, "
+                + "dose-response (survival summaries), fit and predict (Cox and the parametric models) and schedule (the "
+                + "parametric models) do (see the README's status table)")
     }
 
     /// No check by default (the reader checks the roles' own columns).

@@ -64,6 +64,10 @@ public struct DoseResponseRequest: AnalysisRequest {
     /// A raw response needs no time and event columns.
     public var readsOutcome: Bool { responseColumn == nil }
 
+    /// Stage 1 takes `(start, stop]` rows (Kaplan–Meier with delayed entry, or the Cox model on such
+    /// rows, per dose level); a raw `--response` has no survival times.
+    public var acceptsEntryTimes: Bool { responseColumn == nil }
+
     public func check(_ source: DataSource) throws {
         let header = try source.header()
         for (option, column) in [("--dose", doseColumn), ("--response", responseColumn)] {
@@ -110,7 +114,7 @@ public struct DoseResponseRequest: AnalysisRequest {
         var kaplanMeier = KaplanMeier()
         kaplanMeier.confidenceLevel = confidenceLevel
         let points = try DoseLevelSummarizer(summary: summary, kaplanMeier: kaplanMeier)
-            .summarize(dose: doses, time: dataset.time, event: dataset.event)
+            .summarize(dose: doses, time: dataset.time, event: dataset.event, start: dataset.start)
         if points.doses.count < 2 {
             let distinct = Set(doses).count
             let dropped = points.dropped.isEmpty
