@@ -30,7 +30,7 @@ struct CompareCommand: ParsableCommand {
     var adjust: String?
     @Option(help: ArgumentHelp("Model of the adjusted curves: weibull (default), exponential, lognormal or loglogistic.", valueName: "model"))
     var model = ModelName.weibull
-    @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Output") var output: OutputOptions<CompareRequest>
 
     func run() throws {
         let comparison = KaplanMeierComparison(

@@ -6,16 +6,13 @@ import Survival
 struct ConfidenceOptions: ParsableArguments {
     @Option(help: "Confidence interval transform: log (R's default), log-log or plain.")
     var confType: KaplanMeier.ConfidenceTransform = .log
-
     @Option(help: "Confidence level, between 0 and 1.")
     var confLevel = 0.95
 
     mutating func validate() throws { try ValidationError.from { try kaplanMeier.check() } }
 
     /// The Kaplan–Meier settings.
-    var kaplanMeier: KaplanMeier {
-        KaplanMeier(confidenceTransform: confType, confidenceLevel: confLevel)
-    }
+    var kaplanMeier: KaplanMeier { KaplanMeier(confidenceTransform: confType, confidenceLevel: confLevel) }
 }
 
 extension KaplanMeier.ConfidenceTransform: ExpressibleByArgument {}

@@ -52,7 +52,7 @@ struct DoseResponseCommand: ParsableCommand {
     var confLevel = 0.95
 
     @OptionGroup var input: InputOptions<AllColumns>
-    @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Output") var output: OutputOptions<DoseResponseRequest>
 
     func validate() throws {
         _ = try ValidationError.from { try request() }

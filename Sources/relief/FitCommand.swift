@@ -34,7 +34,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Per-term tests: lr (Wald and likelihood ratio; one refit per term; default except emax/sigemax), wald, or none.", valueName: "tests"))
     var termTests: TermTestMode?
     @OptionGroup var input: InputOptions<AllColumns>
-    @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Output") var output: OutputOptions<FitRequest>
 
     func validate() throws {
         try model.check(dist: dist)

@@ -1,14 +1,12 @@
+import Analysis
 import ArgumentParser
-import Reporting
 
-/// Options for the output: `--format` and `-o/--output`.
-struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table, markdown, csv or json.")
-    var format: OutputFormat = .table
-
+/// Options for the output: `--format` (its help lists the formats `Request` renders) and `-o/--output`.
+struct OutputOptions<Request: AnalysisRequest>: ParsableArguments {
+    @Option(help: ArgumentHelp(Request.formatHelp))
+    var format = FormatChoice<Request>()
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
-
     @Flag(help: "Report the wall time of each stage (read, fit, render, write) on stderr.")
     var timings = false
 

@@ -39,7 +39,7 @@ struct PredictCommand: ParsableCommand {
     @OptionGroup(title: "Estimates") var estimation: EstimationOptions
 
     @OptionGroup var input: InputOptions<AllColumns>
-    @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Output") var output: OutputOptions<PredictRequest>
 
     func validate() throws { try model.check(dist: dist?.dist) }
 

@@ -58,7 +58,7 @@ struct ScheduleCommand: ParsableCommand {
 
     @OptionGroup(title: "Model") var formula: FormulaOptions
     @OptionGroup var input: InputOptions<AllColumns>
-    @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Output") var output: OutputOptions<ScheduleRequest>
 
     func validate() throws {
         try ValidationError.from { try ScheduleRequest.check(target: target, model: modelOption.model, distribution: family?.dist.distribution) }

@@ -19,7 +19,7 @@ struct SummaryCommand: ParsableCommand {
 
     @OptionGroup var km: KaplanMeierInputOptions
     @OptionGroup(title: "Estimates") var estimation: EstimationOptions
-    @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Output") var output: OutputOptions<SummaryRequest>
 
     func run() throws {
         let request = SummaryRequest(

@@ -15,19 +15,10 @@ extension ClinicalReportLayout {
         let summary = comparison.summary
         var blocks: [ReportBlock] = []
         if let banding = comparison.banding { blocks.append(.paragraph("Groups: \(banding).")) }
-        var plot = KaplanMeierPlot(
-            title: "Relief by \(comparison.column)",
-            curves: summary.groups.map { group in
-                KaplanMeierPlot.Curve(label: group.by.map(\.level).joined(separator: ", "), fit: group.fit)
-            })
-        plot.showsConfidenceBands = true
-        let ci = Provenance.percent(summary.confidenceLevel)
+        let plot = KaplanMeierPlot(title: "Relief by \(comparison.column)", summary: summary)
         blocks.append(
             .figure(
-                svg: plot.svg(),
-                caption: "Kaplan–Meier estimate of the proportion of episodes still in relief, by \(comparison.column), "
-                    + "with \(ci) pointwise confidence bands (\(summary.confidenceTransform.rawValue) transform); + marks "
-                    + "are censored episodes; the table under the axis gives the numbers still at risk.",
+                svg: plot.svg(), caption: KaplanMeierPlot.caption(summary, by: comparison.column),
                 name: "km-\(index + 1)"))
         blocks += LifetestTables(summary: summary, groupHeading: comparison.column).tables.map(ReportBlock.table)
         return blocks
@@ -38,8 +29,6 @@ extension ClinicalReportLayout {
         guard let result = report.regression.value else {
             return [.unavailable("The adjusted regression is not available: \(sentence(report.regression.reason))")]
         }
-        let ratio = result.isCox ? "Hazard ratio" : "Time ratio"
-        let level = Provenance.percent(result.confidenceLevel)
         var blocks: [ReportBlock] = [
             .paragraph(
                 result.isCox
@@ -47,13 +36,7 @@ extension ClinicalReportLayout {
                     : "\(result.fittedModel.capitalized) accelerated failure time model. A time ratio above 1 means relief lasts "
                         + "longer: every quantile of the relief duration is multiplied by it.")
         ]
-        let forest = ForestRows(result)
-        let plot = ForestPlot(
-            rows: forest.rows.map { ForestPlot.Row(label: $0.label, estimate: $0.estimate, lower: $0.lower, upper: $0.upper) },
-            xLabel: "\(ratio) (\(level) CI), log scale")
-        var caption = "\(ratio)s with \(level) confidence intervals, adjusted for every term of \(result.formula)"
-        if let cluster = result.clusterColumn { caption += "; robust standard errors clustered by \(cluster)" }
-        blocks.append(.figure(svg: plot.svg(), caption: caption + ".", name: "forest"))
+        blocks.append(ForestPlot.figure(result).block)
         blocks += tables(RegressionRenderer(format: .markdown), result, report)
         return blocks
     }

@@ -44,6 +44,14 @@ public struct CurvesRenderer: ResultRenderer {
     /// The warnings the result carries.
     public func warnings(of result: SurvivalSummaryResult) -> [String] { result.warnings }
 
+    /// The Kaplan–Meier figure (``Reporting/KaplanMeierPlot``): one step curve per group with its
+    /// pointwise band, censoring marks, and the numbers at risk under the time axis, read from the fits.
+    public func figure(_ result: SurvivalSummaryResult) -> ReportFigure? {
+        let by = result.byColumns.isEmpty ? nil : result.byColumns.joined(separator: " x ")
+        let plot = KaplanMeierPlot(title: "Relief" + (by.map { " by " + $0 } ?? ", all episodes"), summary: result)
+        return ReportFigure(svg: plot.svg(), caption: KaplanMeierPlot.caption(result, by: by), name: "km")
+    }
+
     /// The step functions as one table with full precision and the CI transform, level and version
     /// columns (see ``CurvesRenderer``).
     /// - Parameters:
@@ -126,7 +134,8 @@ public struct CurvesRenderer: ResultRenderer {
         ])
     }
 
-    private static func value<T>(_ array: [T], _ index: Int) -> T where T: Numeric {
+    /// The element at `index`, or 0 past the end.
+    static func value<T>(_ array: [T], _ index: Int) -> T where T: Numeric {
         index < array.count ? array[index] : 0
     }
 }

@@ -33,6 +33,12 @@ public protocol AnalysisRequest: Sendable {
     /// (unknown columns are usage errors that name the columns there are).
     /// - Parameter source: The data source (``DataSource/header()`` reads only the header).
     func check(_ source: DataSource) throws
+    /// The output formats the job renders, in the order `--help` lists them.
+    static var outputFormats: [OutputFormat] { get }
+    /// Refuses, before anything is read, a format this request does not render.
+    /// - Parameter format: The requested format.
+    /// - Throws: ``AnalysisError`` (usage) naming the formats it renders.
+    func check(format: OutputFormat) throws
     /// Computes the result and its warnings from the data set.
     /// - Parameter dataset: The data set read from ``source`` with ``covariates``.
     func compute(_ dataset: SurvivalDataset) throws -> (result: Result, warnings: [String])

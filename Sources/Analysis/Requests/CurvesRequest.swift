@@ -8,6 +8,9 @@ public struct CurvesRequest: AnalysisRequest {
     /// Kaplan–Meier curves and log-rank tests take `(start, stop]` rows (delayed entry).
     public var acceptsEntryTimes: Bool { true }
 
+    /// The data formats, and svg and html for the Kaplan–Meier figure.
+    public static var outputFormats: [OutputFormat] { OutputFormat.figureFormats }
+
     public var source: DataSource
     /// The Kaplan–Meier settings (CI transform and level).
     public var kaplanMeier: KaplanMeier

@@ -38,6 +38,9 @@ public struct FitRequest: AnalysisRequest {
 
     public func check(_ source: DataSource) throws { try fitter.checkColumns(source) }
 
+    /// The data formats, and svg and html for the forest plot of the ratios.
+    public static var outputFormats: [OutputFormat] { OutputFormat.figureFormats }
+
     public func compute(_ dataset: SurvivalDataset) throws -> (result: RegressionResult, warnings: [String]) {
         let result = try fitter.fit(dataset).result
         return (result, result.warnings)

@@ -28,6 +28,12 @@ public struct RegressionRenderer: ResultRenderer {
     /// The warnings the result carries.
     public func warnings(of result: RegressionResult) -> [String] { result.warnings }
 
+    /// The forest plot (``ForestPlot/figure(_:title:)``) for a model whose parameters are log ratios
+    /// (Cox, AFT); nil for one whose are not (Emax).
+    public func figure(_ result: RegressionResult) -> ReportFigure? {
+        result.estimates.ratioName == nil ? nil : ForestPlot.figure(result, title: Self.title(result))
+    }
+
     // MARK: - Document
 
     /// The report document (used by the table, Markdown and HTML formats).

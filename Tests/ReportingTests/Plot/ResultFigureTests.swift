@@ -1,0 +1,129 @@
+import Analysis
+import DataIO
+import Foundation
+@testable import Reporting
+import Survival
+import Testing
+
+/// `relief curves --format svg` and `relief fit cox --format svg` on the bundled trial, read back from
+/// the SVG with XMLParser: the drawn numbers are the result's (curves, step heights at their times,
+/// numbers at risk, hazard-ratio positions on the log axis).
+@Suite("Result figures (curves, forest) read back from the SVG")
+struct ResultFigureTests {
+    static let trial = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data/ketamine_trial.csv").path
+
+    /// A straight-line map from data values to pixels, read from two tick labels and their positions.
+    struct Axis {
+        let slope: Double, intercept: Double
+        init(_ ticks: [(value: Double, pixel: Double)]) throws {
+            let first = try #require(ticks.first), last = try #require(ticks.last)
+            try #require(last.value != first.value)
+            slope = (last.pixel - first.pixel) / (last.value - first.value)
+            intercept = first.pixel - slope * first.value
+        }
+        func pixel(_ value: Double) -> Double { intercept + slope * value }
+        func value(_ pixel: Double) -> Double { (pixel - intercept) / slope }
+    }
+
+    /// The vertices of an SVG path `M x y L x y ...` (one subpath).
+    static func vertices(_ d: String) -> [(x: Double, y: Double)] {
+        let numbers = d.split(whereSeparator: { $0 == " " || $0 == "M" || $0 == "L" }).compactMap { Double($0) }
+        return stride(from: 0, to: numbers.count - 1, by: 2).map { (x: numbers[$0], y: numbers[$0 + 1]) }
+    }
+
+    /// The text elements after the first `<g class="...">` of `className` and before the next `<g>`.
+    static func texts(in svg: SVGTestDocument, group className: String) -> [SVGTestDocument.Element] {
+        guard let start = svg.elements.firstIndex(where: { $0.name == "g" && $0.attributes["class"] == className }) else { return [] }
+        return Array(svg.elements[(start + 1)...].prefix { $0.name != "g" }.filter { $0.name == "text" })
+    }
+
+    static func number(_ element: SVGTestDocument.Element, _ name: String) -> Double {
+        element.attributes[name].flatMap(Double.init) ?? .nan
+    }
+
+    @Test func kaplanMeierFigureDrawsEachGroupsStepsAndNumbersAtRisk() throws {
+        var roles = ColumnRoles()
+        roles.by = ["dose_group"]
+        let output = try CurvesRequest(source: DataSource(path: Self.trial, roles: roles)).run()
+        let summary = output.result
+        let svg = SVGTestDocument(output.rendered(.svg))
+        #expect(svg.isWellFormed, "\(svg.parseError ?? "")")
+        #expect(svg.elements.first?.name == "svg")
+
+        // One curve (step path) per group.
+        let curveGroups = svg.elements.indices.filter { svg.elements[$0].name == "g" && svg.elements[$0].attributes["class"] == "rp-km-curve" }
+        #expect(curveGroups.count == summary.groups.count)
+        #expect(summary.groups.count >= 2)
+
+        let xTicks = svg.elements("text", class: "rp-x-tick").map { (value: Double($0.text) ?? .nan, pixel: Self.number($0, "x")) }
+        let yTicks = Self.texts(in: svg, group: "rp-y-axis").map { (value: Double($0.text) ?? .nan, pixel: Self.number($0, "y") - 4) }
+        #expect(xTicks.count >= 3 && yTicks.count >= 3)
+        let x = try Axis(xTicks), y = try Axis(yTicks)
+
+        for (curveIndex, elementIndex) in curveGroups.enumerated() {
+            let fit = summary.groups[curveIndex].fit
+            let path = try #require(svg.elements[elementIndex + 1].attributes["d"])
+            let points = Self.vertices(path)
+            #expect(points.first.map { abs(y.value($0.y) - 1) < 1e-4 } == true, "curve \(curveIndex) starts at S = 1")
+            // Every vertical drop sits at an event time and falls to S(t) there.
+            var drops = 0
+            for (a, b) in zip(points, points.dropFirst()) where abs(a.x - b.x) < 1e-9 && abs(a.y - b.y) > 1e-9 {
+                let time = x.value(b.x)
+                let j = try #require(fit.times.indices.min { abs(fit.times[$0] - time) < abs(fit.times[$1] - time) })
+                #expect(abs(fit.times[j] - time) < 0.005, "drop at \(time) is no time of the fit")
+                #expect(abs(y.value(b.y) - fit.survival[j]) < 1e-4, "S(\(fit.times[j])) drawn \(y.value(b.y)), fit \(fit.survival[j])")
+                #expect(fit.eventCounts[j] > 0)
+                drops += 1
+            }
+            let changes = fit.times.indices.filter { j in fit.survival[j] != (j == 0 ? 1 : fit.survival[j - 1]) }.count
+            #expect(drops == changes, "curve \(curveIndex): \(drops) drops for \(changes) changes of S")
+        }
+
+        // The numbers at risk: one row per group, one column per x tick, each the fit's count at that tick.
+        let atRisk = Self.texts(in: svg, group: "rp-km-at-risk").filter { $0.attributes["class"] == "rp-km-n-risk" }
+        #expect(atRisk.count == xTicks.count * summary.groups.count)
+        for (index, text) in atRisk.enumerated() {
+            let fit = summary.groups[index / xTicks.count].fit
+            let tick = try #require(xTicks.first { abs($0.pixel - Self.number(text, "x")) < 1e-9 })
+            #expect(Int(text.text) == fit.numberAtRisk(at: tick.value), "at risk at \(tick.value): \(text.text)")
+        }
+        #expect(svg.elements("path", class: "rp-km-censor").count == summary.groups.count)
+    }
+
+    @Test func forestPlotPutsEachHazardRatioAtItsLogPosition() throws {
+        let specification = ModelSpecification(formula: "dose_group + baseline_pain + condition")
+        let output = try FitRequest(source: DataSource(path: Self.trial), model: .cox, specification: specification).run()
+        let rows = ForestRows(output.result).rows
+        let svg = SVGTestDocument(output.rendered(.svg))
+        #expect(svg.isWellFormed, "\(svg.parseError ?? "")")
+        let ticks = svg.elements("text", class: "rp-x-tick").map { (value: log10(Double($0.text) ?? .nan), pixel: Self.number($0, "x")) }
+        let axis = try Axis(ticks)
+        let points = svg.elements("rect", class: "rp-forest-point")
+        #expect(points.count == rows.count)
+        #expect(rows.count >= 3)
+        for (row, point) in zip(rows, points) {
+            let hazardRatio = try #require(row.estimate)
+            let centre = Self.number(point, "x") + Self.number(point, "width") / 2
+            #expect(abs(axis.value(centre) - log10(hazardRatio)) < 1e-4, "\(row.label): drawn at log10 HR \(axis.value(centre))")
+        }
+        // The numbers column shows each ratio to 3 significant digits.
+        let estimates = svg.elements("text", class: "rp-forest-estimate").map(\.text)
+        for row in rows {
+            let estimate = try #require(row.estimate)
+            let text = try #require(SVGNumber.ratio(estimate))
+            #expect(estimates.contains { $0.hasPrefix(text + " (") }, "\(row.label): \(text)")
+        }
+    }
+
+    @Test func formatsAreCheckedPerRequest() throws {
+        #expect(CurvesRequest.outputFormats == [.table, .markdown, .csv, .json, .svg, .html])
+        #expect(SummaryRequest.outputFormats == [.table, .markdown, .csv, .json])
+        #expect(SummaryRequest.formatHelp == "Output format: table, markdown, csv or json.")
+        let summary = SummaryRequest(source: DataSource(path: Self.trial))
+        #expect(throws: AnalysisError.self) { try summary.check(format: .svg) }
+        let hazard = CumulativeHazardRequest(source: DataSource(path: Self.trial))
+        #expect(throws: AnalysisError.self) { try hazard.check(format: .html) }
+        try CurvesRequest(source: DataSource(path: Self.trial)).check(format: .svg)
+    }
+}
