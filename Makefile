@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/relief
 DATA := data/ketamine_trial.csv
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: all deps browser build demo report test notebooks notebooks-update bench bench-episodes fixtures clean
+.PHONY: all deps browser build demo report test notebooks notebooks-update bench bench-large bench-scaling bench-episodes fixtures clean
 
 all: build
 
@@ -52,8 +52,20 @@ notebooks: build
 notebooks-update: build
 	NOTEBOOKS_UPDATE=1 bash scripts/run-notebooks.sh
 
+# Every row of issue 15's table on a generated 1,000,000-row file (bench/out, not committed), whole
+# processes, with R survival and lifelines side by side where installed (lifelines: a virtualenv,
+# python3 -m venv bench/out/venv && bench/out/venv/bin/pip install lifelines). Writes bench/out/bench_*.json.
+# Not run by CI. BENCH_ARGS passes options, e.g. BENCH_ARGS="--runs 5 --no-anchors".
 bench: build
-	python3 bench/bench.py
+	python3 bench/bench.py $(BENCH_ARGS)
+
+# The same, plus summary, fit cox and report at 5,000,000 rows.
+bench-large: build
+	python3 bench/bench.py --large $(BENCH_ARGS)
+
+# summary and fit cox at 1e5, 1e6, 5e6 and 1e7 rows: time and memory per row (linearity).
+bench-scaling: build
+	python3 bench/bench.py --scaling $(BENCH_ARGS)
 
 # Times `relief episodes` on a 5,000,000-infusion log (made once in bench/out from `relief simulate`).
 bench-episodes: build
