@@ -74,6 +74,7 @@ fixtures:
 	Rscript Tests/StatModelsTests/Reference/make_compare_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_split_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_recurrent_fixtures.R
+	Rscript Tests/StatModelsTests/Reference/make_frailty_fixtures.R
 	cd Tests/StatModelsTests/Reference && Rscript make_dose_fixtures.R
 
 clean:
