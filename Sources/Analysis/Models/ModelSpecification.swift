@@ -31,6 +31,8 @@ public struct ModelSpecification: Sendable {
     public var maximumColumns: Int
     /// The per-term test table: Wald and likelihood-ratio (default), Wald only, or none.
     public var termTests: TermTestMode = .likelihoodRatio
+    /// The distribution of the formula's `frailty()` term (`--frailty-distribution`); nil = gamma, R's default.
+    public var frailtyDistribution: FrailtyDistribution?
 
     /// Creates a specification.
     /// - Parameters:
@@ -64,7 +66,12 @@ public struct ModelSpecification: Sendable {
     public var settings: SurvivalModelSettings {
         SurvivalModelSettings(
             confidenceLevel: confidenceLevel, distribution: comparesDistributions ? "all" : distribution?.name,
-            ties: ties ?? .efron)
+            ties: ties ?? .efron, frailty: hasFrailty ? frailtyDistribution ?? .gamma : nil)
+    }
+
+    /// Whether the formula has a `frailty()` term.
+    public var hasFrailty: Bool {
+        (try? Formula(formula))?.frailtyColumn != nil
     }
 
     /// Checks the settings that need neither the model nor the data: a formula with terms, a confidence
@@ -93,6 +100,7 @@ public struct ModelSpecification: Sendable {
         let requirements = model.entry.requirements
         if requirements.usesTies { options.append(("ties", (ties ?? .efron).rawValue)) }
         if requirements.choosesDistribution { options.append(("dist", comparesDistributions ? "all" : distribution?.name ?? "weibull")) }
+        if let frailtyDistribution { options.append(("frailty-distribution", frailtyDistribution.rawValue)) }
         for reference in references { options.append(("ref", reference)) }
         options.append(("conf-level", String(describing: confidenceLevel)))
         return options
