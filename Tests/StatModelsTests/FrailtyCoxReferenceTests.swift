@@ -10,8 +10,8 @@ import Testing
 /// and the bundled trial. The fits go through the Regression API as `relief fit cox` does (reader,
 /// formula with its `frailty()` term, design, ``FrailtyCoxPH``).
 ///
-/// Compared to 1e-4 (relative; matrices relative to `sqrt(V_ii V_jj)`, frailties relative to the largest
-/// frailty): coefficients, `fit$var`, `fit$var2`, θ, `fit$loglik`, the gamma I-likelihood, `fit$df`,
+/// Compared to 1e-6 (relative, tighter than the 1e-4 issue 14 asks; matrices relative to `sqrt(V_ii V_jj)`,
+/// frailties relative to the largest frailty): coefficients, `fit$var`, `fit$var2`, θ, `fit$loglik`, the gamma I-likelihood, `fit$df`,
 /// `fit$frail`, `fit$fvar`, print's frailty and likelihood-ratio rows; the outer and Newton iteration
 /// counts exactly.
 @Suite("Shared frailty Cox (gamma, gaussian) vs R survival")
@@ -40,8 +40,8 @@ struct FrailtyCoxReferenceTests {
     }
 
     static let names = ["kidney_gamma", "kidney_gaussian", "kidney_gamma_breslow", "kidney_disease_gamma",
-                        "rats_gamma", "rats_gaussian", "trial_gamma", "trial_gaussian"]
-    static let tolerance = 1e-4
+                        "kidney_strata_gaussian", "rats_gamma", "rats_gaussian", "trial_gamma", "trial_gaussian"]
+    static let tolerance = 1e-6
     static let trial = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("data/ketamine_trial.csv").path
 

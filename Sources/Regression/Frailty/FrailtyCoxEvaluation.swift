@@ -133,56 +133,52 @@ package struct FrailtyCoxEvaluation: Sendable {
             r = lo - 1
         }
 
-        // Row sums.
+        // Row sums, in sorted order (sequential), gathered per group below.
+        var expected = [Double](repeating: 0, count: n)
+        var crossRow = [Double](repeating: 0, count: n * p)
         for q in 0..<n {
-            let g = rows.group[q]
             let k = rows.blockAtTime[q]
             let dead = rows.event[q]
-            let bk = dead && k >= 0 ? b[k] : 0
-            let expected = risk[q] * cumA[q] - (dead ? risk[q] * bk : 0)
-            frailtyScore[g] += (dead ? 1 : 0) - expected
-            frailtyDiagonal[g] += expected
+            let e = risk[q] * cumA[q] - (dead && k >= 0 ? risk[q] * b[k] : 0)
+            expected[q] = e
             for j in 0..<p {
                 let xj = rows.x[q * p + j]
-                var c = expected * xj - risk[q] * cumM1[q * p + j]
+                var c = e * xj - risk[q] * cumM1[q * p + j]
                 if dead, k >= 0 { c += risk[q] * m2[k * p + j] }
-                cross[g * p + j] += c
-                for i in j..<p { information[i * p + j] += expected * rows.x[q * p + i] * xj }
+                crossRow[q * p + j] = c
+                for i in j..<p { information[i * p + j] += e * rows.x[q * p + i] * xj }
             }
         }
         for i in 0..<p {
             for j in 0..<i { information[j * p + i] = information[i * p + j] }
         }
 
-        // The squared term of the frailty diagonal, group by group.
+        // Per group: the linear sums, and the squared term of the frailty diagonal (a step function of the
+        // group's rows: its share of the risk set is constant between two of its own times).
+        var crossSum = [Double](repeating: 0, count: p)
         for g in 0..<G {
-            var sumSquares = 0.0
-            var running = 0.0
-            var deaths = 0.0
-            let lower = rows.groupOffsets[g], upper = rows.groupOffsets[g + 1]
-            var index = lower
-            while index < upper {
+            var score = 0.0, linear = 0.0, sumSquares = 0.0, running = 0.0, deaths = 0.0
+            for j in 0..<p { crossSum[j] = 0 }
+            for index in rows.groupOffsets[g]..<rows.groupOffsets[g + 1] {
                 let q = rows.groupRows[index]
+                let e = expected[q]
+                score += (rows.groupEvent[index] ? 1 : 0) - e
+                linear += e
+                for j in 0..<p { crossSum[j] += crossRow[q * p + j] }
                 running += risk[q]
-                if rows.event[q] { deaths += risk[q] }
-                let next = index + 1 < upper ? rows.groupRows[index + 1] : -1
-                let sameStratum = next >= 0 && rows.stratum[next] == rows.stratum[q]
-                // The group's rows at this time end here when the next one is later in sorted order past
-                // the end of this time block, or in another stratum.
-                let closes = !sameStratum || rows.timeEnd[q] < next
-                if closes {
-                    let below = sameStratum ? cumA2[next] : 0
-                    sumSquares += running * running * (cumA2[q] - below)
-                    let k = rows.blockAtTime[q]
-                    if deaths > 0, k >= 0 {
-                        sumSquares += -2 * running * deaths * b2[k] + deaths * deaths * c2[k]
-                    }
+                if rows.groupEvent[index] { deaths += risk[q] }
+                if rows.groupCloses[index] {
+                    let next = rows.groupNext[index]
+                    sumSquares += running * running * (cumA2[q] - (next >= 0 ? cumA2[next] : 0))
+                    let k = rows.groupBlock[index]
+                    if deaths > 0, k >= 0 { sumSquares += -2 * running * deaths * b2[k] + deaths * deaths * c2[k] }
                     deaths = 0
-                    if !sameStratum { running = 0 }
+                    if next < 0 { running = 0 }
                 }
-                index += 1
             }
-            frailtyDiagonal[g] -= sumSquares
+            frailtyScore[g] = score
+            frailtyDiagonal[g] = linear - sumSquares
+            for j in 0..<p { cross[g * p + j] = crossSum[j] }
         }
     }
 

@@ -31,6 +31,12 @@ package struct FrailtyCoxRows: Sendable {
     package let groups: Int
     package let groupRows: [Int]
     package let groupOffsets: [Int]
+    /// In ``groupRows`` order: the sorted position of the group's next row in the same stratum (or -1), whether
+    /// the row is the group's last at its time in its stratum, its event, and its death block at its time.
+    package let groupNext: [Int]
+    package let groupCloses: [Bool]
+    package let groupEvent: [Bool]
+    package let groupBlock: [Int]
     /// Events per group (R's `tapply(status, group, sum)`).
     package let groupEvents: [Int]
     /// The original row of each sorted position.
@@ -124,6 +130,25 @@ package struct FrailtyCoxRows: Sendable {
             next[gr[q]] += 1
         }
         self.groupRows = rows
+        var groupNext = [Int](repeating: -1, count: n)
+        var groupCloses = [Bool](repeating: true, count: n)
+        var groupEvent = [Bool](repeating: false, count: n)
+        var groupBlock = [Int](repeating: -1, count: n)
+        for g in 0..<groups {
+            for index in counts[g]..<counts[g + 1] {
+                let q = rows[index]
+                groupEvent[index] = ev[q]
+                groupBlock[index] = blockAtTime[q]
+                if index + 1 < counts[g + 1], st[rows[index + 1]] == st[q] {
+                    groupNext[index] = rows[index + 1]
+                    groupCloses[index] = timeEnd[q] < rows[index + 1]
+                }
+            }
+        }
+        self.groupNext = groupNext
+        self.groupCloses = groupCloses
+        self.groupEvent = groupEvent
+        self.groupBlock = groupBlock
         self.groupOffsets = counts
         self.groupEvents = events
     }

@@ -20,6 +20,7 @@
 #   kidney_gamma_breslow            the same, gamma, ties = "breslow"
 #   kidney_disease_gamma            ~ age + sex + disease + frailty(id), disease's reference "Other" (the other levels in
 #                                   sorted order, as Relief codes them)
+#   kidney_strata_gaussian          ~ age + strata(sex) + frailty(id, "gaussian")
 #   rats_gamma, rats_gaussian       Surv(time, status) ~ rx + frailty(litter[, "gaussian"])
 #   trial_gamma, trial_gaussian     Surv(relief_days, relief_ended) ~ dose_group + interval_days +
 #                                   frailty(patient_id[, "gaussian"]), dose_group's reference "low"
@@ -103,6 +104,8 @@ cases <- list(
   make_case("kidney_disease_gamma", "kidney", Surv(time, status) ~ age + sex + disease + frailty(id), kidney,
             "time", "status", "age + sex + disease + frailty(id)", "gamma",
             reference_levels = list(disease = "Other")),
+  make_case("kidney_strata_gaussian", "kidney", Surv(time, status) ~ age + strata(sex) + frailty(id, distribution = "gaussian"),
+            kidney, "time", "status", "age + strata(sex) + frailty(id)", "gaussian"),
   make_case("rats_gamma", "rats", Surv(time, status) ~ rx + frailty(litter), rats, "time", "status",
             "rx + frailty(litter)", "gamma"),
   make_case("rats_gaussian", "rats", Surv(time, status) ~ rx + frailty(litter, distribution = "gaussian"), rats,
