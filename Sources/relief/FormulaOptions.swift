@@ -7,7 +7,7 @@ struct FormulaOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Right-hand side of an R model formula, e.g. \"dose_mg_kg + log(interval_days) + condition\" "
-                + "(a:b, a*b, I(x^2), ns(x, 3), strata(col) and frailty(col) for Cox, cluster(col)).",
+                + "(a:b, a*b, I(x^2), ns(x, 3), strata(col) for Cox, cluster(col)).",
             valueName: "terms"))
     var formula: String
 
