@@ -11,7 +11,9 @@ extension FrailtyCoxPHFit: SurvivalRegressionFit {
     public var robustVariance: Matrix? { nil }
     public var referenceLogLikelihood: Double? { nullLogLikelihood }
     /// The effective number of parameters: the sum of the degrees of freedom (R's `logLik.coxph`).
-    public var parameterCount: Int { Int((termDegreesOfFreedom.reduce(0, +) + frailtyDegreesOfFreedom).rounded()) }
+    public var parameterCount: Int {
+        Int(exactly: (termDegreesOfFreedom.reduce(0, +) + frailtyDegreesOfFreedom).rounded()) ?? coefficients.count
+    }
     public var clusterCount: Int? { nil }
     /// `−2 loglik + 2 Σdf`, with the effective degrees of freedom (not rounded).
     public var aic: Double { -2 * logLikelihood + 2 * (termDegreesOfFreedom.reduce(0, +) + frailtyDegreesOfFreedom) }
