@@ -5,15 +5,17 @@ import Foundation
 /// Genz's separation of variables with deterministic adaptive quadrature instead of Monte Carlo.
 ///
 /// With `Σ = L Lᵀ` (a Cholesky factor of rank r, the columns of a dependent row's residual left out)
-/// and `X = L Y`, each row i bounds the last variable it involves, `y_c(i)`:
+/// and `X = L Y` (Y standard normal), each row i bounds the last variable it involves, `y_c(i)`:
 /// `aᵢ ≤ μᵢ + Lᵢ,c(i) y_c(i) ≤ bᵢ` with `μᵢ = Σₖ<c(i) Lᵢₖ yₖ`. The rows that bound `y_c` give one interval
 /// `[l_c, u_c]` (their intersection), and the probability is the iterated integral
-/// `e₁ ∫ e₂(w₁) ∫ … e_r(w₁, …, w_{r−1}) dw…` over the unit cube, with `e_c = Φ(u_c) − Φ(l_c)` and
-/// `y_c = Φ⁻¹(Φ(l_c) + w_c e_c)`. The innermost variable is integrated exactly; each outer one by a
-/// composite 16-point Gauss–Legendre rule whose panels are doubled (2, 4, 8, and 16 below rank 4) until
-/// two results agree to 1e-10. A singular `Σ` (as for the four MaxCombo statistics, where
-/// FH(0,0) = FH(1,0) + FH(0,1)) lowers the rank, so its dependent row costs nothing, but the intersections
-/// put kinks in the integrand, where the rule converges more slowly (about 1e-8 at 256 nodes). Deterministic: the same input gives the same number. R's
+/// `∫_{l₁}^{u₁} φ(y₁) ∫_{l₂(y₁)}^{u₂(y₁)} φ(y₂) … (Φ(u_r) − Φ(l_r)) dy…`. The innermost variable is
+/// integrated exactly; each outer one in y (clipped to ±9) by a composite 16-point Gauss–Legendre rule
+/// whose panels are doubled (1, 2, 4, 8, and 16 below rank 4) until two results agree to 1e-10. (Genz's
+/// further substitution `y = Φ⁻¹(Φ(l) + w e)` onto the unit cube suits Monte Carlo but puts boundary
+/// layers where the limits lie far in a tail, which a product rule resolves only linearly.) A singular
+/// `Σ` (as for the four MaxCombo statistics, where FH(0,0) = FH(1,0) + FH(0,1)) lowers the rank, so its
+/// dependent row costs nothing, but the intersections put kinks in the integrand, where the rule
+/// converges more slowly. Deterministic: the same input gives the same number. R's
 /// `mvtnorm::pmvnorm` computes the same integral by randomised quasi-Monte Carlo (GenzBretz) or, for
 /// a non-singular Σ, by Miwa's recursion.
 ///
@@ -83,8 +85,23 @@ public struct MultivariateNormalProbability: Sendable {
     ///   - lower: The lower limits (`-infinity` allowed), one per dimension.
     ///   - upper: The upper limits (`+infinity` allowed).
     /// - Returns: The probability in [0, 1]; NaN when a limit is NaN or the limits' length is wrong.
-    /// - Complexity: at most 256^(r − 1) normal cdf evaluations for rank r < 4, 128³ for rank 4.
+    /// - Complexity: at most 256^(r − 1) normal cdf evaluations for rank r < 4, 128³ for rank 4; a smooth
+    ///   case stops at 16^(r − 1) or 32^(r − 1).
     public func rectangle(lower: [Double], upper: [Double]) -> Double {
+        integral(lower: lower, upper: upper, outside: false)
+    }
+
+    /// `P(X outside [lower, upper]) = 1 − P(lower ≤ X ≤ upper)`, computed directly (the mass beyond each
+    /// variable's interval plus the integral of the inner complements), so that a small value keeps its
+    /// relative accuracy (the p-value of a maximum statistic).
+    /// - Parameters: as ``rectangle(lower:upper:)``.
+    /// - Returns: The probability in [0, 1]; NaN when a limit is NaN or the limits' length is wrong.
+    /// - Complexity: as ``rectangle(lower:upper:)``.
+    public func outside(lower: [Double], upper: [Double]) -> Double {
+        integral(lower: lower, upper: upper, outside: true)
+    }
+
+    private func integral(lower: [Double], upper: [Double], outside: Bool) -> Double {
         let m = dimension
         guard lower.count == m, upper.count == m, !lower.contains(where: \.isNaN), !upper.contains(where: \.isNaN) else {
             return .nan
@@ -112,24 +129,29 @@ public struct MultivariateNormalProbability: Sendable {
             return (low, high)
         }
 
+        /// Inside: P(rows of levels >= c hold | y₀…y_{c−1}); outside: its complement.
         func level(_ c: Int) -> Double {
             let (low, high) = interval(c)
-            guard high > low else { return 0 }
-            let below = Normal.cdf(low), above = Normal.survival(high)
-            let width = 1 - below - above
-            guard width > 0 else { return 0 }
-            guard c + 1 < r else { return width }
-            var sum = 0.0
-            for (w, weight) in zip(nodes, weights) {
-                let lowerTail = below + w * width
-                y[c] = lowerTail <= 0.5 ? Normal.quantile(lowerTail) : -Normal.quantile(above + (1 - w) * width)
-                if y[c].isFinite { sum += weight * level(c + 1) }
+            guard high > low else { return outside ? 1 : 0 }
+            guard c + 1 < r else {
+                let beyond = Normal.cdf(low) + Normal.survival(high)
+                return outside ? Swift.min(1, beyond) : Swift.max(0, 1 - beyond)
             }
-            return width * sum
+            // φ beyond ±9 is below 1e-18: the outer variables are integrated over the clipped interval
+            // (the complement counts the clipped tails exactly).
+            let a = Swift.max(low, -9), b = Swift.min(high, 9)
+            guard b > a else { return outside ? 1 : 0 }
+            var sum = 0.0
+            for (x, weight) in zip(nodes, weights) {
+                y[c] = a + x * (b - a)
+                sum += weight * Normal.density(y[c]) * level(c + 1)
+            }
+            return (outside ? Normal.cdf(a) + Normal.survival(b) : 0) + (b - a) * sum
         }
-        // Composite 16-point Gauss–Legendre panels, doubled until two results agree to 1e-10.
+        // Composite 16-point Gauss–Legendre panels, doubled until two results agree to 1e-10 (or to 1e-9
+        // relative, for a small complement).
         var previous = Double.nan
-        for panels in r < 4 ? [2, 4, 8, 16] : [2, 4, 8] {
+        for panels in r < 4 ? [1, 2, 4, 8, 16] : [1, 2, 4, 8] {
             nodes = []
             weights = []
             for panel in 0..<panels {
@@ -140,7 +162,8 @@ public struct MultivariateNormalProbability: Sendable {
             }
             let value = level(0)
             defer { previous = value }
-            if abs(value - previous) <= 1e-10 || r == 1 { return Swift.min(1, Swift.max(0, value)) }
+            let change = abs(value - previous)
+            if change <= 1e-10 && (!outside || change <= 1e-9 * value) || r == 1 { return Swift.min(1, Swift.max(0, value)) }
         }
         return Swift.min(1, Swift.max(0, previous))
     }

@@ -65,9 +65,9 @@ public struct MaxComboTest: Sendable {
             for q in 0..<m { correlation[p, q] = covariance[p, q] / (covariance[p, p] * covariance[q, q]).squareRoot() }
         }
         let statistic = z.map(abs).max() ?? 0
-        let probability: Double
+        let probability: Double  // P(some |Zⱼ| > max |Z|), computed directly
         do {
-            probability = try MultivariateNormalProbability(covariance: correlation).rectangle(
+            probability = try MultivariateNormalProbability(covariance: correlation).outside(
                 lower: [Double](repeating: -statistic, count: m), upper: [Double](repeating: statistic, count: m))
         } catch {
             throw .undefinedStatistic(context: context,
@@ -75,7 +75,7 @@ public struct MaxComboTest: Sendable {
         }
         let components = zip(weights, z).map { MaxComboTestResult.Component(weight: $0, z: $1) }
         return MaxComboTestResult(
-            statistic: statistic, pValue: Swift.min(1, Swift.max(0, 1 - probability)), components: components, correlation: correlation,
+            statistic: statistic, pValue: probability, components: components, correlation: correlation,
             observed: tables.observed, expected: tables.expected, groupSizes: tables.groupSizes)
     }
 }
