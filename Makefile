@@ -84,9 +84,11 @@ fixtures:
 	Rscript Tests/StatModelsTests/Reference/make_counting_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_term_test_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_compare_fixtures.R
+	Rscript Tests/StatModelsTests/Reference/make_test_family_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_split_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_recurrent_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_curves_fixtures.R
+	Rscript Tests/StatModelsTests/Reference/make_frailty_fixtures.R
 	cd Tests/StatModelsTests/Reference && Rscript make_dose_fixtures.R
 
 clean:

@@ -13,3 +13,4 @@ struct CoxOptions: ParsableArguments {
 }
 
 extension CoxPH.Ties: ExpressibleByArgument {}
+extension FrailtyDistribution: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import Regression
 
 /// `relief fit MODEL FILE --formula ...`: Cox or parametric AFT regression (R's coxph, survreg).
 struct FitCommand: ParsableCommand {
@@ -12,7 +13,8 @@ struct FitCommand: ParsableCommand {
             other covariates and --dist. --formula is the \
             right-hand side of an R formula; text columns become factors (reference = first level in \
             byte order, or --ref column=level). --cluster (or cluster(col) in the formula) gives robust \
-            standard errors clustered by patient.
+            standard errors clustered by patient; frailty(col) in a cox formula fits a shared frailty per \
+            patient (R's coxph + frailty()).
 
             Cox output: coefficients with hazard ratios (above 1 = relief ends sooner), robust SEs, \
             likelihood-ratio, Wald and score tests, concordance, and the proportional-hazards test \
@@ -33,18 +35,19 @@ struct FitCommand: ParsableCommand {
     var dist: DistributionOption?
     @Option(help: ArgumentHelp("Per-term tests: lr (Wald and likelihood ratio; one refit per term; default except emax/sigemax), wald, or none.", valueName: "tests"))
     var termTests: TermTestMode?
+    @Option(help: ArgumentHelp("Cox with frailty(id) in --formula: the frailty's distribution, gamma (default) or gaussian.", valueName: "name"))
+    var frailtyDistribution: FrailtyDistribution?
     @OptionGroup var input: InputOptions<AllColumns>
     @OptionGroup(title: "Output") var output: OutputOptions<FitRequest>
 
-    func validate() throws {
-        try model.check(dist: dist)
-    }
+    func validate() throws { try model.check(dist: dist) }
 
     func run() throws {
         let source = try input.source()
         var specification = try model.formula.specification(cox: model.cox, dist: dist)
         specification.termTests = termTests
+        specification.frailtyDistribution = frailtyDistribution
         let request = try FitRequest.fitting(model.model, source: source, doseColumn: model.doseColumn, specification: specification)
-        try CommandRun(output: output, input: input, numberOptions: try model.provenanceOptions(dist: dist))(request)
+        try CommandRun(output: output, input: input, numberOptions: model.provenanceOptions(specification))(request)
     }
 }

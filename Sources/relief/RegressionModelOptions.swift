@@ -24,8 +24,7 @@ struct RegressionModelOptions: ParsableArguments {
     }
 
     /// The provenance entries of the model (``ModelSpecification/provenanceOptions(model:references:)``) and its dose column.
-    /// - Throws: `DesignMatrixError` for a malformed `--ref`.
-    func provenanceOptions(dist: DistributionOption?) throws -> [(String, String)] {
-        try formula.specification(cox: cox, dist: dist).provenanceOptions(model: model, references: formula.ref) + (model.needsDose ? [("dose", doseColumn)] : [])
+    func provenanceOptions(_ specification: ModelSpecification) -> [(String, String)] {
+        specification.provenanceOptions(model: model, references: formula.ref) + (model.needsDose ? [("dose", doseColumn)] : [])
     }
 }

@@ -82,19 +82,14 @@ struct ReportCommand: ParsableCommand {
     func request() throws -> ReportRequest {
         let grid = try ReportRequest.grid(coverageDoses: coverageDoses, intervals: intervals)
         return try ReportRequest(
-            source: try input.source(grouping: grouping), title: title, doseColumn: dose,
-            intervalColumn: interval, model: model.model, formula: formula,
-            baselineColumns: baseline.map(ColumnRoles.names),
-            doseStep: doseStep,
-            coverageDoses: grid.coverageDoses, intervals: grid.intervals,
-            target: target, includesIdentifiers: includeIds, summary: try estimation.summary(km: confidence.kaplanMeier))
+            source: try input.source(grouping: grouping), title: title, doseColumn: dose, intervalColumn: interval, model: model.model,
+            formula: formula, baselineColumns: baseline.map(ColumnRoles.names), doseStep: doseStep, coverageDoses: grid.coverageDoses,
+            intervals: grid.intervals, target: target, includesIdentifiers: includeIds, summary: try estimation.summary(km: confidence.kaplanMeier))
     }
 
     func run() throws {
-        let record = RunRecord(
-            command: CommandLineText.current(),
-            options: try input.provenanceOptions(grouping: grouping) + confidence.kaplanMeier.provenanceOptions
-                + estimation.provenanceOptions())
+        let record = RunRecord(command: CommandLineText.current(), options: try input.provenanceOptions(grouping: grouping)
+            + confidence.kaplanMeier.provenanceOptions + estimation.provenanceOptions())
         let report = try request().run(record: record)
         if let output {
             try report.write(as: format, to: output, protectedPaths: [input.file])

@@ -36,10 +36,10 @@ struct CumulativeHazardRequestTests {
         #expect(result.fits.count == reference.curves.count)
         for (fit, (group, curve)) in zip(result.fits, zip(result.summary.groups, reference.curves)) {
             #expect(group.by.map(\.level) == [curve.label])
-            #expect(fit.times == curve.time)
-            #expect(fit.atRisk.map(Double.init) == curve.n_risk)
-            guard fit.times.count == curve.time.count else { continue }
-            for j in fit.times.indices {
+            #expect(fit.counts.times == curve.time)
+            #expect(fit.counts.atRisk.map(Double.init) == curve.n_risk)
+            guard fit.counts.times.count == curve.time.count else { continue }
+            for j in fit.counts.times.indices {
                 #expect(abs(fit.cumulativeHazard[j] - curve.cumhaz[j]) <= 1e-10)
                 #expect(abs(fit.standardError[j] - curve.std_chaz[j]) <= 1e-10)
                 #expect(abs(fit.survival[j] - curve.surv[j]) <= 1e-10)

@@ -25,12 +25,13 @@ import Testing
         let groupA = SurvivalSummaryGroup(
             by: byA, levelIndices: twoColumns ? [0, 0] : [0],
             quantiles: [0.25, 0.5, 0.75].map { fitA.quantile($0) }, median: fitA.median,
-            survival: [fitA.estimate(at: 3), undefinedSE], restrictedMean: fitA.restrictedMean(tau: 4), fit: fitA)
+            survival: [fitA.estimate(at: 3), undefinedSE], restrictedMean: fitA.restrictedMean(tau: 4), fit: fitA,
+            medianFollowUp: QuantileEstimate(probability: 0.5, estimate: 8, lower: 6, upper: nil))
         let groupB = SurvivalSummaryGroup(
             by: byB, levelIndices: twoColumns ? [1, 1] : [1],
             quantiles: [notReached, notReached, notReached], median: notReached,
             survival: [fitB.estimate(at: 3), fitB.estimate(at: 9)],
-            restrictedMean: RestrictedMean(tau: 4, estimate: 4, standardError: 0), fit: fitB)
+            restrictedMean: RestrictedMean(tau: 4, estimate: 4, standardError: 0), fit: fitB, medianFollowUp: notReached)
         let test = SurvivalSummaryTest(
             kind: .logRank, by: ["dose_group"], strata: nil, statistic: 2.5, degreesOfFreedom: 1,
             pValue: 0.11384629800665802,
@@ -143,7 +144,7 @@ import Testing
         let fit = try km.fit(time: [1, 2, 3], event: [true, false, true])
         let group = SurvivalSummaryGroup(
             by: [], levelIndices: [], quantiles: [fit.median], median: fit.median, survival: [],
-            restrictedMean: fit.restrictedMean(tau: 3), fit: fit)
+            restrictedMean: fit.restrictedMean(tau: 3), fit: fit, medianFollowUp: fit.median)
         let result = SurvivalSummaryResult(
             byColumns: [], strataColumn: nil, confidenceTransform: .log, confidenceLevel: 0.95,
             quantileProbabilities: [0.5], times: [], tau: 3, tauRule: .commonFollowUp, groups: [group], tests: [],

@@ -49,13 +49,13 @@ struct NelsonAalenReferenceTests {
                 let fit = try NelsonAalen(confidenceTransform: transform, timeFix: false).fit(
                     time: rows.map { times[$0] }, event: rows.map { c.event[$0] == 1 }, start: c.start.map { s in rows.map { s[$0] } })
                 let label = "\(c.name) \(curve.label)"
-                #expect(fit.times == curve.time, "\(label): times")
-                guard fit.times.count == curve.time.count else { continue }
-                #expect(fit.atRisk.map(Double.init) == curve.n_risk, "\(label): n.risk")
-                #expect(fit.eventCounts.map(Double.init) == curve.n_event, "\(label): n.event")
-                #expect(fit.censorCounts.map(Double.init) == curve.n_censor, "\(label): n.censor")
-                for j in fit.times.indices {
-                    let at = "\(label) t=\(fit.times[j])"
+                #expect(fit.counts.times == curve.time, "\(label): times")
+                guard fit.counts.times.count == curve.time.count else { continue }
+                #expect(fit.counts.atRisk.map(Double.init) == curve.n_risk, "\(label): n.risk")
+                #expect(fit.counts.eventCounts.map(Double.init) == curve.n_event, "\(label): n.event")
+                #expect(fit.counts.censorCounts.map(Double.init) == curve.n_censor, "\(label): n.censor")
+                for j in fit.counts.times.indices {
+                    let at = "\(label) t=\(fit.counts.times[j])"
                     SurvivalTolerance.expectClose(fit.cumulativeHazard[j], curve.cumhaz[j], "\(at) cumhaz")
                     SurvivalTolerance.expectClose(fit.standardError[j], curve.std_chaz[j], "\(at) std.chaz")
                     SurvivalTolerance.expectClose(fit.survival[j], curve.surv[j], "\(at) surv")
@@ -70,8 +70,8 @@ struct NelsonAalenReferenceTests {
     func handComputed() throws {
         // Times 1 (event), 2 (censored), 3 (two events), 4 (censored): n at risk 5, 4, 3, 1.
         let fit = try NelsonAalen().fit(time: [1, 2, 3, 3, 4], event: [true, false, true, true, false])
-        #expect(fit.times == [1, 2, 3, 4])
-        #expect(fit.atRisk == [5, 4, 3, 1])
+        #expect(fit.counts.times == [1, 2, 3, 4])
+        #expect(fit.counts.atRisk == [5, 4, 3, 1])
         let expected = [1.0 / 5, 1.0 / 5, 1.0 / 5 + 2.0 / 3, 1.0 / 5 + 2.0 / 3]
         let variance = [1.0 / 25, 1.0 / 25, 1.0 / 25 + 2.0 / 9, 1.0 / 25 + 2.0 / 9]
         for j in 0..<4 {

@@ -27,6 +27,11 @@ public struct ForestRows: Sendable {
     /// The value when finite, else `nil` (not estimable).
     static func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
 
+    /// The row of a term with its ratio and interval (non-finite values become "not estimable").
+    static func row(_ term: String, ratio: Double, lower: Double, upper: Double, _ result: RegressionResult) -> Row {
+        Row(label: label(term, result), estimate: finite(ratio), lower: finite(lower), upper: finite(upper))
+    }
+
     /// "column: level vs reference" for a dummy of a categorical column, else the term itself.
     static func label(_ term: String, _ result: RegressionResult) -> String {
         for reference in result.referenceLevels.sorted(by: { $0.column.count > $1.column.count })

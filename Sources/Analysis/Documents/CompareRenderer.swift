@@ -18,6 +18,25 @@ public struct CompareRenderer: ResultRenderer {
     /// None beyond the request's.
     public func warnings(of result: CompareResult) -> [String] { [] }
 
+    /// The groups' Kaplan–Meier curves (the clinical report's figure: pointwise bands, censoring marks,
+    /// numbers at risk), the reference first; τ of the restricted means is named in the caption.
+    public func figure(_ result: CompareResult) -> ReportFigure? {
+        let comparison = result.comparison
+        let ordered = comparison.groups.filter { $0.level == comparison.reference }
+            + comparison.groups.filter { $0.level != comparison.reference }
+        let plot = KaplanMeierPlot(
+            title: "Relief by \(result.column) (reference \(comparison.reference))",
+            curves: ordered.map { KaplanMeierPlot.Curve(label: $0.level, fit: $0.fit) })
+        var caption = "Kaplan–Meier estimate of the proportion of episodes still in relief by \(result.column), with "
+            + "\(Provenance.percent(comparison.confidenceLevel)) pointwise confidence bands; + marks are censored episodes; "
+            + "the table under the axis gives the numbers still at risk. Restricted means are to tau = "
+            + ReportText.display(comparison.tau, style: .general(significant: 6), missing: "NA") + "."
+        if let adjusted = result.adjusted {
+            caption += " The curves are not adjusted; the \(adjusted.model)-adjusted (standardised) differences are in the tables."
+        }
+        return ReportFigure(svg: plot.svg(), caption: caption, name: "compare")
+    }
+
     /// One row of the differences: the measure, the time it is at, and the contrast.
     struct Row {
         let group: String

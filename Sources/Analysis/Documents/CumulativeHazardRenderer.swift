@@ -68,10 +68,11 @@ public struct CumulativeHazardRenderer: ResultRenderer {
         var rows: [[ReportCell]] = []
         for (group, fit) in zip(summary.groups, result.fits) {
             let labels = SummaryRenderer.groupCells(group, summary)
-            for j in fit.times.indices {
+            let counts = fit.counts
+            for j in counts.times.indices {
                 var row = labels + [
-                    .number(fit.times[j]), .integer(CurvesRenderer.value(fit.atRisk, j)), .integer(CurvesRenderer.value(fit.eventCounts, j)),
-                    .integer(CurvesRenderer.value(fit.censorCounts, j)), .number(CurvesRenderer.value(fit.cumulativeHazard, j)),
+                    .number(counts.times[j]), .integer(CurvesRenderer.value(counts.atRisk, j)), .integer(CurvesRenderer.value(counts.eventCounts, j)),
+                    .integer(CurvesRenderer.value(counts.censorCounts, j)), .number(CurvesRenderer.value(fit.cumulativeHazard, j)),
                     .number(CurvesRenderer.value(fit.standardError, j)), .number(CurvesRenderer.value(fit.survival, j)),
                     .number(j < fit.lower.count ? fit.lower[j] : nil), .number(j < fit.upper.count ? fit.upper[j] : nil),
                 ]
@@ -100,13 +101,7 @@ public struct CumulativeHazardRenderer: ResultRenderer {
 
     /// One group's curve as JSON, each column an array.
     static func curveJSON(_ group: SurvivalSummaryGroup, _ fit: NelsonAalenFit) -> JSONValue {
-        .object([
-            ("by", SummaryRenderer.byJSON(group.by)), ("n", .integer(fit.n)),
-            ("events", .integer(fit.events)), ("censored", .integer(fit.censored)),
-            ("time", .array(fit.times.map(JSONValue.number))),
-            ("n_risk", .array(fit.atRisk.map(JSONValue.integer))),
-            ("n_event", .array(fit.eventCounts.map(JSONValue.integer))),
-            ("n_censor", .array(fit.censorCounts.map(JSONValue.integer))),
+        .object(CurvesRenderer.countMembers(group, fit.counts) + [
             ("cumulative_hazard", .array(fit.cumulativeHazard.map(JSONValue.number))),
             ("std_error", .array(fit.standardError.map(JSONValue.number))),
             ("survival", .array(fit.survival.map(JSONValue.number))),

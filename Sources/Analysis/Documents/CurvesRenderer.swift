@@ -120,18 +120,25 @@ public struct CurvesRenderer: ResultRenderer {
     /// One group's step function as JSON, each column an array.
     static func curveJSON(_ group: SurvivalSummaryGroup) -> JSONValue {
         let fit = group.fit
-        return .object([
+        return .object(countMembers(group, fit) + [
+            ("estimate", .array(fit.survival.map(JSONValue.number))),
+            ("std_error", .array(fit.standardError.map(JSONValue.number))),
+            ("lower", .array(fit.lower.map(JSONValue.optional))),
+            ("upper", .array(fit.upper.map(JSONValue.optional))),
+        ])
+    }
+
+    /// A group's levels, sizes and risk-set table as JSON members: `by`, `n`, `events`, `censored`,
+    /// `time`, `n_risk`, `n_event`, `n_censor` (the columns every curve shares).
+    static func countMembers(_ group: SurvivalSummaryGroup, _ fit: KaplanMeierFit) -> [(key: String, value: JSONValue)] {
+        [
             ("by", SummaryRenderer.byJSON(group.by)), ("n", .integer(fit.n)),
             ("events", .integer(fit.events)), ("censored", .integer(fit.censored)),
             ("time", .array(fit.times.map(JSONValue.number))),
             ("n_risk", .array(fit.atRisk.map(JSONValue.integer))),
             ("n_event", .array(fit.eventCounts.map(JSONValue.integer))),
             ("n_censor", .array(fit.censorCounts.map(JSONValue.integer))),
-            ("estimate", .array(fit.survival.map(JSONValue.number))),
-            ("std_error", .array(fit.standardError.map(JSONValue.number))),
-            ("lower", .array(fit.lower.map(JSONValue.optional))),
-            ("upper", .array(fit.upper.map(JSONValue.optional))),
-        ])
+        ]
     }
 
     /// The element at `index`, or 0 past the end.

@@ -7,10 +7,11 @@ extension SummaryRenderer {
     /// Columns: `section, group, <one per by column>, measure, time, estimate, std_error, lower, upper,
     /// df, p_value, confidence_transform, confidence_level, relief_version`. Sections:
     /// `input` (measures `rows_read`, `rows_used`, `rows_excluded`), `counts` (`n`, `events`,
-    /// `censored`), `quantile` (`q25`, `median`, `q75`: estimate and CI), `survival` (S at `time` with
+    /// `censored`), `follow_up` (`median_follow_up` by reverse Kaplan–Meier: estimate and CI), `quantile` (`q25`, `median`, `q75`: estimate and CI), `survival` (S at `time` with
     /// SE and CI), `rmst` (`time` = tau), `test` (`group` = the tested columns, measure = the test name,
     /// estimate = chi-squared, `df`, `p_value`), `observed` / `expected` (per test group, measure = the
-    /// test name) and `exclusion` (`group` = `line N: reason`, `measure` = the column). Unknown numbers
+    /// test name), `component` (MaxCombo: measure = the weight, estimate = z), `pairwise` /
+    /// `pairwise_adjusted` (`group` = `A vs B`, estimate = statistic, `p_value` raw or adjusted) and `exclusion` (`group` = `line N: reason`, `measure` = the column). Unknown numbers
     /// (not reached, undefined) are `NA`; fields that do not apply are empty.
     /// - Parameters:
     ///   - result: The summary.
@@ -58,6 +59,10 @@ extension SummaryRenderer {
             add("counts", group: label, by: group.by, measure: "n", count: group.n)
             add("counts", group: label, by: group.by, measure: "events", count: group.events)
             add("counts", group: label, by: group.by, measure: "censored", count: group.censored)
+            add(
+                "follow_up", group: label, by: group.by, measure: "median_follow_up",
+                estimate: group.medianFollowUp.estimate ?? .nan, lower: group.medianFollowUp.lower ?? .nan,
+                upper: group.medianFollowUp.upper ?? .nan)
             for quantile in group.quantiles {
                 add(
                     "quantile", group: label, by: group.by, measure: Self.quantileName(quantile.probability),
@@ -82,6 +87,15 @@ extension SummaryRenderer {
                 add("observed", group: label, by: group.by, measure: test.name, estimate: group.observed)
                 add("expected", group: label, by: group.by, measure: test.name, estimate: group.expected)
             }
+            for component in test.components ?? [] {
+                add("component", group: Self.testBy(test), by: [], measure: component.weight.name, estimate: component.z)
+            }
+        }
+        for pair in result.pairwise?.comparisons ?? [] {
+            let label = pair.first.displayLabel + " vs " + pair.second.displayLabel
+            let name = result.pairwise.map { $0.method.name + ", " + $0.adjustment.rawValue } ?? ""
+            add("pairwise", group: label, by: [], measure: name, estimate: pair.statistic, pValue: pair.pValue)
+            add("pairwise_adjusted", group: label, by: [], measure: name, pValue: pair.adjustedPValue)
         }
         for exclusion in input.exclusions {
             add(

@@ -11,14 +11,16 @@ extension SummaryRenderer {
     ///  "confidence_transform", "confidence_level", "times": [..], "quantile_probabilities": [..],
     ///  "rmst_tau": {"tau", "rule", "explanation"},
     ///  "groups": [{"by": {column: level}, "n", "events", "censored",
-    ///              "median": {"estimate", "lower", "upper"},
+    ///              "median": {"estimate", "lower", "upper"}, "median_follow_up": {"estimate", "lower", "upper"},
     ///              "quartiles": [{"probability", "estimate", "lower", "upper"}],
     ///              "survival": [{"time", "n_risk", "estimate", "std_error", "lower", "upper", "beyond_last_time"}],
     ///              "rmst": {"tau", "estimate", "std_error"}}],
-    ///  "tests": [{"name", "by", "columns", "strata", "statistic", "df", "p_value", "scores"?,
+    ///  "tests": [{"name", "by", "columns", "strata", "statistic", "df", "p_value", "scores"?, "components"?,
     ///             "groups": [{"by": {...}, "n", "observed", "expected"}]}],
     ///  "median_table": null | {"rows", "columns", "row_levels", "column_levels",
     ///                          "cells": [[{"n", "events", "estimate", "lower", "upper"} | null]]},
+    ///  "pairwise"?: {"test", "adjustment", "strata", "pairs": [{"first", "second", "statistic", "p_value",
+    ///               "p_adjusted"}]},
     ///  "warnings": [..]}
     /// ```
     /// Without `by` columns there is one group with `"by": {}`. Unknown numbers (not reached, undefined)
@@ -43,7 +45,7 @@ extension SummaryRenderer {
             ("groups", .array(result.groups.map(Self.groupJSON))),
             ("tests", .array(result.tests.map(Self.testJSON))),
             ("median_table", result.medianTable.map(Self.medianTableJSON) ?? .null),
-        ]
+        ] + (result.pairwise.map { [("pairwise", Self.pairwiseJSON($0))] } ?? [])
     }
 
     static func byJSON(_ by: [ByLevel]) -> JSONValue {
@@ -72,6 +74,7 @@ extension SummaryRenderer {
             ("events", .integer(group.events)),
             ("censored", .integer(group.censored)),
             ("median", quantileJSON(group.median, withProbability: false)),
+            ("median_follow_up", quantileJSON(group.medianFollowUp, withProbability: false)),
             ("quartiles", .array(group.quantiles.map { quantileJSON($0, withProbability: true) })),
             ("survival", .array(survival)),
             (
@@ -96,6 +99,9 @@ extension SummaryRenderer {
             ("p_value", .optional(test.pValue)),
         ]
         if let scores = test.scores { members.append(("scores", .array(scores.map(JSONValue.optional)))) }
+        if let components = test.components {
+            members.append(("components", .objects(components) { [("weight", .string($0.weight.name)), ("z", .optional($0.z))] }))
+        }
         members.append(
             (
                 "groups",

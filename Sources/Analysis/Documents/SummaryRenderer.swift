@@ -56,6 +56,21 @@ public struct SummaryRenderer: ResultRenderer {
                 }))
         groupsSection.append(
             ReportTable(
+                title: "Median follow-up (reverse Kaplan-Meier, \(ci))",
+                columns: groupColumns + [
+                    ReportColumn("time", style: .general(significant: 6), missingLabel: "NR"),
+                    ReportColumn("lower", style: .general(significant: 6), missingLabel: "NR"),
+                    ReportColumn("upper", style: .general(significant: 6), missingLabel: "NR"),
+                ],
+                rows: result.groups.map { group in
+                    Self.groupCells(group, result) + [
+                        .number(group.medianFollowUp.estimate), .number(group.medianFollowUp.lower),
+                        .number(group.medianFollowUp.upper),
+                    ]
+                },
+                notes: ["The median of the curve with censoring as the event (survfit(Surv(time, 1 - event) ~ group))."]))
+        groupsSection.append(
+            ReportTable(
                 title: "Median and quartiles (\(ci))",
                 columns: groupColumns + [
                     ReportColumn("quantile", style: .label), ReportColumn("time", style: .general(significant: 6), missingLabel: "NR"),
@@ -124,9 +139,13 @@ public struct SummaryRenderer: ResultRenderer {
                         ]
                     }))
             for test in result.tests where test.kind == .logRank || test.kind == .stratifiedLogRank {
+                if let components = test.components {
+                    testsSection.append(Self.componentsTable(test, components))
+                }
+                let weighted = test.method == .weighted(.logRank) || test.method == .maxCombo ? "" : " (weighted)"
                 testsSection.append(
                     ReportTable(
-                        title: "Observed and expected events, \(test.name) by \(Self.testBy(test))",
+                        title: "Observed and expected events\(weighted), \(test.name) by \(Self.testBy(test))",
                         columns: [
                             ReportColumn("group", style: .label), ReportColumn("n", style: .count),
                             ReportColumn("observed", style: .general(significant: 6)),
@@ -140,6 +159,10 @@ public struct SummaryRenderer: ResultRenderer {
                         }))
             }
             document.sections.append(testsSection)
+        }
+        if let pairwise = result.pairwise {
+            document.sections.append(
+                ReportDocument.Section(heading: "Pairwise comparisons", tables: [Self.pairwiseTable(pairwise)]))
         }
 
         if let table = result.medianTable {

@@ -37,6 +37,8 @@ public struct ModelSpecification: Sendable {
     /// - Parameter model: The fitted model.
     /// - Returns: The mode.
     public func termTestMode(for model: ModelName) -> TermTestMode { termTests ?? model.defaultTermTests }
+    /// The distribution of the formula's `frailty()` term (`--frailty-distribution`); nil = gamma, R's default.
+    public var frailtyDistribution: FrailtyDistribution?
 
     /// Creates a specification.
     /// - Parameters:
@@ -70,7 +72,12 @@ public struct ModelSpecification: Sendable {
     public var settings: SurvivalModelSettings {
         SurvivalModelSettings(
             confidenceLevel: confidenceLevel, distribution: comparesDistributions ? "all" : distribution?.name,
-            ties: ties ?? .efron)
+            ties: ties ?? .efron, frailty: hasFrailty ? frailtyDistribution ?? .gamma : nil)
+    }
+
+    /// Whether the formula has a `frailty()` term.
+    public var hasFrailty: Bool {
+        (try? Formula(formula))?.frailtyColumn != nil
     }
 
     /// Checks the settings that need neither the model nor the data: a formula with terms, a confidence
@@ -99,6 +106,7 @@ public struct ModelSpecification: Sendable {
         let requirements = model.entry.requirements
         if requirements.usesTies { options.append(("ties", (ties ?? .efron).rawValue)) }
         if requirements.choosesDistribution { options.append(("dist", comparesDistributions ? "all" : distribution?.name ?? "weibull")) }
+        if let frailtyDistribution { options.append(("frailty-distribution", frailtyDistribution.rawValue)) }
         for reference in references { options.append(("ref", reference)) }
         options.append(("conf-level", String(describing: confidenceLevel)))
         return options

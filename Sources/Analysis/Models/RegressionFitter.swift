@@ -26,6 +26,26 @@ struct RegressionFitter: Sendable {
         self.formula = try Formula(specification.formula)
         self.doseColumn = doseColumn
         let requirements = model.entry.requirements
+        if let distribution = specification.frailtyDistribution, formula.frailtyColumn == nil {
+            throw AnalysisError(
+                .usage, "--frailty-distribution \(distribution.rawValue) needs a frailty(column) term in --formula, "
+                    + "e.g. --formula \"dose_group + interval_days + frailty(patient_id)\"")
+        }
+        if let column = formula.frailtyColumn {
+            guard requirements.allowsFrailty else {
+                throw AnalysisError(
+                    .usage,
+                    "frailty(\(column)) applies to `relief fit cox` only; a \(model) model with a random effect per "
+                        + "patient is not built yet. Fit `relief fit cox FILE --formula \"... + frailty(\(column))\"`, or "
+                        + "use cluster(\(column)) for robust standard errors")
+            }
+            if specification.cluster == column {
+                throw AnalysisError(
+                    .usage,
+                    "--cluster \(column) and frailty(\(column)) name the same column: frailty() models the patient "
+                        + "effect itself. Drop --cluster, or drop frailty() for robust SEs only")
+            }
+        }
         if requirements.needsDose {
             guard let doseColumn else {
                 throw AnalysisError(.usage, "\(model) is fitted by `relief fit \(model) FILE --dose COLUMN --formula ...`; "
@@ -96,6 +116,12 @@ struct RegressionFitter: Sendable {
             }
             dose = values
         }
+        if let column = formula.frailtyColumn, dataset.start != nil {
+            throw AnalysisError(
+                .usage,
+                "frailty(\(column)) with entry times (--start, counting-process rows) is not built yet; fit one row per "
+                    + "episode (gap times), or use cluster(\(column)) for robust SEs with --start")
+        }
         let design = try design(dataset)
         try dataset.checkNoOverlappingIntervals(separate: design.strata)
         if requirements.intercept { try checkDegenerate(design) }
@@ -122,7 +148,9 @@ struct RegressionFitter: Sendable {
     /// family (for `aft --dist all`, the best family).
     func termTests(_ fit: any SurvivalRegressionFit, design: DesignMatrix, data: RegressionData) throws -> TermTests {
         var refit: (any SurvivalRegressionModel)?
-        if specification.termTestMode(for: model) == .likelihoodRatio {
+        // With frailty() each reduced model is a full penalised fit with its own variance search; the
+        // per-term tests are Wald tests on fit$var.
+        if specification.termTestMode(for: model) == .likelihoodRatio, formula.frailtyColumn == nil {
             refit = try ModelName.registry.entry(named: fit.modelName).make(specification.settings)
         }
         return TermTests(fit: fit, design: design, data: data, model: refit)

@@ -165,6 +165,9 @@ public struct CompareRequest: AnalysisRequest {
         }
     }
 
+    /// The data formats, and svg and html for the groups' Kaplan–Meier figure.
+    public static var outputFormats: [OutputFormat] { OutputFormat.figureFormats }
+
     public func render(
         _ result: CompareResult, format: OutputFormat, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> String {

@@ -45,6 +45,12 @@ public struct PredictRequest: AnalysisRequest {
         self.times = times
         self.tau = tau
         self.fitter = try RegressionFitter(model: model, specification: specification, doseColumn: doseColumn)
+        if let column = fitter.formula.frailtyColumn {
+            throw AnalysisError(
+                .usage,
+                "relief predict does not take frailty(\(column)) yet: per-patient prediction from a frailty model is not "
+                    + "built. Predict from the model without frailty(), and fit it with `relief fit cox` to see the frailties")
+        }
         _ = try strataSettings()
         _ = try doseSetting()
         try Self.checkProfiles(termSettings, formula: fitter.formula)

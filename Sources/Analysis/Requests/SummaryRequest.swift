@@ -21,10 +21,42 @@ public struct SummaryRequest: AnalysisRequest {
         self.summary = summary
     }
 
+    /// `--pairwise` needs groups to pair.
+    public func check(_ source: DataSource) throws {
+        if summary.pairwise != nil, source.roles.by.isEmpty {
+            throw AnalysisError(.usage, "--pairwise compares pairs of groups: give the groups with --by")
+        }
+    }
+
     public func compute(_ dataset: SurvivalDataset) throws -> (result: SurvivalSummaryResult, warnings: [String]) {
         try dataset.checkNoOverlappingIntervals(separate: dataset.groupingCodes)
+        if summary.test == .maxCombo { try Self.checkTwoGroups(dataset) }
         let result = try summary.fit(dataset)
         return (result, result.warnings)
+    }
+
+    /// MaxCombo compares two groups: each `by` column, and their cross, must have two levels among the
+    /// rows used.
+    static func checkTwoGroups(_ dataset: SurvivalDataset) throws {
+        let factors = dataset.groupings.map(SurvivalSummaryFactor.init)
+        for factor in factors {
+            let present = SurvivalSummary.compact(factor.codes, levelCount: factor.levels.count).present
+            guard present.count <= 2 else {
+                throw AnalysisError(
+                    .usage,
+                    "--test maxcombo compares two groups, but '\(factor.column)' has \(present.count) levels among the rows "
+                        + "used; choose a column with two levels, or add --pairwise to test every pair of groups")
+            }
+        }
+        if factors.count >= 2 {
+            let crossed = try SurvivalSummary.cross(factors, rowCount: dataset.time.count, context: "SummaryRequest").groupCount
+            guard crossed <= 2 else {
+                throw AnalysisError(
+                    .usage,
+                    "--test maxcombo compares two groups, but the cross of \(factors.map(\.column).joined(separator: " x ")) "
+                        + "has \(crossed) groups; give one --by column with two levels")
+            }
+        }
     }
 
     public func render(

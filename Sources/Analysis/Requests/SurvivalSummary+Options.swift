@@ -9,3 +9,13 @@ extension SurvivalSummary {
         if let tau, !(tau.isFinite && tau > 0) { throw AnalysisError(.usage, "--tau must be a positive number, got \(tau)") }
     }
 }
+
+extension SurvivalSummary {
+    /// The provenance entries of `--test` and `--pairwise`, present only when they differ from the default.
+    public var testProvenanceOptions: [(String, String)] {
+        var options: [(String, String)] = []
+        if test != .weighted(.logRank) { options.append(("test", test.description)) }
+        if let pairwise { options.append(("pairwise", pairwise.rawValue)) }
+        return options
+    }
+}

@@ -9,16 +9,4 @@ public struct LogDerivatives: Sendable, Equatable {
     public let first: Double
     /// `d² log h(z) / dz²`.
     public let second: Double
-
-    /// Creates the triple.
-    ///
-    /// - Parameters:
-    ///   - value: `log h(z)`.
-    ///   - first: `d log h / dz`.
-    ///   - second: `d² log h / dz²`.
-    public init(value: Double, first: Double, second: Double) {
-        self.value = value
-        self.first = first
-        self.second = second
-    }
 }

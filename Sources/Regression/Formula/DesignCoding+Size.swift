@@ -33,7 +33,7 @@ extension DesignCoding {
                     if let levels = factorLevels[variable.kind == .factor ? variable.label : variable.columns.first ?? ""] {
                         w = usesContrasts(terms, term: t, variable: v) ? levels - 1 : levels
                     }
-                case .transform, .strata, .cluster:
+                case .transform, .strata, .cluster, .frailty:
                     w = 1
                 }
                 let (next, overflow) = width.multipliedReportingOverflow(by: max(w, 0))

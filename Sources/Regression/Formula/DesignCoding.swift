@@ -191,7 +191,7 @@ public struct DesignCoding: Sendable, Equatable {
             // R's model.matrix names a one-column matrix variable by the variable alone.
             let names = df == 1 ? [variable.label] : (1...df).map { variable.label + String($0) }
             return Component(names: names, values: basis.elements, codes: nil, levelOfColumn: [])
-        case .strata, .cluster:
+        case .strata, .cluster, .frailty:
             throw .columnNotRead(column: variable.label)
         }
     }

@@ -30,6 +30,8 @@ public struct DesignMatrix: Sendable {
     public let clusterColumn: String?
     /// The coding (factor levels, reference levels, spline knots) for building profile rows.
     public let coding: DesignCoding
+    /// The groups of the `frailty()` term, if any (not design columns).
+    public let frailty: FrailtyGroups?
 
     /// Creates a design (normally through ``DesignMatrixBuilder``).
     /// - Parameters:
@@ -46,7 +48,8 @@ public struct DesignMatrix: Sendable {
     ///   - coding: The coding.
     public init(
         x: Matrix, termNames: [String], terms: [DesignTerm], assign: [Int], hasIntercept: Bool, strata: [Int]?,
-        strataLevels: [String], cluster: [Int]?, clusterCount: Int, clusterColumn: String?, coding: DesignCoding
+        strataLevels: [String], cluster: [Int]?, clusterCount: Int, clusterColumn: String?, coding: DesignCoding,
+        frailty: FrailtyGroups? = nil
     ) {
         self.x = x
         self.termNames = termNames
@@ -59,6 +62,7 @@ public struct DesignMatrix: Sendable {
         self.clusterCount = clusterCount
         self.clusterColumn = clusterColumn
         self.coding = coding
+        self.frailty = frailty
     }
 
     /// The formula the design was built from.

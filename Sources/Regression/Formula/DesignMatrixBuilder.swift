@@ -103,7 +103,8 @@ public struct DesignMatrixBuilder: Sendable {
 
         // Frame of the term columns, factors re-levelled.
         var needed = formula.termColumns
-        for column in formula.strataColumns + (clusterName.map { [$0] } ?? []) where !needed.contains(column) {
+        for column in formula.strataColumns + (clusterName.map { [$0] } ?? []) + (formula.frailtyColumn.map { [$0] } ?? [])
+        where !needed.contains(column) {
             needed.append(column)
         }
         var covariates: [String: CovariateColumn] = [:]
@@ -182,7 +183,8 @@ public struct DesignMatrixBuilder: Sendable {
         return DesignMatrix(
             x: built.x, termNames: built.names, terms: built.terms, assign: built.assign, hasIntercept: intercept,
             strata: strata, strataLevels: strataLevels, cluster: cluster, clusterCount: clusterCount,
-            clusterColumn: clusterName, coding: coding)
+            clusterColumn: clusterName, coding: coding,
+            frailty: formula.frailtyColumn.flatMap { name in covariates[name].map { Self.frailtyGroups($0, name: name) } })
     }
 
     /// Refuses identifier-like factors and designs wider than ``maximumColumns``, from the levels alone.
@@ -274,6 +276,27 @@ public struct DesignMatrixBuilder: Sendable {
                 .joined(separator: ", ")
         }
         return (keys.map { index[$0] ?? 0 }, labels)
+    }
+
+    /// Frailty groups numbered in sorted order of their values (R's `match(x, sort(unique(x)))`): numbers
+    /// numerically, text by bytes (R in the C locale).
+    package static func frailtyGroups(_ column: CovariateColumn, name: String) -> FrailtyGroups {
+        switch column.values {
+        case .categorical(let levels, let codes):
+            let used = Array(Set(codes.filter { levels.indices.contains($0) })).sorted {
+                Array(levels[$0].utf8).lexicographicallyPrecedes(Array(levels[$1].utf8))
+            }
+            var remap = [Int](repeating: 0, count: levels.count)
+            for (k, code) in used.enumerated() { remap[code] = k }
+            return FrailtyGroups(column: name, codes: codes.map { levels.indices.contains($0) ? remap[$0] : 0 },
+                                 labels: used.map { levels[$0] })
+        case .numeric(let values):
+            let distinct = Array(Set(values)).sorted()
+            var index: [Double: Int] = [:]
+            for (k, v) in distinct.enumerated() { index[v] = k }
+            return FrailtyGroups(column: name, codes: values.map { index[$0] ?? 0 },
+                                 labels: distinct.map(_RNumberFormat.deparse))
+        }
     }
 
     /// Cluster codes in order of first appearance, and their count.

@@ -33,6 +33,8 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
     public let strataColumns: [String]
     /// The column of the `cluster()` special, if any.
     public let clusterColumn: String?
+    /// The column of the `frailty()` special, if any (a shared-frailty Cox model).
+    public let frailtyColumn: String?
 
     /// The deepest nesting a formula may have (100 levels): each parenthesis, function call, sign and
     /// power inside a call counts one level. Deeper is a ``FormulaError`` of kind `.limitExceeded`.
@@ -59,6 +61,7 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
         self.factors = factors
 
         var clusterColumn: String?
+        var frailtyColumn: String?
         var strataColumns: [String] = []
         var modelTerms: [[Int]] = []
         for term in rawTerms {
@@ -66,13 +69,20 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
             if let special = specials.first {
                 let variable = factors[special]
                 if term.count > 1 {
-                    let kind = variable.kind == .strata ? "strata()" : "cluster()"
+                    let kind = variable.kind == .strata ? "strata()" : variable.kind == .cluster ? "cluster()" : "frailty()"
                     throw FormulaError(
                         .unsupported, formula: text, offset: variable.offset, length: variable.length,
                         message: "\(kind) cannot be part of an interaction",
                         hint: "give it as a term of its own, e.g. + \(variable.label)")
                 }
-                if variable.kind == .cluster {
+                if variable.kind == .frailty {
+                    if frailtyColumn != nil {
+                        throw FormulaError(
+                            .unsupported, formula: text, offset: variable.offset, length: variable.length,
+                            message: "a second frailty() term", hint: "a model takes one shared frailty; keep one frailty(id) term")
+                    }
+                    frailtyColumn = variable.columns.first
+                } else if variable.kind == .cluster {
                     if let existing = clusterColumn, existing != variable.columns.first {
                         throw FormulaError(
                             .invalidArgument, formula: text, offset: variable.offset, length: variable.length,
@@ -95,6 +105,13 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
         }
         self.strataColumns = strataColumns
         self.clusterColumn = clusterColumn
+        self.frailtyColumn = frailtyColumn
+        if let frailtyColumn, frailtyColumn == clusterColumn, let variable = factors.first(where: { $0.kind == .cluster }) {
+            throw FormulaError(
+                .invalidArgument, formula: text, offset: variable.offset, length: variable.length,
+                message: "cluster(\(frailtyColumn)) and frailty(\(frailtyColumn)) name the same column",
+                hint: "frailty() models the patient effect itself; drop cluster(), or drop frailty() for robust SEs only")
+        }
 
         var all: [String] = []
         var seen = Set<String>()

@@ -236,7 +236,7 @@ package struct _FormulaParser {
 
     // MARK: calls
 
-    private static let supported = "log, log2, log10, log1p, exp, sqrt, abs, I, ns, factor, strata, cluster"
+    private static let supported = "log, log2, log10, log1p, exp, sqrt, abs, I, ns, factor, strata, cluster, frailty"
 
     /// Parses `name(...)` at formula level (the current token is `(`) into a variable.
     private mutating func call(_ name: String, at nameToken: _FormulaToken) throws(FormulaError) -> Int {
@@ -246,7 +246,7 @@ package struct _FormulaParser {
         advance()
         let variable: FormulaVariable
         switch name {
-        case "strata", "cluster":
+        case "strata", "cluster", "frailty":
             var references: [(name: String, offset: Int, length: Int)] = []
             while true {
                 guard case .name(let column, let quoted) = current.kind else {
@@ -262,14 +262,16 @@ package struct _FormulaParser {
                 break
             }
             let close = try expectClose(open: open)
-            if name == "cluster" && references.count > 1 {
+            if name != "strata" && references.count > 1 {
                 throw FormulaError(
                     .invalidArgument, formula: text, offset: nameToken.offset, length: close.offset + 1 - nameToken.offset,
-                    message: "cluster() takes one column", hint: "cluster by one id column, e.g. cluster(patient_id)")
+                    message: "\(name)() takes one column",
+                    hint: name == "cluster" ? "cluster by one id column, e.g. cluster(patient_id)"
+                        : "give one id column, e.g. frailty(patient_id); choose the distribution with --frailty-distribution")
             }
             let label = name + "(" + references.map { _FormulaExpression.quotedIfNeeded($0.name) }.joined(separator: ", ") + ")"
             variable = FormulaVariable(
-                label: label, kind: name == "strata" ? .strata : .cluster, expression: nil, references: references,
+                label: label, kind: name == "strata" ? .strata : name == "cluster" ? .cluster : .frailty, expression: nil, references: references,
                 offset: nameToken.offset, length: close.offset + 1 - nameToken.offset)
         case "factor", "as.factor":
             let argument = try arithmetic()
@@ -422,7 +424,7 @@ package struct _FormulaParser {
             advance()
             if current.isSymbol("(") && !quoted {
                 guard _FormulaExpression.numericFunctions.contains(name) else {
-                    if ["ns", "strata", "cluster"].contains(name) {
+                    if ["ns", "strata", "cluster", "frailty"].contains(name) {
                         throw error(
                             .unsupported, token, "\(name)() must be a term of its own, not inside another function",
                             hint: "write it as a separate term, e.g. + \(name)(...)")

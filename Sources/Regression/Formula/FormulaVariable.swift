@@ -17,6 +17,8 @@ public struct FormulaVariable: Sendable, Equatable {
         case strata
         /// `cluster(id)`: not a model term; groups rows for the robust variance.
         case cluster
+        /// `frailty(id)`: not a design column; a shared random effect per group (a penalised Cox fit).
+        case frailty
     }
 
     /// The label, as R deparses the expression: `dose_mg_kg`, `I(dose_mg_kg^2)`, `ns(dose_mg_kg, df = 3)`.
@@ -57,7 +59,7 @@ public struct FormulaVariable: Sendable, Equatable {
     /// Whether the variable is a model term variable (not strata / cluster).
     package var isModelVariable: Bool {
         switch kind {
-        case .strata, .cluster: return false
+        case .strata, .cluster, .frailty: return false
         default: return true
         }
     }

@@ -35,6 +35,11 @@ public struct RegressionData: Sendable {
     /// row is at risk at `t` when `start < t ≤ time`), or nil. Models whose registry requirements do not
     /// allow entry times refuse it.
     public var start: [Double]? = nil
+    /// The groups of a `frailty()` term (a shared-frailty Cox fit), or nil.
+    public var frailty: FrailtyGroups? = nil
+    /// Per design column, the index of its formula term (R's `assign`), or nil when unknown (then each
+    /// column is its own term).
+    public var assign: [Int]? = nil
 
     /// Creates the data.
     ///
@@ -74,6 +79,8 @@ public struct RegressionData: Sendable {
         self.init(x: design.x, termNames: design.termNames, time: time, event: event, weights: weights,
                   strata: design.strata, cluster: design.cluster, dose: dose)
         self.start = start
+        self.frailty = design.frailty
+        self.assign = design.assign
     }
 
     /// The same data with the entry times of `(start, stop]` rows (nil: entry at 0).
@@ -113,6 +120,7 @@ public struct RegressionData: Sendable {
         }
         reduced.termNames = kept.map { termNames.indices.contains($0) ? termNames[$0] : "x\($0 + 1)" }
         reduced.cluster = nil
+        reduced.assign = assign.map { all in kept.map { all.indices.contains($0) ? all[$0] : $0 } }
         return reduced
     }
 }

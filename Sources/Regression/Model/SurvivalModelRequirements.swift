@@ -16,6 +16,8 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     /// Whether the model fits counting-process rows `(start, stop]` (``RegressionData/start``: delayed
     /// entry, time-varying covariates); a model without it is not offered such data.
     public var allowsEntryTimes: Bool
+    /// Whether the formula may carry a `frailty()` term (a shared frailty per group).
+    public var allowsFrailty: Bool
 
     /// Creates the requirements.
     ///
@@ -29,7 +31,8 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     ///   - allowsEntryTimes: The model fits `(start, stop]` rows.
     public init(
         intercept: Bool, allowsStrata: Bool, needsDose: Bool, usesTies: Bool = false, choosesDistribution: Bool = false,
-        positiveTimes: Bool = false, allowsEntryTimes: Bool = false
+        positiveTimes: Bool = false, allowsEntryTimes: Bool = false,
+        allowsFrailty: Bool = false
     ) {
         self.intercept = intercept
         self.allowsStrata = allowsStrata
@@ -38,5 +41,6 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
         self.choosesDistribution = choosesDistribution
         self.positiveTimes = positiveTimes
         self.allowsEntryTimes = allowsEntryTimes
+        self.allowsFrailty = allowsFrailty
     }
 }

@@ -12,6 +12,8 @@ public struct SurvivalModelSettings: Sendable, Equatable {
     public var ties: CoxPH.Ties
     /// Robust variance: nil = the model's rule (on with clusters), true = always, false = only with clusters.
     public var robust: Bool?
+    /// The distribution of the formula's `frailty()` term, or nil without one.
+    public var frailty: FrailtyDistribution?
 
     /// Creates settings with R's defaults.
     ///
@@ -21,11 +23,12 @@ public struct SurvivalModelSettings: Sendable, Equatable {
     ///   - ties: Default `.efron`.
     ///   - robust: Default nil.
     public init(confidenceLevel: Double = 0.95, distribution: String? = nil, ties: CoxPH.Ties = .efron,
-                robust: Bool? = nil) {
+                robust: Bool? = nil, frailty: FrailtyDistribution? = nil) {
         self.confidenceLevel = confidenceLevel
         self.distribution = distribution
         self.ties = ties
         self.robust = robust
+        self.frailty = frailty
     }
 
     /// The AFT family named by ``distribution`` (`fallback` when none is given).

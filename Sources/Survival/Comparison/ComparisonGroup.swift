@@ -12,4 +12,6 @@ public struct ComparisonGroup: Sendable, Equatable {
     public let restrictedMean: RestrictedMean
     /// The survival estimates at the requested times.
     public let survival: [SurvivalEstimate]
+    /// The group's Kaplan–Meier curve (what the comparison's figure draws).
+    public let fit: KaplanMeierFit
 }

@@ -96,7 +96,7 @@ public struct KaplanMeierComparison: Sendable {
         let summaries = zip(levels, zip(rows, fits)).map { level, pair in
             ComparisonGroup(level: level, n: pair.0.count, events: pair.0.reduce(0) { $0 + (event[$1] ? 1 : 0) },
                             median: pair.1.median, restrictedMean: pair.1.restrictedMean(tau: horizon),
-                            survival: times.map { pair.1.estimate(at: $0) })
+                            survival: times.map { pair.1.estimate(at: $0) }, fit: pair.1)
         }
         let others = levels.indices.filter { $0 != referenceIndex }
         let medians = bootstrapReplicates > 0

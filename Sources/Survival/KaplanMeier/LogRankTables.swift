@@ -1,26 +1,39 @@
-/// Observed and expected events and the variance of O - E for the log-rank test, accumulated exactly as
-/// R's `survdiff2.c` (rho = 0): per stratum, backwards over the distinct times. Internal.
+/// Observed and expected events and the variance of O - E for weighted log-rank tests, accumulated
+/// exactly as R's `survdiff2.c`: per stratum, backwards over the distinct times, each event time's
+/// contributions multiplied by its weight (``LogRankWeight``, computed within the stratum), the variance
+/// by the product of two weights. Several weights are accumulated in one pass, with the covariance of
+/// every pair (what MaxCombo needs). Internal.
 package struct LogRankTables: Sendable {
-    /// Observed events per group, summed over strata.
-    package let observed: [Double]
-    /// Expected events per group, summed over strata.
-    package let expected: [Double]
-    /// Row-major k × k variance of O - E, summed over strata.
-    package let variance: [Double]
+    /// Weighted observed events per weight (outer) and group (inner), summed over strata.
+    package let weightedObserved: [[Double]]
+    /// Weighted expected events per weight and group, summed over strata.
+    package let weightedExpected: [[Double]]
+    /// Row-major k × k covariance of the weighted O - E of weight `p` and weight `q`, at `p · W + q` for
+    /// W weights, summed over strata.
+    package let covariance: [[Double]]
+    /// Observed events per group (of the first weight), summed over strata.
+    package var observed: [Double] { weightedObserved[0] }
+    /// Expected events per group (of the first weight), summed over strata.
+    package var expected: [Double] { weightedExpected[0] }
+    /// Row-major k × k variance of O - E (of the first weight), summed over strata.
+    package var variance: [Double] { covariance[0] }
     /// Rows per group.
     package let groupSizes: [Int]
-    /// Observed per stratum and group.
+    /// Observed per stratum and group (of the first weight).
     package let observedByStratum: [[Double]]
-    /// Expected per stratum and group.
+    /// Expected per stratum and group (of the first weight).
     package let expectedByStratum: [[Double]]
 
     /// Validates the input and accumulates the tables. With `start` (counting-process rows
-    /// `(start, stop]`, delayed entry) a row is in the risk set at `t` when `start < t ≤ stop`.
-    /// - Complexity: one sort of the times (and of the starts) plus O(n + T k²).
+    /// `(start, stop]`, delayed entry) a row is in the risk set at `t` when `start < t ≤ stop`, and the
+    /// pooled Kaplan–Meier estimate of the weights uses that risk set.
+    /// - Parameter weights: the weights to accumulate (at least one; default the log-rank weight).
+    /// - Complexity: one sort of the times (and of the starts) plus O(n + T k² W²) for W weights.
     package init(context: String, time: [Double], event: [Bool], start: [Double]? = nil, group: [Int], groupCount: Int,
-                 strata: [Int]?, timeFix: Bool) throws(StatModelError) {
+                 strata: [Int]?, timeFix: Bool, weights: [LogRankWeight] = [.logRank]) throws(StatModelError) {
         let n = time.count
         guard n > 0 else { throw .emptyInput(context: context) }
+        guard !weights.isEmpty else { throw .invalidArgument(context: context, message: "no test weight was given.") }
         guard event.count == n else {
             throw .lengthMismatch(context: context, argument: "event", expected: n, found: event.count)
         }
@@ -129,16 +142,21 @@ package struct LogRankTables: Sendable {
             entryGroups = bucketed.codes.map { Int(truncatingIfNeeded: $0) }
         }
 
-        var observedTotal = [Double](repeating: 0, count: k)
-        var expectedTotal = [Double](repeating: 0, count: k)
-        var variance = [Double](repeating: 0, count: k * k)
+        let weightCount = weights.count
+        var observedTotal = [[Double]](repeating: [Double](repeating: 0, count: k), count: weightCount)
+        var expectedTotal = observedTotal
+        var covariance = [[Double]](repeating: [Double](repeating: 0, count: k * k), count: weightCount * weightCount)
         var observedByStratum: [[Double]] = []
         var expectedByStratum: [[Double]] = []
         var risk = [Double](repeating: 0, count: k)
-        for s in 0..<strataCount {
+        var dead = [Double](repeating: 0, count: k)
+        var w = [Double](repeating: 1, count: weightCount)
+        let needsSurvival = weights.contains { $0.needsSurvival }
+
+        /// Walks stratum `s` backwards over its distinct times, keeping `risk` (at risk per group) and
+        /// `dead` (events per group at the time) and calling `visit(deaths, nRisk)` at each event time.
+        func walk(_ s: Int, _ visit: (Double, Double) -> Void) {
             let start = stratumStart[s], end = stratumStart[s + 1]
-            var obs = [Double](repeating: 0, count: k)
-            var exp = [Double](repeating: 0, count: k)
             for g in 0..<k { risk[g] = 0 }
             var i = end - 1
             var entry = end - 1        // the next entry to remove (starts descending), with `start`
@@ -153,7 +171,7 @@ package struct LogRankTables: Sendable {
                     risk[g] += 1
                     if code & 1 == 1 {
                         deaths += 1
-                        obs[g] += 1
+                        dead[g] += 1
                     }
                     j -= 1
                 }
@@ -167,25 +185,65 @@ package struct LogRankTables: Sendable {
                 let nRisk = Double(end - (j + 1) - removed)
                 i = j
                 guard deaths > 0 else { continue }
-                for g in 0..<k { exp[g] += deaths * risk[g] / nRisk }
-                guard nRisk > 1 else { continue }
+                visit(deaths, nRisk)
+                for g in 0..<k { dead[g] = 0 }
+            }
+        }
+
+        for s in 0..<strataCount {
+            // The pooled S(t-) within the stratum at each event time (backward order), as survdiff2.c.
+            var survivalBefore: [Double] = []
+            if needsSurvival {
+                var atRisk: [Double] = [], died: [Double] = []
+                walk(s) { deaths, nRisk in
+                    atRisk.append(nRisk)
+                    died.append(deaths)
+                }
+                survivalBefore = [Double](repeating: 1, count: atRisk.count)
+                var km = 1.0
+                for index in atRisk.indices.reversed() {
+                    survivalBefore[index] = km
+                    km *= (atRisk[index] - died[index]) / atRisk[index]
+                }
+            }
+            var obs = [[Double]](repeating: [Double](repeating: 0, count: k), count: weightCount)
+            var exp = obs
+            var eventIndex = 0
+            walk(s) { deaths, nRisk in
+                let survival = needsSurvival ? survivalBefore[eventIndex] : 1
+                eventIndex += 1
+                for (index, weight) in weights.enumerated() {
+                    w[index] = weight.value(survivalBefore: survival, atRisk: nRisk)
+                    for g in 0..<k {
+                        obs[index][g] += w[index] * dead[g]
+                        exp[index][g] += w[index] * (deaths * risk[g] / nRisk)
+                    }
+                }
+                guard nRisk > 1 else { return }
                 for a in 0..<k {
                     let term = deaths * risk[a] * (nRisk - deaths) / (nRisk * (nRisk - 1))
                     guard term != 0 else { continue }
-                    variance[a * k + a] += term
-                    for b in 0..<k { variance[a * k + b] -= term * risk[b] / nRisk }
+                    for p in 0..<weightCount {
+                        for q in 0..<weightCount {
+                            let scaled = w[p] * w[q] * term
+                            covariance[p * weightCount + q][a * k + a] += scaled
+                            for b in 0..<k { covariance[p * weightCount + q][a * k + b] -= scaled * risk[b] / nRisk }
+                        }
+                    }
                 }
             }
-            for g in 0..<k {
-                observedTotal[g] += obs[g]
-                expectedTotal[g] += exp[g]
+            for index in 0..<weightCount {
+                for g in 0..<k {
+                    observedTotal[index][g] += obs[index][g]
+                    expectedTotal[index][g] += exp[index][g]
+                }
             }
-            observedByStratum.append(obs)
-            expectedByStratum.append(exp)
+            observedByStratum.append(obs[0])
+            expectedByStratum.append(exp[0])
         }
-        self.observed = observedTotal
-        self.expected = expectedTotal
-        self.variance = variance
+        self.weightedObserved = observedTotal
+        self.weightedExpected = expectedTotal
+        self.covariance = covariance
         self.groupSizes = sizes
         self.observedByStratum = observedByStratum
         self.expectedByStratum = expectedByStratum

@@ -1,11 +1,13 @@
 import NumericCore
 
 /// The log-rank test comparing survival across k >= 2 groups, optionally stratified, as R's
-/// `survdiff(Surv(time, event) ~ group [+ strata(s)], rho = 0)`.
+/// `survdiff(Surv(time, event) ~ group [+ strata(s)], rho = 0)`, or a weighted member of its family
+/// (``weight``: Peto–Peto is `survdiff(rho = 1)`; Gehan, Tarone–Ware, Fleming–Harrington(ρ, γ)).
 ///
 /// Within each stratum, at each distinct event time with `n` at risk, `d` events, and `n_k` at risk in
 /// group k: `E_k += d n_k / n` and `V_jk += d (n - d) / (n (n - 1)) · n_j (δ_jk - n_k / n)` (no variance
-/// term when `n = 1`). O, E and V are summed over strata. The statistic is `(O-E)' V⁻ (O-E)` over the
+/// term when `n = 1`); a weighted test multiplies each time's O and E terms by `w(t)` and its V terms
+/// by `w(t)²`, the weight computed within the stratum. O, E and V are summed over strata. The statistic is `(O-E)' V⁻ (O-E)` over the
 /// groups with `E > 0` with the first of them dropped (R's `solve` on that submatrix), df = (groups with
 /// E > 0) - 1, p from the chi-squared upper tail; when only one group has E > 0 the result is statistic 0,
 /// df 0, p 1 (as R). Near-tied times are merged first (`TimeFix`) over all
@@ -13,11 +15,16 @@ import NumericCore
 public struct LogRankTest: Sendable, Equatable {
     /// Merge near-tied times with R's `aeqSurv` rule first (default true, as `survdiff`).
     public var timeFix = true
+    /// The weight of each event time (default: the log-rank test).
+    public var weight: LogRankWeight = .logRank
 
     /// Creates the test.
-    /// - Parameter timeFix: apply R's near-tie rule first (default `true`).
-    public init(timeFix: Bool = true) {
+    /// - Parameters:
+    ///   - timeFix: apply R's near-tie rule first (default `true`).
+    ///   - weight: the weight of each event time (default the log-rank test).
+    public init(timeFix: Bool = true, weight: LogRankWeight = .logRank) {
         self.timeFix = timeFix
+        self.weight = weight
     }
 
     /// Runs the (stratified) log-rank test.
@@ -30,14 +37,16 @@ public struct LogRankTest: Sendable, Equatable {
     ///   - group: group code per row, `0..<groupCount`.
     ///   - groupCount: number of groups (levels; empty levels are allowed and get O = E = 0).
     ///   - strata: optional stratum code per row (any non-negative integers); nil = one stratum.
-    /// - Returns: statistic, df, p, observed, expected, variance matrix and group sizes.
+    /// - Returns: statistic, df, p, (weighted) observed, expected, variance matrix and group sizes.
     /// - Throws: `StatModelError.emptyInput`, `.lengthMismatch`, `.nonFiniteValue`, `.invalidCode`,
-    ///   `.tooFewGroups` when fewer than 2 groups have rows, `.undefinedStatistic` when there is no event.
+    ///   `.tooFewGroups` when fewer than 2 groups have rows, `.undefinedStatistic` when there is no event,
+    ///   `.invalidArgument` for a Fleming–Harrington exponent that is negative or not finite.
     /// - Complexity: one sort of the times, then O(n + T k²) for T distinct times per stratum.
     public func test(time: [Double], event: [Bool], start: [Double]? = nil, group: [Int], groupCount: Int,
                      strata: [Int]? = nil) throws(StatModelError) -> LogRankTestResult {
+        try Self.check(weight, context: "LogRankTest.test")
         let tables = try LogRankTables(context: "LogRankTest.test", time: time, event: event, start: start, group: group,
-                                       groupCount: groupCount, strata: strata, timeFix: timeFix)
+                                       groupCount: groupCount, strata: strata, timeFix: timeFix, weights: [weight])
         let k = groupCount
         let included = (0..<k).filter { tables.expected[$0] > 0 }
         var statistic = 0.0
@@ -67,6 +76,16 @@ public struct LogRankTest: Sendable, Equatable {
             observed: tables.observed, expected: tables.expected, variance: variance,
             groupSizes: tables.groupSizes, observedByStratum: tables.observedByStratum,
             expectedByStratum: tables.expectedByStratum)
+    }
+
+    /// Refuses Fleming–Harrington exponents that are negative or not finite.
+    static func check(_ weight: LogRankWeight, context: String) throws(StatModelError) {
+        guard case let .flemingHarrington(rho, gamma) = weight else { return }
+        guard rho.isFinite, gamma.isFinite, rho >= 0, gamma >= 0 else {
+            throw .invalidArgument(
+                context: context,
+                message: "Fleming-Harrington exponents must be finite and >= 0, got rho = \(rho), gamma = \(gamma).")
+        }
     }
 
     /// `z' A⁻¹ z` through a Cholesky solve, as R's `solve`; when `A` is singular (R stops there) a

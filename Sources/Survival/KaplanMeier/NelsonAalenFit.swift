@@ -4,20 +4,9 @@ import Foundation
 /// `n.risk`, `n.event`, `n.censor`, `cumhaz` and `std.chaz` of R's `survfit(..., ctype = 1)`, with
 /// `exp(-H)` and its limits as `surv`, `lower`, `upper` of `survfit(..., ctype = 1, stype = 2)`.
 public struct NelsonAalenFit: Sendable, Equatable {
-    /// Number of observations (total weight with frequency weights).
-    public let n: Int
-    /// Number of events.
-    public let events: Int
-    /// Number of censored observations.
-    public let censored: Int
-    /// Every distinct time, ascending.
-    public let times: [Double]
-    /// Number at risk just before each time.
-    public let atRisk: [Int]
-    /// Events at each time.
-    public let eventCounts: [Int]
-    /// Censorings at each time.
-    public let censorCounts: [Int]
+    /// The table the estimate accumulates over: the Kaplan–Meier fit of the same rows, whose times, risk
+    /// sets, event and censoring counts, n, transform and level are this fit's (its survival is not used).
+    public let counts: KaplanMeierFit
     /// H(t) = Σ d/n, R's `$cumhaz`.
     public let cumulativeHazard: [Double]
     /// SE of H(t) = sqrt(Σ d/n²), R's `$std.chaz`; also the SE of log exp(-H).
@@ -28,10 +17,6 @@ public struct NelsonAalenFit: Sendable, Equatable {
     public let lower: [Double?]
     /// Upper limit of exp(-H) at each time; nil where R gives NA.
     public let upper: [Double?]
-    /// The transform of the limits.
-    public let confidenceTransform: KaplanMeier.ConfidenceTransform
-    /// The two-sided level of the limits.
-    public let confidenceLevel: Double
 
     /// Reads the counts of a Kaplan–Meier fit (times, risk sets, events, censorings, its transform and
     /// level) and accumulates the Nelson–Aalen estimate over them; the Kaplan–Meier estimates are not used.
@@ -55,19 +40,11 @@ public struct NelsonAalenFit: Sendable, Equatable {
             let limits = counts.confidenceTransform.limits(survival: survival[j], logStandardError: se[j], z: counts.criticalValue)
             (lower[j], upper[j]) = (limits.lower, limits.upper)
         }
-        self.n = counts.n
-        self.events = counts.events
-        self.censored = counts.censored
-        self.times = counts.times
-        self.atRisk = counts.atRisk
-        self.eventCounts = counts.eventCounts
-        self.censorCounts = counts.censorCounts
+        self.counts = counts
         self.cumulativeHazard = hazard
         self.standardError = se
         self.survival = survival
         self.lower = lower
         self.upper = upper
-        self.confidenceTransform = counts.confidenceTransform
-        self.confidenceLevel = counts.confidenceLevel
     }
 }

@@ -1,7 +1,11 @@
+import NumericCore
+
 /// What `relief summary` computes: Kaplan–Meier curves for the cross of the `by` columns (as R's
 /// `survfit(Surv(time, event) ~ a + b)`), their quartiles with CIs, survival at fixed times, the
-/// restricted mean survival time (RMST) at a common tau, log-rank tests per column (stratified when a
-/// strata column is given), the test for trend across ordered levels, and the crossed log-rank test.
+/// restricted mean survival time (RMST) at a common tau, the median follow-up by reverse Kaplan–Meier,
+/// log-rank tests per column (stratified when a strata column is given; or another test of the family,
+/// ``test``), the test for trend across ordered levels, the crossed log-rank test, and optionally every
+/// pair of groups with adjusted p-values (``pairwise``).
 ///
 /// Groups are the non-empty cells of the cross of all `by` columns, the first column varying slowest;
 /// without `by` columns there is one group of all rows. The default tau is the largest time at which
@@ -23,6 +27,11 @@ public struct SurvivalSummary: Sendable {
     public var tau: Double?
     /// The quantile probabilities reported per group.
     public var quantiles: [Double]
+    /// The test across groups (default the log-rank test).
+    public var test: SurvivalSummaryTestMethod
+    /// The adjustment of the pairwise comparisons, or `nil` for none (not the same as `.none`, which
+    /// compares every pair without adjusting).
+    public var pairwise: PValueAdjustment?
 
     /// Creates a summary specification.
     /// - Parameters:
@@ -30,14 +39,19 @@ public struct SurvivalSummary: Sendable {
     ///   - times: The report times.
     ///   - tau: The RMST truncation time, or `nil` for the default rule.
     ///   - quantiles: The quantile probabilities, each in (0, 1).
+    ///   - test: The test across groups.
+    ///   - pairwise: The adjustment of the pairwise comparisons, or `nil` for none.
     public init(
         km: KaplanMeier = KaplanMeier(), times: [Double] = [], tau: Double? = nil,
-        quantiles: [Double] = [0.25, 0.5, 0.75]
+        quantiles: [Double] = [0.25, 0.5, 0.75], test: SurvivalSummaryTestMethod = .weighted(.logRank),
+        pairwise: PValueAdjustment? = nil
     ) {
         self.km = km
         self.times = times
         self.tau = tau
         self.quantiles = quantiles
+        self.test = test
+        self.pairwise = pairwise
     }
 
     /// Fits the summary to rows given as arrays.
@@ -71,7 +85,7 @@ public struct SurvivalSummary: Sendable {
         var groupKM = km
         groupKM.timeFix = false
         let crossing = try Self.cross(by, rowCount: time.count, context: context)
-        let fits = try Self.fitGroups(time: time, event: event, start: start, crossing: crossing, km: groupKM)
+        let (fits, followUps) = try Self.fitGroups(time: time, event: event, start: start, crossing: crossing, km: groupKM)
 
         // Common tau.
         let lastTimes = fits.map(\.lastTimeAtRisk)
@@ -99,7 +113,7 @@ public struct SurvivalSummary: Sendable {
             groups.append(
                 SurvivalSummaryGroup(
                     by: label, levelIndices: levels, quantiles: quantileEstimates, median: median,
-                    survival: survival, restrictedMean: rmst, fit: fit))
+                    survival: survival, restrictedMean: rmst, fit: fit, medianFollowUp: followUps[index]))
 
             if fit.events == 0 {
                 warnings.append("no events in group \(name) (n = \(fit.n)): survival stays at 1 and no quantile is reached")
@@ -126,12 +140,17 @@ public struct SurvivalSummary: Sendable {
             time: time, event: event, start: start, by: by, strata: strata, crossing: crossing, groups: groups,
             warnings: &warnings)
         let medianTable = by.count == 2 ? Self.medianTable(by: by, groups: groups) : nil
+        let pairs = try pairwise.map { adjustment throws(StatModelError) in
+            try pairwiseComparisons(
+                time: time, event: event, start: start, strata: strata, crossing: crossing, groups: groups,
+                adjustment: adjustment, warnings: &warnings)
+        }
 
         return SurvivalSummaryResult(
             byColumns: by.map(\.column), strataColumn: strata?.column,
             confidenceTransform: km.confidenceTransform, confidenceLevel: km.confidenceLevel,
             quantileProbabilities: quantiles, times: times, tau: tauValue, tauRule: tauRule,
-            groups: groups, tests: tests, medianTable: medianTable, warnings: warnings)
+            groups: groups, tests: tests, medianTable: medianTable, warnings: warnings, pairwise: pairs)
     }
 
     // MARK: - Validation
@@ -221,9 +240,10 @@ public struct SurvivalSummary: Sendable {
         return Crossing(groupOfRow: groupOfRow, levelIndices: levelIndices)
     }
 
+    /// Each group's Kaplan–Meier fit and its median follow-up by reverse Kaplan–Meier.
     private static func fitGroups(
         time: [Double], event: [Bool], start: [Double]?, crossing: Crossing, km: KaplanMeier
-    ) throws(StatModelError) -> [KaplanMeierFit] {
+    ) throws(StatModelError) -> (fits: [KaplanMeierFit], followUps: [QuantileEstimate]) {
         let groupCount = crossing.groupCount
         var counts = [Int](repeating: 0, count: groupCount)
         for group in crossing.groupOfRow { counts[group] += 1 }
@@ -244,17 +264,20 @@ public struct SurvivalSummary: Sendable {
             if let start { groupStarts[group].append(start[row]) }
         }
         var fits: [KaplanMeierFit] = []
+        var followUps: [QuantileEstimate] = []
         fits.reserveCapacity(groupCount)
         for group in 0..<groupCount {
-            fits.append(try km.fit(time: groupTimes[group], event: groupEvents[group],
-                                   start: start == nil ? nil : groupStarts[group], weights: nil))
+            let entry = start == nil ? nil : groupStarts[group]
+            fits.append(try km.fit(time: groupTimes[group], event: groupEvents[group], start: entry, weights: nil))
+            followUps.append(
+                try km.fit(time: groupTimes[group], event: groupEvents[group].map { !$0 }, start: entry, weights: nil).median)
         }
-        return fits
+        return (fits, followUps)
     }
 
     // MARK: - Tests
 
-    private func runTests(
+    func runTests(
         time: [Double], event: [Bool], start: [Double]?, by: [SurvivalSummaryFactor], strata: SurvivalSummaryFactor?,
         crossing: Crossing, groups: [SurvivalSummaryGroup], warnings: inout [String]
     ) throws(StatModelError) -> [SurvivalSummaryTest] {
@@ -274,13 +297,13 @@ public struct SurvivalSummary: Sendable {
                     warnings: &warnings)
             }
             let labels = present.map { [ByLevel(column: factor.column, level: factor.levels[$0])] }
-            guard let (logRank, logRankResult) = try logRankTest(
+            guard let (logRank, logRankResult) = try groupTest(
                 time: time, event: event, start: start, group: compacted.codes, groupCount: present.count,
                 strata: strataCodes, labels: labels, columns: [factor.column], strataColumn: strata?.column,
                 warnings: &warnings)
             else { continue }
             tests.append(logRank)
-            if present.count >= 3, let scores = factor.scores {
+            if present.count >= 3, let scores = factor.scores, let logRankResult {
                 let presentScores = present.map { scores[$0] }
                 do {
                     let trend = try LogRankTrendTest(scores: presentScores, timeFix: false).test(logRankResult)
@@ -289,7 +312,7 @@ public struct SurvivalSummary: Sendable {
                             kind: strata == nil ? .trend : .stratifiedTrend, by: [factor.column],
                             strata: strata?.column, statistic: trend.statistic,
                             degreesOfFreedom: Double(trend.degreesOfFreedom), pValue: trend.pValue,
-                            groups: logRank.groups, scores: presentScores))
+                            groups: logRank.groups, scores: presentScores, method: test))
                 } catch {
                     guard case .undefinedStatistic(_, let message) = error else { throw error }
                     warnings.append("no trend test for '\(factor.column)': \(message)")
@@ -298,7 +321,7 @@ public struct SurvivalSummary: Sendable {
         }
         if by.count >= 2, crossing.groupCount >= 2 {
             let labels = groups.map(\.by)
-            if let (crossed, _) = try logRankTest(
+            if let (crossed, _) = try groupTest(
                 time: time, event: event, start: start, group: crossing.groupOfRow, groupCount: crossing.groupCount,
                 strata: strataCodes, labels: labels, columns: by.map(\.column), strataColumn: strata?.column,
                 warnings: &warnings)
@@ -307,37 +330,6 @@ public struct SurvivalSummary: Sendable {
             }
         }
         return tests
-    }
-
-    private func logRankTest(
-        time: [Double], event: [Bool], start: [Double]?, group: [Int], groupCount: Int, strata: [Int]?, labels: [[ByLevel]],
-        columns: [String], strataColumn: String?, warnings: inout [String]
-    ) throws(StatModelError) -> (SurvivalSummaryTest, LogRankTestResult)? {
-        let result: LogRankTestResult
-        do {
-            // Times were already made exact by TimeFix (when km.timeFix) in fit(time:...).
-            result = try LogRankTest(timeFix: false).test(
-                time: time, event: event, start: start, group: group, groupCount: groupCount, strata: strata)
-        } catch {
-            guard case .undefinedStatistic(_, let message) = error else { throw error }
-            warnings.append("no log-rank test for \(columns.joined(separator: " x ")): \(message)")
-            return nil
-        }
-        var testGroups: [SurvivalSummaryTest.Group] = []
-        for index in 0..<groupCount {
-            let label = index < labels.count ? labels[index] : []
-            testGroups.append(
-                SurvivalSummaryTest.Group(
-                    by: label,
-                    n: index < result.groupSizes.count ? result.groupSizes[index] : 0,
-                    observed: index < result.observed.count ? result.observed[index] : .nan,
-                    expected: index < result.expected.count ? result.expected[index] : .nan))
-        }
-        let test = SurvivalSummaryTest(
-            kind: strata == nil ? .logRank : .stratifiedLogRank, by: columns, strata: strataColumn,
-            statistic: result.statistic, degreesOfFreedom: Double(result.degreesOfFreedom), pValue: result.pValue,
-            groups: testGroups)
-        return (test, result)
     }
 
     /// Renumbers codes to the levels that occur, keeping level order.

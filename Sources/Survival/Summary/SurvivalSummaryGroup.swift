@@ -22,6 +22,9 @@ public struct SurvivalSummaryGroup: Sendable {
     public let restrictedMean: RestrictedMean
     /// The Kaplan–Meier fit of the group.
     public let fit: KaplanMeierFit
+    /// The median follow-up by reverse Kaplan–Meier (censoring as the event, as
+    /// `survfit(Surv(time, 1 - event) ~ 1)`), with its CI by the same method as the median.
+    public let medianFollowUp: QuantileEstimate
 
     /// Creates a group record (normally done by ``SurvivalSummary``).
     /// - Parameters:
@@ -32,9 +35,11 @@ public struct SurvivalSummaryGroup: Sendable {
     ///   - survival: The survival estimates at the report times.
     ///   - restrictedMean: The RMST.
     ///   - fit: The Kaplan–Meier fit (n, events and censored are read from it).
+    ///   - medianFollowUp: The median follow-up by reverse Kaplan–Meier.
     public init(
         by: [ByLevel], levelIndices: [Int], quantiles: [QuantileEstimate], median: QuantileEstimate,
-        survival: [SurvivalEstimate], restrictedMean: RestrictedMean, fit: KaplanMeierFit
+        survival: [SurvivalEstimate], restrictedMean: RestrictedMean, fit: KaplanMeierFit,
+        medianFollowUp: QuantileEstimate
     ) {
         self.by = by
         self.levelIndices = levelIndices
@@ -46,5 +51,6 @@ public struct SurvivalSummaryGroup: Sendable {
         self.survival = survival
         self.restrictedMean = restrictedMean
         self.fit = fit
+        self.medianFollowUp = medianFollowUp
     }
 }

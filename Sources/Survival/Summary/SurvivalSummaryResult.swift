@@ -23,6 +23,8 @@ public struct SurvivalSummaryResult: Sendable {
     public let tests: [SurvivalSummaryTest]
     /// Medians by the first two `by` columns, present when there are exactly two.
     public let medianTable: MedianTable?
+    /// Every pair of groups with raw and adjusted p-values, when asked for.
+    public let pairwise: SurvivalSummaryPairwise?
     /// Things the reader should know (no events in a group, medians not reached, the tau rule, ...).
     public let warnings: [String]
 
@@ -40,11 +42,12 @@ public struct SurvivalSummaryResult: Sendable {
     ///   - tests: The tests.
     ///   - medianTable: The table of medians.
     ///   - warnings: The warnings.
+    ///   - pairwise: The pairwise comparisons.
     public init(
         byColumns: [String], strataColumn: String?, confidenceTransform: KaplanMeier.ConfidenceTransform,
         confidenceLevel: Double, quantileProbabilities: [Double], times: [Double], tau: Double,
         tauRule: RestrictedMeanTauRule, groups: [SurvivalSummaryGroup], tests: [SurvivalSummaryTest],
-        medianTable: MedianTable?, warnings: [String]
+        medianTable: MedianTable?, warnings: [String], pairwise: SurvivalSummaryPairwise? = nil
     ) {
         self.byColumns = byColumns
         self.strataColumn = strataColumn
@@ -58,5 +61,6 @@ public struct SurvivalSummaryResult: Sendable {
         self.tests = tests
         self.medianTable = medianTable
         self.warnings = warnings
+        self.pairwise = pairwise
     }
 }

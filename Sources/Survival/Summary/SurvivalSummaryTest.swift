@@ -31,9 +31,9 @@ public struct SurvivalSummaryTest: Sendable {
     public let by: [String]
     /// The strata column, if the test is stratified.
     public let strata: String?
-    /// The chi-squared statistic.
+    /// The chi-squared statistic (max |Z| for MaxCombo).
     public let statistic: Double
-    /// Its degrees of freedom.
+    /// Its degrees of freedom (NaN for MaxCombo).
     public let degreesOfFreedom: Double
     /// The upper-tail p-value.
     public let pValue: Double
@@ -41,9 +41,21 @@ public struct SurvivalSummaryTest: Sendable {
     public let groups: [Group]
     /// The level scores of a trend test, else `nil`.
     public let scores: [Double]?
+    /// The test across the groups (the weight of the log-rank family, or MaxCombo).
+    public let method: SurvivalSummaryTestMethod
+    /// MaxCombo's four components (Fleming–Harrington weight and Z), else `nil`.
+    public let components: [MaxComboTestResult.Component]?
 
-    /// The test's name as reports print it: `log-rank`, `stratified log-rank`, `trend`, ...
-    public var name: String { kind.rawValue }
+    /// The test's name as reports print it: `log-rank`, `stratified log-rank`, `trend`, and for another
+    /// method its name in place of `log-rank` (`stratified Peto-Peto`, `MaxCombo`, `trend (Gehan)`).
+    public var name: String {
+        guard method != .weighted(.logRank) else { return kind.rawValue }
+        switch kind {
+        case .logRank: return method.name
+        case .stratifiedLogRank: return "stratified " + method.name
+        case .trend, .stratifiedTrend: return kind.rawValue + " (" + method.name + ")"
+        }
+    }
 
     /// Creates a test record.
     /// - Parameters:
@@ -55,9 +67,12 @@ public struct SurvivalSummaryTest: Sendable {
     ///   - pValue: The p-value.
     ///   - groups: The groups with observed and expected events.
     ///   - scores: The trend scores.
+    ///   - method: The test across the groups (default the log-rank test).
+    ///   - components: MaxCombo's components.
     public init(
         kind: Kind, by: [String], strata: String?, statistic: Double, degreesOfFreedom: Double,
-        pValue: Double, groups: [Group], scores: [Double]? = nil
+        pValue: Double, groups: [Group], scores: [Double]? = nil, method: SurvivalSummaryTestMethod = .weighted(.logRank),
+        components: [MaxComboTestResult.Component]? = nil
     ) {
         self.kind = kind
         self.by = by
@@ -67,5 +82,7 @@ public struct SurvivalSummaryTest: Sendable {
         self.pValue = pValue
         self.groups = groups
         self.scores = scores
+        self.method = method
+        self.components = components
     }
 }

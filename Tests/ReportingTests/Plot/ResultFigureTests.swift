@@ -91,6 +91,32 @@ struct ResultFigureTests {
         #expect(svg.elements("path", class: "rp-km-censor").count == summary.groups.count)
     }
 
+    @Test func compareFigureDrawsEachGroupsCurveReferenceFirst() throws {
+        var roles = ColumnRoles()
+        roles.by = ["dose_group"]
+        let request = try CompareRequest(
+            source: DataSource(path: Self.trial, roles: roles),
+            comparison: KaplanMeierComparison(reference: "low", bootstrapReplicates: 0))
+        let output = try request.run()
+        let svg = SVGTestDocument(output.rendered(.svg))
+        #expect(svg.isWellFormed, "\(svg.parseError ?? "")")
+        let groups = output.result.comparison.groups
+        let curves = svg.elements.indices.filter { svg.elements[$0].name == "g" && svg.elements[$0].attributes["class"] == "rp-km-curve" }
+        #expect(curves.count == groups.count)
+        let xTicks = svg.elements("text", class: "rp-x-tick").map { (value: Double($0.text) ?? .nan, pixel: Self.number($0, "x")) }
+        let atRisk = Self.texts(in: svg, group: "rp-km-at-risk").filter { $0.attributes["class"] == "rp-km-n-risk" }
+        let ordered = groups.filter { $0.level == "low" } + groups.filter { $0.level != "low" }
+        #expect(atRisk.count == xTicks.count * ordered.count)
+        for (index, text) in atRisk.enumerated() where index / max(xTicks.count, 1) < ordered.count {
+            let fit = ordered[index / xTicks.count].fit
+            let tick = try #require(xTicks.first { abs($0.pixel - Self.number(text, "x")) < 1e-9 })
+            #expect(Int(text.text) == fit.numberAtRisk(at: tick.value), "at risk at \(tick.value): \(text.text)")
+        }
+        #expect(atRisk.first.flatMap { Int($0.text) } == ordered.first?.n, "the reference's row first, all at risk at 0")
+        let html = output.rendered(.html)
+        #expect(html.contains("<svg") && html.contains("rmst_difference"))
+    }
+
     @Test func forestPlotPutsEachHazardRatioAtItsLogPosition() throws {
         let specification = ModelSpecification(formula: "dose_group + baseline_pain + condition")
         let output = try FitRequest(source: DataSource(path: Self.trial), model: .cox, specification: specification).run()

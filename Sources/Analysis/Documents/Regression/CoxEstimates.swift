@@ -56,11 +56,7 @@ public struct CoxEstimates: RegressionEstimates {
     }
 
     public func forestRows(_ result: RegressionResult) -> [ForestRows.Row] {
-        cox.coefficientTable.map { row in
-            ForestRows.Row(
-                label: ForestRows.label(row.term, result), estimate: ForestRows.finite(row.hazardRatio),
-                lower: ForestRows.finite(row.lower), upper: ForestRows.finite(row.upper))
-        }
+        cox.coefficientTable.map { ForestRows.row($0.term, ratio: $0.hazardRatio, lower: $0.lower, upper: $0.upper, result) }
     }
 
     public func sections(_ result: RegressionResult) -> [ReportDocument.Section] {

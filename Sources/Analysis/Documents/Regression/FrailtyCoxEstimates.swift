@@ -1,0 +1,129 @@
+import Regression
+import Reporting
+
+/// A shared-frailty Cox fit as `relief fit cox ... + frailty(id)` shows it, in the layout of R's
+/// `print.coxph.penal`: per coefficient `coef`, `se(coef)`, `se2`, the Wald chi-squared and p (with the
+/// hazard ratio and its interval, as `summary`), the frailty term's row (chi-squared on its df), the
+/// variance of the random effect (and the I-likelihood for gamma), the degrees of freedom per term, the
+/// iterations (outer, Newton–Raphson) and the likelihood-ratio test on the effective df.
+public struct FrailtyCoxEstimates: RegressionEstimates {
+    /// The fitted model.
+    public let frailty: FrailtyCoxPHFit
+    /// The design's term labels, one per fixed term (for the df line).
+    public let termLabels: [String]
+
+    /// Claims a ``FrailtyCoxPHFit``.
+    public init?(fit: any SurvivalRegressionFit, context: RegressionEstimatesContext) {
+        guard let frailty = fit as? FrailtyCoxPHFit else { return nil }
+        self.frailty = frailty
+        let terms = context.design.terms
+        self.termLabels = frailty.termColumns.map { columns in
+            let assign = context.design.assign
+            guard let first = columns.first, assign.indices.contains(first), terms.indices.contains(assign[first]) else {
+                return columns.map { frailty.termNames.indices.contains($0) ? frailty.termNames[$0] : "" }.joined(separator: ", ")
+            }
+            return terms[assign[first]].label
+        }
+    }
+
+    public var fit: any SurvivalRegressionFit { frailty }
+    public var warnings: [String] { frailty.warnings }
+    public var fittedModel: String { "cox" }
+    public var ratioName: String? { "hazard_ratio" }
+    public var title: String { "Cox proportional hazards model with a shared frailty" }
+    public var modelLine: String {
+        "cox, \(frailty.ties.rawValue) ties, \(frailty.distribution.rawValue) frailty(\(frailty.frailtyColumn)), "
+            + "\(frailty.groups.count) groups"
+    }
+
+    /// The frailty term's label, as R names it.
+    var frailtyLabel: String { "frailty(\(frailty.frailtyColumn))" }
+
+    public func methods(formula: String) -> (model: String, ties: String?) {
+        (
+            "Cox proportional-hazards model with a shared \(frailty.distribution.rawValue) frailty per "
+                + "\(frailty.frailtyColumn) (R coxph with frailty(), penalised partial likelihood), formula " + formula
+                + "; hazard ratios below 1 mean longer relief",
+            frailty.ties.rawValue
+        )
+    }
+
+    public func forestRows(_ result: RegressionResult) -> [ForestRows.Row] {
+        frailty.coefficientTable.map { ForestRows.row($0.term, ratio: $0.hazardRatio, lower: $0.lower, upper: $0.upper, result) }
+    }
+
+    public func sections(_ result: RegressionResult) -> [ReportDocument.Section] {
+        let number = ReportColumn.Style.general(significant: 6)
+        let columns = [
+            ReportColumn("term", style: .label), ReportColumn("coef", style: number),
+            ReportColumn("hazard_ratio", style: number), ReportColumn("se_coef", style: number),
+            ReportColumn("se2", style: number), ReportColumn("chi_squared", style: .fixed(decimals: 2)),
+            ReportColumn("df", style: .fixed(decimals: 2)), ReportColumn("p_value", style: .pValue),
+            ReportColumn("lower", style: number), ReportColumn("upper", style: number),
+        ]
+        var rows = frailty.coefficientTable.map { row -> [ReportCell] in
+            [
+                .text(row.term), .number(row.estimate), .number(row.hazardRatio), .number(row.standardError),
+                .number(row.sandwichStandardError), .number(row.chiSquared), .number(1), .number(row.pValue),
+                .number(row.lower), .number(row.upper),
+            ]
+        }
+        let test = frailty.frailtyTest
+        rows.append([
+            .text(frailtyLabel), .empty, .empty, .empty, .empty, .number(test.chiSquared), .number(test.degreesOfFreedom),
+            .number(test.pValue), .empty, .empty,
+        ])
+        let level = Provenance.percent(frailty.confidenceLevel)
+        var notes = [
+            "hazard_ratio = exp(coef): above 1, relief ends sooner; the ratio compares patients with the same frailty.",
+            "se_coef from the inverse penalised information (R's fit$var), se2 from the sandwich H⁻¹ I H⁻¹ "
+                + "(R's fit$var2); chi_squared = coef²/se_coef² on 1 df; lower, upper: \(level) interval from se_coef.",
+            "\(frailtyLabel): Σ frailty² / var(frailty) on the frailty term's effective degrees of freedom (R's print).",
+        ]
+        if let reference = RegressionRenderer.referenceNote(result) { notes.append(reference) }
+        var sections = [
+            ReportDocument.Section(
+                heading: "Coefficients", tables: [ReportTable(title: "", columns: columns, rows: rows, notes: notes)])
+        ]
+
+        let df = frailty.termDegreesOfFreedom + [frailty.frailtyDegreesOfFreedom]
+        let labels = termLabels + [frailtyLabel]
+        var measures: [[ReportCell]] = [
+            [.text("frailty distribution"), .text(frailty.distribution.rawValue)],
+            [.text("variance of random effect (theta)"), .number(frailty.theta)],
+        ]
+        if let marginal = frailty.marginalLogLikelihood { measures.append([.text("I-likelihood"), .number(marginal)]) }
+        for (label, value) in zip(labels, df) { measures.append([.text("degrees of freedom: \(label)"), .number(value)]) }
+        measures += [
+            [.text("log-likelihood (null model)"), .number(frailty.nullLogLikelihood)],
+            [.text("log-likelihood (model, no penalty)"), .number(frailty.logLikelihood)],
+            [.text("penalised log-likelihood"), .number(frailty.penalizedLogLikelihood)],
+            [.text("AIC (effective df)"), .number(result.aic)],
+            [.text("BIC (n = events, effective df)"), .number(result.bic)],
+            [.text("iterations (outer, Newton-Raphson)"), .text("\(frailty.outerIterations), \(frailty.newtonIterations)")],
+            [.text("converged"), .text(frailty.isConverged ? "yes" : "NO")],
+        ]
+        let lr = frailty.likelihoodRatioTest
+        let testColumns = [
+            ReportColumn("test", style: .label), ReportColumn("statistic", style: .fixed(decimals: 2)),
+            ReportColumn("df", style: .fixed(decimals: 2)), ReportColumn("p_value", style: .pValue),
+        ]
+        sections.append(
+            ReportDocument.Section(
+                heading: "Model fit and tests",
+                tables: [
+                    ReportTable(
+                        title: "", columns: [ReportColumn("measure", style: .label), ReportColumn("value", style: .general(significant: 10))],
+                        rows: measures),
+                    ReportTable(
+                        title: "", columns: testColumns,
+                        rows: [[.text("likelihood ratio"), .number(lr.chiSquared), .number(lr.degreesOfFreedom), .number(lr.pValue)]],
+                        notes: [
+                            "2 (log-likelihood − null) on the total effective degrees of freedom (rounded to 2 decimals), "
+                                + "as R's print.coxph.penal.",
+                            "Per-patient frailties (log scale, with their variances) are in --format json and csv.",
+                        ]),
+                ]))
+        return sections
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import NumericCore
+import Survival
+
+extension FrailtyCoxPH {
+    /// Fits the model (R's `coxpenal.fit` with one sparse frailty term).
+    ///
+    /// - Parameter input: The design (fixed effects), outcome, optional strata, and ``RegressionData/frailty``.
+    /// - Returns: The fit at the last θ of the search: coefficients, both variances, θ, the frailties.
+    /// - Throws: `.invalidArgument` without a frailty term, with weights, entry times, a dose, or fewer
+    ///   than ``minimumGroups`` groups; what ``CoxPH`` refuses in the rows; `.undefinedStatistic` when the
+    ///   fixed effects are collinear given the frailties or R's θ search cannot go on.
+    /// - Complexity: O(n log n) to sort, then O(n p²) per Newton step (a few dozen steps in all).
+    public func fit(_ input: RegressionData) throws(StatModelError) -> FrailtyCoxPHFit {
+        let context = Self.fitContext
+        let groups = try checked(input)
+        let base = CoxPH(ties: ties, maxIterations: maxIterations, epsilon: epsilon, confidenceLevel: confidenceLevel,
+                         timeFix: timeFix)
+        let names = try base.validate(x: input.x, time: input.time, event: input.event, strata: input.strata,
+                                      weights: nil, cluster: nil, termNames: input.termNames)
+        let time = timeFix ? try TimeFix().apply(to: input.time) : input.time
+        let rows = FrailtyCoxRows(x: input.x, time: time, event: input.event, strata: input.strata,
+                                  group: groups.codes, groups: groups.count)
+        let p = rows.p, G = rows.groups
+        let efron = ties == .efron
+        let null = FrailtyCoxEvaluation(rows, beta: [Double](repeating: 0, count: p),
+                                        frailty: [Double](repeating: 0, count: G), efron: efron).logLikelihood
+
+        var search = distribution.search(groupEvents: rows.groupEvents)
+        var theta = search.initialTheta
+        var saved: [(theta: Double, beta: [Double], frailty: [Double])] = []
+        var start = ([Double](repeating: 0, count: p), [Double](repeating: 0, count: G))
+        var newton = 0
+        var failed: [Int] = []
+        var outerDone = false
+        var final: (inner: _FrailtyInnerFit, df: (frailtyVariance: [Double], sandwich: Matrix, frailtyDF: Double, trace: Double))?
+        var marginal: Double?
+        for outer in 1...max(maxOuterIterations, 1) {
+            let inner = try innerFit(rows, theta: theta, beta: start.0, frailty: start.1, efron: efron)
+            newton += inner.iterations
+            if !inner.isConverged { failed.append(outer) }
+            let df = inner.information.degreesOfFreedom(penalty: inner.penaltySecond)
+            final = (inner, df)
+            let step = FrailtyOuterStep(theta: theta, penalizedLogLikelihood: inner.penalizedLogLikelihood,
+                                        frailty: inner.frailty, traceH: df.trace)
+            let next: (theta: Double, done: Bool)
+            do throws(FrailtySearchError) {
+                next = try search.next(after: step)
+            } catch {
+                throw .undefinedStatistic(context: context, message: "the search for the frailty variance stopped: \(error.message)")
+            }
+            marginal = search.marginalLogLikelihood
+            saved.append((theta, inner.beta, inner.frailty))
+            if next.done {
+                outerDone = true
+                break
+            }
+            if outer == maxOuterIterations { break }
+            // R starts the next fit from the earlier fit whose θ is closest (the first on ties).
+            var closest = 0
+            for k in saved.indices where abs(saved[k].theta - next.theta) < abs(saved[closest].theta - next.theta) {
+                closest = k
+            }
+            start = (saved[closest].beta, saved[closest].frailty)
+            theta = next.theta
+        }
+        guard let final else { throw .invalidArgument(context: context, message: "no outer iteration was run.") }
+        return try FrailtyCoxPHFit(
+            model: self, names: names, rows: rows, groups: groups, theta: theta, inner: final.inner, df: final.df,
+            assign: input.assign, nullLogLikelihood: null, marginal: marginal,
+            iterations: (saved.count, newton), failedOuter: failed, outerDone: outerDone)
+    }
+
+    /// The frailty groups of `input`, checked.
+    private func checked(_ input: RegressionData) throws(StatModelError) -> FrailtyGroups {
+        let context = Self.fitContext
+        guard let groups = input.frailty else {
+            throw .invalidArgument(context: context, message: "there is no frailty() term; add + frailty(id_column) to the formula.")
+        }
+        if input.dose != nil {
+            throw .invalidArgument(context: context, message: "a Cox model has no dose role; put the dose column in the design as a term.")
+        }
+        if input.weights != nil {
+            throw .invalidArgument(context: context, message: "case weights are not supported with frailty(); fit without weights.")
+        }
+        if input.start != nil {
+            throw .invalidArgument(
+                context: context,
+                message: "frailty() with entry times (--start, counting-process rows) is not built yet; fit gap times "
+                    + "(one row per episode) or use cluster() for robust SEs.")
+        }
+        guard maxIterations >= 0, maxOuterIterations >= 1, epsilon > 0, epsilon.isFinite else {
+            throw .invalidArgument(context: context, message: "maxIterations >= 0, maxOuterIterations >= 1 and epsilon > 0 are required.")
+        }
+        try StatModelError.checkLength(groups.codes.count, of: "frailty", rows: input.time.count, context: context)
+        for (index, code) in groups.codes.enumerated() where !(0..<groups.count).contains(code) {
+            throw .invalidCode(context: context, argument: "frailty", index: index, value: code, count: groups.count)
+        }
+        guard groups.count >= Self.minimumGroups else {
+            throw .invalidArgument(
+                context: context,
+                message: "frailty(\(groups.column)) has \(groups.count) groups; a shared frailty needs at least "
+                    + "\(Self.minimumGroups) (with fewer, put \(groups.column) in as a factor or use strata()).")
+        }
+        return groups
+    }
+
+    /// One inner fit at θ: R's `coxfit5_b` (Newton–Raphson with step halving; the frailties recentred and
+    /// penalised at every step; converged when the penalised log-likelihood changes by at most `epsilon`
+    /// relative, starting from 0 as R's).
+    private func innerFit(_ rows: FrailtyCoxRows, theta: Double, beta start: [Double], frailty startFrailty: [Double],
+                          efron: Bool) throws(StatModelError) -> _FrailtyInnerFit {
+        var beta = start, frailty = startFrailty
+        var oldBeta = beta, oldFrailty = frailty
+        var previous = 0.0
+        var halving = false
+        var iteration = 0
+        while true {
+            var evaluation = FrailtyCoxEvaluation(rows, beta: beta, frailty: frailty, efron: efron)
+            var penalized = evaluation.logLikelihood
+            var second = [Double](repeating: 0, count: rows.groups)
+            if let penalty = distribution.penalty(recentring: &frailty, theta: theta) {
+                for g in 0..<rows.groups {
+                    evaluation.frailtyScore[g] += penalty.score[g]
+                    evaluation.frailtyDiagonal[g] += penalty.second[g]
+                }
+                penalized += penalty.logPenalty
+                second = penalty.second
+            } else {
+                for g in 0..<rows.groups {
+                    evaluation.frailtyScore[g] = 0
+                    evaluation.frailtyDiagonal[g] = 1
+                }
+                for k in evaluation.cross.indices { evaluation.cross[k] = 0 }
+            }
+            guard penalized.isFinite else {
+                throw .undefinedStatistic(context: Self.fitContext, message: "the penalised likelihood is not finite at θ = \(theta).")
+            }
+            let information = try FrailtyInformation(diagonal: evaluation.frailtyDiagonal, cross: evaluation.cross,
+                                                     information: evaluation.information, p: rows.p)
+            let converged = abs(penalized) < epsilon || (abs(1 - previous / penalized) <= epsilon && !halving)
+            if converged || iteration == maxIterations {
+                return _FrailtyInnerFit(beta: beta, frailty: frailty, logLikelihood: evaluation.logLikelihood,
+                                        penalizedLogLikelihood: penalized, information: information,
+                                        penaltySecond: second, iterations: converged ? iteration : maxIterations,
+                                        isConverged: converged)
+            }
+            if iteration > 0 && penalized < previous {
+                halving = true
+                for j in beta.indices { beta[j] = (oldBeta[j] + beta[j]) / 2 }
+                for g in frailty.indices { frailty[g] = (oldFrailty[g] + frailty[g]) / 2 }
+            } else {
+                halving = false
+                previous = penalized
+                let step = try information.step(frailtyScore: evaluation.frailtyScore, score: evaluation.score)
+                oldBeta = beta
+                oldFrailty = frailty
+                for j in beta.indices { beta[j] += step.fixed[j] }
+                for g in frailty.indices { frailty[g] += step.frailty[g] }
+            }
+            iteration += 1
+        }
+    }
+}
