@@ -3,6 +3,7 @@ import DataIO
 import Foundation
 import NumericCore
 import Survival
+import ReliefTestSupport
 import Testing
 
 /// `relief summary --test/--pairwise` and the median follow-up, run from Swift on data/ketamine_trial.csv
@@ -17,7 +18,7 @@ struct SummaryTestFamilyTests {
         let follow_up: [FollowUp]
         let follow_conf: String
         let tests: [TestFamilyTest]
-        let pairwise: [Pairwise]?
+        let pairwise: [PairwiseFixture]?
     }
     struct FollowUp: Decodable {
         let level: String
@@ -29,17 +30,6 @@ struct SummaryTestFamilyTests {
         let name: String
         let chisq: Double
         let p: Double
-    }
-    struct Pairwise: Decodable {
-        let test: String
-        let method: String
-        let pairs: [Pair]
-    }
-    struct Pair: Decodable {
-        let first: String
-        let second: String
-        let p: Double
-        let adjusted: Double
     }
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

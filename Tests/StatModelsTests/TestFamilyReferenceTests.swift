@@ -1,6 +1,7 @@
 import Foundation
 import NumericCore
 import Survival
+import ReliefTestSupport
 import Testing
 
 /// The weighted log-rank family, MaxCombo and the pairwise p-values against R
@@ -26,7 +27,7 @@ struct TestFamilyReferenceTests {
         let start: [Double]?
         let tests: [Test]
         let maxcombo: MaxCombo?
-        let pairwise: [Pairwise]?
+        let pairwise: [PairwiseFixture]?
     }
     struct Test: Decodable {
         let name: String
@@ -40,17 +41,6 @@ struct TestFamilyReferenceTests {
         let statistic: Double
         let p: Double
         let z: [Double]
-    }
-    struct Pairwise: Decodable {
-        let test: String
-        let method: String
-        let pairs: [Pair]
-    }
-    struct Pair: Decodable {
-        let first: String
-        let second: String
-        let p: Double
-        let adjusted: Double
     }
     struct MVN: Decodable {
         let correlation: [Double]
