@@ -111,7 +111,7 @@ struct RequestTests {
         let wald = try #require(try FitRequest(source: Self.source(Self.trial), model: .weibull, specification: spec).run().result.termTests)
         #expect(wald.tests.map(\.wald) == tests.tests.map(\.wald))
         #expect(wald.tests.allSatisfy { $0.likelihoodRatio == nil })
-        spec.termTests = TermTestMode.none
+        spec.termTests = .omitted
         #expect(try FitRequest(source: Self.source(Self.trial), model: .weibull, specification: spec).run().result.termTests == nil)
     }
 

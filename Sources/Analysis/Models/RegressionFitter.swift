@@ -137,7 +137,7 @@ struct RegressionFitter: Sendable {
     func fit(_ dataset: SurvivalDataset) throws -> (result: RegressionResult, design: DesignMatrix) {
         let (fit, design, data) = try fitModel(dataset)
         var result = result(fit, design: design, dataset: dataset)
-        if specification.termTestMode(for: model) != .none {
+        if specification.termTestMode(for: model) != .omitted {
             result.termTests = try termTests(fit, design: design, data: data)
             result.warnings += result.termTests?.warnings ?? []
         }

@@ -5,6 +5,7 @@ public enum TermTestMode: String, Sendable, CaseIterable {
     case likelihoodRatio = "lr"
     /// The Wald test of each term only (no refits).
     case wald
-    /// No per-term table.
-    case none
+    /// No per-term table (`none` on the command line; not named `none`, which an optional
+    /// ``ModelSpecification/termTests`` would read as nil, the model's default).
+    case omitted = "none"
 }

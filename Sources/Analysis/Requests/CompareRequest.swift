@@ -113,7 +113,7 @@ public struct CompareRequest: AnalysisRequest {
     {
         let column = grouping.column
         var specification = ModelSpecification(formula: "\(column) + \(adjust)", referenceLevels: [column: result.reference])
-        specification.termTests = TermTestMode.none
+        specification.termTests = .omitted
         specification.confidenceLevel = result.confidenceLevel
         let fitter = try RegressionFitter(model: adjustModel, specification: specification)
         let (fitted, design, _) = try fitter.fitModel(dataset)

@@ -61,7 +61,7 @@ public struct EmaxFitRequest: AnalysisRequest {
     /// covariate still leaves the dose curve, so the model without them is fitted too.
     func termTests(_ fit: EmaxAFTFit, design: DesignMatrix, data: RegressionData) throws -> TermTests? {
         let mode = specification.termTestMode(for: model)
-        guard mode != .none, !design.terms.isEmpty else { return nil }
+        guard mode != .omitted, !design.terms.isEmpty else { return nil }
         let refits = mode == .likelihoodRatio
         if fit.identification.isIdentified {
             let model = refits ? try model.entry.make(specification.settings) : nil
