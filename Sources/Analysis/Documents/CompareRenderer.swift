@@ -24,17 +24,38 @@ public struct CompareRenderer: ResultRenderer {
         let comparison = result.comparison
         let ordered = comparison.groups.filter { $0.level == comparison.reference }
             + comparison.groups.filter { $0.level != comparison.reference }
-        let plot = KaplanMeierPlot(
-            title: "Relief by \(result.column) (reference \(comparison.reference))",
-            curves: ordered.map { KaplanMeierPlot.Curve(label: $0.level, fit: $0.fit) })
+        let level = Provenance.percent(comparison.confidenceLevel)
+        let tau = ReportText.display(comparison.tau, style: .general(significant: 6), missing: "NA")
+        var curves = ordered.map { KaplanMeierPlot.Curve(label: $0.level, fit: $0.fit) }
         var caption = "Kaplan–Meier estimate of the proportion of episodes still in relief by \(result.column), with "
-            + "\(Provenance.percent(comparison.confidenceLevel)) pointwise confidence bands; + marks are censored episodes; "
-            + "the table under the axis gives the numbers still at risk. Restricted means are to tau = "
-            + ReportText.display(comparison.tau, style: .general(significant: 6), missing: "NA") + "."
+            + "\(level) pointwise confidence bands; + marks are censored episodes; the table under the axis gives the "
+            + "numbers still at risk. Restricted means are to tau = \(tau)."
         if let adjusted = result.adjusted {
-            caption += " The curves are not adjusted; the \(adjusted.model)-adjusted (standardised) differences are in the tables."
+            curves = curves.map { Self.adjustedCurve(of: $0, adjusted) }
+            caption = "Adjusted (standardised) proportion of episodes still in relief by \(result.column): the \(adjusted.model) "
+                + "model of \(adjusted.formula) averaged over all \(adjusted.rows) rows with each group's level, with \(level) "
+                + "pointwise delta-method bands, to tau = \(tau); the table under the axis gives the (unadjusted) numbers "
+                + "still at risk."
         }
+        let plot = KaplanMeierPlot(
+            title: (result.adjusted == nil ? "Relief" : "Adjusted relief") + " by \(result.column) (reference \(comparison.reference))",
+            curves: curves)
         return ReportFigure(svg: plot.svg(), caption: caption, name: "compare")
+    }
+
+    /// A group's Kaplan–Meier curve with its estimates replaced by the adjusted curve (from (0, 1), drawn
+    /// as a smooth line), keeping the group's risk sets for the at-risk table and dropping the censoring marks.
+    static func adjustedCurve(of curve: KaplanMeierPlot.Curve, _ adjusted: AdjustedComparison) -> KaplanMeierPlot.Curve {
+        guard let group = adjusted.curves.first(where: { $0.level == curve.label }) else { return curve }
+        var drawn = curve
+        drawn.times = [0] + adjusted.curveTimes
+        drawn.survival = [1] + group.survival.map(\.estimate)
+        drawn.lower = [1] + group.survival.map { Optional($0.lower) }
+        drawn.upper = [1] + group.survival.map { Optional($0.upper) }
+        drawn.censorTimes = []
+        drawn.censorSurvival = []
+        drawn.isContinuous = true
+        return drawn
     }
 
     /// One row of the differences: the measure, the time it is at, and the contrast.

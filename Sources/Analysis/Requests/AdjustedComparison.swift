@@ -28,4 +28,8 @@ public struct AdjustedComparison: Sendable {
     public let groups: [Group]
     /// Every other group minus the reference.
     public let contrasts: [Group]
+    /// The times of ``curves``: 40 equal steps to τ.
+    public let curveTimes: [Double]
+    /// Every group's adjusted survival at ``curveTimes``, for the figure.
+    public let curves: [Group]
 }

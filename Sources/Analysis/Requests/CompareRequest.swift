@@ -106,6 +106,9 @@ public struct CompareRequest: AnalysisRequest {
         return (compared, warnings)
     }
 
+    /// Steps of the grid from 0 to τ on which the adjusted curves are drawn.
+    static let figureSteps = 40
+
     /// The standardised curves of every group from the AFT model of the group and the adjustment terms:
     /// every row's design with the group's indicator columns set to each level in turn, averaged.
     func adjusted(_ dataset: SurvivalDataset, adjust: String, grouping: Grouping, result: KaplanMeierComparisonResult) throws
@@ -121,6 +124,10 @@ public struct CompareRequest: AnalysisRequest {
             throw AnalysisError(.internalError, "the adjusted \(adjustModel) model has no \(column) term")
         }
         let level = result.confidenceLevel
+        // The requested times, then a grid of 40 steps to tau for the figure: one pass over the rows.
+        let grid = (1...Self.figureSteps).map { result.tau * Double($0) / Double(Self.figureSteps) }
+        let times = comparison.times + grid
+        let k = comparison.times.count
         var curves: [StandardizedSurvival] = []
         for name in grouping.levels {
             var x = design.x
@@ -129,20 +136,23 @@ public struct CompareRequest: AnalysisRequest {
                 let value: Double = design.termNames[j] == column + name ? 1 : 0
                 for i in 0..<n { x.elements[i + j * n] = value }
             }
-            curves.append(try fit.standardized(rows: x, times: comparison.times, tau: result.tau))
+            curves.append(try fit.standardized(rows: x, times: times, tau: result.tau))
         }
-        let groups = zip(grouping.levels, curves).map { name, curve in
-            let estimates = fit.standardizedEstimates(curve, level: level)
-            return AdjustedComparison.Group(level: name, survival: estimates.survival, restrictedMean: estimates.restrictedMean)
+        let estimates = curves.map { fit.standardizedEstimates($0, level: level) }
+        let groups = zip(grouping.levels, estimates).map { name, estimate in
+            AdjustedComparison.Group(level: name, survival: Array(estimate.survival.prefix(k)), restrictedMean: estimate.restrictedMean)
+        }
+        let figureCurves = zip(grouping.levels, estimates).map { name, estimate in
+            AdjustedComparison.Group(level: name, survival: Array(estimate.survival.dropFirst(k)), restrictedMean: estimate.restrictedMean)
         }
         let referenceIndex = grouping.levels.firstIndex(of: result.reference) ?? 0
         let contrasts = grouping.levels.indices.filter { $0 != referenceIndex }.map { g in
             let difference = fit.standardizedContrast(curves[g], curves[referenceIndex], level: level)
-            return AdjustedComparison.Group(level: grouping.levels[g], survival: difference.survival,
+            return AdjustedComparison.Group(level: grouping.levels[g], survival: Array(difference.survival.prefix(k)),
                                             restrictedMean: difference.restrictedMean)
         }
         return AdjustedComparison(model: fit.modelName, adjust: adjust, formula: specification.formula, rows: design.rows,
-                                  times: comparison.times, groups: groups, contrasts: contrasts)
+                                  times: comparison.times, groups: groups, contrasts: contrasts, curveTimes: grid, curves: figureCurves)
     }
 
     /// The Cox hazard ratio of each other group against the reference: indicator columns, Efron ties.

@@ -25,6 +25,9 @@ extension KaplanMeierPlot {
         public var riskSetSizes: [Int]
         /// Two-sided level of the limits (e.g. 0.95), shown in the legend; nil when unknown.
         public var confidenceLevel: Double?
+        /// Whether the curve is a smooth function sampled at `times` (a model's curve), drawn as straight
+        /// segments between the points rather than as steps. False for a Kaplan–Meier curve.
+        public var isContinuous = false
 
         /// Creates a curve from plain arrays.
         /// - Parameters:

@@ -3,7 +3,8 @@ extension KaplanMeierPlot {
     ///
     /// At each time where S changes the path runs horizontally to (t, S before) and drops to (t, S);
     /// censor-only times add no vertex. The path ends at the last time, or at `end` when the curve goes
-    /// on beyond it. Times before `start` are drawn at `start`.
+    /// on beyond it. Times before `start` are drawn at `start`. A continuous curve's vertices are its
+    /// points within `start...end`.
     /// - Parameters:
     ///   - curve: The curve.
     ///   - start: The left end of the x axis.
@@ -12,6 +13,9 @@ extension KaplanMeierPlot {
     package static func stepVertices(_ curve: Curve, start: Double, end: Double) -> [(x: Double, y: Double)] {
         let points = curve.finitePoints
         guard let last = points.last else { return [] }
+        if curve.isContinuous {
+            return points.filter { $0.time >= start && $0.time <= end }.map { (x: $0.time, y: $0.survival) }
+        }
         var vertices: [(x: Double, y: Double)] = [(x: start, y: 1)]
         var current = 1.0
         for point in points {
@@ -33,7 +37,8 @@ extension KaplanMeierPlot {
     /// Closed step-shaped polygons of the confidence band, in data coordinates: one per run of
     /// consecutive times whose two limits are both present and finite (a nil limit ends the run).
     ///
-    /// Each time's limits hold from that time to the next (or to the end of the curve).
+    /// Each time's limits hold from that time to the next (or to the end of the curve); a continuous
+    /// curve's band joins its limits with straight segments.
     /// - Parameters:
     ///   - curve: The curve.
     ///   - start: The left end of the x axis.
@@ -54,6 +59,12 @@ extension KaplanMeierPlot {
         for (i, point) in points.enumerated() {
             guard let low = point.lower, let high = point.upper, low.isFinite, high.isFinite else {
                 flush()
+                continue
+            }
+            if curve.isContinuous {   // a smooth band through the sampled limits
+                guard point.time >= start else { continue }
+                upperEdge.append((x: point.time, y: high))
+                lowerEdge.append((x: point.time, y: low))
                 continue
             }
             let from = max(point.time, start)

@@ -107,18 +107,18 @@ public struct KaplanMeierPlot: Sendable {
         ReportText.truncated(ReportText.escaped(label), width: maxRowLabelCharacters)
     }
 
-    /// Legend: one line key per curve, then a note on the bands and the censoring marks.
+    /// Legend: one line key per curve, then a note on the bands and the censoring marks (when any).
     package var legendItems: PlotLegend {
         var items = curves.enumerated().map { index, curve in
             PlotLegend.Item(key: .line(PlotPalette.style(index)), label: curve.label)
         }
-        var note = "+ censored"
+        var notes = curves.contains(where: { !$0.censorTimes.isEmpty }) ? ["+ censored"] : []
         if showsConfidenceBands {
             let level = curves.lazy.compactMap(\.confidenceLevel).first
             let percent = level.flatMap { SVGNumber.general($0 * 100, significant: 3) }
-            note = "shaded: " + (percent.map { $0 + "% " } ?? "") + "confidence band; " + note
+            notes.insert("shaded: " + (percent.map { $0 + "% " } ?? "") + "confidence band", at: 0)
         }
-        items.append(PlotLegend.Item(key: .none, label: note))
+        if !notes.isEmpty { items.append(PlotLegend.Item(key: .none, label: notes.joined(separator: "; "))) }
         return PlotLegend(items: items)
     }
 }

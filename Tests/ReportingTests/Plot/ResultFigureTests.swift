@@ -117,6 +117,34 @@ struct ResultFigureTests {
         #expect(html.contains("<svg") && html.contains("rmst_difference"))
     }
 
+    @Test func adjustedCompareFigureDrawsTheStandardisedCurves() throws {
+        var roles = ColumnRoles()
+        roles.by = ["dose_group"]
+        let request = try CompareRequest(
+            source: DataSource(path: Self.trial, roles: roles),
+            comparison: KaplanMeierComparison(reference: "low", bootstrapReplicates: 0), adjust: "baseline_pain + condition")
+        let output = try request.run()
+        let adjusted = try #require(output.result.adjusted)
+        let svg = SVGTestDocument(output.rendered(.svg))
+        #expect(svg.isWellFormed, "\(svg.parseError ?? "")")
+        #expect(svg.elements("path", class: "rp-km-censor").isEmpty, "no censoring marks on a model's curve")
+        let xTicks = svg.elements("text", class: "rp-x-tick").map { (value: Double($0.text) ?? .nan, pixel: Self.number($0, "x")) }
+        let yTicks = Self.texts(in: svg, group: "rp-y-axis").map { (value: Double($0.text) ?? .nan, pixel: Self.number($0, "y") - 4) }
+        let x = try Axis(xTicks), y = try Axis(yTicks)
+        let curves = svg.elements.indices.filter { svg.elements[$0].name == "g" && svg.elements[$0].attributes["class"] == "rp-km-curve" }
+        let ordered = ["low", "high"]
+        #expect(curves.count == ordered.count)
+        for (index, element) in curves.enumerated() where index < ordered.count {
+            let group = try #require(adjusted.curves.first { $0.level == ordered[index] })
+            let points = Self.vertices(try #require(svg.elements[element + 1].attributes["d"]))
+            #expect(points.count == adjusted.curveTimes.count + 1, "a vertex per grid time, from (0, 1)")
+            for (point, (time, estimate)) in zip(points.dropFirst(), zip(adjusted.curveTimes, group.survival)) where time <= x.value(points.last?.x ?? 0) + 1e-9 {
+                #expect(abs(x.value(point.x) - time) < 1e-3 && abs(y.value(point.y) - estimate.estimate) < 1e-4,
+                        "\(ordered[index]) at \(time): drawn \(y.value(point.y)), adjusted \(estimate.estimate)")
+            }
+        }
+    }
+
     @Test func forestPlotPutsEachHazardRatioAtItsLogPosition() throws {
         let specification = ModelSpecification(formula: "dose_group + baseline_pain + condition")
         let output = try FitRequest(source: DataSource(path: Self.trial), model: .cox, specification: specification).run()
