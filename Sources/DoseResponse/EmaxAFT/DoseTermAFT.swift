@@ -44,10 +44,9 @@ public struct DoseTermAFT: SurvivalRegressionModel {
                 for j in 0..<(p * n) { out[2 * n + j] = xs[j] }
             }
         }
-        var data = RegressionData(x: design, termNames: ["(Intercept)", doseTerm.label("dose")] + input.termNames,
-                                  time: input.time, event: input.event, weights: input.weights, cluster: input.cluster)
-        data.start = input.start
-        return data
+        return RegressionData(x: design, termNames: ["(Intercept)", doseTerm.label("dose")] + input.termNames,
+                              time: input.time, event: input.event, weights: input.weights, cluster: input.cluster)
+            .entering(at: input.start)
     }
 
     /// Fits the linear AFT with the dose term.
