@@ -105,13 +105,15 @@ struct RandomInterceptAFTReferenceTests {
     func spanDefinition() throws {
         let c = try Self.fixture("weibull_direct")
         let fit = try Self.fit(c, nodes: 9)
-        let span = try #require(fit.typicalReliefSpan)
-        let centre = fit.coefficients[0] + fit.scale * log(log(2.0))
+        let profile = [1, 0.5, 1.0]
+        let span = try #require(fit.typicalReliefSpan(at: profile))
+        let centre = fit.coefficients[0] + 0.5 * fit.coefficients[1] + fit.coefficients[2] + fit.scale * log(log(2.0))
         #expect(abs(span.lower - exp(centre - 0.674_489_750_196_081_7 * fit.tau)) < 1e-10 * span.lower)
         #expect(abs(span.upper - exp(centre + 0.674_489_750_196_081_7 * fit.tau)) < 1e-10 * span.upper)
         let interval = fit.tauInterval
         #expect(interval.lower < fit.tau && fit.tau < interval.upper)
         #expect(abs(log(interval.upper) + log(interval.lower) - 2 * log(fit.tau)) < 1e-10)
+        #expect(fit.typicalReliefSpan(at: [1, 0]) == nil)
         #expect(fit.modes.count == fit.patients.count && fit.modeStandardErrors.allSatisfy { $0 > 0 && $0 < fit.tau })
     }
 

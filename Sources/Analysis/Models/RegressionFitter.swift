@@ -48,6 +48,13 @@ struct RegressionFitter: Sendable {
                         + "model with a random effect per patient is not built. Fit one of those with "
                         + "--formula \"... + frailty(\(column))\", or use cluster(\(column)) for robust standard errors")
             }
+            if let distribution = specification.frailtyDistribution, !requirements.frailtyDistributions.contains(distribution) {
+                throw AnalysisError(
+                    .usage,
+                    "--frailty-distribution \(distribution.rawValue) is not built for \(model); its frailty(\(column)) takes "
+                        + requirements.frailtyDistributions.map(\.rawValue).joined(separator: " or ")
+                        + ". Drop --frailty-distribution")
+            }
             if specification.cluster == column {
                 throw AnalysisError(
                     .usage,

@@ -13,7 +13,7 @@ extension ParametricAFT {
             requirements: SurvivalModelRequirements(intercept: true, allowsStrata: false, needsDose: false, positiveTimes: true,
                                                     allowsEntryTimes: true, allowsFrailty: distribution.estimatesScale,
                                                     allowsFrailtyWithEntryTimes: distribution.estimatesScale,
-                                                    defaultFrailty: .gaussian),
+                                                    defaultFrailty: .gaussian, frailtyDistributions: [.gaussian]),
             capabilities: SurvivalModelCapabilities(predictions: .all, drivesCoverageSchedule: true)
         ) { settings throws(StatModelError) -> any SurvivalRegressionModel in
             // A frailty() term adds a normal random intercept per patient on the log-time scale.

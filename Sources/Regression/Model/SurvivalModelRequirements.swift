@@ -24,6 +24,8 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     /// The distribution of a `frailty()` term when the user names none (Cox: gamma, R's default; the
     /// parametric families: gaussian, a normal random intercept on log time).
     public var defaultFrailty: FrailtyDistribution
+    /// The frailty distributions the model fits (Cox: gamma and gaussian; the parametric families: gaussian).
+    public var frailtyDistributions: [FrailtyDistribution]
 
     /// Creates the requirements.
     ///
@@ -38,11 +40,12 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     ///   - allowsFrailty: The formula may have a `frailty()` term.
     ///   - allowsFrailtyWithEntryTimes: `frailty()` may be combined with entry times.
     ///   - defaultFrailty: The frailty's distribution when none is named.
+    ///   - frailtyDistributions: The frailty distributions the model fits.
     public init(
         intercept: Bool, allowsStrata: Bool, needsDose: Bool, usesTies: Bool = false, choosesDistribution: Bool = false,
         positiveTimes: Bool = false, allowsEntryTimes: Bool = false,
         allowsFrailty: Bool = false, allowsFrailtyWithEntryTimes: Bool = false,
-        defaultFrailty: FrailtyDistribution = .gamma
+        defaultFrailty: FrailtyDistribution = .gamma, frailtyDistributions: [FrailtyDistribution] = FrailtyDistribution.allCases
     ) {
         self.intercept = intercept
         self.allowsStrata = allowsStrata
@@ -54,5 +57,6 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
         self.allowsFrailty = allowsFrailty
         self.allowsFrailtyWithEntryTimes = allowsFrailtyWithEntryTimes
         self.defaultFrailty = defaultFrailty
+        self.frailtyDistributions = frailtyDistributions
     }
 }

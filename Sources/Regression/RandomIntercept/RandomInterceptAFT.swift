@@ -17,8 +17,9 @@ import Survival
 /// plus `Σ log t`.
 ///
 /// The parameters `θ = (β, log σ, log τ)` are maximised by ``DampedNewton`` (backtracking) with the
-/// analytic gradient of the quadrature approximation and, as the information, the negative central
-/// difference of that gradient; the covariance is its inverse at the optimum.
+/// analytic gradient of the quadrature approximation and, as the information, the negative forward
+/// difference of that gradient; the covariance is the inverse of the negative central difference at the
+/// optimum (``RandomInterceptLikelihood``).
 ///
 /// ```swift
 /// let fit = try RandomInterceptAFT(distribution: .weibull).fit(data)   // data.frailty: the patients
@@ -125,7 +126,10 @@ public struct RandomInterceptAFT: SurvivalRegressionModel, Sendable {
             maxIterations: maxIterations, tolerance: 1e-10,
             bounds: [DampedNewton.Bound(index: p + 1, lower: Self.logTauFloor, upper: 10)])
         let result = try newton.maximize(&likelihood, from: start)
+        // The covariance from the central difference of the gradient at the optimum.
+        likelihood.centralDifferences = true
+        let final = try likelihood.evaluate(result.parameters)
         return try RandomInterceptAFTFit(
-            model: self, data: data, result: result, likelihood: likelihood, response: response, fixed: fixed)
+            model: self, data: data, result: result, final: final, likelihood: likelihood, response: response, fixed: fixed)
     }
 }

@@ -42,17 +42,16 @@ public struct RandomInterceptAFTFit: Sendable {
     public let modeStandardErrors: [Double]
     /// Per patient, its episodes.
     public let patientEpisodes: [Int]
-    /// The design column that is the intercept, if any.
-    public let interceptColumn: Int?
     /// Conditions that limit the interpretation.
     public let warnings: [String]
 
-    init(model: RandomInterceptAFT, data: RegressionData, result: DampedNewtonResult, likelihood: RandomInterceptLikelihood,
+    init(model: RandomInterceptAFT, data: RegressionData, result: DampedNewtonResult, final: NewtonEvaluation,
+         likelihood: RandomInterceptLikelihood,
          response: AFTResponse, fixed: AFTFit) throws(StatModelError) {
         let context = RandomInterceptAFT.context(model.distribution)
         let k = result.parameters.count
         var warnings: [String] = []
-        let information = result.evaluation.information
+        let information = final.information
         var variance = Matrix(rows: k, columns: k, repeating: .nan)
         do {
             variance = try Cholesky(information).inverse()
@@ -68,14 +67,14 @@ public struct RandomInterceptAFTFit: Sendable {
             warnings.append("the between-patient SD is estimated at 0 (its lower limit): the data show no patient effect "
                 + "beyond the episodes' own variation; the fixed-effects model fits as well.")
         }
-        guard result.evaluation.value.isFinite else {
+        guard final.value.isFinite else {
             throw .undefinedStatistic(context: context, message: "the marginal likelihood is not finite at the estimates.")
         }
         self.distribution = model.distribution
         self.termNames = data.termNames
         self.parameters = result.parameters
         self.variance = variance
-        self.logLikelihood = result.evaluation.value + response.logCorrection
+        self.logLikelihood = final.value + response.logCorrection
         self.fixedEffectsLogLikelihood = fixed.logLikelihood
         self.iterations = result.iterations
         self.isConverged = result.isConverged
@@ -90,8 +89,6 @@ public struct RandomInterceptAFTFit: Sendable {
         self.modes = likelihood.modes
         self.modeStandardErrors = likelihood.curvatures.map { 1 / $0.squareRoot() }
         self.patientEpisodes = (0..<episodes.patients).map { episodes.offsets[$0 + 1] - episodes.offsets[$0] }
-        let x = data.x
-        self.interceptColumn = (0..<x.columns).first { j in x.elements[(j * x.rows)..<((j + 1) * x.rows)].allSatisfy { $0 == 1 } }
         self.warnings = warnings
     }
 
@@ -117,17 +114,21 @@ public struct RandomInterceptAFTFit: Sendable {
     /// `τ` with its interval (from `log τ ± z SE`, back-transformed).
     public var tauInterval: (estimate: Double, lower: Double, upper: Double) { backTransformedInterval(coefficientCount + 1) }
 
-    /// The middle 50% of patients' typical relief at the reference profile, in days: with `η₀` the
-    /// linear predictor at the reference profile (every covariate 0, factors at their reference levels:
-    /// the intercept alone) and `m = exp(σ F₀⁻¹(½))` the family's median factor (`(log 2)^σ` for the
-    /// Weibull, 1 for the log-normal and log-logistic), a patient with intercept `b` has median relief
-    /// `exp(η₀ + b) m`; as `b ~ N(0, τ²)`, its quartiles across patients are
-    /// `A = exp(η₀ − 0.6745 τ) m` and `B = exp(η₀ + 0.6745 τ) m` (`0.6745 = Φ⁻¹(0.75)`). Nil without an
-    /// intercept column.
-    public var typicalReliefSpan: (lower: Double, upper: Double)? {
-        guard let interceptColumn, interceptColumn < coefficientCount else { return nil }
+    /// The middle 50% of patients' typical relief at a profile, in days: with `η = xᵀβ` the linear
+    /// predictor at the design row `x` and `m = exp(σ F₀⁻¹(½))` the family's median factor (`(log 2)^σ`
+    /// for the Weibull, 1 for the log-normal and log-logistic), a patient with intercept `b` has median
+    /// relief `exp(η + b) m`; as `b ~ N(0, τ²)`, its quartiles across patients are
+    /// `A = exp(η − 0.6745 τ) m` and `B = exp(η + 0.6745 τ) m` (`0.6745 = Φ⁻¹(0.75)`). `relief fit` uses
+    /// the reference profile: numeric columns at their median, text columns at their reference level.
+    ///
+    /// - Parameter profile: A design row (intercept included), length `p`.
+    /// - Returns: `(A, B)`, nil for a row of the wrong length.
+    public func typicalReliefSpan(at profile: [Double]) -> (lower: Double, upper: Double)? {
+        guard profile.count == coefficientCount else { return nil }
+        var eta = 0.0
+        for j in 0..<coefficientCount { eta += profile[j] * parameters[j] }
         let quartile = Normal.quantile(0.75)
-        let centre = parameters[interceptColumn] + scale * distribution.family.quantile(0.5)
+        let centre = eta + scale * distribution.family.quantile(0.5)
         return (exp(centre - quartile * tau), exp(centre + quartile * tau))
     }
 

@@ -5,7 +5,9 @@ import Survival
 /// The marginal log-likelihood of a random-intercept AFT model on the `log t` scale as a
 /// ``NewtonObjective`` over `θ = (β, log σ, log τ)`: the sum over patients of the adaptive Gauss–Hermite
 /// approximation (``RandomInterceptEpisodes``), its analytic gradient, and as information the negative
-/// central difference of that gradient (step `10⁻⁴ · max(1, |θⱼ|)`, symmetrised).
+/// difference of that gradient, symmetrised: forward (step `10⁻⁶ · max(1, |θⱼ|)`, `k` more gradients)
+/// while iterating, central (step `10⁻⁴ · max(1, |θⱼ|)`, `2k`) with ``centralDifferences`` for the
+/// covariance at the optimum.
 ///
 /// Patients are evaluated in chunks on all cores; each patient's mode is kept as the next evaluation's
 /// start.
@@ -20,6 +22,8 @@ package struct RandomInterceptLikelihood: NewtonObjective {
     package private(set) var curvatures: [Double]
     /// The name of the fit in messages.
     let context: String
+    /// Whether the information is the central difference of the gradient (else forward).
+    package var centralDifferences = false
 
     /// Starts with every mode at 0.
     package init(episodes: RandomInterceptEpisodes, context: String) {
@@ -72,14 +76,17 @@ package struct RandomInterceptLikelihood: NewtonObjective {
         let k = parameterCount
         var information = Matrix(rows: k, columns: k)
         for j in 0..<k {
-            let step = 1e-4 * max(1, abs(parameters[j]))
+            let step = (centralDifferences ? 1e-4 : 1e-6) * max(1, abs(parameters[j]))
             var plus = parameters, minus = parameters
             plus[j] += step
             minus[j] -= step
-            guard let up = valueAndGradient(plus, gradient: true), let down = valueAndGradient(minus, gradient: true) else {
-                return .undefined
+            guard let up = valueAndGradient(plus, gradient: true) else { return .undefined }
+            if centralDifferences {
+                guard let down = valueAndGradient(minus, gradient: true) else { return .undefined }
+                for i in 0..<k { information[i, j] = -(up.gradient[i] - down.gradient[i]) / (2 * step) }
+            } else {
+                for i in 0..<k { information[i, j] = -(up.gradient[i] - centre.gradient[i]) / step }
             }
-            for i in 0..<k { information[i, j] = -(up.gradient[i] - down.gradient[i]) / (2 * step) }
         }
         for j in 0..<k {
             for i in 0..<j {

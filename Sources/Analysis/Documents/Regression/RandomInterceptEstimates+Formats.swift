@@ -14,8 +14,9 @@ extension RandomInterceptEstimates {
         table.add("scale", measure: "sigma", estimate: sigma.estimate, lower: sigma.lower, upper: sigma.upper)
         table.add("random_intercept", term: "frailty(\(model.frailtyColumn))", measure: "tau", estimate: tau.estimate,
                   lower: tau.lower, upper: tau.upper)
-        if let span = model.typicalReliefSpan {
-            table.add("random_intercept", measure: "typical_relief_middle_50", lower: span.lower, upper: span.upper)
+        if let span = typicalReliefSpan {
+            table.add("random_intercept", term: referenceProfile ?? "", measure: "typical_relief_middle_50", lower: span.lower,
+                      upper: span.upper)
         }
         table.addLikelihoods(
             logLikelihood: model.logLikelihood, nullLogLikelihood: model.fixedEffectsLogLikelihood, aic: result.aic, bic: result.bic)
@@ -45,7 +46,7 @@ extension RandomInterceptEstimates {
                 ("std_error", .optional(model.modeStandardErrors[i])), ("episodes", .integer(model.patientEpisodes[i])),
             ])
         }
-        let span = model.typicalReliefSpan
+        let span = typicalReliefSpan
         let shared = RegressionRenderer.fitJSON(
             result, ratio: "time_ratio", coefficients: coefficients, logLikelihood: model.logLikelihood,
             nullLogLikelihood: model.fixedEffectsLogLikelihood, iterations: model.iterations, converged: model.isConverged)
@@ -60,6 +61,7 @@ extension RandomInterceptEstimates {
                 ("column", .string(model.frailtyColumn)), ("distribution", .string("gaussian")),
                 ("tau", interval(model.tauInterval)),
                 ("typical_relief_middle_50", span.map { .array([.optional($0.lower), .optional($0.upper)]) } ?? .null),
+                ("reference_profile", referenceProfile.map { .string($0) } ?? .null),
                 ("patients", .integer(model.patients.count)), ("quadrature_nodes", .integer(model.quadratureNodes)),
                 ("estimates", .string("posterior_mode")),
                 ("by_patient", .array(patients)),

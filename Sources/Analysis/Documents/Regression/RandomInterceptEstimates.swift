@@ -9,11 +9,21 @@ import Reporting
 public struct RandomInterceptEstimates: RegressionEstimates {
     /// The fitted model.
     public let model: RandomInterceptAFTFit
+    /// The reference profile (numeric columns at their median, text columns at their reference level), as
+    /// `column = value` text, nil when it could not be set.
+    public let referenceProfile: String?
+    /// The middle 50% of patients' typical relief at the reference profile
+    /// (``RandomInterceptAFTFit/typicalReliefSpan(at:)``), nil without a profile.
+    public let typicalReliefSpan: (lower: Double, upper: Double)?
 
-    /// Claims a ``RandomInterceptAFTFit``.
+    /// Claims a ``RandomInterceptAFTFit``; the fit computes the spread of typical relief at the design's
+    /// reference profile.
     public init?(fit: any SurvivalRegressionFit, context: RegressionEstimatesContext) {
         guard let model = fit as? RandomInterceptAFTFit else { return nil }
         self.model = model
+        let profile = ReferenceProfile(design: context.design, dataset: context.dataset)
+        self.referenceProfile = profile?.text
+        self.typicalReliefSpan = profile.flatMap { model.typicalReliefSpan(at: $0.row) }
     }
 
     public var fit: any SurvivalRegressionFit { model }
@@ -44,12 +54,13 @@ public struct RandomInterceptEstimates: RegressionEstimates {
         }
     }
 
-    /// The sentence on the spread of typical relief, nil without an intercept.
+    /// The sentence on the spread of typical relief, nil without a reference profile.
     var spreadSentence: String? {
-        guard let span = model.typicalReliefSpan else { return nil }
+        guard let span = typicalReliefSpan, let referenceProfile else { return nil }
         return "The middle 50% of patients' typical relief at the reference profile spans \(Self.days(span.lower)) to "
-            + "\(Self.days(span.upper)) days (median relief exp(intercept ± 0.6745 tau) times the \(model.distribution.name) "
-            + "median factor; reference profile: covariates 0, factors at their reference levels)."
+            + "\(Self.days(span.upper)) days (the median relief exp(x'beta ± 0.6745 tau) times the \(model.distribution.name) "
+            + "median factor; reference profile: \(referenceProfile), numeric columns at their median, text columns at "
+            + "their reference level)."
     }
 
     /// Days with 3 significant digits.
