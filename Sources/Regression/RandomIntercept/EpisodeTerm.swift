@@ -54,15 +54,16 @@ package struct EpisodeTerm: Sendable {
     }
 
     /// The second and third derivatives the adaptive quadrature's gradient needs at a patient's mode:
-    /// `(ℓ_μs, ℓ_μμμ, ℓ_μμs)`.
+    /// `(ℓ_μμ, ℓ_μs, ℓ_μμμ, ℓ_μμs)`.
     package static func curvature(y: Double, event: Bool, entry: Double?, mu: Double, inverseScale: Double,
-                                  family: LocationScaleFamily) -> (muS: Double, muMuMu: Double, muMuS: Double) {
-        func pieces(_ z: Double, _ term: @Sendable (Double) -> LogDerivatives) -> (Double, Double, Double) {
+                                  family: LocationScaleFamily) -> (muMu: Double, muS: Double, muMuMu: Double, muMuS: Double) {
+        func pieces(_ z: Double, _ term: @Sendable (Double) -> LogDerivatives) -> (Double, Double, Double, Double) {
             let h = thirdDerivativeStep
             let centre = term(z)
             let third = (term(z + h).second - term(z - h).second) / (2 * h)
             let e = inverseScale
-            return ((centre.second * z + centre.first) * e, -third * e * e * e, -(third * z + 2 * centre.second) * e * e)
+            return (centre.second * e * e, (centre.second * z + centre.first) * e, -third * e * e * e,
+                    -(third * z + 2 * centre.second) * e * e)
         }
         let z = (y - mu) * inverseScale
         var result = pieces(z, event ? family.logDensity : family.logSurvival)
@@ -71,6 +72,7 @@ package struct EpisodeTerm: Sendable {
             result.0 -= entryPieces.0
             result.1 -= entryPieces.1
             result.2 -= entryPieces.2
+            result.3 -= entryPieces.3
         }
         return result
     }

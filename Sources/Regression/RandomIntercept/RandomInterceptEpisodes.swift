@@ -105,6 +105,10 @@ package struct RandomInterceptEpisodes: Sendable {
         let constant = -logTau - 0.5 * log(2 * Double.pi)
         var eta: [Double] = []
         var stored: [Double] = []
+        var logTerms = [Double](repeating: 0, count: k), nodeFirst = logTerms, nodeScale = logTerms
+        var hbBeta = [Double](repeating: 0, count: p), hbbBeta = hbBeta, direct = hbBeta
+        let wantsGradient = gradient != nil
+        var total = gradient ?? []
         var result: [Contribution] = []
         result.reserveCapacity(range.count)
         for (index, patient) in range.enumerated() {
@@ -115,16 +119,19 @@ package struct RandomInterceptEpisodes: Sendable {
                 for c in 0..<p { sum += x[r * p + c] * parameters[c] }
                 eta.append(sum)
             }
-            func sums(_ b: Double) -> (value: Double, first: Double, second: Double) {
-                var v = 0.0, g = 0.0, h = 0.0
+            // h(b) less its constant, h′(b), h″(b) and Σ ℓ_s; with `node`, each episode's ℓ_μ kept for the gradient.
+            func sums(_ b: Double, node: Int? = nil) -> (value: Double, first: Double, second: Double, scale: Double) {
+                var v = 0.0, g = 0.0, h = 0.0, s = 0.0
                 for r in lo..<hi {
                     let term = EpisodeTerm(y: y[r], event: event[r], entry: entry?[r], mu: eta[r - lo] + b,
                                            logScale: logScale, inverseScale: inverseScale, family: family)
                     v += term.value
                     g += term.mu
                     h += term.muMu
+                    s += term.s
+                    if let node { stored[(r - lo) * k + node] = term.mu }
                 }
-                return (v - 0.5 * b * b * inverseTau2, g - b * inverseTau2, h - inverseTau2)
+                return (v - 0.5 * b * b * inverseTau2, g - b * inverseTau2, h - inverseTau2, s)
             }
             // The mode: Newton steps on b, halved while h falls.
             var b = modes[modes.startIndex + index]
@@ -147,42 +154,35 @@ package struct RandomInterceptEpisodes: Sendable {
             guard curvature > 0, curvature.isFinite, current.value.isFinite else { return nil }
             let radius = (2 / curvature).squareRoot()
             // The nodes: h at each, and with the gradient each episode's ℓ_μ per node.
-            var logTerms = [Double](repeating: 0, count: k)
-            var nodeFirst = [Double](repeating: 0, count: k)
-            var nodeScale = [Double](repeating: 0, count: k)
-            if gradient != nil { stored = [Double](repeating: 0, count: (hi - lo) * k) }
+            if wantsGradient {
+                stored.removeAll(keepingCapacity: true)
+                stored.append(contentsOf: repeatElement(0, count: (hi - lo) * k))
+            }
             for node in 0..<k {
-                let bk = b + radius * nodes[node]
-                var v = 0.0, g = 0.0, s = 0.0
-                for r in lo..<hi {
-                    let term = EpisodeTerm(y: y[r], event: event[r], entry: entry?[r], mu: eta[r - lo] + bk,
-                                           logScale: logScale, inverseScale: inverseScale, family: family)
-                    v += term.value
-                    g += term.mu
-                    s += term.s
-                    if gradient != nil { stored[(r - lo) * k + node] = term.mu }
-                }
-                logTerms[node] = logWeights[node] + v - 0.5 * bk * bk * inverseTau2 + constant
-                nodeFirst[node] = g - bk * inverseTau2
-                nodeScale[node] = s
+                let sum = sums(b + radius * nodes[node], node: wantsGradient ? node : nil)
+                logTerms[node] = logWeights[node] + sum.value + constant
+                nodeFirst[node] = sum.first
+                nodeScale[node] = sum.scale
             }
             let top = logTerms.max() ?? 0
             let logSum = top + log(logTerms.reduce(0) { $0 + exp($1 - top) })
             let value = log(radius) + logSum
             guard value.isFinite else { return nil }
             result.append(Contribution(value: value, mode: b, curvature: curvature))
-            guard var total = gradient else { continue }
+            guard wantsGradient else { continue }
             let weights = logTerms.map { exp($0 - logSum) }
             // At the mode: h_bθ and h_bbθ (β, s, t) and h_bbb.
-            var hbBeta = [Double](repeating: 0, count: p), hbbBeta = hbBeta
+            for col in 0..<p {
+                hbBeta[col] = 0
+                hbbBeta[col] = 0
+                direct[col] = 0
+            }
             var hbS = 0.0, hbbS = 0.0, hbbb = 0.0
             for r in lo..<hi {
                 let c = EpisodeTerm.curvature(y: y[r], event: event[r], entry: entry?[r], mu: eta[r - lo] + b,
                                               inverseScale: inverseScale, family: family)
-                let muMu = EpisodeTerm(y: y[r], event: event[r], entry: entry?[r], mu: eta[r - lo] + b,
-                                       logScale: logScale, inverseScale: inverseScale, family: family).muMu
                 for col in 0..<p {
-                    hbBeta[col] += muMu * x[r * p + col]
+                    hbBeta[col] += c.muMu * x[r * p + col]
                     hbbBeta[col] += c.muMuMu * x[r * p + col]
                 }
                 hbS += c.muS
@@ -204,7 +204,6 @@ package struct RandomInterceptEpisodes: Sendable {
                 let dLogS = -0.5 * (hbbTheta + hbbb * db) / h2
                 total[index] += dLogS + direct + expectedFirst * db + expectedFirstNode * radius * dLogS
             }
-            var direct = [Double](repeating: 0, count: p)
             for r in lo..<hi {
                 var mean = 0.0
                 for node in 0..<k { mean += weights[node] * stored[(r - lo) * k + node] }
@@ -213,8 +212,8 @@ package struct RandomInterceptEpisodes: Sendable {
             for col in 0..<p { add(col, hbTheta: hbBeta[col], hbbTheta: hbbBeta[col], direct: direct[col]) }
             add(p, hbTheta: hbS, hbbTheta: hbbS, direct: expectedScale)
             add(p + 1, hbTheta: 2 * b * inverseTau2, hbbTheta: 2 * inverseTau2, direct: expectedTau)
-            gradient = total
         }
+        if wantsGradient { gradient = total }
         return result
     }
 }
