@@ -11,7 +11,7 @@ extension ParametricAFT {
             name: distribution.name, summary: "\(distribution.name) accelerated failure time (R survreg)",
             requirements: SurvivalModelRequirements(intercept: true, allowsStrata: false, needsDose: false, positiveTimes: true,
                                                     allowsEntryTimes: true),
-            capabilities: SurvivalModelCapabilities(predictions: .all, drivesCoverageSchedule: true)
+            capabilities: SurvivalModelCapabilities(predictions: .all, drivesCoverageSchedule: true, standardizedCurves: true)
         ) { settings throws(StatModelError) in
             ParametricAFT(distribution: distribution, robust: settings.robust ?? false,
                           confidenceLevel: settings.confidenceLevel)
