@@ -28,7 +28,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Seed of the bootstrap.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Covariates for adjusted (standardised) curves, e.g. \"baseline_pain + condition\".", valueName: "terms"))
     var adjust: String?
-    @Option(help: ArgumentHelp("Model of the adjusted curves: weibull (default), exponential, lognormal or loglogistic.", valueName: "model"))
+    @Option(help: ArgumentHelp("Model of the adjusted curves: weibull (default), cox, exponential, lognormal or loglogistic.", valueName: "model"))
     var model = ModelName.weibull
     @OptionGroup(title: "Output") var output: OutputOptions<CompareRequest>
 

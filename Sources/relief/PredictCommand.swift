@@ -19,7 +19,8 @@ struct PredictCommand: ParsableCommand {
             For cox the curve is R's survfit(coxph_fit, newdata = profile): the baseline cumulative hazard \
             (Efron-adjusted for --ties efron) times the profile's relative risk, with a log-type interval \
             whose standard error includes the uncertainty of the coefficients. With strata(col) in the \
-            formula each stratum has its own baseline, so give the stratum too, e.g. --at site=S01.
+            formula each stratum has its own baseline, so give the stratum too, e.g. --at site=S01. With frailty(col), the \
+            curve of --patient ID (their estimated frailty from their episodes), else of a new patient (the population curve).
 
             \(ReliefFailure.exitCodeHelp)
             """)
@@ -29,12 +30,10 @@ struct PredictCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Distribution of aft, emax and sigemax: exponential, weibull (default), lognormal or loglogistic.", valueName: "name"))
     var dist: FamilyOption?
 
-    @Option(
-        name: .customLong("at"),
-        help: ArgumentHelp(
-            "Values of one formula column (or the dose of emax and sigemax) for the profiles, e.g. dose_mg_kg=0.5,1.0 or condition=CRPS. Repeat for every column the formula uses.",
-            valueName: "column=v,v"))
+    @Option(name: .customLong("at"), help: ArgumentHelp("Values of one formula column (or the dose of emax and sigemax) for the profiles, e.g. dose_mg_kg=0.5,1.0 or condition=CRPS. Repeat for every column the formula uses.", valueName: "column=v,v"))
     var at: [String] = []
+    @Option(help: ArgumentHelp("With frailty(col) in a cox formula: the patient (a value of col) whose own curve to predict; default the population curve.", valueName: "id"))
+    var patient: String?
 
     @OptionGroup(title: "Estimates") var estimation: EstimationOptions
 
@@ -46,7 +45,8 @@ struct PredictCommand: ParsableCommand {
     func run() throws {
         let request = try PredictRequest(
             source: try input.source(), model: model.model, specification: try model.formula.specification(cox: model.cox, dist: dist?.dist),
-            settings: try ProfileSetting.parse(at), times: try estimation.parsedTimes(), tau: estimation.tau, doseColumn: model.doseColumn)
+            settings: try ProfileSetting.parse(at), times: try estimation.parsedTimes(), tau: estimation.tau, doseColumn: model.doseColumn,
+            patient: patient)
         let numberOptions = request.provenanceOptions(references: model.formula.ref, at: at, times: estimation.times)
         try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
     }

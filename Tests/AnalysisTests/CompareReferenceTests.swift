@@ -144,17 +144,23 @@ struct CompareReferenceTests {
         let rmst_diff_se: Double
     }
 
-    @Test("adjusted (standardised) Weibull curves and differences with delta-method SEs")
-    func adjusted() throws {
-        let url = Self.root.appendingPathComponent("Tests/StatModelsTests/Reference/compare_adjusted.json")
+    /// The Weibull case (`compare_adjusted.json`: R's survreg gradients averaged, integrate() for the
+    /// RMST) and the Cox case (`compare_adjusted_cox.json`: R's survfit(newdata) curves averaged, the
+    /// gradient by central differences of refitted baselines, so 1e-6 covers the differencing error).
+    @Test("adjusted (standardised) curves and differences with delta-method SEs", arguments: [
+        ("compare_adjusted.json", ModelName.weibull), ("compare_adjusted_cox.json", ModelName.cox),
+    ])
+    func adjusted(file: String, model: ModelName) throws {
+        let url = Self.root.appendingPathComponent("Tests/StatModelsTests/Reference/" + file)
         let c = try #require(try JSONDecoder().decode(AdjustedFile.self, from: Data(contentsOf: url)).cases.first)
         var roles = ColumnRoles()
         roles.by = ["dose_group"]
         let source = DataSource(path: Self.root.appendingPathComponent("data/ketamine_trial.csv").path, roles: roles)
         let comparison = KaplanMeierComparison(reference: c.reference, tau: c.tau, times: c.times, bootstrapReplicates: 0)
-        let result = try CompareRequest(source: source, comparison: comparison, adjust: c.adjust).run().result
+        let result = try CompareRequest(source: source, comparison: comparison, adjust: c.adjust, adjustModel: model).run().result
         let adjusted = try #require(result.adjusted)
-        #expect(adjusted.model == "weibull" && adjusted.rows == 1597)
+        #expect(adjusted.model == model.rawValue && adjusted.rows == 1597)
+        #expect(adjusted.curvesAreSteps == (model == .cox))
         for expected in c.groups {
             let group = try #require(adjusted.groups.first { $0.level == expected.level })
             for (k, s) in group.survival.enumerated() {
@@ -175,7 +181,7 @@ struct CompareReferenceTests {
         }
     }
 
-    @Test("adjusting with an interaction of the group, or with a Cox model, is refused with the reason")
+    @Test("adjusting with an interaction of the group, an Emax model, or Cox strata or frailty is refused with the reason")
     func adjustedRefusals() throws {
         var roles = ColumnRoles()
         roles.by = ["dose_group"]
@@ -184,7 +190,12 @@ struct CompareReferenceTests {
             try CompareRequest(source: source, comparison: KaplanMeierComparison(), adjust: "baseline_pain*dose_group")
         }
         #expect(throws: AnalysisError.self) {
-            try CompareRequest(source: source, comparison: KaplanMeierComparison(), adjust: "baseline_pain", adjustModel: .cox)
+            try CompareRequest(source: source, comparison: KaplanMeierComparison(), adjust: "baseline_pain", adjustModel: .emax)
+        }
+        for adjust in ["baseline_pain + strata(condition)", "baseline_pain + frailty(patient_id)"] {
+            let request = try CompareRequest(source: source, comparison: KaplanMeierComparison(bootstrapReplicates: 0), adjust: adjust,
+                                             adjustModel: .cox)
+            #expect(throws: (any Error).self) { try request.run() }
         }
     }
 }

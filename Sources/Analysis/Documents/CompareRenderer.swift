@@ -44,7 +44,7 @@ public struct CompareRenderer: ResultRenderer {
     }
 
     /// A group's Kaplan–Meier curve with its estimates replaced by the adjusted curve (from (0, 1), drawn
-    /// as a smooth line), keeping the group's risk sets for the at-risk table and dropping the censoring marks.
+    /// as a smooth line, or as steps for a Cox model), keeping the group's risk sets for the at-risk table and dropping the censoring marks.
     static func adjustedCurve(of curve: KaplanMeierPlot.Curve, _ adjusted: AdjustedComparison) -> KaplanMeierPlot.Curve {
         guard let group = adjusted.curves.first(where: { $0.level == curve.label }) else { return curve }
         var drawn = curve
@@ -54,7 +54,7 @@ public struct CompareRenderer: ResultRenderer {
         drawn.upper = [1] + group.survival.map { Optional($0.upper) }
         drawn.censorTimes = []
         drawn.censorSurvival = []
-        drawn.isContinuous = true
+        drawn.isContinuous = !adjusted.curvesAreSteps
         return drawn
     }
 

@@ -6,7 +6,8 @@ extension PredictionRenderer {
     /// ```
     /// {"version", "command", "date"?, "input": {...}, "options": {name: value},
     ///  "model", "requested_model", "formula", "n", "events", "cluster": {"column", "count"} | null,
-    ///  "confidence_level", "times": [..], "tau": {"value", "explanation"} | null,
+    ///  "confidence_level", "times": [..], "tau": {"value", "explanation"} | null, "last_observed_time",
+    ///  "patient"? (models with per-patient effects: see ``patientJSON(_:)``),
     ///  "profiles": [{"values": {column: number | level}, "label", "linear_predictor",
     ///                "linear_predictor_std_error",
     ///                "survival": [{"time", "estimate", "std_error", "lower", "upper"}],
@@ -33,8 +34,22 @@ extension PredictionRenderer {
                     ?? .null
             ),
             ("last_observed_time", .optional(result.lastObservedTime)),
+        ] + (result.patient.map { [("patient", Self.patientJSON($0))] } ?? []) + [
             ("profiles", .array(result.profiles.map { profileJSON($0, result: result) })),
         ]
+    }
+
+    /// `{"requested", "curve": "patient" | "population", "log_frailty", "variance", "episodes", "events",
+    /// "description"}` (the effect's members null for the population curve).
+    static func patientJSON(_ patient: PatientPrediction) -> JSONValue {
+        let effect = patient.effect
+        return .object([
+            ("requested", .optional(patient.requested)),
+            ("curve", .string(effect == nil ? "population" : "patient")),
+            ("log_frailty", .optional(effect?.estimate)), ("variance", .optional(effect?.variance)),
+            ("episodes", .optional(effect?.episodes)), ("events", .optional(effect?.events)),
+            ("description", .string(describe(patient))),
+        ])
     }
 
     func profileJSON(_ profile: PredictionResult.Profile, result: PredictionResult) -> JSONValue {

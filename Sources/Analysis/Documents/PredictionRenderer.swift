@@ -1,3 +1,4 @@
+import Foundation
 import Regression
 import Reporting
 
@@ -35,6 +36,7 @@ public struct PredictionRenderer: ResultRenderer {
         if let tau = result.tau {
             model.append(("tau", Self.show(tau) + " (" + result.tauExplanation + ")"))
         }
+        if let patient = result.patient { model.append(("patient", Self.describe(patient))) }
         var document = ReportDocument(
             title: "Predicted relief (\(regression.fittedModel) model)",
             header: provenance.modelHeaderLines(input: input, model: model))
@@ -120,6 +122,20 @@ public struct PredictionRenderer: ResultRenderer {
         document.sections.append(section)
         close(&document, input: input, warnings: warnings)
         return document
+    }
+
+    /// Whose curves these are, in words.
+    static func describe(_ patient: PatientPrediction) -> String {
+        guard let effect = patient.effect else {
+            let who = patient.requested.map { "\($0) has no episodes in the data: " } ?? "none asked for (--patient ID for one patient's own curve): "
+            return who + "the population curve of a new patient, averaged over the fitted frailty distribution"
+        }
+        let number = ReportColumn.Style.general(significant: 3)
+        func text(_ value: Double) -> String { ReportText.display(value, style: number, missing: "NA") }
+        return "\(effect.patient): own log frailty \(text(effect.estimate)) (SE \(text(effect.variance.squareRoot())); hazard x"
+            + "\(text(exp(effect.estimate))) that of a typical patient with the same covariates), from \(effect.episodes) "
+            + "\(effect.episodes == 1 ? "episode" : "episodes") (\(effect.events) ended); the curves are this patient's, "
+            + "their intervals include the uncertainty of the patient's own effect"
     }
 
     static func show(_ value: Double) -> String {

@@ -81,6 +81,11 @@ public struct PredictionResult: Sendable {
     /// The last time observed in the data of a parametric fit: a prediction past it is the model's
     /// extrapolation. `nil` for a Cox curve, which stops at the data.
     public var lastObservedTime: Double?
+    /// Whether the curves are a Cox baseline's steps (set by the request; also true for ``Profile``s built
+    /// from a Cox curve).
+    public var isStepCurve = false
+    /// For a model with per-patient effects: the patient asked for and their effect, nil otherwise.
+    public var patient: PatientPrediction?
 
     /// Creates a result.
     /// - Parameters:
@@ -104,7 +109,7 @@ public struct PredictionResult: Sendable {
 
     /// Whether the predictions come from a Cox model (curves from the baseline hazard, not delta-method
     /// AFT predictions).
-    public var isCox: Bool { profiles.contains { $0.coxPrediction != nil } }
+    public var isCox: Bool { isStepCurve || profiles.contains { $0.coxPrediction != nil } }
 
     /// Whether a prediction at `time` lies past ``lastObservedTime``.
     /// - Parameter time: A time, a median or a horizon; `nil` is not extrapolated.

@@ -1,8 +1,8 @@
 import Survival
 
 /// The covariate-adjusted part of `relief compare --adjust`: each group's standardised curve (every
-/// patient's covariates, the group set to that level, predictions averaged: g-computation) from a
-/// parametric AFT model, and the differences against the reference, with delta-method SEs.
+/// patient's covariates, the group set to that level, predictions averaged: g-computation) from a Cox
+/// or parametric AFT model, and the differences against the reference, with delta-method SEs.
 public struct AdjustedComparison: Sendable {
     /// One group's adjusted estimates, or its differences from the reference.
     public struct Group: Sendable {
@@ -28,8 +28,10 @@ public struct AdjustedComparison: Sendable {
     public let groups: [Group]
     /// Every other group minus the reference.
     public let contrasts: [Group]
-    /// The times of ``curves``: 40 equal steps to τ.
+    /// The times of ``curves``: equal steps to τ for a smooth curve, a step curve's own times (then τ).
     public let curveTimes: [Double]
     /// Every group's adjusted survival at ``curveTimes``, for the figure.
     public let curves: [Group]
+    /// Whether ``curves`` are step functions (Cox) rather than smooth (parametric).
+    public let curvesAreSteps: Bool
 }

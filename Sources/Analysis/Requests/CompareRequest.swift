@@ -26,7 +26,7 @@ public struct CompareRequest: AnalysisRequest {
     public var comparison: KaplanMeierComparison
     /// Covariates to adjust for (a formula right-hand side), or nil.
     public var adjust: String?
-    /// The model of the adjusted curves (a parametric AFT family; default Weibull).
+    /// The model of the adjusted curves (Cox or a parametric AFT family; default Weibull).
     public var adjustModel: ModelName
 
     /// Creates the request.
@@ -34,9 +34,10 @@ public struct CompareRequest: AnalysisRequest {
     ///   - source: The data; its roles' single `by` column defines the groups.
     ///   - comparison: What to compare.
     ///   - adjust: Covariates to adjust for, e.g. `baseline_pain + condition`, or nil.
-    ///   - adjustModel: The model of the adjusted curves: a parametric AFT family.
-    /// - Throws: ``AnalysisError`` (usage) unless exactly one `by` column is given, for a model that is not
-    ///   a parametric AFT family, and for an adjustment formula that does not parse.
+    ///   - adjustModel: The model of the adjusted curves: one whose registry entry gives standardised
+    ///   curves (Cox, exponential, Weibull, log-normal, log-logistic).
+    /// - Throws: ``AnalysisError`` (usage) unless exactly one `by` column is given, for a model without
+    ///   standardised curves, and for an adjustment formula that does not parse.
     public init(source: DataSource, comparison: KaplanMeierComparison, adjust: String? = nil,
                 adjustModel: ModelName = .weibull) throws {
         guard let column = source.roles.by.first, source.roles.by.count == 1 else {
@@ -51,8 +52,8 @@ public struct CompareRequest: AnalysisRequest {
         self.adjust = adjust
         self.adjustModel = adjustModel
         if let adjust {
-            guard adjustModel.entry.requirements.intercept, !adjustModel.needsDose, adjustModel.rawValue != "aft" else {
-                throw AnalysisError(.usage, "--adjust fits exponential, weibull, lognormal or loglogistic curves; "
+            guard adjustModel.entry.capabilities.standardizedCurves else {
+                throw AnalysisError(.usage, "--adjust fits cox, exponential, weibull, lognormal or loglogistic curves; "
                     + "\(adjustModel) adjusted curves are not available yet")
             }
             let fitter = try RegressionFitter(model: adjustModel, specification: ModelSpecification(formula: "\(column) + \(adjust)"))
@@ -106,11 +107,12 @@ public struct CompareRequest: AnalysisRequest {
         return (compared, warnings)
     }
 
-    /// Steps of the grid from 0 to τ on which the adjusted curves are drawn.
+    /// Steps of the grid from 0 to τ on which smooth adjusted curves are drawn (step curves: their own
+    /// times, up to ten times as many).
     static let figureSteps = 40
 
-    /// The standardised curves of every group from the AFT model of the group and the adjustment terms:
-    /// every row's design with the group's indicator columns set to each level in turn, averaged.
+    /// The standardised curves of every group from the adjustment model (any ``StandardizingFit``): every
+    /// row's design with the group's indicator columns set to each level in turn, averaged.
     func adjusted(_ dataset: SurvivalDataset, adjust: String, grouping: Grouping, result: KaplanMeierComparisonResult) throws
         -> AdjustedComparison
     {
@@ -119,25 +121,27 @@ public struct CompareRequest: AnalysisRequest {
         specification.termTests = .omitted
         specification.confidenceLevel = result.confidenceLevel
         let fitter = try RegressionFitter(model: adjustModel, specification: specification)
-        let (fitted, design, _) = try fitter.fitModel(dataset)
-        guard let fit = fitted as? AFTFit, let term = design.terms.first(where: { $0.label == column }) else {
+        let (fitted, design, data) = try fitter.fitModel(dataset)
+        guard let fit = fitted as? any StandardizingFit else {
+            throw AnalysisError(.usage, "--adjust with \(fitted.modelName): this fit (e.g. with a frailty() term) gives no adjusted curves")
+        }
+        guard let term = design.terms.first(where: { $0.label == column }) else {
             throw AnalysisError(.internalError, "the adjusted \(adjustModel) model has no \(column) term")
         }
         let level = result.confidenceLevel
-        // The requested times, then a grid of 40 steps to tau for the figure: one pass over the rows.
-        let grid = (1...Self.figureSteps).map { result.tau * Double($0) / Double(Self.figureSteps) }
-        let times = comparison.times + grid
         let k = comparison.times.count
-        var curves: [StandardizedSurvival] = []
-        for name in grouping.levels {
+        let groupRows = grouping.levels.map { name in
             var x = design.x
             let n = x.rows
             for j in term.columns where design.termNames.indices.contains(j) {
                 let value: Double = design.termNames[j] == column + name ? 1 : 0
                 for i in 0..<n { x.elements[i + j * n] = value }
             }
-            curves.append(try fit.standardized(rows: x, times: times, tau: result.tau))
+            return x
         }
+        let standardized = try fit.standardized(groups: groupRows, data: data, times: comparison.times, tau: result.tau,
+                                                figureSteps: Self.figureSteps)
+        let curves = standardized.curves
         let estimates = curves.map { fit.standardizedEstimates($0, level: level) }
         let groups = zip(grouping.levels, estimates).map { name, estimate in
             AdjustedComparison.Group(level: name, survival: Array(estimate.survival.prefix(k)), restrictedMean: estimate.restrictedMean)
@@ -152,7 +156,8 @@ public struct CompareRequest: AnalysisRequest {
                                             restrictedMean: difference.restrictedMean)
         }
         return AdjustedComparison(model: fit.modelName, adjust: adjust, formula: specification.formula, rows: design.rows,
-                                  times: comparison.times, groups: groups, contrasts: contrasts, curveTimes: grid, curves: figureCurves)
+                                  times: comparison.times, groups: groups, contrasts: contrasts, curveTimes: standardized.figureTimes,
+                                  curves: figureCurves, curvesAreSteps: standardized.isStepFunction)
     }
 
     /// The Cox hazard ratio of each other group against the reference: indicator columns, Efron ties.

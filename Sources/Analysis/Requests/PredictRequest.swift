@@ -22,6 +22,8 @@ public struct PredictRequest: AnalysisRequest {
     public var times: [Double]
     /// Horizon of the restricted mean; `nil` takes the largest time.
     public var tau: Double?
+    /// With a `frailty()` term: the patient whose own curve to predict; nil gives the population curve.
+    public var patient: String?
     /// The dose column of a model with a dose role (its values come from `settings`), else `nil`.
     public var doseColumn: String? { model.needsDose ? fitter.doseColumn : nil }
     let fitter: RegressionFitter
@@ -31,7 +33,7 @@ public struct PredictRequest: AnalysisRequest {
     ///   missing), ``AnalysisError``.
     public init(
         source: DataSource, model: ModelName, specification: ModelSpecification, settings: [ProfileSetting],
-        times: [Double] = [7, 14, 28], tau: Double? = nil, doseColumn: String = "dose_mg_kg"
+        times: [Double] = [7, 14, 28], tau: Double? = nil, doseColumn: String = "dose_mg_kg", patient: String? = nil
     ) throws {
         if specification.comparesDistributions {
             throw AnalysisError(
@@ -44,12 +46,10 @@ public struct PredictRequest: AnalysisRequest {
         self.settings = settings
         self.times = times
         self.tau = tau
+        self.patient = patient
         self.fitter = try RegressionFitter(model: model, specification: specification, doseColumn: doseColumn)
-        if let column = fitter.formula.frailtyColumn {
-            throw AnalysisError(
-                .usage,
-                "relief predict does not take frailty(\(column)) yet: per-patient prediction from a frailty model is not "
-                    + "built. Predict from the model without frailty(), and fit it with `relief fit cox` to see the frailties")
+        if patient != nil, fitter.formula.frailtyColumn == nil {
+            throw AnalysisError(.usage, "--patient needs a per-patient term in the formula, e.g. + frailty(patient_id)")
         }
         _ = try strataSettings()
         _ = try doseSetting()
@@ -72,6 +72,7 @@ public struct PredictRequest: AnalysisRequest {
         if let doseColumn { options.append(("dose", doseColumn)) }
         options += at.map { ("at", $0) } + [("times", times)]
         if let horizon { options.append(("tau", String(describing: horizon))) }
+        if let patient { options.append(("patient", patient)) }
         return options
     }
 
@@ -127,7 +128,7 @@ public struct PredictRequest: AnalysisRequest {
         let predictions = try fitted.fit.predict(
             RegressionProfiles(x: x, dose: doses.map { doses in rows.map { doses[$0.0] } }),
             request: PredictionRequest(times: times, probabilities: [0.5], tau: horizon,
-                                       confidenceLevel: specification.confidenceLevel),
+                                       confidenceLevel: specification.confidenceLevel, patient: patient),
             data: fitted.data)
         let profileRows = zip(rows, predictions).map { row, prediction in
             let dose = dosing.map { [(column: $0.column, value: $0.values[row.0])] } ?? []
@@ -140,8 +141,16 @@ public struct PredictRequest: AnalysisRequest {
         var result = PredictionResult(
             regression: regression, profiles: profileRows, times: times, tau: horizon, tauExplanation: tauExplanation,
             numericColumns: numeric)
-        result.lastObservedTime = dataset.time.max()  // leaving out durations of 0 cannot change it
-        return (result, regression.warnings + (result.extrapolation.map { [$0] } ?? []))
+        result.isStepCurve = fitted.fit.predictsStepCurves
+        if !result.isStepCurve { result.lastObservedTime = dataset.time.max() }  // leaving out durations of 0 cannot change it
+        var warnings = regression.warnings + (result.extrapolation.map { [$0] } ?? [])
+        if fitted.fit.hasPatientEffects {
+            result.patient = PatientPrediction(requested: patient, effect: patient.flatMap { fitted.fit.patientEffect($0, data: fitted.data) })
+            if let patient, result.patient?.effect == nil {
+                warnings.append("patient \(patient) has no episodes in the data: the population curve of a new patient is shown")
+            }
+        }
+        return (result, warnings)
     }
 
     public func render(

@@ -2,7 +2,21 @@ import Foundation
 import NumericCore
 import Survival
 
-extension AFTFit {
+extension AFTFit: StandardizingFit {
+    /// The curves of each set of rows at `times` and then at `figureSteps` equal steps to τ (smooth).
+    public func standardized(groups: [Matrix], data: RegressionData, times: [Double], tau: Double, figureSteps: Int)
+        throws(StatModelError) -> StandardizedCurves
+    {
+        let steps = max(figureSteps, 1)
+        let grid = (1...steps).map { tau * Double($0) / Double(steps) }
+        var curves: [StandardizedSurvival] = []
+        for rows in groups { curves.append(try standardized(rows: rows, times: times + grid, tau: tau)) }
+        return StandardizedCurves(curves: curves, figureTimes: grid, isStepFunction: false)
+    }
+
+    /// `gᵀ V g` over `(β, log σ)` with the fit's reported variance.
+    public func standardizedQuadraticForm(_ gradient: [Double]) -> Double { predictor.quadraticForm(gradient) }
+
     /// The standardised curve over `rows` (g-computation): `mean_i S(t | x_i)` at each time and
     /// `mean_i ∫₀^τ S(t | x_i) dt`, with their gradients in `(β, log σ)`.
     ///
@@ -53,42 +67,5 @@ extension AFTFit {
         return StandardizedSurvival(
             times: times, survival: atTimes.map { $0[0] }, tau: tau, restrictedMean: integral[0],
             survivalGradients: atTimes.map { Array($0.dropFirst()) }, restrictedMeanGradient: Array(integral.dropFirst()))
-    }
-
-    /// A standardised curve's estimates with delta-method SEs and plain intervals (`± z SE`).
-    /// - Parameters:
-    ///   - curve: The curve, from this fit.
-    ///   - level: The two-sided level.
-    /// - Returns: The survival at each time and the restricted mean.
-    public func standardizedEstimates(_ curve: StandardizedSurvival, level: Double) -> (survival: [Contrast], restrictedMean: Contrast) {
-        let survival = zip(curve.survival, curve.survivalGradients).map { value, gradient in
-            Contrast.wald(value, predictor.quadraticForm(gradient).squareRoot(), level: level, transform: { $0 })
-        }
-        let rmst = Contrast.wald(curve.restrictedMean, predictor.quadraticForm(curve.restrictedMeanGradient).squareRoot(), level: level,
-                                 transform: { $0 })
-        return (survival, rmst)
-    }
-
-    /// `group − reference` of two standardised curves of this fit: survival differences at each time and
-    /// the restricted-mean difference, with delta-method SEs from the difference of the gradients (the
-    /// curves share the fit's parameters, so they are not independent).
-    /// - Parameters:
-    ///   - group: The group's curve.
-    ///   - reference: The reference's curve (same times and τ).
-    ///   - level: The two-sided level.
-    /// - Returns: The differences.
-    public func standardizedContrast(_ group: StandardizedSurvival, _ reference: StandardizedSurvival, level: Double)
-        -> (survival: [Contrast], restrictedMean: Contrast)
-    {
-        func difference(_ a: Double, _ b: Double, _ ga: [Double], _ gb: [Double]) -> Contrast {
-            let gradient = zip(ga, gb).map { $0 - $1 }
-            return Contrast.wald(a - b, predictor.quadraticForm(gradient).squareRoot(), level: level, transform: { $0 })
-        }
-        let survival = group.survival.indices.compactMap { k -> Contrast? in
-            guard reference.survival.indices.contains(k) else { return nil }
-            return difference(group.survival[k], reference.survival[k], group.survivalGradients[k], reference.survivalGradients[k])
-        }
-        return (survival, difference(group.restrictedMean, reference.restrictedMean, group.restrictedMeanGradient,
-                                     reference.restrictedMeanGradient))
     }
 }

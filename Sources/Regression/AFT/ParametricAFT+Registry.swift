@@ -14,7 +14,7 @@ extension ParametricAFT {
                                                     allowsEntryTimes: true, allowsFrailty: distribution.estimatesScale,
                                                     allowsFrailtyWithEntryTimes: distribution.estimatesScale,
                                                     defaultFrailty: .gaussian, frailtyDistributions: [.gaussian]),
-            capabilities: SurvivalModelCapabilities(predictions: .all, drivesCoverageSchedule: true)
+            capabilities: SurvivalModelCapabilities(predictions: .all, drivesCoverageSchedule: true, standardizedCurves: true)
         ) { settings throws(StatModelError) -> any SurvivalRegressionModel in
             // A frailty() term adds a normal random intercept per patient on the log-time scale.
             if let frailty = settings.frailty {

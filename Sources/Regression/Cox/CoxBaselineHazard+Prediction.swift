@@ -16,12 +16,18 @@ extension CoxBaselineHazard {
     ///     value, flagged `isBeyondLastTime`).
     ///   - tau: Horizon of the restricted mean, or nil.
     ///   - confidenceLevel: Two-sided level in (0, 1).
+    ///   - survivalOf: The survival and `−dS/dH` at a cumulative hazard `H` (default `exp(−H)`, the curve
+    ///     itself; a frailty model's population curve passes its marginal survival): intervals are the
+    ///     images of `H ± z se(H)`, SEs `−dS/dH · se(H)`.
     /// - Returns: The curve and its summaries.
     /// - Throws: `.lengthMismatch` / `.nonFiniteValue` for the profile, `.invalidArgument` for a missing or
     ///   unknown stratum, a bad time, tau or level.
     /// - Complexity: O(T p²) for a stratum with T distinct times.
     public func predict(profile: [Double], stratum: Int? = nil, times: [Double] = [], tau: Double? = nil,
-                        confidenceLevel: Double = 0.95) throws(StatModelError) -> CoxSurvivalPrediction {
+                        confidenceLevel: Double = 0.95,
+                        survivalOf: (Double) -> (survival: Double, slope: Double) = { (exp(-$0), exp(-$0)) })
+        throws(StatModelError) -> CoxSurvivalPrediction
+    {
         let context = Self.predictContext
         let p = coefficients.count
         guard profile.count == p else {
@@ -50,17 +56,17 @@ extension CoxBaselineHazard {
         var survival = [Double](repeating: 1, count: count)
         var lower = [Double](repeating: 1, count: count)
         var upper = [Double](repeating: 1, count: count)
+        var slope = [Double](repeating: 1, count: count)
         var d = [Double](repeating: 0, count: p)
         for k in 0..<count {
             let lambda0 = base.cumulativeHazard[k]
             for j in 0..<p { d[j] = lambda0 * centred[j] - base.hazardMeans[k * p + j] }
             let variance = (base.hazardVariance[k] + quadraticForm(d)) * risk * risk
-            let s = exp(-lambda0 * risk)
             cumulative[k] = lambda0 * risk
             se[k] = max(variance, 0).squareRoot()
-            survival[k] = s
-            lower[k] = exp(-cumulative[k] - z * se[k])
-            upper[k] = min(1, exp(-cumulative[k] + z * se[k]))
+            (survival[k], slope[k]) = survivalOf(cumulative[k])
+            lower[k] = survivalOf(cumulative[k] + z * se[k]).survival
+            upper[k] = min(1, survivalOf(max(cumulative[k] - z * se[k], 0)).survival)
         }
         let atTimes = times.map { t -> SurvivalEstimate in
             guard let k = Self.lastIndex(atOrBefore: t, in: base.times) else {
@@ -68,7 +74,7 @@ extension CoxBaselineHazard {
                                         atRisk: Self.roundedCount(base.atRisk.first ?? 0), isBeyondLastTime: false)
             }
             let next = k + 1 < count ? base.atRisk[k + 1] : 0
-            return SurvivalEstimate(time: t, estimate: survival[k], standardError: survival[k] * se[k],
+            return SurvivalEstimate(time: t, estimate: survival[k], standardError: slope[k] * se[k],
                                     lower: lower[k], upper: upper[k], atRisk: Self.roundedCount(next),
                                     isBeyondLastTime: t > (base.times.last ?? t))
         }

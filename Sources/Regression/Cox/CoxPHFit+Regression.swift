@@ -41,6 +41,8 @@ extension CoxPHFit: SurvivalRegressionFit {
 
     /// Survival, quantiles and restricted mean from the baseline hazard.
     public var predictionCapabilities: PredictionCapabilities { .all }
+    /// The curves are the baseline's steps.
+    public var predictsStepCurves: Bool { true }
 
     /// Curves at design profiles as R's `survfit(fit, newdata = profiles)`: the baseline hazard is
     /// rebuilt from `data` (``baselineHazard(x:time:event:strata:weights:)``) and each profile's curve
@@ -58,43 +60,17 @@ extension CoxPHFit: SurvivalRegressionFit {
     public func predict(_ profiles: RegressionProfiles, request: PredictionRequest,
                         data: RegressionData) throws(StatModelError) -> [SurvivalProfilePrediction] {
         let context = CoxBaselineHazard.predictContext
-        if profiles.dose != nil {
-            throw .invalidArgument(context: context, message: "a Cox model has no dose role; give the dose in the design row.")
-        }
-        for p in request.probabilities where !(p > 0 && p < 1) {
-            throw .invalidArgument(context: context, message: "probability \(p) is outside (0, 1).")
-        }
+        try CoxBaselineHazard.check(profiles, request, context: context)
         if let strata = profiles.strata, strata.count != profiles.count {
             throw .lengthMismatch(context: context, argument: "strata", expected: profiles.count, found: strata.count)
         }
         let baseline = try baselineHazard(x: data.x, time: data.time, event: data.event, strata: data.strata,
                                           weights: data.weights, start: data.start)
-        let z = Normal.quantile(0.5 + request.confidenceLevel / 2)
         var result: [SurvivalProfilePrediction] = []
         for index in 0..<profiles.count {
-            let row = profiles.row(index)
-            let curve = try baseline.predict(profile: row, stratum: profiles.strata?[index], times: request.times,
+            let curve = try baseline.predict(profile: profiles.row(index), stratum: profiles.strata?[index], times: request.times,
                                              tau: request.tau, confidenceLevel: request.confidenceLevel)
-            let quantiles = request.probabilities.map { p -> QuantileEstimate in
-                if p == 0.5 { return curve.median }
-                return QuantileEstimate(
-                    probability: p, estimate: CoxBaselineHazard.firstBelow(1 - p, curve.survival, times: curve.times),
-                    lower: CoxBaselineHazard.firstBelow(1 - p, curve.lower, times: curve.times),
-                    upper: CoxBaselineHazard.firstBelow(1 - p, curve.upper, times: curve.times))
-            }
-            let survival = curve.survivalAtTimes.map {
-                TimedEstimate(time: $0.time, estimate: $0.estimate, standardError: $0.standardError,
-                              lower: $0.lower ?? $0.estimate, upper: $0.upper ?? $0.estimate)
-            }
-            let mean = curve.restrictedMean.map {
-                TimedEstimate(
-                    time: $0.tau, estimate: $0.estimate, standardError: $0.standardError,
-                    lower: $0.estimate - z * $0.standardError, upper: $0.estimate + z * $0.standardError)
-            }
-            result.append(SurvivalProfilePrediction(
-                profile: row, dose: nil, stratum: curve.stratum, linearPredictor: curve.linearPredictor,
-                linearPredictorStandardError: curve.linearPredictorStandardError, survival: survival,
-                quantiles: quantiles, restrictedMean: mean, confidenceLevel: request.confidenceLevel))
+            result.append(curve.profilePrediction(probabilities: request.probabilities))
         }
         return result
     }

@@ -26,15 +26,6 @@ extension FrailtyCoxPHFit: SurvivalRegressionFit {
     public var tests: [RegressionTest] { [] }
     public var warningMessages: [String] { warnings }
     public var iterations: Int { newtonIterations }
-    /// Per-patient prediction is not built yet (issue 14).
-    public var predictionCapabilities: PredictionCapabilities { [] }
-
-    public func predict(_ profiles: RegressionProfiles, request: PredictionRequest,
-                        data: RegressionData) throws(StatModelError) -> [SurvivalProfilePrediction] {
-        throw .invalidArgument(
-            context: FrailtyCoxPH.fitContext,
-            message: "predictions from a frailty Cox model are not built yet; fit without frailty() to predict.")
-    }
 }
 
 extension FrailtyCoxPH {

@@ -42,6 +42,13 @@ public struct SurvivalProfilePrediction: Sendable, Equatable {
         self.confidenceLevel = confidenceLevel
     }
 
+    /// This prediction with another restricted mean.
+    public func replacingRestrictedMean(_ mean: TimedEstimate?) -> SurvivalProfilePrediction {
+        SurvivalProfilePrediction(profile: profile, dose: dose, stratum: stratum, linearPredictor: linearPredictor,
+                                  linearPredictorStandardError: linearPredictorStandardError, survival: survival,
+                                  quantiles: quantiles, restrictedMean: mean, confidenceLevel: confidenceLevel)
+    }
+
     /// The median (the 0.5 quantile), when it was requested.
     public var median: QuantileEstimate? { quantiles.first { $0.probability == 0.5 } }
 }

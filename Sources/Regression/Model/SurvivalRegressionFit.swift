@@ -58,4 +58,19 @@ public protocol SurvivalRegressionFit: Sendable {
     /// - Throws: `StatModelError` for profiles that do not match the fit or a bad request.
     func predict(_ profiles: RegressionProfiles, request: PredictionRequest,
                  data: RegressionData) throws(StatModelError) -> [SurvivalProfilePrediction]
+
+    /// Whether the model has a per-patient effect (a `frailty()` term), so that
+    /// ``PredictionRequest/patient`` selects one patient's curve.
+    var hasPatientEffects: Bool { get }
+    /// Whether ``predict(_:request:data:)`` gives step curves (a Cox baseline: medians without SE).
+    var predictsStepCurves: Bool { get }
+    /// The estimated effect of `patient`, nil without per-patient effects or when the patient has no
+    /// episodes in `data`.
+    func patientEffect(_ patient: String, data: RegressionData) -> PatientEffect?
+}
+
+extension SurvivalRegressionFit {
+    public var hasPatientEffects: Bool { false }
+    public var predictsStepCurves: Bool { false }
+    public func patientEffect(_ patient: String, data: RegressionData) -> PatientEffect? { nil }
 }

@@ -104,3 +104,96 @@ adjusted <- function(adjust, times, tau, reference = "low") {
 }
 writeLines(toJSON(list(cases = list(adjusted("baseline_pain + condition", c(7, 14, 28), 28))), auto_unbox = TRUE,
                   digits = NA, pretty = TRUE), file.path(out_dir, "compare_adjusted.json"))
+
+# ---- compare_adjusted_cox.json -- standardised curves from a Cox model (Efron) ---------------------------
+# For each dose group g: every row with dose_group set to g, survfit(fit, newdata) (R's per-row curves),
+# averaged at the times and integrated as a step function to tau. Delta-method SEs, computed here without
+# Relief's formulas: the gradient in beta by central differences of the averaged curve, refitting the
+# baseline at beta +- h (coxph(init =, iter.max = 0) + survfit); the baseline's own variance V(t) from
+# survfit with the coefficient variance set to 0 (its std.err^2 / r^2 for one row); then
+# Var S(t) = g' V_beta g + a(t)^2 V(t) with a(t) = mean_i S_i(t) r_i, and for the restricted mean
+# sum_j dV_j B_j^2 with B_j = integral of a from t_j to tau.
+adjusted_cox <- function(adjust, times, tau, reference = "low", h = 1e-5) {
+  d$dose_group <- relevel(factor(d$dose_group), ref = reference)
+  form <- as.formula(paste("Surv(relief_days, relief_ended) ~ dose_group +", adjust))
+  fit <- coxph(form, data = d)
+  levels_ <- levels(d$dose_group)
+  newdata <- function(level) { nd <- d; nd$dose_group <- factor(level, levels = levels_); nd }
+  step_at <- function(tm, y, t) { k <- findInterval(t, tm); ifelse(k == 0, 1, y[pmax(k, 1)]) }
+  # The averaged curve of a fit at its own times: list(time, sbar).
+  averaged <- function(f, level) {
+    sf <- survfit(f, newdata = newdata(level))
+    list(time = sf$time, s = rowMeans(sf$surv))
+  }
+  rmst_of <- function(tm, y) {
+    keep <- tm < tau
+    knots <- c(0, tm[keep], tau)
+    vals <- c(1, y[keep])
+    sum(diff(knots) * vals)
+  }
+  summary_of <- function(f, level) {
+    a <- averaged(f, level)
+    c(step_at(a$time, a$s, times), rmst_of(a$time, a$s))
+  }
+  refit <- function(beta) coxph(form, data = d, init = beta, control = coxph.control(iter.max = 0))
+  beta <- coef(fit)
+  gradient <- function(level) {
+    sapply(seq_along(beta), function(j) {
+      e <- replace(numeric(length(beta)), j, h)
+      (summary_of(refit(beta + e), level) - summary_of(refit(beta - e), level)) / (2 * h)
+    })
+  }
+  # V(t): the baseline's variance with var(beta) = 0, from one row's std.err.
+  f0 <- fit; f0$var[] <- 0
+  row1 <- d[1, ]
+  s0 <- survfit(f0, newdata = row1)
+  r1 <- exp(predict(fit, newdata = row1, type = "lp"))
+  vt <- (s0$std.err / r1)^2
+  base_time <- s0$time
+  curve <- function(level) {
+    nd <- newdata(level)
+    sf <- survfit(fit, newdata = nd)
+    r <- exp(predict(fit, newdata = nd, type = "lp"))
+    stopifnot(max(abs(sweep(sf$cumhaz, 2, r, "/") - sf$cumhaz[, 1] / r[1])) < 1e-10)
+    a_t <- drop(sf$surv %*% r) / nrow(nd)
+    s <- rowMeans(sf$surv)
+    keep <- sf$time < tau
+    knots <- c(sf$time[keep], tau)
+    widths <- diff(knots)
+    a_k <- a_t[keep]
+    b <- rev(cumsum(rev(widths * a_k)))
+    dv <- diff(c(0, vt[keep]))
+    list(summary = c(step_at(sf$time, s, times), rmst_of(sf$time, s)), grad = gradient(level),
+         a = step_at(sf$time, a_t, times) * (findInterval(times, sf$time) > 0),
+         v = ifelse(findInterval(times, base_time) > 0, vt[pmax(findInterval(times, base_time), 1)], 0),
+         b = b, dv = dv)
+  }
+  v <- vcov(fit)
+  curves <- lapply(levels_, curve)
+  names(curves) <- levels_
+  nt <- length(times)
+  se_of <- function(g, a, vv, b, dv) {
+    s_var <- sapply(seq_len(nt), function(k) drop(t(g[k, ]) %*% v %*% g[k, ]) + a[k]^2 * vv[k])
+    r_var <- drop(t(g[nt + 1, ]) %*% v %*% g[nt + 1, ]) + sum(dv * b^2)
+    list(surv = sqrt(s_var), rmst = sqrt(r_var))
+  }
+  groups <- lapply(levels_, function(l) {
+    c <- curves[[l]]
+    se <- se_of(c$grad, c$a, c$v, c$b, c$dv)
+    list(level = l, surv = I(c$summary[1:nt]), surv_se = I(se$surv), rmst = c$summary[nt + 1], rmst_se = se$rmst)
+  })
+  base <- curves[[reference]]
+  contrasts <- lapply(setdiff(levels_, reference), function(l) {
+    c <- curves[[l]]
+    se <- se_of(c$grad - base$grad, c$a - base$a, c$v, c$b - base$b, c$dv)
+    list(level = l, surv_diff = I(c$summary[1:nt] - base$summary[1:nt]), surv_diff_se = I(se$surv),
+         rmst_diff = c$summary[nt + 1] - base$summary[nt + 1], rmst_diff_se = se$rmst)
+  })
+  # One row: the averaged curve's SE is survfit's own (std.err is of the cumulative hazard).
+  one <- survfit(fit, newdata = d[5, ])
+  list(adjust = adjust, times = I(times), tau = tau, reference = reference, groups = groups, contrasts = contrasts,
+       one_row = list(row = 5, times = I(times), surv = I(step_at(one$time, one$surv, times)),
+                      surv_se = I(step_at(one$time, one$surv * one$std.err, times))))
+}
+writeLines(toJSON(list(cases = list(adjusted_cox("baseline_pain + condition", c(7, 14, 28), 28))), auto_unbox = TRUE,
+                  digits = NA, pretty = TRUE), file.path(out_dir, "compare_adjusted_cox.json"))
