@@ -39,14 +39,15 @@ extension PredictionRenderer {
         ]
     }
 
-    /// `{"requested", "curve": "patient" | "population", "log_frailty", "variance", "episodes", "events",
-    /// "description"}` (the effect's members null for the population curve).
+    /// `{"requested", "curve": "patient" | "population", "effect", "scale": "log_hazard" | "log_time",
+    /// "variance", "episodes", "events", "description"}` (the effect's members null for the population curve).
     static func patientJSON(_ patient: PatientPrediction) -> JSONValue {
         let effect = patient.effect
         return .object([
             ("requested", .optional(patient.requested)),
             ("curve", .string(effect == nil ? "population" : "patient")),
-            ("log_frailty", .optional(effect?.estimate)), ("variance", .optional(effect?.variance)),
+            ("effect", .optional(effect?.estimate)), ("scale", .optional(effect?.scale.rawValue)),
+            ("variance", .optional(effect?.variance)),
             ("episodes", .optional(effect?.episodes)), ("events", .optional(effect?.events)),
             ("description", .string(describe(patient))),
         ])

@@ -128,12 +128,19 @@ public struct PredictionRenderer: ResultRenderer {
     static func describe(_ patient: PatientPrediction) -> String {
         guard let effect = patient.effect else {
             let who = patient.requested.map { "\($0) has no episodes in the data: " } ?? "none asked for (--patient ID for one patient's own curve): "
-            return who + "the population curve of a new patient, averaged over the fitted frailty distribution"
+            return who + "the population curve of a new patient, averaged over the fitted distribution of patients' effects"
         }
         let number = ReportColumn.Style.general(significant: 3)
         func text(_ value: Double) -> String { ReportText.display(value, style: number, missing: "NA") }
-        return "\(effect.patient): own log frailty \(text(effect.estimate)) (SE \(text(effect.variance.squareRoot())); hazard x"
-            + "\(text(exp(effect.estimate))) that of a typical patient with the same covariates), from \(effect.episodes) "
+        let what: String
+        switch effect.scale {
+        case .logHazard:
+            what = "own log frailty \(text(effect.estimate)) (SE \(text(effect.variance.squareRoot())); hazard x\(text(exp(effect.estimate))) "
+        case .logTime:
+            what = "own intercept \(text(effect.estimate)) on log time (SE \(text(effect.variance.squareRoot())); relief x"
+                + "\(text(exp(effect.estimate))) as long as "
+        }
+        return "\(effect.patient): " + what + "that of a typical patient with the same covariates), from \(effect.episodes) "
             + "\(effect.episodes == 1 ? "episode" : "episodes") (\(effect.events) ended); the curves are this patient's, "
             + "their intervals include the uncertainty of the patient's own effect"
     }

@@ -20,7 +20,7 @@ extension FrailtyCoxPHFit {
             episodes += 1
             if data.event.indices.contains(row), data.event[row] { events += 1 }
         }
-        return PatientEffect(patient: patient, estimate: frailties[g], variance: frailtyVariances[g], episodes: episodes, events: events)
+        return PatientEffect(patient: patient, estimate: frailties[g], scale: .logHazard, variance: frailtyVariances[g], episodes: episodes, events: events)
     }
 
     /// Curves at design profiles. With ``PredictionRequest/patient`` naming a patient of the data: that

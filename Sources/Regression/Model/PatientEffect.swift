@@ -2,11 +2,21 @@
 /// empirical-Bayes (penalised) estimate on the model's linear-predictor scale, with its variance, and
 /// how much of the patient's history it rests on.
 public struct PatientEffect: Sendable, Equatable {
+    /// The scale of ``estimate``.
+    public enum Scale: String, Sendable, Equatable {
+        /// A log relative hazard (Cox frailty: above 0, relief ends sooner than for a typical patient).
+        case logHazard = "log_hazard"
+        /// A shift of log time (random-intercept AFT: above 0, relief lasts longer).
+        case logTime = "log_time"
+    }
+
     /// The patient (a value of the frailty column).
     public let patient: String
-    /// The estimate: for a Cox frailty model, the log frailty (log relative hazard; above 0, relief ends
-    /// sooner than for a typical patient with the same covariates).
+    /// The estimate: for a Cox frailty model the log frailty, for a random-intercept AFT the posterior
+    /// mode of the intercept (see ``scale``).
     public let estimate: Double
+    /// What the estimate shifts.
+    public let scale: Scale
     /// Its variance (R's `fit$fvar` for a Cox frailty model).
     public let variance: Double
     /// The patient's episodes in the data.
@@ -15,9 +25,10 @@ public struct PatientEffect: Sendable, Equatable {
     public let events: Int
 
     /// Creates an effect; see the properties.
-    public init(patient: String, estimate: Double, variance: Double, episodes: Int, events: Int) {
+    public init(patient: String, estimate: Double, scale: Scale, variance: Double, episodes: Int, events: Int) {
         self.patient = patient
         self.estimate = estimate
+        self.scale = scale
         self.variance = variance
         self.episodes = episodes
         self.events = events

@@ -3,7 +3,7 @@ import NumericCore
 import Survival
 
 /// A random-intercept AFT fit as a ``SurvivalRegressionFit``: parameters `(β, Log(scale), Log(tau))`,
-/// the boundary likelihood-ratio test of `τ = 0`, no predictions yet.
+/// the boundary likelihood-ratio test of `τ = 0`; predictions in `RandomInterceptAFTFit+Prediction.swift`.
 extension RandomInterceptAFTFit: SurvivalRegressionFit {
     /// The distribution's name (`weibull`, `lognormal`, `loglogistic`).
     public var modelName: String { distribution.name }
@@ -30,13 +30,4 @@ extension RandomInterceptAFTFit: SurvivalRegressionFit {
     }
     /// The warnings.
     public var warningMessages: [String] { warnings }
-    /// None yet.
-    public var predictionCapabilities: PredictionCapabilities { [] }
-
-    public func predict(_ profiles: RegressionProfiles, request: PredictionRequest,
-                        data: RegressionData) throws(StatModelError) -> [SurvivalProfilePrediction] {
-        throw .invalidArgument(
-            context: RandomInterceptAFT.context(distribution),
-            message: "predictions from a random-intercept \(distribution.name) model are not built yet; fit without frailty() to predict.")
-    }
 }
