@@ -117,11 +117,12 @@ public struct KaplanMeierPlot: Sendable {
             let level = curves.lazy.compactMap(\.confidenceLevel).first
             let percent = level.flatMap { SVGNumber.general($0 * 100, significant: 3) }
             notes.insert("shaded: " + (percent.map { $0 + "% " } ?? "") + "confidence band", at: 0)
-            if let name = curves.lazy.compactMap(\.simultaneousName).first {
-                notes.insert("lighter: " + (percent.map { $0 + "% " } ?? "") + "simultaneous band (" + name + ")", at: 1)
-            }
         }
         if !notes.isEmpty { items.append(PlotLegend.Item(key: .none, label: notes.joined(separator: "; "))) }
+        if showsConfidenceBands, let name = curves.lazy.compactMap(\.simultaneousName).first {
+            let percent = curves.lazy.compactMap(\.confidenceLevel).first.flatMap { SVGNumber.general($0 * 100, significant: 3) }
+            items.append(PlotLegend.Item(key: .none, label: "lighter: " + (percent.map { $0 + "% " } ?? "") + name + " band"))
+        }
         return PlotLegend(items: items)
     }
 }
