@@ -10,11 +10,11 @@ struct FitCommand: ParsableCommand {
         discussion: """
             MODEL aft takes --dist NAME (default weibull) or --dist all (the four families ranked by AIC); \
             emax and sigemax (the one-step Emax dose-response AFT) take --dose COLUMN, --formula for the \
-            other covariates and --dist. --formula is the \
-            right-hand side of an R formula; text columns become factors (reference = first level in \
-            byte order, or --ref column=level). --cluster (or cluster(col) in the formula) gives robust \
-            standard errors clustered by patient; frailty(col) in a cox formula fits a shared frailty per \
-            patient (R's coxph + frailty()).
+            other covariates and --dist. --formula is the right-hand side of an R formula; text columns become \
+            factors (reference = first level in byte order, or --ref column=level). --cluster (or cluster(col) \
+            in the formula) gives robust standard errors clustered by patient; frailty(col) fits a shared \
+            frailty per patient: for cox R's coxph + frailty(), for weibull, lognormal and loglogistic a normal \
+            random intercept on log time (marginal likelihood, adaptive Gauss-Hermite quadrature).
 
             Cox output: coefficients with hazard ratios (above 1 = relief ends sooner), robust SEs, \
             likelihood-ratio, Wald and score tests, concordance, and the proportional-hazards test \
@@ -27,7 +27,6 @@ struct FitCommand: ParsableCommand {
             """)
 
     @OptionGroup var model: RegressionModelOptions
-
     @Option(
         help: ArgumentHelp(
             "Distribution of aft, emax and sigemax: exponential, weibull (default), lognormal, loglogistic, or all (aft: compare by AIC).",
@@ -35,8 +34,10 @@ struct FitCommand: ParsableCommand {
     var dist: DistributionOption?
     @Option(help: ArgumentHelp("Per-term tests: lr (Wald and likelihood ratio; one refit per term; default except emax/sigemax), wald, or none.", valueName: "tests"))
     var termTests: TermTestMode?
-    @Option(help: ArgumentHelp("Cox with frailty(id) in --formula: the frailty's distribution, gamma (default) or gaussian.", valueName: "name"))
+    @Option(help: ArgumentHelp("With frailty(id): its distribution, gamma (cox default) or gaussian (the only one, and default, of the AFTs).", valueName: "name"))
     var frailtyDistribution: FrailtyDistribution?
+    @Option(help: ArgumentHelp("weibull, lognormal, loglogistic with frailty(id): Gauss-Hermite nodes per patient (default 9; 1 = Laplace).", valueName: "n"))
+    var quadratureNodes: Int?
     @OptionGroup var input: InputOptions<AllColumns>
     @OptionGroup(title: "Output") var output: OutputOptions<FitRequest>
 
@@ -45,8 +46,7 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         let source = try input.source()
         var specification = try model.formula.specification(cox: model.cox, dist: dist)
-        specification.termTests = termTests
-        specification.frailtyDistribution = frailtyDistribution
+        (specification.termTests, specification.frailtyDistribution, specification.quadratureNodes) = (termTests, frailtyDistribution, quadratureNodes)
         let request = try FitRequest.fitting(model.model, source: source, doseColumn: model.doseColumn, specification: specification)
         try CommandRun(output: output, input: input, numberOptions: model.provenanceOptions(specification))(request)
     }

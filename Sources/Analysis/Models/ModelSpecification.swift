@@ -39,6 +39,8 @@ public struct ModelSpecification: Sendable {
     public func termTestMode(for model: ModelName) -> TermTestMode { termTests ?? model.defaultTermTests }
     /// The distribution of the formula's `frailty()` term (`--frailty-distribution`); nil = gamma, R's default.
     public var frailtyDistribution: FrailtyDistribution?
+    /// Gauss–Hermite nodes per patient of a random-intercept AFT fit (`--quadrature-nodes`; nil = 9).
+    public var quadratureNodes: Int?
 
     /// Creates a specification.
     /// - Parameters:
@@ -75,6 +77,17 @@ public struct ModelSpecification: Sendable {
             ties: ties ?? .efron, frailty: hasFrailty ? frailtyDistribution ?? .gamma : nil)
     }
 
+    /// The registry settings for `model`: ``settings`` with the model's default frailty distribution when
+    /// none is named, and the quadrature nodes.
+    /// - Parameter model: The model to be made.
+    /// - Returns: The settings.
+    public func settings(for model: ModelName) -> SurvivalModelSettings {
+        var settings = self.settings
+        if settings.frailty != nil { settings.frailty = frailtyDistribution ?? model.entry.requirements.defaultFrailty }
+        settings.quadratureNodes = quadratureNodes
+        return settings
+    }
+
     /// Whether the formula has a `frailty()` term.
     public var hasFrailty: Bool {
         (try? Formula(formula))?.frailtyColumn != nil
@@ -107,6 +120,7 @@ public struct ModelSpecification: Sendable {
         if requirements.usesTies { options.append(("ties", (ties ?? .efron).rawValue)) }
         if requirements.choosesDistribution { options.append(("dist", comparesDistributions ? "all" : distribution?.name ?? "weibull")) }
         if let frailtyDistribution { options.append(("frailty-distribution", frailtyDistribution.rawValue)) }
+        if let quadratureNodes { options.append(("quadrature-nodes", String(quadratureNodes))) }
         for reference in references { options.append(("ref", reference)) }
         options.append(("conf-level", String(describing: confidenceLevel)))
         return options

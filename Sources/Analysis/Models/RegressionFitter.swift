@@ -31,13 +31,29 @@ struct RegressionFitter: Sendable {
                 .usage, "--frailty-distribution \(distribution.rawValue) needs a frailty(column) term in --formula, "
                     + "e.g. --formula \"dose_group + interval_days + frailty(patient_id)\"")
         }
+        if let nodes = specification.quadratureNodes {
+            guard formula.frailtyColumn != nil, requirements.allowsFrailty, requirements.intercept else {
+                throw AnalysisError(
+                    .usage, "--quadrature-nodes applies to weibull, lognormal and loglogistic fits with frailty(column) in --formula")
+            }
+            guard nodes >= 1, nodes <= GaussHermite.maximumNodes else {
+                throw AnalysisError(.usage, "--quadrature-nodes \(nodes): use 1 (Laplace) to \(GaussHermite.maximumNodes), e.g. 9")
+            }
+        }
         if let column = formula.frailtyColumn {
             guard requirements.allowsFrailty else {
                 throw AnalysisError(
                     .usage,
-                    "frailty(\(column)) applies to `relief fit cox` only; a \(model) model with a random effect per "
-                        + "patient is not built yet. Fit `relief fit cox FILE --formula \"... + frailty(\(column))\"`, or "
-                        + "use cluster(\(column)) for robust standard errors")
+                    "frailty(\(column)) applies to `relief fit cox`, weibull, lognormal and loglogistic only; a \(model) "
+                        + "model with a random effect per patient is not built. Fit one of those with "
+                        + "--formula \"... + frailty(\(column))\", or use cluster(\(column)) for robust standard errors")
+            }
+            if let distribution = specification.frailtyDistribution, !requirements.frailtyDistributions.contains(distribution) {
+                throw AnalysisError(
+                    .usage,
+                    "--frailty-distribution \(distribution.rawValue) is not built for \(model); its frailty(\(column)) takes "
+                        + requirements.frailtyDistributions.map(\.rawValue).joined(separator: " or ")
+                        + ". Drop --frailty-distribution")
             }
             if specification.cluster == column {
                 throw AnalysisError(
@@ -116,7 +132,7 @@ struct RegressionFitter: Sendable {
             }
             dose = values
         }
-        if let column = formula.frailtyColumn, dataset.start != nil {
+        if let column = formula.frailtyColumn, dataset.start != nil, !requirements.allowsFrailtyWithEntryTimes {
             throw AnalysisError(
                 .usage,
                 "frailty(\(column)) with entry times (--start, counting-process rows) is not built yet; fit one row per "
@@ -125,7 +141,7 @@ struct RegressionFitter: Sendable {
         let design = try design(dataset)
         try dataset.checkNoOverlappingIntervals(separate: design.strata)
         if requirements.intercept { try checkDegenerate(design) }
-        let configured = try model.entry.make(specification.settings)
+        let configured = try model.entry.make(specification.settings(for: model))
         let data = RegressionData(design: design, time: dataset.time, event: dataset.event, dose: dose, start: dataset.start)
         return (try configured.fit(data), design, data)
     }
@@ -151,7 +167,7 @@ struct RegressionFitter: Sendable {
         // With frailty() each reduced model is a full penalised fit with its own variance search; the
         // per-term tests are Wald tests on fit$var.
         if specification.termTestMode(for: model) == .likelihoodRatio, formula.frailtyColumn == nil {
-            refit = try ModelName.registry.entry(named: fit.modelName).make(specification.settings)
+            refit = try ModelName.registry.entry(named: fit.modelName).make(specification.settings(for: model))
         }
         return TermTests(fit: fit, design: design, data: data, model: refit)
     }

@@ -2,7 +2,8 @@ import Survival
 
 extension ParametricAFT {
     /// The registry entry of one AFT family (named after it): intercept in the design, no strata,
-    /// survival, quantiles and restricted means, usable by a relief-coverage schedule.
+    /// survival, quantiles and restricted means, usable by a relief-coverage schedule. With a `frailty()`
+    /// term (families with an estimated scale) the entry makes ``RandomInterceptAFT``.
     ///
     /// - Parameter distribution: The family (a data record: family + time transform + fixed scale).
     /// - Returns: The entry.
@@ -10,11 +11,25 @@ extension ParametricAFT {
         SurvivalModelEntry(
             name: distribution.name, summary: "\(distribution.name) accelerated failure time (R survreg)",
             requirements: SurvivalModelRequirements(intercept: true, allowsStrata: false, needsDose: false, positiveTimes: true,
-                                                    allowsEntryTimes: true),
+                                                    allowsEntryTimes: true, allowsFrailty: distribution.estimatesScale,
+                                                    allowsFrailtyWithEntryTimes: distribution.estimatesScale,
+                                                    defaultFrailty: .gaussian, frailtyDistributions: [.gaussian]),
             capabilities: SurvivalModelCapabilities(predictions: .all, drivesCoverageSchedule: true, standardizedCurves: true)
-        ) { settings throws(StatModelError) in
-            ParametricAFT(distribution: distribution, robust: settings.robust ?? false,
-                          confidenceLevel: settings.confidenceLevel)
+        ) { settings throws(StatModelError) -> any SurvivalRegressionModel in
+            // A frailty() term adds a normal random intercept per patient on the log-time scale.
+            if let frailty = settings.frailty {
+                guard frailty == .gaussian else {
+                    throw .invalidArgument(
+                        context: "relief fit \(distribution.name)",
+                        message: "a \(frailty.rawValue) frailty is not built for the \(distribution.name) model; its frailty() "
+                            + "is a normal random intercept on log time (--frailty-distribution gaussian, the default).")
+                }
+                return RandomInterceptAFT(
+                    distribution: distribution, quadratureNodes: settings.quadratureNodes ?? RandomInterceptAFT.defaultQuadratureNodes,
+                    confidenceLevel: settings.confidenceLevel)
+            }
+            return ParametricAFT(distribution: distribution, robust: settings.robust ?? false,
+                                 confidenceLevel: settings.confidenceLevel)
         }
     }
 }

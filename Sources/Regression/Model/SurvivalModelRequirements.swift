@@ -18,6 +18,14 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     public var allowsEntryTimes: Bool
     /// Whether the formula may carry a `frailty()` term (a shared frailty per group).
     public var allowsFrailty: Bool
+    /// Whether a `frailty()` term may be combined with entry times (the random-intercept AFT conditions each
+    /// episode on its entry given the patient; the frailty Cox fit has no entry times).
+    public var allowsFrailtyWithEntryTimes: Bool
+    /// The distribution of a `frailty()` term when the user names none (Cox: gamma, R's default; the
+    /// parametric families: gaussian, a normal random intercept on log time).
+    public var defaultFrailty: FrailtyDistribution
+    /// The frailty distributions the model fits (Cox: gamma and gaussian; the parametric families: gaussian).
+    public var frailtyDistributions: [FrailtyDistribution]
 
     /// Creates the requirements.
     ///
@@ -29,10 +37,15 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     ///   - choosesDistribution: The settings choose the error family.
     ///   - positiveTimes: The model needs times > 0.
     ///   - allowsEntryTimes: The model fits `(start, stop]` rows.
+    ///   - allowsFrailty: The formula may have a `frailty()` term.
+    ///   - allowsFrailtyWithEntryTimes: `frailty()` may be combined with entry times.
+    ///   - defaultFrailty: The frailty's distribution when none is named.
+    ///   - frailtyDistributions: The frailty distributions the model fits.
     public init(
         intercept: Bool, allowsStrata: Bool, needsDose: Bool, usesTies: Bool = false, choosesDistribution: Bool = false,
         positiveTimes: Bool = false, allowsEntryTimes: Bool = false,
-        allowsFrailty: Bool = false
+        allowsFrailty: Bool = false, allowsFrailtyWithEntryTimes: Bool = false,
+        defaultFrailty: FrailtyDistribution = .gamma, frailtyDistributions: [FrailtyDistribution] = FrailtyDistribution.allCases
     ) {
         self.intercept = intercept
         self.allowsStrata = allowsStrata
@@ -42,5 +55,8 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
         self.positiveTimes = positiveTimes
         self.allowsEntryTimes = allowsEntryTimes
         self.allowsFrailty = allowsFrailty
+        self.allowsFrailtyWithEntryTimes = allowsFrailtyWithEntryTimes
+        self.defaultFrailty = defaultFrailty
+        self.frailtyDistributions = frailtyDistributions
     }
 }

@@ -14,6 +14,8 @@ public struct SurvivalModelSettings: Sendable, Equatable {
     public var robust: Bool?
     /// The distribution of the formula's `frailty()` term, or nil without one.
     public var frailty: FrailtyDistribution?
+    /// Gauss–Hermite nodes per patient of a random-intercept AFT fit (nil: the model's default, 9).
+    public var quadratureNodes: Int? = nil
 
     /// Creates settings with R's defaults.
     ///

@@ -1,0 +1,114 @@
+import Regression
+import Reporting
+
+/// A random-intercept AFT fit as `relief fit weibull|lognormal|loglogistic ... + frailty(id)` shows it:
+/// the fixed effects with time ratios, `σ` and the between-patient SD `τ` with their back-transformed
+/// intervals, the spread of typical relief across patients in words, the marginal log-likelihood, AIC,
+/// the patients and quadrature nodes, and the boundary likelihood-ratio test of `τ = 0`. The per-patient
+/// empirical-Bayes intercepts are in JSON and CSV.
+public struct RandomInterceptEstimates: RegressionEstimates {
+    /// The fitted model.
+    public let model: RandomInterceptAFTFit
+    /// The reference profile (numeric columns at their median, text columns at their reference level), as
+    /// `column = value` text, nil when it could not be set.
+    public let referenceProfile: String?
+    /// The middle 50% of patients' typical relief at the reference profile
+    /// (``RandomInterceptAFTFit/typicalReliefSpan(at:)``), nil without a profile.
+    public let typicalReliefSpan: (lower: Double, upper: Double)?
+
+    /// Claims a ``RandomInterceptAFTFit``; the fit computes the spread of typical relief at the design's
+    /// reference profile.
+    public init?(fit: any SurvivalRegressionFit, context: RegressionEstimatesContext) {
+        guard let model = fit as? RandomInterceptAFTFit else { return nil }
+        self.model = model
+        let profile = ReferenceProfile(design: context.design, dataset: context.dataset)
+        self.referenceProfile = profile?.text
+        self.typicalReliefSpan = profile.flatMap { model.typicalReliefSpan(at: $0.row) }
+    }
+
+    public var fit: any SurvivalRegressionFit { model }
+    public var warnings: [String] { model.warnings }
+    public var fittedModel: String { model.distribution.name }
+    public var ratioName: String? { "time_ratio" }
+    public var title: String {
+        let name = model.distribution.name
+        return name.prefix(1).uppercased() + name.dropFirst() + " accelerated failure time model with a random intercept per patient"
+    }
+    public var modelLine: String {
+        "\(model.distribution.name), normal random intercept frailty(\(model.frailtyColumn)), \(model.patients.count) patients, "
+            + "\(model.quadratureNodes) Gauss-Hermite node\(model.quadratureNodes == 1 ? " (Laplace)" : "s")"
+    }
+
+    public func methods(formula: String) -> (model: String, ties: String?) {
+        (
+            "\(model.distribution.name) accelerated failure time model of log relief duration with a normal random intercept "
+                + "per \(model.frailtyColumn) (maximum marginal likelihood, adaptive Gauss-Hermite quadrature with "
+                + "\(model.quadratureNodes) nodes), formula \(formula); exp(coefficient) is a time ratio: above 1 means longer relief",
+            nil
+        )
+    }
+
+    public func forestRows(_ result: RegressionResult) -> [ForestRows.Row] {
+        model.coefficientTable.filter { $0.estimate.name != "(Intercept)" }.map {
+            ForestRows.row($0.estimate.name, ratio: $0.timeRatio, lower: $0.lower, upper: $0.upper, result)
+        }
+    }
+
+    /// The sentence on the spread of typical relief, nil without a reference profile.
+    var spreadSentence: String? {
+        guard let span = typicalReliefSpan, let referenceProfile else { return nil }
+        return "The middle 50% of patients' typical relief at the reference profile spans \(Self.days(span.lower)) to "
+            + "\(Self.days(span.upper)) days (the median relief exp(x'beta ± 0.6745 tau) times the \(model.distribution.name) "
+            + "median factor; reference profile: \(referenceProfile), numeric columns at their median, text columns at "
+            + "their reference level)."
+    }
+
+    /// Days with 3 significant digits.
+    static func days(_ value: Double) -> String { ReportText.display(value, style: .general(significant: 3), missing: "NA") }
+
+    public func sections(_ result: RegressionResult) -> [ReportDocument.Section] {
+        let level = Provenance.percent(model.confidenceLevel)
+        let rows = model.coefficientTable.map { row -> [ReportCell] in
+            let e = row.estimate
+            return [.text(e.name), .number(e.estimate), .number(row.timeRatio), .number(e.standardError), .number(e.z),
+                    .number(e.pValue), .number(row.lower), .number(row.upper)]
+        }
+        var notes = [
+            "time_ratio = exp(coef): above 1, longer relief, for a patient with the same random intercept; lower, upper: "
+                + "\(level) Wald interval of the ratio from the inverse observed information.",
+        ]
+        if let reference = RegressionRenderer.referenceNote(result) { notes.append(reference) }
+        let sigma = model.scaleInterval, tau = model.tauInterval
+        let numbers = ReportColumn.Style.general(significant: 5)
+        let spread = ReportTable(
+            title: "",
+            columns: [ReportColumn("parameter", style: .label), ReportColumn("estimate", style: numbers),
+                      ReportColumn("lower", style: numbers), ReportColumn("upper", style: numbers)],
+            rows: [
+                [.text("scale (sigma, within patient)"), .number(sigma.estimate), .number(sigma.lower), .number(sigma.upper)],
+                [.text("between-patient SD (tau, log time)"), .number(tau.estimate), .number(tau.lower), .number(tau.upper)],
+            ],
+            notes: ["\(level) intervals from log(sigma) and log(tau) ± z SE, back-transformed."] + (spreadSentence.map { [$0] } ?? []))
+        let measures: [[ReportCell]] = [
+            [.text("log-likelihood (marginal)"), .number(model.logLikelihood)],
+            [.text("log-likelihood (no random intercept)"), .number(model.fixedEffectsLogLikelihood)],
+            [.text("AIC"), .number(result.aic)], [.text("BIC (n = episodes)"), .number(result.bic)],
+            [.text("patients"), .integer(model.patients.count)], [.text("quadrature nodes"), .integer(model.quadratureNodes)],
+            [.text("iterations"), .integer(model.iterations)], [.text("converged"), .text(model.isConverged ? "yes" : "NO")],
+        ]
+        let tests = model.tests.map { test -> [ReportCell] in
+            [.text("random intercept (tau = 0)"), .number(test.statistic), .integer(test.degreesOfFreedom), .number(test.pValue)]
+        }
+        return [
+            ReportDocument.Section(
+                heading: "Coefficients",
+                tables: [ReportTable(title: "", columns: RegressionRenderer.coefficientColumns(ratio: "time_ratio", robust: false),
+                                     rows: rows, notes: notes)]),
+            ReportDocument.Section(heading: "Scale and between-patient variation", tables: [spread]),
+            RegressionRenderer.fitSection(
+                measures: measures, tests: tests,
+                note: "Likelihood ratio against the model without the random intercept; tau = 0 lies on the boundary, so "
+                    + "the p-value is half the chi-squared(1) tail. Per-patient intercepts (posterior modes) are in --format json and csv."),
+        ]
+    }
+}
