@@ -29,11 +29,13 @@ extension SurvivalDataset {
 
 extension SurvivalDataset {
     /// Refuses `(start, stop]` rows of one patient that overlap (see ``overlappingIntervals(separate:)``).
-    /// - Parameter separate: A code per row that keeps overlapping rows apart, or nil.
+    /// - Parameter separate: A code per row that keeps overlapping rows apart, or nil; evaluated only when
+    ///   the rows have entry times and a patient column (``groupingCodes`` is a pass over every row).
     /// - Throws: ``DataError`` (bad data) naming both lines.
-    /// - Complexity: O(n log n).
-    public func checkNoOverlappingIntervals(separate: [Int]? = nil) throws(DataError) {
-        guard let (first, second) = overlappingIntervals(separate: separate) else { return }
+    /// - Complexity: O(n log n); O(1) without entry times or patients.
+    public func checkNoOverlappingIntervals(separate: @autoclosure () -> [Int]? = nil) throws(DataError) {
+        guard start != nil, patientCodes != nil else { return }
+        guard let (first, second) = overlappingIntervals(separate: separate()) else { return }
         throw DataError(
             .badData, file: source.file, line: second,
             message: "the (start, stop] interval of this row overlaps that of line \(first) for the same patient",

@@ -360,7 +360,8 @@ public struct SurvivalDatasetReader: Sendable {
     private func checkDecimalCommaCovariates(_ covariates: [CovariateColumn], file: String) throws(DataError) {
         guard !dialect.decimalComma else { return }
         for column in covariates {
-            guard let levels = column.levels, levels.contains(where: { $0.contains(",") }) else { continue }
+            // Bytes, not Foundation's `contains`, which showed in profiles of a column of 250,000 patient ids.
+            guard let levels = column.levels, levels.contains(where: { $0.utf8.contains(UInt8(ascii: ",")) }) else { continue }
             let allNumbers = levels.allSatisfy { Double($0.replacingOccurrences(of: ",", with: ".")) != nil }
             if allNumbers {
                 throw DataError(

@@ -23,6 +23,9 @@ final class _TokenColumn {
     @exclusivity(unchecked) var firstLine: [Int] = []
     /// Per used row: its token.
     @exclusivity(unchecked) var rowTokens: [Int] = []
+    /// The token of each one-byte field seen so far (-1 when not seen): event codes such as `0`/`1`
+    /// skip the dictionary's hashing.
+    @exclusivity(unchecked) private var byteTokens = [Int](repeating: -1, count: 256)
 
     init(name: String, index: Int, mustBeNumeric: Bool) {
         self.name = name
@@ -39,7 +42,9 @@ final class _TokenColumn {
     /// - Throws: ``DataError`` when the column has more distinct values than the dictionary holds.
     @inline(__always)
     func token(_ p: UnsafePointer<UInt8>, _ n: Int, line: Int, missing: _MissingMatcher, decimalMark: UInt8) throws(DataError) -> Int {
+        if n == 1, case let known = byteTokens[Int(p[0])], known >= 0 { return known }
         let (index, inserted) = dictionary.index(of: p, n)
+        if n == 1, index >= 0 { byteTokens[Int(p[0])] = index }
         if index < 0 {
             throw DataError(
                 .badData, line: line, column: name, columnNumber: self.index + 1,

@@ -31,7 +31,7 @@ struct CumulativeHazardRequestTests {
         var roles = ColumnRoles()
         roles.by = ["dose_group"]
         let source = DataSource(path: Self.root.appendingPathComponent("data/ketamine_trial.csv").path, roles: roles)
-        #expect(CurvesEstimator.nelsonAalen.request(source: source, kaplanMeier: KaplanMeier()) is CumulativeHazardRequest)
+        #expect(try CurvesEstimator.nelsonAalen.request(source: source, kaplanMeier: KaplanMeier()) is CumulativeHazardRequest)
         let result = try CumulativeHazardRequest(source: source).run().result
         #expect(result.fits.count == reference.curves.count)
         for (fit, (group, curve)) in zip(result.fits, zip(result.summary.groups, reference.curves)) {

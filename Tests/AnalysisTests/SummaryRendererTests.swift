@@ -192,7 +192,7 @@ import Testing
 
     @Test func curvesCSVHasOneRowPerTimePerGroup() throws {
         let result = try Self.makeResult()
-        let text = CurvesRenderer(format: .csv).render(result, input: Self.input, provenance: Self.provenance)
+        let text = CurvesRenderer(format: .csv).render(CurvesResult(summary: result), input: Self.input, provenance: Self.provenance)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "dose_group,time,n_risk,n_event,n_censor,estimate,std_error,lower,upper,confidence_transform,confidence_level,relief_version")
         #expect(lines.count == 1 + result.groups.map(\.fit.times.count).reduce(0, +))
@@ -220,11 +220,11 @@ import Testing
     @Test func curvesRenderEveryFormatFromOneDocument() throws {
         let result = try Self.makeResult()
         let renderer = CurvesRenderer(format: .table)
-        let document = renderer.document(result, input: Self.input, provenance: Self.provenance, warnings: ["w"])
+        let document = renderer.document(CurvesResult(summary: result), input: Self.input, provenance: Self.provenance, warnings: ["w"])
         #expect(document.sections.map(\.heading) == ["Step functions"])
         #expect(document.notes == ["warning: w"])
         for format in [OutputFormat.table, .markdown, .html] {
-            let text = CurvesRenderer(format: format).render(result, input: Self.input, provenance: Self.provenance, warnings: ["w"])
+            let text = CurvesRenderer(format: format).render(CurvesResult(summary: result), input: Self.input, provenance: Self.provenance, warnings: ["w"])
             #expect(text.contains("Kaplan–Meier curves by dose_group"))
             #expect(text.contains("warning: w"))
         }

@@ -6,10 +6,13 @@ import Survival
 /// CI. Reads the fits in the result; computes nothing.
 ///
 /// CSV columns: `<one per by column>, time, n_risk, n_event, n_censor, estimate, std_error, lower,
-/// upper, confidence_transform, confidence_level, relief_version` (full precision, `NA` for unknown).
+/// upper, [band_lower, band_upper,] confidence_transform, confidence_level, relief_version` (full
+/// precision, `NA` for unknown; the band columns with `--bands`, `NA` outside the band's range).
 /// JSON: `{"version", "command", "input", "confidence_transform", "confidence_level", "curves":
 /// [{"by": {...}, "n", "events", "censored", "time": [..], "n_risk": [..], "n_event": [..],
-/// "n_censor": [..], "estimate": [..], "std_error": [..], "lower": [..], "upper": [..]}], "warnings"}`.
+/// "n_censor": [..], "estimate": [..], "std_error": [..], "lower": [..], "upper": [..]}], "warnings"}`;
+/// with a band each curve also has `"band": {"method", "from", "to", "a_lower", "a_upper",
+/// "critical_value"}`, `"band_lower": [..]` and `"band_upper": [..]`.
 public struct CurvesRenderer: ResultRenderer {
     /// The format and limits (the curves list no exclusions: the summary does).
     public var options: RenderOptions
@@ -29,27 +32,66 @@ public struct CurvesRenderer: ResultRenderer {
     /// - Returns: The document.
     /// - Complexity: O(total distinct times over groups).
     public func document(
-        _ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance, warnings: [String]
+        _ curves: CurvesResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> ReportDocument {
-        ReportDocument(
+        let result = curves.summary
+        var tables = [table(curves, provenance: provenance, fullPrecision: false)]
+        if !curves.bands.isEmpty { tables.insert(bandTable(curves), at: 0) }
+        return ReportDocument(
             title: result.byColumns.isEmpty
                 ? "Kaplan–Meier curve" : "Kaplan–Meier curves by " + result.byColumns.joined(separator: " x "),
             header: provenance.headerLines(input: input, transform: result.confidenceTransform, level: result.confidenceLevel),
             sections: [
-                ReportDocument.Section(heading: "Step functions", tables: [table(result, provenance: provenance, fullPrecision: false)])
+                ReportDocument.Section(heading: "Step functions", tables: tables)
             ],
             notes: warnings.map { "warning: " + $0 })
     }
 
     /// The warnings the result carries.
-    public func warnings(of result: SurvivalSummaryResult) -> [String] { result.warnings }
+    public func warnings(of result: CurvesResult) -> [String] { result.summary.warnings }
 
     /// The Kaplan–Meier figure (``Reporting/KaplanMeierPlot``): one step curve per group with its
-    /// pointwise band, censoring marks, and the numbers at risk under the time axis, read from the fits.
-    public func figure(_ result: SurvivalSummaryResult) -> ReportFigure? {
+    /// pointwise band (and, with `--bands`, the lighter simultaneous band), censoring marks, and the
+    /// numbers at risk under the time axis, read from the fits.
+    public func figure(_ curves: CurvesResult) -> ReportFigure? {
+        let result = curves.summary
         let by = result.byColumns.isEmpty ? nil : result.byColumns.joined(separator: " x ")
-        let plot = KaplanMeierPlot(title: "Relief" + (by.map { " by " + $0 } ?? ", all episodes"), summary: result)
-        return ReportFigure(svg: plot.svg(), caption: KaplanMeierPlot.caption(result, by: by), name: "km")
+        var plot = KaplanMeierPlot(title: "Relief" + (by.map { " by " + $0 } ?? ", all episodes"), summary: result)
+        for (index, band) in curves.bands.enumerated() where index < plot.curves.count {
+            plot.curves[index].simultaneousLower = band.lower
+            plot.curves[index].simultaneousUpper = band.upper
+            plot.curves[index].simultaneousName = Self.bandName(band.method)
+        }
+        var caption = KaplanMeierPlot.caption(result, by: by)
+        if let band = curves.bands.first {
+            caption += " The lighter band is the \(Provenance.percent(band.confidenceLevel)) \(Self.bandName(band.method)) "
+                + "simultaneous band over each curve's band range (see the table)."
+        }
+        return ReportFigure(svg: plot.svg(), caption: caption, name: "km")
+    }
+
+    /// The band's name in text: "Hall–Wellner" or "equal-precision".
+    static func bandName(_ method: SimultaneousBand.Method) -> String {
+        method == .hallWellner ? "Hall–Wellner" : "equal-precision"
+    }
+
+    /// One row per group: the band's method, range, `a_L`, `a_U` and critical value.
+    func bandTable(_ curves: CurvesResult) -> ReportTable {
+        let result = curves.summary
+        let columns = SummaryRenderer.groupColumns(result) + [
+            ReportColumn("band", style: .label), ReportColumn("from", style: .general(significant: 6)),
+            ReportColumn("to", style: .general(significant: 6)), ReportColumn("a_lower", style: .fixed(decimals: 4)),
+            ReportColumn("a_upper", style: .fixed(decimals: 4)), ReportColumn("critical_value", style: .fixed(decimals: 4)),
+        ]
+        var rows: [[ReportCell]] = []
+        for (group, band) in zip(result.groups, curves.bands) {
+            rows.append(SummaryRenderer.groupCells(group, result) + [
+                .text(band.method.rawValue), .number(band.timeRange.lowerBound), .number(band.timeRange.upperBound),
+                .number(band.lowerA), .number(band.upperA), .number(band.criticalValue),
+            ])
+        }
+        let level = Provenance.percent(result.confidenceLevel)
+        return ReportTable(title: "\(level) simultaneous bands, \(result.confidenceTransform.rawValue)", columns: columns, rows: rows)
     }
 
     /// The step functions as one table with full precision and the CI transform, level and version
@@ -59,17 +101,19 @@ public struct CurvesRenderer: ResultRenderer {
     ///   - input: The input record (not used: the CSV carries data only).
     ///   - provenance: The provenance.
     /// - Returns: The table.
-    public func csvTable(_ result: SurvivalSummaryResult, input: ReportInput, provenance: Provenance) -> ReportTable {
+    public func csvTable(_ result: CurvesResult, input: ReportInput, provenance: Provenance) -> ReportTable {
         table(result, provenance: provenance, fullPrecision: true)
     }
 
-    /// The step functions as one table, one row per time per group.
+    /// The step functions as one table, one row per time per group (with the band's limits when there
+    /// is one).
     /// - Parameters:
-    ///   - result: The summary.
+    ///   - curves: The curves.
     ///   - provenance: The provenance (its version goes into the CSV rows).
     ///   - fullPrecision: Add the CI transform, level and version columns (CSV).
     /// - Returns: The table.
-    public func table(_ result: SurvivalSummaryResult, provenance: Provenance, fullPrecision: Bool) -> ReportTable {
+    public func table(_ curves: CurvesResult, provenance: Provenance, fullPrecision: Bool) -> ReportTable {
+        let result = curves.summary
         var columns = SummaryRenderer.groupColumns(result)
         columns += [
             ReportColumn("time", style: .general(significant: 6)), ReportColumn("n_risk", style: .count),
@@ -77,12 +121,16 @@ public struct CurvesRenderer: ResultRenderer {
             ReportColumn("estimate", style: .fixed(decimals: 4)), ReportColumn("std_error", style: .fixed(decimals: 4)),
             ReportColumn("lower", style: .fixed(decimals: 4)), ReportColumn("upper", style: .fixed(decimals: 4)),
         ]
+        if !curves.bands.isEmpty {
+            columns += [ReportColumn("band_lower", style: .fixed(decimals: 4)), ReportColumn("band_upper", style: .fixed(decimals: 4))]
+        }
         if fullPrecision {
             columns += ["confidence_transform", "confidence_level", "relief_version"].map { ReportColumn($0, style: .label) }
         }
         var rows: [[ReportCell]] = []
-        for group in result.groups {
+        for (groupIndex, group) in result.groups.enumerated() {
             let fit = group.fit
+            let band = curves.band(groupIndex)
             let labels = SummaryRenderer.groupCells(group, result)
             for index in fit.times.indices {
                 var row = labels + [
@@ -92,6 +140,9 @@ public struct CurvesRenderer: ResultRenderer {
                     .number(index < fit.lower.count ? fit.lower[index] : nil),
                     .number(index < fit.upper.count ? fit.upper[index] : nil),
                 ]
+                if let band {
+                    row += [.number(index < band.lower.count ? band.lower[index] : nil), .number(index < band.upper.count ? band.upper[index] : nil)]
+                }
                 if fullPrecision {
                     row += [
                         .text(result.confidenceTransform.rawValue), .number(result.confidenceLevel),
@@ -108,24 +159,37 @@ public struct CurvesRenderer: ResultRenderer {
     /// The members of the curves' JSON output (its layout: see ``CurvesRenderer``).
     /// - Parameter result: The summary.
     /// - Returns: The members, in order.
-    public func jsonMembers(_ result: SurvivalSummaryResult) -> [(key: String, value: JSONValue)] {
-        [
+    public func jsonMembers(_ curves: CurvesResult) -> [(key: String, value: JSONValue)] {
+        let result = curves.summary
+        return [
             ("by", .array(result.byColumns.map(JSONValue.string))),
             ("confidence_transform", .string(result.confidenceTransform.rawValue)),
             ("confidence_level", .number(result.confidenceLevel)),
-            ("curves", .array(result.groups.map(Self.curveJSON))),
+            ("curves", .array(result.groups.indices.map { Self.curveJSON(result.groups[$0], band: curves.band($0)) })),
         ]
     }
 
     /// One group's step function as JSON, each column an array.
-    static func curveJSON(_ group: SurvivalSummaryGroup) -> JSONValue {
+    static func curveJSON(_ group: SurvivalSummaryGroup, band: SimultaneousBandFit?) -> JSONValue {
         let fit = group.fit
-        return .object(countMembers(group, fit) + [
+        var members = countMembers(group, fit) + [
             ("estimate", .array(fit.survival.map(JSONValue.number))),
             ("std_error", .array(fit.standardError.map(JSONValue.number))),
             ("lower", .array(fit.lower.map(JSONValue.optional))),
             ("upper", .array(fit.upper.map(JSONValue.optional))),
-        ])
+        ]
+        if let band {
+            members += [
+                ("band", .object([
+                    ("method", .string(band.method.rawValue)), ("from", .number(band.timeRange.lowerBound)),
+                    ("to", .number(band.timeRange.upperBound)), ("a_lower", .number(band.lowerA)),
+                    ("a_upper", .number(band.upperA)), ("critical_value", .number(band.criticalValue)),
+                ])),
+                ("band_lower", .array(band.lower.map(JSONValue.optional))),
+                ("band_upper", .array(band.upper.map(JSONValue.optional))),
+            ]
+        }
+        return .object(members)
     }
 
     /// A group's levels, sizes and risk-set table as JSON members: `by`, `n`, `events`, `censored`,

@@ -25,7 +25,7 @@ public struct CumulativeHazardRequest: AnalysisRequest {
 
     /// Each group's Nelson–Aalen fit from the counts of its Kaplan–Meier fit.
     public func compute(_ dataset: SurvivalDataset) throws -> (result: CumulativeHazardResult, warnings: [String]) {
-        let (summary, _) = try CurvesRequest(source: source, kaplanMeier: kaplanMeier).compute(dataset)
+        let summary = try CurvesRequest(source: source, kaplanMeier: kaplanMeier).compute(dataset).result.summary
         return (CumulativeHazardResult(summary: summary, fits: summary.groups.map { NelsonAalenFit(counts: $0.fit) }), [])
     }
 

@@ -17,11 +17,17 @@ public enum CurvesEstimator: String, Sendable, CaseIterable {
     /// - Parameters:
     ///   - source: The data; its `by` columns define the groups.
     ///   - kaplanMeier: The CI transform and level (also those of exp(-H)).
+    ///   - band: The simultaneous band of the Kaplan–Meier curves (`--bands`), or nil.
     /// - Returns: A ``CurvesRequest`` or a ``CumulativeHazardRequest``.
-    public func request(source: DataSource, kaplanMeier: KaplanMeier) -> any AnalysisRequest {
+    /// - Throws: ``AnalysisError`` (usage) for a band with the Nelson–Aalen estimator.
+    public func request(source: DataSource, kaplanMeier: KaplanMeier, band: SimultaneousBand? = nil) throws -> any AnalysisRequest {
         switch self {
-        case .kaplanMeier: return CurvesRequest(source: source, kaplanMeier: kaplanMeier)
-        case .nelsonAalen: return CumulativeHazardRequest(source: source, kaplanMeier: kaplanMeier)
+        case .kaplanMeier: return CurvesRequest(source: source, kaplanMeier: kaplanMeier, band: band)
+        case .nelsonAalen:
+            guard band == nil else {
+                throw AnalysisError(.usage, "--bands draws simultaneous bands for Kaplan–Meier curves only; drop --estimator nelson-aalen or --bands")
+            }
+            return CumulativeHazardRequest(source: source, kaplanMeier: kaplanMeier)
         }
     }
 }

@@ -22,17 +22,13 @@ extension CoxConcordance {
         let n = data.n
         // Rows of each stratum in ascending risk order (one radix sort, then a stable pass by stratum),
         // then 1-based ranks within the stratum; equal scores share a rank.
-        let ascending = SurvivalOrder.ascending(risk)
-        var stratumOf = [Int](repeating: 0, count: n)
-        for s in 0..<data.strataCount {
-            for k in data.strataStart[s]..<data.strataStart[s + 1] { stratumOf[k] = s }
-        }
-        var next = Array(data.strataStart.dropLast())
-        var byStratum = [Int](repeating: 0, count: n)
-        for k in ascending {
-            let s = stratumOf[k]
-            byStratum[next[s]] = k
-            next[s] += 1
+        var byStratum = SurvivalOrder.ascending(risk)
+        if data.strataCount > 1 {
+            var stratumOf = [Int](repeating: 0, count: n)
+            for s in 0..<data.strataCount {
+                for k in data.strataStart[s]..<data.strataStart[s + 1] { stratumOf[k] = s }
+            }
+            byStratum = CoxSortedData.grouped(byStratum, starts: data.strataStart) { stratumOf[$0] }
         }
         var rank = [Int](repeating: 0, count: n)
         var distinct = [Int](repeating: 0, count: data.strataCount)
@@ -55,10 +51,9 @@ extension CoxConcordance {
         var trees = PairedRankTrees(capacity: largest)
         var eventsAtRank = [Double](repeating: 0, count: largest + 2)
         var below = [Double](repeating: 0, count: largest + 2)
-        // Influence per row: raw (not yet reversed) concordant, discordant, tied-on-x partner weights.
-        var inflConcordant = [Double](repeating: 0, count: n)
-        var inflDiscordant = [Double](repeating: 0, count: n)
-        var inflTied = [Double](repeating: 0, count: n)
+        // Influence per row, raw (not yet reversed), from the concordant (C), discordant (D) and tied-on-x
+        // (T) partner weights: the dfbeta needs only C − D and C + D + T, kept side by side per row.
+        var influence = [Double](repeating: 0, count: 2 * n)
         var concordant = 0.0, discordant = 0.0, tiedX = 0.0, tiedY = 0.0, tiedXY = 0.0
         var deathRows: [Int] = []
         var left = [Bool](repeating: false, count: data.entry == nil ? 0 : n)   // rows past their entry
@@ -66,10 +61,13 @@ extension CoxConcordance {
         data.status.withUnsafeBufferPointer { status in
         data.weight.withUnsafeBufferPointer { weight in
         rank.withUnsafeBufferPointer { rank in
-        inflConcordant.withUnsafeMutableBufferPointer { inflConcordant in
-        inflDiscordant.withUnsafeMutableBufferPointer { inflDiscordant in
-        inflTied.withUnsafeMutableBufferPointer { inflTied in
+        influence.withUnsafeMutableBufferPointer { influence in
         eventsAtRank.withUnsafeMutableBufferPointer { eventsAtRank in
+        // Adds (C, D, T) partner weights to row k's influence (negative weights take them away).
+        func credit(_ k: Int, concordant c: Double, discordant d: Double, tied t: Double) {
+            influence[2 * k] += c - d
+            influence[2 * k + 1] += c + d + t
+        }
         for s in 0..<data.strataCount {
             let begin = data.strataStart[s]
             let end = data.strataStart[s + 1]
@@ -81,9 +79,7 @@ extension CoxConcordance {
                 // Counting-process rows leave at their entry; the events passed so far are those in their window.
                 _ = data.leaving(atOrAfter: t, next: &nextEntry, end: end) { k in
                     let q = trees.query(rank[k], in: .events)
-                    inflConcordant[k] += q.less
-                    inflDiscordant[k] += q.greater
-                    inflTied[k] += q.equal
+                    credit(k, concordant: q.less, discordant: q.greater, tied: q.equal)
                     trees.add(-weight[k], at: rank[k], to: .everyone)
                     left[k] = true
                 }
@@ -92,9 +88,7 @@ extension CoxConcordance {
                 while j < end, time[j] == t {
                     if status[j] { deathRows.append(j) } else {
                         let q = trees.query(rank[j], in: .events)
-                        inflConcordant[j] -= q.less
-                        inflDiscordant[j] -= q.greater
-                        inflTied[j] -= q.equal
+                        credit(j, concordant: -q.less, discordant: -q.greater, tied: -q.equal)
                         trees.add(weight[j], at: rank[j], to: .everyone)
                     }
                     j += 1
@@ -107,9 +101,7 @@ extension CoxConcordance {
                         concordant += w * q.greater
                         discordant += w * q.less
                         tiedX += w * q.equal
-                        inflConcordant[k] += q.greater
-                        inflDiscordant[k] += q.less
-                        inflTied[k] += q.equal
+                        credit(k, concordant: q.greater, discordant: q.less, tied: q.equal)
                         tiedY += w * deadWeight
                         deadWeight += w
                         trees.add(w, at: rank[k], to: .events)
@@ -130,9 +122,7 @@ extension CoxConcordance {
                     }
                     for k in deathRows {
                         let q = trees.query(rank[k], in: .events)
-                        inflConcordant[k] -= q.less
-                        inflDiscordant[k] -= q.greater
-                        inflTied[k] -= q.equal
+                        credit(k, concordant: -q.less, discordant: -q.greater, tied: -q.equal)
                         trees.add(weight[k], at: rank[k], to: .everyone)
                     }
                 }
@@ -153,19 +143,16 @@ extension CoxConcordance {
                 let r = rank[k]
                 let less = below[r]
                 let equal = eventsAtRank[r]
-                inflConcordant[k] += less
-                inflDiscordant[k] += totalEvents - less - equal
-                inflTied[k] += equal
+                credit(k, concordant: less, discordant: totalEvents - less - equal, tied: equal)
             }
         }
-        }}}}}}}}
+        }}}}}}
         tiedY -= tiedXY
         let pairs = concordant + discordant + tiedX
         let somers = (concordant - discordant) / pairs
         var dfbeta = [Double](repeating: 0, count: clusterCount)
         for k in 0..<n {
-            let value = data.weight[k] * ((inflConcordant[k] - inflDiscordant[k]) / pairs
-                - (somers / pairs) * (inflConcordant[k] + inflDiscordant[k] + inflTied[k]))
+            let value = data.weight[k] * (influence[2 * k] / pairs - (somers / pairs) * influence[2 * k + 1])
             dfbeta[cluster?[k] ?? k] += value
         }
         var variance = 0.0

@@ -25,10 +25,12 @@ extension CoxPH {
         // Centre (weighted mean) and scale columns as coxfit6; columns in {-1, 0, 1} are left alone.
         let (means, scales) = Self.centreAndScale(&sorted)
         let data = sorted
-        var likelihood = CoxPartialLikelihood(data, ties: ties)
-        let outcome = DampedNewton.coxph(maxIterations: maxIterations, epsilon: epsilon,
-                                         choleskyTolerance: choleskyTolerance)
-            .maximize(&likelihood, from: [Double](repeating: 0, count: p))
+        // The likelihood's scratch (two arrays of n) is released before the concordance allocates its own.
+        let outcome = { () -> DampedNewtonResult in
+            var likelihood = CoxPartialLikelihood(data, ties: ties)
+            return DampedNewton.coxph(maxIterations: maxIterations, epsilon: epsilon, choleskyTolerance: choleskyTolerance)
+                .maximize(&likelihood, from: [Double](repeating: 0, count: p))
+        }()
         let factor = TolerantCholesky(outcome.evaluation.information, tolerance: choleskyTolerance)
         let internalVariance = factor.inverse()
         let beta = (0..<p).map { outcome.parameters[$0] * scales[$0] }
@@ -70,23 +72,35 @@ extension CoxPH {
             return (data.order.map { dense.codes[$0] }, dense.count)
         }
         let eta = data.order.map { linear[$0] }
+        // The concordance and the two sets of cluster score sums (at β̂ and at 0) are independent
+        // single-threaded passes: run them side by side (the same numbers on any number of cores).
+        let clusterCount = sortedCluster?.count ?? n
+        let pieces = Parallel.map(isRobust ? 3 : 1) { piece -> _CoxFitPiece in
+            switch piece {
+            case 0:
+                return .concordance(CoxConcordance.compute(data, risk: eta, cluster: sortedCluster?.codes,
+                                                           clusterCount: clusterCount))
+            case 1:
+                return .sums(CoxScoreResiduals.clusterSums(data, eta: eta, ties: ties, cluster: sortedCluster?.codes,
+                                                           clusterCount: clusterCount))
+            default:
+                return .sums(CoxScoreResiduals.clusterSums(data, eta: [Double](repeating: 0, count: n), ties: ties,
+                                                           cluster: sortedCluster?.codes, clusterCount: clusterCount))
+            }
+        }
         var robustVariance: Matrix?
         var robustScore: CoxPHTest?
-        if isRobust {
-            let count = sortedCluster?.count ?? n
-            let sums = CoxScoreResiduals.clusterSums(data, eta: eta, ties: ties, cluster: sortedCluster?.codes,
-                                                     clusterCount: count)
-            robustVariance = Self.sandwich(sums, scales: scales, variance: variance, clusters: count)
-            let sums0 = CoxScoreResiduals.clusterSums(data, eta: [Double](repeating: 0, count: n), ties: ties,
-                                                      cluster: sortedCluster?.codes, clusterCount: count)
-            robustScore = robustScoreTest(sums0, scales: scales, clusters: count)
+        if isRobust, pieces.count == 3, case .sums(let sums) = pieces[1], case .sums(let sums0) = pieces[2] {
+            robustVariance = Self.sandwich(sums, scales: scales, variance: variance, clusters: clusterCount)
+            robustScore = robustScoreTest(sums0, scales: scales, clusters: clusterCount)
         }
 
         let used = robustVariance ?? variance
         let waldStatistic = TolerantCholesky(used, tolerance: choleskyTolerance).quadraticForm(beta)
         let lr = 2 * (outcome.evaluation.value - outcome.start.value)
-        let concordance = CoxConcordance.compute(data, risk: eta, cluster: sortedCluster?.codes,
-                                                 clusterCount: sortedCluster?.count ?? n)
+        guard case .concordance(let concordance) = pieces.first else {
+            throw .undefinedStatistic(context: Self.fitContext, message: "the concordance was not computed (internal).")
+        }
         if !outcome.isConverged {
             warnings.append(.notConverged(iterations: outcome.iterations))
         }
@@ -116,6 +130,19 @@ extension CoxPH {
         let n = input.time.count
         let entry = input.start
         _ = try KaplanMeier.entries(entry, stop: input.time, weights: nil, context: Self.fitContext)  // start < stop, finite
+        if entry == nil {
+            // One sort gives the fixed times and their order.
+            var fixed = input.time
+            var ascending: [Int]?
+            if timeFix {
+                let sorting = try TimeFix().applySorting(input.time)
+                fixed = sorting.times
+                ascending = sorting.order
+            }
+            let sorted = CoxSortedData(x: input.x, time: fixed, event: input.event, strata: input.strata,
+                                       weights: input.weights, ascending: ascending)
+            return (sorted, names)
+        }
         // R's aeqSurv treats the start and stop times as one set.
         let joined = input.time + (entry ?? [])
         let fixed = timeFix ? try TimeFix().apply(to: joined) : joined
@@ -255,4 +282,10 @@ extension CoxPH {
         let statistic = TolerantCholesky(meat, tolerance: choleskyTolerance).quadraticForm(u)
         return Self.test(statistic, df: p)
     }
+}
+
+/// One of the independent passes after a Cox fit (``CoxPH/fit(_:)`` runs them concurrently).
+private enum _CoxFitPiece: Sendable {
+    case concordance(CoxConcordance)
+    case sums([Double])
 }

@@ -77,12 +77,80 @@ extension CoxPH {
     /// stratified baseline hazard) and scaled to unit length; the numerical rank then comes from
     /// NumericCore's `PivotedQR` (relative tolerance 1e-7 on the diagonal of R, as R's `qr`).
     ///
+    /// The centred design is not copied on the usual path: its `p × p` cross product `G` is accumulated
+    /// over blocks of rows (``BlockedCrossProduct``). Every diagonal element of a QR factor of the
+    /// unit-length columns is at least their smallest singular value `√λ_min(G)`, and `|R₀₀| ≤ 1`, so when
+    /// `λ_min(G) > ` ``wellConditioned`` (1e-8, far above the 1e-14 that the QR tolerance means and the
+    /// rounding of `G`) the design has full rank and the QR would say so. Otherwise the centred copy and
+    /// the QR decide, exactly as before.
+    ///
     /// - Throws: `.undefinedStatistic` naming the columns.
-    /// - Complexity: O(n p²).
+    /// - Complexity: O(n p²) flops in blocks, O(p²) memory beyond the data; O(n p) memory on the
+    ///   ill-conditioned path.
     package static func checkDesign(_ data: CoxSortedData, names: [String]) throws(StatModelError) {
+        let n = data.n, p = data.p, strataCount = data.strataCount
+        var means = [Double](repeating: 0, count: strataCount * p)
+        var squares = [Double](repeating: 0, count: p)
+        var isConstant = [Bool](repeating: true, count: p)
+        data.x.withUnsafeBufferPointer { xs in
+            for s in 0..<strataCount {
+                let lo = data.strataStart[s], hi = data.strataStart[s + 1], m = s * p
+                guard hi > lo else { continue }
+                for i in lo..<hi {
+                    for j in 0..<p {
+                        let v = xs[i * p + j]
+                        means[m + j] += v
+                        if v != xs[lo * p + j] { isConstant[j] = false }
+                    }
+                }
+                for j in 0..<p { means[m + j] /= Double(hi - lo) }
+                for i in lo..<hi {
+                    for j in 0..<p {
+                        let v = xs[i * p + j] - means[m + j]
+                        squares[j] += v * v
+                    }
+                }
+            }
+        }
+        let constant = (0..<p).filter { isConstant[$0] }
+        if !constant.isEmpty { throw constantColumns(constant, names: names, strataCount: strataCount) }
+        guard p > 1 else { return }
+        let scales = squares.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
+        var stratum = 0
+        let gram = data.x.withUnsafeBufferPointer { xs in
+            BlockedCrossProduct.compute(rows: n, columns: p) { first, count, block in
+                for r in 0..<count {
+                    let i = first + r
+                    while stratum + 1 < strataCount, i >= data.strataStart[stratum + 1] { stratum += 1 }
+                    let m = stratum * p, row = i * p, out = r * p
+                    for j in 0..<p { block[out + j] = (xs[row + j] - means[m + j]) * scales[j] }
+                }
+            }
+        }
+        if let smallest = try? SymmetricEigen.eigenvalues(gram).min(), smallest > wellConditioned { return }
+        try checkRankByQR(data, names: names)
+    }
+
+    /// The smallest eigenvalue of the centred, unit-length design's cross product above which
+    /// ``checkDesign(_:names:)`` needs no QR.
+    package static let wellConditioned = 1e-8
+
+    /// The error of constant columns.
+    private static func constantColumns(_ constant: [Int], names: [String], strataCount: Int) -> StatModelError {
+        let list = constant.map { "'\(names[$0])' (column \($0 + 1))" }.joined(separator: ", ")
+        let within = strataCount > 1 ? " within every stratum" : ""
+        return .undefinedStatistic(
+            context: fitContext,
+            message: "constant column(s)\(within): \(list); their coefficients are not estimable. "
+                + "Remove them from the model (a Cox model has no intercept).")
+    }
+
+    /// The rank of the centred, unit-length design by `PivotedQR` on a copy (the ill-conditioned path of
+    /// ``checkDesign(_:names:)``); names the aliased columns as R would.
+    /// - Complexity: O(n p²), O(n p) memory.
+    private static func checkRankByQR(_ data: CoxSortedData, names: [String]) throws(StatModelError) {
         let n = data.n, p = data.p
         var centred = Matrix(rows: n, columns: p)
-        var constant: [Int] = []
         data.x.withUnsafeBufferPointer { xs in
             centred.elements.withUnsafeMutableBufferPointer { c in
                 for j in 0..<p {
@@ -98,31 +166,11 @@ extension CoxPH {
                             norm += v * v
                         }
                     }
-                    // Exactly constant within every stratum (centring leaves only rounding noise).
-                    var isConstant = true
-                    for s in 0..<data.strataCount where isConstant {
-                        let lo = data.strataStart[s], hi = data.strataStart[s + 1]
-                        let first = xs[lo * p + j]
-                        for i in lo..<hi where xs[i * p + j] != first {
-                            isConstant = false
-                            break
-                        }
-                    }
-                    if isConstant { constant.append(j) }
                     let scale = norm > 0 ? 1 / norm.squareRoot() : 0
                     for i in 0..<n { c[i + j * n] *= scale }
                 }
             }
         }
-        if !constant.isEmpty {
-            let list = constant.map { "'\(names[$0])' (column \($0 + 1))" }.joined(separator: ", ")
-            let within = data.strataCount > 1 ? " within every stratum" : ""
-            throw .undefinedStatistic(
-                context: fitContext,
-                message: "constant column(s)\(within): \(list); their coefficients are not estimable. "
-                    + "Remove them from the model (a Cox model has no intercept).")
-        }
-        guard p > 1 else { return }
         let qr: PivotedQR
         do {
             qr = try PivotedQR(centred)

@@ -2,8 +2,8 @@ import Foundation
 import NumericCore
 
 /// The log partial likelihood, its gradient (score) and the information matrix at one `β`, on sorted
-/// (and centred) data: what R's `coxfit6_iter` computes, arranged so that the O(n p²) part is one BLAS
-/// `dsyrk`. Internal.
+/// (and centred) data: what R's `coxfit6_iter` computes, arranged so that the O(n p²) part is BLAS
+/// `dsyrk` calls on blocks of rows (``BlockedCrossProduct``). Internal.
 ///
 /// Walking each stratum in time-descending order keeps running risk-set sums `R = Σ w_i e^{η_i}` and
 /// `A = Σ w_i e^{η_i} x_i`. At an event time with `d` events (weights summing to `W`, risk sums `R_d`,
@@ -28,22 +28,19 @@ package struct CoxPartialLikelihood: Sendable, NewtonObjective {
     private var risk: [Double]
     /// Per sorted row the C-part weight `v_i` (scratch).
     private var weightC: [Double]
-    /// `sqrt(v_i) x_i` stored as the columns of a `p × n` matrix (scratch for `dsyrk`).
-    private var scaled: Matrix
 
     /// Prepares the scratch space for `data`.
-    /// - Complexity: O(n p) memory.
+    /// - Complexity: O(n) memory (the C part's rows are made a block at a time).
     package init(_ data: CoxSortedData, ties: CoxPH.Ties) {
         self.data = data
         self.ties = ties
         risk = [Double](repeating: 0, count: data.n)
         weightC = [Double](repeating: 0, count: data.n)
-        scaled = Matrix(rows: data.p, columns: data.n)
     }
 
     /// Evaluates at `beta` (internal coordinates): `log L`, the score and the information.
     ///
-    /// - Complexity: O(n p) plus one `n × p` `dsyrk` (O(n p²) flops at BLAS-3 speed), O(p²) per event.
+    /// - Complexity: O(n p) plus `dsyrk` on blocks of rows (O(n p²) flops at BLAS-3 speed), O(p²) per event.
     package mutating func evaluate(_ beta: [Double]) -> NewtonEvaluation {
         let p = data.p
         let n = data.n
@@ -193,19 +190,19 @@ package struct CoxPartialLikelihood: Sendable, NewtonObjective {
                 }
             }
         }}}}}}}}}}}}
-        // C part: Σ_i v_i x_i x_iᵀ through one dsyrk on the rows scaled by sqrt(v_i).
-        scaled.elements.withUnsafeMutableBufferPointer { y in
-            data.x.withUnsafeBufferPointer { xs in
-                weightC.withUnsafeBufferPointer { v in
-                    for i in 0..<n {
+        // C part: Σ_i v_i x_i x_iᵀ, one dsyrk per block of rows scaled by sqrt(v_i) (no n × p copy).
+        var information = data.x.withUnsafeBufferPointer { xs in
+            weightC.withUnsafeBufferPointer { v in
+                BlockedCrossProduct.compute(rows: n, columns: p) { first, count, block in
+                    for r in 0..<count {
+                        let i = first + r
                         let f = v[i].squareRoot()
-                        let row = i * p
-                        for j in 0..<p { y[row + j] = f * xs[row + j] }
+                        let row = i * p, out = r * p
+                        for j in 0..<p { block[out + j] = f * xs[row + j] }
                     }
                 }
             }
         }
-        var information = (try? scaled.syrk(transpose: false)) ?? Matrix(rows: p, columns: p)
         for j in 0..<p {
             for k in 0...j {
                 let value = information[j, k] - outer[j * p + k]

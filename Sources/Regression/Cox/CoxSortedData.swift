@@ -41,12 +41,15 @@ package struct CoxSortedData: Sendable {
     ///   - strata: stratum labels or nil.
     ///   - weights: positive finite weights or nil.
     ///   - entry: entry times below the times (counting-process rows), or nil.
+    ///   - ascending: `SurvivalOrder.ascending(time)` when the caller has it (``TimeFix/applySorting(_:)``),
+    ///     or nil to sort here.
     /// - Complexity: O(n) for the time sort (radix), O(n) for the stratum pass, O(n p) for the design,
     ///   O(n log n) for the entries.
-    package init(x: Matrix, time: [Double], event: [Bool], strata: [Int]?, weights: [Double]?, entry: [Double]? = nil) {
+    package init(x: Matrix, time: [Double], event: [Bool], strata: [Int]?, weights: [Double]?, entry: [Double]? = nil,
+                 ascending: [Int]? = nil) {
         let n = time.count
         let p = x.columns
-        var order = Array(SurvivalOrder.ascending(time).reversed())
+        var order = Array((ascending ?? SurvivalOrder.ascending(time)).reversed())
         var starts = [0, n]
         if let strata {
             let (codes, count) = CoxCodes.dense(strata)
@@ -55,14 +58,7 @@ package struct CoxSortedData: Sendable {
                 for code in codes { counts[code + 1] += 1 }
                 for s in 0..<count { counts[s + 1] += counts[s] }
                 starts = counts
-                var next = counts
-                var sorted = [Int](repeating: 0, count: n)
-                for row in order {
-                    let code = codes[row]
-                    sorted[next[code]] = row
-                    next[code] += 1
-                }
-                order = sorted
+                order = Self.grouped(order, starts: counts) { codes[$0] }
             }
         }
         var sortedTime = [Double](repeating: 0, count: n)
@@ -73,16 +69,16 @@ package struct CoxSortedData: Sendable {
             sortedStatus[position] = event[row]
             if let weights { sortedWeight[position] = weights[row] }
         }
-        var rowMajor = [Double](repeating: 0, count: n * p)
-        x.elements.withUnsafeBufferPointer { source in
-            rowMajor.withUnsafeMutableBufferPointer { target in
-                order.withUnsafeBufferPointer { ord in
+        // Column by column: each pass gathers from one column (n doubles), which stays in cache better
+        // than p columns at once (a row-by-row gather profiled slower at 1,000,000 rows).
+        let rowMajor = x.elements.withUnsafeBufferPointer { source in
+            order.withUnsafeBufferPointer { ord in
+                [Double](unsafeUninitializedCapacity: n * p) { target, initialized in
                     for j in 0..<p {
                         let column = j * n
-                        for position in 0..<n {
-                            target[position * p + j] = source[column + ord[position]]
-                        }
+                        for position in 0..<n { target[position * p + j] = source[column + ord[position]] }
                     }
+                    initialized = n * p
                 }
             }
         }
@@ -114,6 +110,25 @@ package struct CoxSortedData: Sendable {
         }
         self.entry = sortedEntry
         self.entryOrder = entryOrder
+    }
+
+    /// `rows` stably bucketed by stratum: the rows of stratum `s` fill `starts[s] ..< starts[s + 1]` in
+    /// their order in `rows`.
+    /// - Parameters:
+    ///   - rows: Row indices (each stratum's count must match `starts`).
+    ///   - starts: Cumulative stratum sizes, `starts[0] == 0`.
+    ///   - stratum: The stratum of a row.
+    /// - Returns: The rows grouped by stratum.
+    /// - Complexity: O(n).
+    package static func grouped(_ rows: [Int], starts: [Int], stratum: (Int) -> Int) -> [Int] {
+        var next = Array(starts.dropLast())
+        var grouped = [Int](repeating: 0, count: rows.count)
+        for row in rows {
+            let s = stratum(row)
+            grouped[next[s]] = row
+            next[s] += 1
+        }
+        return grouped
     }
 
     /// Hands `leave` each row of a stratum whose entry is at or after `t` and that has not left yet: a

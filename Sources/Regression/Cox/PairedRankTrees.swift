@@ -2,8 +2,8 @@
 /// events passed so far), each answering "weight below / at / above rank r".
 ///
 /// Each tally is a Fenwick (binary indexed) tree over blocks of 16 consecutive ranks plus the per-rank
-/// weights; the per-rank weights of the two tallies are interleaved, so the usual pattern of touching
-/// both tallies at the same rank costs one cache miss. The block trees are small enough to stay in
+/// weights; the per-rank weights and the block trees of the two tallies are interleaved, so the usual
+/// pattern of touching both tallies at the same rank costs the cache misses of one. The block trees are small enough to stay in
 /// cache. An update or query costs O(log(size / 16)) cached steps, one access to the per-rank array and
 /// a scan of at most 15 neighbouring ranks. Internal.
 package struct PairedRankTrees: Sendable {
@@ -14,7 +14,7 @@ package struct PairedRankTrees: Sendable {
     }
 
     private static let blockShift = 4
-    /// Block trees, tally t at `t * (blockCapacity + 1) + i`.
+    /// Block trees, tally t of block node i at `2 i + t`.
     private var blocks: [Double]
     /// Per-rank weights, tally t of rank r at `2 r + t`.
     private var single: [Double]
@@ -38,12 +38,9 @@ package struct PairedRankTrees: Sendable {
     package mutating func reset(size: Int) {
         blockCount = (size >> Self.blockShift) + 1
         totals = (0, 0)
-        let count = blockCount, stride = blockCapacity + 1
+        let count = blockCount
         blocks.withUnsafeMutableBufferPointer { b in
-            for i in 0...count {
-                b[i] = 0
-                b[stride + i] = 0
-            }
+            for i in 0..<(2 * (count + 1)) { b[i] = 0 }
         }
         single.withUnsafeMutableBufferPointer { s in
             for i in 0..<(2 * (size + 1)) { s[i] = 0 }
@@ -57,10 +54,10 @@ package struct PairedRankTrees: Sendable {
         single[2 * rank + t] += weight
         if t == 0 { totals.0 += weight } else { totals.1 += weight }
         var i = (rank >> Self.blockShift) + 1
-        let limit = blockCount, base = t * (blockCapacity + 1)
+        let limit = blockCount
         blocks.withUnsafeMutableBufferPointer { b in
             while i <= limit {
-                b[base + i] += weight
+                b[2 * i + t] += weight
                 i += i & (-i)
             }
         }
@@ -73,10 +70,9 @@ package struct PairedRankTrees: Sendable {
         let block = rank >> Self.blockShift
         var less = 0.0
         var i = block
-        let base = t * (blockCapacity + 1)
         blocks.withUnsafeBufferPointer { b in
             while i > 0 {
-                less += b[base + i]
+                less += b[2 * i + t]
                 i -= i & (-i)
             }
         }

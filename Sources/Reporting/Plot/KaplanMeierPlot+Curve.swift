@@ -28,6 +28,13 @@ extension KaplanMeierPlot {
         /// Whether the curve is a smooth function sampled at `times` (a model's curve), drawn as straight
         /// segments between the points rather than as steps. False for a Kaplan–Meier curve.
         public var isContinuous = false
+        /// The simultaneous band's lower and upper limits at each time (nil outside its range), drawn
+        /// as a lighter ribbon under the pointwise band; empty for none.
+        public var simultaneousLower: [Double?] = []
+        /// The simultaneous band's upper limits (see ``simultaneousLower``).
+        public var simultaneousUpper: [Double?] = []
+        /// The simultaneous band's name for the legend (e.g. "Hall–Wellner"); nil for none.
+        public var simultaneousName: String?
 
         /// Creates a curve from plain arrays.
         /// - Parameters:

@@ -1,21 +1,36 @@
 extension KaplanMeierPlot {
-    /// Writes the shaded confidence bands, one group per curve.
+    /// Writes the shaded confidence bands, one group per curve: the simultaneous band (when a curve has
+    /// one) lighter, under the pointwise band.
     package func drawBands(x: AxisScale, y: AxisScale, into writer: inout SVGWriter) {
+        if curves.contains(where: { !$0.simultaneousLower.isEmpty }) {
+            writer.open("g", [("class", "rp-km-simultaneous-bands")])
+            for (index, curve) in curves.enumerated() where !curve.simultaneousLower.isEmpty {
+                var band = curve
+                band.lower = curve.simultaneousLower
+                band.upper = curve.simultaneousUpper
+                drawBand(band, style: PlotPalette.style(index), opacity: "0.07", x: x, y: y, into: &writer)
+            }
+            writer.close("g")
+        }
         writer.open("g", [("class", "rp-km-bands")])
         for (index, curve) in curves.enumerated() {
-            let style = PlotPalette.style(index)
-            var path = SVGPath()
-            for polygon in Self.bandPolygons(curve, start: x.lower, end: x.upper) {
-                for vertex in polygon {
-                    path.add(x.clampedPosition(of: vertex.x) ?? .nan, y.clampedPosition(of: vertex.y) ?? .nan)
-                }
-                path.closeSubpath()
-            }
-            guard !path.isEmpty else { continue }
-            writer.element("path", [("d", path.data), ("fill", style.colour), ("fill-opacity", "0.15"),
-                                    ("stroke", "none")])
+            drawBand(curve, style: PlotPalette.style(index), opacity: "0.15", x: x, y: y, into: &writer)
         }
         writer.close("g")
+    }
+
+    /// Writes one curve's band (its `lower` and `upper`) as a filled path.
+    private func drawBand(_ curve: Curve, style: SeriesStyle, opacity: String, x: AxisScale, y: AxisScale, into writer: inout SVGWriter) {
+        var path = SVGPath()
+        for polygon in Self.bandPolygons(curve, start: x.lower, end: x.upper) {
+            for vertex in polygon {
+                path.add(x.clampedPosition(of: vertex.x) ?? .nan, y.clampedPosition(of: vertex.y) ?? .nan)
+            }
+            path.closeSubpath()
+        }
+        guard !path.isEmpty else { return }
+        writer.element("path", [("d", path.data), ("fill", style.colour), ("fill-opacity", opacity),
+                                ("stroke", "none")])
     }
 
     /// Writes the step curves and their censoring marks ("+"), one group per curve.

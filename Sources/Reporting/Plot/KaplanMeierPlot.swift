@@ -119,6 +119,10 @@ public struct KaplanMeierPlot: Sendable {
             notes.insert("shaded: " + (percent.map { $0 + "% " } ?? "") + "confidence band", at: 0)
         }
         if !notes.isEmpty { items.append(PlotLegend.Item(key: .none, label: notes.joined(separator: "; "))) }
+        if showsConfidenceBands, let name = curves.lazy.compactMap(\.simultaneousName).first {
+            let percent = curves.lazy.compactMap(\.confidenceLevel).first.flatMap { SVGNumber.general($0 * 100, significant: 3) }
+            items.append(PlotLegend.Item(key: .none, label: "lighter: " + (percent.map { $0 + "% " } ?? "") + name + " band"))
+        }
         return PlotLegend(items: items)
     }
 }

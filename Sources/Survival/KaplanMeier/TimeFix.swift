@@ -36,6 +36,45 @@ public struct TimeFix: Sendable, Equatable {
     ///   non-finite tolerance.
     /// - Complexity: O(n log n) for n times (one sort).
     public func apply(to times: [Double]) throws(StatModelError) -> [Double] {
+        try check(times)
+        guard tolerance > 0, times.count > 1 else { return times }
+        var firsts: [Int] = []
+        return fixed(times, order: SurvivalOrder.ascending(times), firsts: &firsts).times
+    }
+
+    /// ``apply(to:)`` and the row indices that put the fixed times in ascending order, equal fixed times
+    /// in row order (exactly `SurvivalOrder.ascending` of the result), from one sort of the times.
+    ///
+    /// - Parameter times: finite times, in any order.
+    /// - Returns: the fixed times (input order) and their stable ascending order.
+    /// - Throws: As ``apply(to:)``.
+    /// - Complexity: O(n) for the radix sort, plus O(k log k) for each tied run of k rows that held
+    ///   several distinct times.
+    package func applySorting(_ times: [Double]) throws(StatModelError) -> (times: [Double], order: [Int]) {
+        try check(times)
+        var order = SurvivalOrder.ascending(times)
+        guard tolerance > 0, times.count > 1 else { return (times, order) }
+        var firsts: [Int] = []
+        let (result, representative) = fixed(times, order: order, firsts: &firsts)
+        // Along `order` the fixed times do not decrease; a run of equal fixed times that merged several
+        // distinct times is in order of those times, and the stable order wants it in row order. Runs are
+        // found among the distinct times (`firsts[d]`: where distinct time d starts in `order`).
+        var d = 1
+        while d < representative.count {
+            guard representative[d] == representative[d - 1] else {
+                d += 1
+                continue
+            }
+            let first = d - 1
+            while d < representative.count, representative[d] == representative[first] { d += 1 }
+            let end = d < firsts.count ? firsts[d] : order.count
+            order[firsts[first]..<end].sort()
+        }
+        return (result, order)
+    }
+
+    /// Refuses a non-finite tolerance or time.
+    private func check(_ times: [Double]) throws(StatModelError) {
         let context = "TimeFix.apply"
         guard tolerance.isFinite else {
             throw .invalidArgument(context: context, message: "tolerance must be finite, got \(tolerance).")
@@ -43,14 +82,20 @@ public struct TimeFix: Sendable, Equatable {
         for (index, value) in times.enumerated() where !value.isFinite {
             throw .nonFiniteValue(context: context, argument: "times", index: index)
         }
-        guard tolerance > 0, times.count > 1 else { return times }
-        let order = SurvivalOrder.ascending(times)
+    }
+
+    /// The fixed times, given the ascending order of `times` (tolerance > 0, at least two times), and
+    /// the representative of each distinct time; `firsts` receives where each distinct time starts in
+    /// `order`.
+    private func fixed(_ times: [Double], order: [Int], firsts: inout [Int]) -> (times: [Double], representative: [Double]) {
         var distinct: [Double] = []
         distinct.reserveCapacity(min(times.count, 1 << 16))
-        for index in order {
+        firsts.reserveCapacity(min(times.count, 1 << 16))
+        for (position, index) in order.enumerated() {
             let value = times[index]
             if let last = distinct.last, last == value { continue }
             distinct.append(value)
+            firsts.append(position)
         }
         let representative = representatives(ofSortedDistinct: distinct)
         var result = times
@@ -64,7 +109,7 @@ public struct TimeFix: Sendable, Equatable {
             }
             result[index] = representative[position]
         }
-        return result
+        return (result, representative)
     }
 
     /// For strictly increasing finite values, the value each one is replaced by (the first of its run).

@@ -46,7 +46,7 @@ struct ResultFigureTests {
         var roles = ColumnRoles()
         roles.by = ["dose_group"]
         let output = try CurvesRequest(source: DataSource(path: Self.trial, roles: roles)).run()
-        let summary = output.result
+        let summary = output.result.summary
         let svg = SVGTestDocument(output.rendered(.svg))
         #expect(svg.isWellFormed, "\(svg.parseError ?? "")")
         #expect(svg.elements.first?.name == "svg")

@@ -24,10 +24,7 @@
 #     difference; Golub-Welsch nodes from eigen()), optim(BFGS) then Newton polishing on a numerical
 #     Hessian (optimHess); the log-likelihood at the optimum is checked against integrate() per patient
 #     (integrate_check, the absolute difference). Cases weibull_direct, loglogistic_direct, and
-#     lognormal_direct (the uncensored data of (a) again, a check of this code against lme), and
-#     weibull_truncated_direct: left-truncated episodes (start > 0 for about half of them, kept only when
-#     the time exceeds the start), each episode conditioned on survival to its entry given the patient's
-#     intercept: h(b) adds -log S0((log start - x'beta - b)/sigma) per truncated episode.
+#     lognormal_direct (the uncensored data of (a) again, a check of this code against lme).
 #
 # aft_random_intercept.json: {r_version, cases: [case]}; a case: name, data (csv file stem), family,
 # formula (Relief's --formula), coef (beta, names in columns), log_sigma, log_tau, sigma, tau,
@@ -56,21 +53,18 @@ families <- list(
                      r = function(n) rlogis(n)))
 
 # Patient i's log integrand h(b) on the log t scale (events: log f0(z) - log sigma; censored: log S0(z)).
-h_patient <- function(b, y, ev, eta, ls, lt, fam, y0 = NULL) {
+h_patient <- function(b, y, ev, eta, ls, lt, fam) {
   s <- exp(ls); tau <- exp(lt)
   z <- (y - eta - b) / s
-  trunc <- 0
-  if (!is.null(y0)) { k <- is.finite(y0); if (any(k)) trunc <- sum(fam$ls((y0[k] - eta[k] - b) / s)) }
-  sum(ifelse(ev == 1, fam$ld(z) - ls, fam$ls(z))) - trunc + dnorm(b, 0, tau, log = TRUE)
+  sum(ifelse(ev == 1, fam$ld(z) - ls, fam$ls(z))) + dnorm(b, 0, tau, log = TRUE)
 }
 
 marginal <- function(theta, d, X, fam, exact = FALSE) {
   p <- ncol(X); beta <- theta[1:p]; ls <- theta[p + 1]; lt <- theta[p + 2]
   eta <- drop(X %*% beta); y <- log(d$time)
-  y0 <- if (is.null(d$start)) NULL else log(d$start)   # log 0 = -Inf: no truncation
   total <- 0
   for (rows in split(seq_len(nrow(d)), d$id)) {
-    f <- function(b) h_patient(b, y[rows], d$event[rows], eta[rows], ls, lt, fam, if (is.null(y0)) NULL else y0[rows])
+    f <- function(b) h_patient(b, y[rows], d$event[rows], eta[rows], ls, lt, fam)
     tau <- exp(lt)
     m <- optimize(f, c(-12 * tau - 12, 12 * tau + 12), maximum = TRUE, tol = 1e-12)$maximum
     e <- 1e-4
@@ -92,10 +86,9 @@ direct_fit <- function(name, d, formula, relief_formula, fam_name) {
   fam <- families[[fam_name]]
   X <- model.matrix(formula, d)
   start_fit <- survival::survreg(update(formula, survival::Surv(time, event) ~ .), data = d, dist = fam_name)
-  # (the start ignores truncation; it is only a starting point)
   theta <- c(coef(start_fit), log(start_fit$scale) - 0.15, log(start_fit$scale) - 0.7)
   nll <- function(th) -marginal(th, d, X, fam)
-  o <- optim(theta, nll, method = "BFGS", control = list(reltol = 1e-12, maxit = 300))
+  o <- optim(theta, nll, method = "BFGS", control = list(reltol = 1e-14, maxit = 500))
   theta <- o$par
   for (it in 1:4) {   # Newton polishing on a numerical Hessian and gradient
     H <- optimHess(theta, nll)
@@ -128,7 +121,7 @@ lme_fit <- function(name, d, relief_formula) {
 
 name_of <- function(d) attr(d, "stem")
 
-simulate <- function(stem, fam_name, censor, seed, truncate = FALSE) {
+simulate <- function(stem, fam_name, censor, seed) {
   set.seed(seed)
   patients <- 60
   k <- sample(3:6, patients, replace = TRUE)
@@ -145,10 +138,6 @@ simulate <- function(stem, fam_name, censor, seed, truncate = FALSE) {
     event <- as.integer(t <= cens); t <- pmin(t, cens)
   }
   d <- data.frame(id = id, x1 = x1, x2 = x2, time = t, event = event)
-  if (truncate) {
-    d$start <- ifelse(runif(n) < 0.5, round(runif(n, 0, 6), 4), 0)
-    d <- d[d$time > d$start, ]
-  }
   write.csv(d, file.path(here, paste0(stem, ".csv")), row.names = FALSE, quote = FALSE)
   attr(d, "stem") <- stem
   d
@@ -164,9 +153,6 @@ wb <- simulate("ri_weibull", "weibull", censor = TRUE, seed = 141)
 cases[[length(cases) + 1]] <- direct_fit("weibull_direct", wb, formula, relief, "weibull")
 ll <- simulate("ri_loglogistic", "loglogistic", censor = TRUE, seed = 142)
 cases[[length(cases) + 1]] <- direct_fit("loglogistic_direct", ll, formula, relief, "loglogistic")
-
-tw <- simulate("ri_weibull_truncated", "weibull", censor = TRUE, seed = 143, truncate = TRUE)
-cases[[length(cases) + 1]] <- direct_fit("weibull_truncated_direct", tw, formula, relief, "weibull")
 
 trial <- read.csv("data/ketamine_trial.csv")
 ev <- trial[trial$relief_ended == 1, ]
