@@ -44,7 +44,7 @@ struct RegressionFitter: Sendable {
             guard requirements.allowsFrailty else {
                 throw AnalysisError(
                     .usage,
-                    "frailty(\(column)) applies to `relief fit cox`, weibull, lognormal and loglogistic only; a \(model) "
+                    "frailty(\(column)) applies to `relief fit cox`, weibull, lognormal and loglogistic only; the \(model) "
                         + "model with a random effect per patient is not built. Fit one of those with "
                         + "--formula \"... + frailty(\(column))\", or use cluster(\(column)) for robust standard errors")
             }
