@@ -21,14 +21,10 @@ struct ScheduleCommand: ParsableCommand {
             \(ReliefFailure.exitCodeHelp)
             """)
 
-    @Option(
-        name: .customLong("model"),
-        help: ArgumentHelp("The relief model: exponential, weibull (default), lognormal, loglogistic, or emax / sigemax (one-step Emax AFT, family from --dist).", valueName: "model"))
+    @Option(name: .customLong("model"), help: ArgumentHelp("The relief model: exponential, weibull (default), lognormal, loglogistic, or emax / sigemax (one-step Emax AFT, family from --dist).", valueName: "model"))
     var modelOption: ScheduleModelOption = .weibull
 
-    @Option(
-        name: .customLong("dist"),
-        help: ArgumentHelp("Error distribution of --model emax or sigemax: exponential, weibull (default), lognormal or loglogistic.", valueName: "name"))
+    @Option(name: .customLong("dist"), help: ArgumentHelp("Error distribution of --model emax or sigemax: exponential, weibull (default), lognormal or loglogistic.", valueName: "name"))
     var family: FamilyOption?
 
     @Option(help: ArgumentHelp("Doses, comma-separated, e.g. 0.5,1.0.", valueName: "d,d,..."))
@@ -46,12 +42,11 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The interval column of the formula.", valueName: "column"))
     var intervalColumn = "interval_days"
 
-    @Option(
-        name: .customLong("at"),
-        help: ArgumentHelp(
-            "The value at which to hold another formula column, e.g. baseline_pain=6 or condition=CRPS. Repeat for every such column.",
-            valueName: "column=value"))
+    @Option(name: .customLong("at"), help: ArgumentHelp("The value at which to hold another formula column, e.g. baseline_pain=6 or condition=CRPS. Repeat for every such column.", valueName: "column=value"))
     var at: [String] = []
+
+    @Option(help: ArgumentHelp("With frailty(col) in the formula: the patient (a value of col) whose own schedule to compute; default a new patient.", valueName: "id"))
+    var patient: String?
 
     @Flag(inversion: .prefixedNo, help: "Solve the crossing interval between grid points (bisection on the fitted curve).")
     var solve = true
@@ -66,10 +61,11 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = try ScheduleRequest(
+        var request = try ScheduleRequest(
             source: try input.source(), model: modelOption.model, specification: try formula.specification(dist: family?.dist),
             doses: doses, intervals: intervals, target: target, doseColumn: doseColumn, intervalColumn: intervalColumn, at: at,
             solvesContinuously: solve)
+        request.patient = patient
         let numberOptions = request.provenanceOptions(references: formula.ref, doses: doses, intervals: intervals, at: at)
         try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
     }

@@ -76,6 +76,6 @@ extension ScheduleRequest {
         var options = specification.provenanceOptions(model: model, references: references)
         if model.needsDose { options.append(("dose", doseColumn)) }
         options += [("doses", doses), ("intervals", intervals), ("target", String(describing: target))]
-        return options + at.map { ("at", $0) }
+        return options + at.map { ("at", $0) } + (patient.map { [("patient", $0)] } ?? [])
     }
 }

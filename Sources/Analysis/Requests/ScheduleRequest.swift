@@ -28,6 +28,9 @@ public struct ScheduleRequest: AnalysisRequest {
     public var settings: [ProfileSetting]
     /// Whether to solve the crossing interval between grid points.
     public var solvesContinuously: Bool
+    /// With a `frailty()` term: the patient whose own relief to schedule (their estimated effect); nil
+    /// schedules a new patient (the population curve).
+    public var patient: String?
     let fitter: RegressionFitter
 
     /// Creates the request and checks the columns against the formula before any data are read.
@@ -77,12 +80,25 @@ public struct ScheduleRequest: AnalysisRequest {
     public func compute(_ dataset: SurvivalDataset) throws -> (result: ScheduleReport, warnings: [String]) {
         do {
             let fitted = try fitter.fitModel(dataset)
-            let coverageModel = try fitter.coverageModel(
+            if let patient, !fitted.fit.hasPatientEffects {
+                throw AnalysisError(.usage, "--patient \(patient) needs a per-patient term in the formula, e.g. + frailty(patient_id)")
+            }
+            var coverageModel = try fitter.coverageModel(
                 fitted, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
+            coverageModel.patient = patient
             let regression = fitter.result(fitted.fit, design: fitted.design, dataset: dataset)
             let schedule = try schedule(dataset).compute(
                 coverageModel, modelAssumption: regression.estimates.scheduleAssumption(formula: regression.formula))
-            return (ScheduleReport(regression: regression, schedule: schedule), regression.warnings + schedule.warnings)
+            var report = ScheduleReport(regression: regression, schedule: schedule)
+            var warnings = regression.warnings + schedule.warnings
+            if fitted.fit.hasPatientEffects {
+                let whose = PatientPrediction(requested: patient, effect: patient.flatMap { fitted.fit.patientEffect($0, data: fitted.data) })
+                report.modelLines.append(("patient", PredictionRenderer.describe(whose)))
+                if let patient, whose.effect == nil {
+                    warnings.append("patient \(patient) has no episodes in the data: the schedule of a new patient is shown")
+                }
+            }
+            return (report, warnings)
         } catch let error as MaintenanceScheduleError {
             throw Self.translate(error)
         }

@@ -26,6 +26,8 @@ public struct RegressionCoverageModel: ReliefCoverageModel {
     public let fixed: [ProfileSetting]
     /// The data the model was fitted on (models whose predictions depend on it read them).
     public let data: RegressionData
+    /// For a model with per-patient effects: the patient whose own relief to schedule (nil: a new patient).
+    public var patient: String?
 
     /// Whether the dose is a column of the formula (else the model's dose role carries it).
     public var doseInFormula: Bool { data.dose == nil }
@@ -147,7 +149,7 @@ public struct RegressionCoverageModel: ReliefCoverageModel {
         guard tau.isFinite, tau > 0 else { throw .invalidArgument(message: "tau \(tau) must be a finite time > 0") }
         let profiles = RegressionProfiles(x: try profile(dose: dose, interval: interval),
                                           dose: doseInFormula ? nil : [dose])
-        let request = PredictionRequest(times: [], probabilities: [], tau: tau, confidenceLevel: confidenceLevel)
+        let request = PredictionRequest(times: [], probabilities: [], tau: tau, confidenceLevel: confidenceLevel, patient: patient)
         let predictions: [SurvivalProfilePrediction]
         do {
             predictions = try fit.predict(profiles, request: request, data: data)
