@@ -39,7 +39,7 @@ struct PatientScheduleTests {
                 #expect(abs(other.restrictedMean - cell.restrictedMean) > 1e-6)
             }
         }
-        #expect(own.modelLines.contains { $0.key == "patient" && $0.value.hasPrefix("P0000042: own intercept") })
+        #expect(own.patient?.effect?.patient == "P0000042" && own.patient?.effect?.scale == .logTime)
     }
 
     @Test("an unknown patient gets the new patient's schedule and a warning")

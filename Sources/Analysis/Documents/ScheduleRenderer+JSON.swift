@@ -6,7 +6,7 @@ extension ScheduleRenderer {
     /// ```
     /// {"version", "command", "date"?, "input": {...}, "options": {name: value}, "model", "formula", "n",
     ///  "events", "confidence_level", "confidence_transform": "logit", "target", "doses": [..],
-    ///  "intervals": [..], "held_at": {column: value},
+    ///  "intervals": [..], "held_at": {column: value}, "patient"? (as `relief predict`'s),
     ///  "cells": [{"dose", "interval", "coverage", "std_error", "lower", "upper", "rmst", "rmst_std_error",
     ///             "meets_target"}],
     ///  "longest_interval": [{"dose", "interval", "solved_interval", "conservative_interval", "note"}],
@@ -30,6 +30,7 @@ extension ScheduleRenderer {
             ("doses", .array(schedule.doses.map { .optional($0) })),
             ("intervals", .array(schedule.intervals.map { .optional($0) })),
             ("held_at", .object(schedule.fixedCovariates.map { ($0.column, Self.valueJSON($0.value)) })),
+        ] + (result.patient.map { [("patient", PredictionRenderer.patientJSON($0))] } ?? []) + [
             (
                 "cells",
                 .objects(schedule.cells) { cell in

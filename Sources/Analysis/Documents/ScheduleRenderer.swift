@@ -32,6 +32,7 @@ public struct ScheduleRenderer: ResultRenderer {
         let schedule = result.schedule
         let ci = Provenance.percent(schedule.confidenceLevel) + " CI"
         var model = result.modelLines
+        if let patient = result.patient { model.append(("patient", PredictionRenderer.describe(patient))) }
         model.append(("target", Self.percent(schedule.target) + " of days in relief"))
         if !schedule.fixedCovariates.isEmpty {
             model.append(("held at", schedule.fixedCovariates.map { "\($0.column)=\($0.value)" }.joined(separator: ", ")))

@@ -15,6 +15,8 @@ public struct ScheduleReport: Sendable {
     public var events: Int
     /// The schedule.
     public var schedule: MaintenanceScheduleResult
+    /// For a model with per-patient effects: whose schedule it is (`--patient`), nil otherwise.
+    public var patient: PatientPrediction?
     /// The model's own warnings (convergence).
     public var modelWarnings: [String]
 

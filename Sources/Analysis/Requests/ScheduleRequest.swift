@@ -93,7 +93,7 @@ public struct ScheduleRequest: AnalysisRequest {
             var warnings = regression.warnings + schedule.warnings
             if fitted.fit.hasPatientEffects {
                 let whose = PatientPrediction(requested: patient, effect: patient.flatMap { fitted.fit.patientEffect($0, data: fitted.data) })
-                report.modelLines.append(("patient", PredictionRenderer.describe(whose)))
+                report.patient = whose
                 if let patient, whose.effect == nil {
                     warnings.append("patient \(patient) has no episodes in the data: the schedule of a new patient is shown")
                 }
