@@ -57,6 +57,10 @@ public struct CompareRequest: AnalysisRequest {
                     + "\(adjustModel) adjusted curves are not available yet")
             }
             let fitter = try RegressionFitter(model: adjustModel, specification: ModelSpecification(formula: "\(column) + \(adjust)"))
+            if !fitter.formula.strataColumns.isEmpty || fitter.formula.frailtyColumn != nil {
+                throw AnalysisError(.usage, "--adjust '\(adjust)': strata() and frailty() are not available in an adjustment (adjusted "
+                    + "curves average one baseline over the sample); adjust for the column as a term, or leave it out")
+            }
             if fitter.formula.terms.contains(where: { $0.label != column && $0.label.split(separator: ":").contains(Substring(column)) }) {
                 throw AnalysisError(.usage, "--adjust '\(adjust)': an interaction with \(column) is not available yet; adjust for main effects")
             }
