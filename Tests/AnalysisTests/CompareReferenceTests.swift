@@ -94,7 +94,17 @@ struct CompareReferenceTests {
             for (k, at) in contrast.survivalDifferences.enumerated() {
                 Self.near(at.difference.estimate, expected.surv_diff[k], "\(l) S diff \(at.time)")
                 Self.near(at.difference.standardError, expected.surv_diff_se[k], "\(l) S diff se \(at.time)")
+                // The figure's difference curve is a step function: its last step at or before t is R's difference at t.
+                let step = try #require(contrast.differenceCurve.last { $0.time <= at.time }, "a step before \(at.time)")
+                Self.near(step.difference.estimate, expected.surv_diff[k], "\(l) curve S diff \(at.time)")
+                Self.near(step.difference.standardError, expected.surv_diff_se[k], "\(l) curve S diff se \(at.time)")
             }
+            let curveTimes = contrast.differenceCurve.map(\.time)
+            #expect(curveTimes == curveTimes.sorted() && Set(curveTimes).count == curveTimes.count, "distinct times in order")
+            let groupFit = try #require(result.comparison.groups.first { $0.level == l }?.fit)
+            let referenceFit = try #require(result.comparison.groups.first { $0.level == c.reference }?.fit)
+            #expect(curveTimes.last == min(groupFit.times.last ?? 0, referenceFit.times.last ?? 0), "up to the earlier last time")
+            #expect(Set(curveTimes) == Set((groupFit.times + referenceFit.times).filter { $0 <= curveTimes.last ?? 0 }))
             Self.near(contrast.medianDifference?.contrast.estimate, expected.median_diff, "\(l) median diff")
             let hr = result.hazardRatios[index]
             Self.near(hr.estimate, expected.hr, "\(l) HR", tolerance: 1e-6)
@@ -178,6 +188,22 @@ struct CompareReferenceTests {
             }
             Self.near(contrast.restrictedMean.estimate, expected.rmst_diff, "rmst diff", tolerance: 1e-6)
             Self.near(contrast.restrictedMean.standardError, expected.rmst_diff_se, "rmst diff se", tolerance: 1e-6)
+            // The figure's difference curve on its grid: at a grid time that is a requested time, R's difference.
+            let curve = try #require(adjusted.curveContrasts.first { $0.level == expected.level })
+            #expect(curve.survival.count == adjusted.curveTimes.count)
+            var matched = 0
+            for (k, t) in c.times.enumerated() {
+                guard let g = adjusted.curveTimes.firstIndex(where: { abs($0 - t) < 1e-9 }) else { continue }
+                matched += 1
+                Self.near(curve.survival[g].estimate, expected.surv_diff[k], "\(expected.level) curve S diff at \(t)", tolerance: 1e-6)
+                Self.near(curve.survival[g].standardError, expected.surv_diff_se[k], "\(expected.level) curve S diff se at \(t)", tolerance: 1e-6)
+            }
+            #expect(model == .cox || matched == c.times.count, "the smooth curves' grid to tau holds 7, 14 and 28")
+            let groupCurve = try #require(adjusted.curves.first { $0.level == expected.level })
+            let referenceCurve = try #require(adjusted.curves.first { $0.level == c.reference })
+            for (g, d) in curve.survival.enumerated() {
+                Self.near(d.estimate, groupCurve.survival[g].estimate - referenceCurve.survival[g].estimate, "curve difference \(g)", tolerance: 1e-12)
+            }
         }
     }
 

@@ -37,10 +37,46 @@ public struct CompareRenderer: ResultRenderer {
                 + "pointwise delta-method bands, to tau = \(tau); the table under the axis gives the (unadjusted) numbers "
                 + "still at risk."
         }
-        let plot = KaplanMeierPlot(
+        var plot = KaplanMeierPlot(
             title: (result.adjusted == nil ? "Relief" : "Adjusted relief") + " by \(result.column) (reference \(comparison.reference))",
             curves: curves)
+        plot.differences = Self.differencePanel(result)
+        caption += " The lower panel shows each group's " + (result.adjusted == nil ? "" : "adjusted ")
+            + "proportion minus the reference's, with \(level) pointwise " + (result.adjusted == nil ? "(Greenwood) " : "delta-method ")
+            + "bands; the dashed line is no difference."
         return ReportFigure(svg: plot.svg(), caption: caption, name: "compare")
+    }
+
+    /// The figure's lower panel: each other group's survival difference from the reference (the
+    /// comparison's Kaplan–Meier differences, or the adjusted ones), coloured as the group above.
+    static func differencePanel(_ result: CompareResult) -> KaplanMeierPlot.DifferencePanel {
+        let comparison = result.comparison
+        let curves: [KaplanMeierPlot.Curve]
+        if let adjusted = result.adjusted {
+            curves = adjusted.curveContrasts.map { group in
+                differenceCurve(label: group.level, times: adjusted.curveTimes, group.survival, steps: adjusted.curvesAreSteps,
+                                level: comparison.confidenceLevel)
+            }
+        } else {
+            curves = comparison.contrasts.map { contrast in
+                differenceCurve(label: contrast.level, times: contrast.differenceCurve.map(\.time),
+                                contrast.differenceCurve.map(\.difference), steps: true, level: comparison.confidenceLevel)
+            }
+        }
+        return KaplanMeierPlot.DifferencePanel(yLabel: "Difference from " + comparison.reference, curves: curves)
+    }
+
+    /// One difference curve as the plot draws it: from (0, 0), steps or a smooth line.
+    static func differenceCurve(label: String, times: [Double], _ differences: [Contrast], steps: Bool, level: Double)
+        -> KaplanMeierPlot.Curve
+    {
+        var curve = KaplanMeierPlot.Curve(
+            label: label, times: [0] + times, survival: [0] + differences.map(\.estimate), lower: [0] + differences.map { Optional($0.lower) },
+            upper: [0] + differences.map { Optional($0.upper) }, censorTimes: [], censorSurvival: [], riskSetTimes: [], riskSetSizes: [],
+            confidenceLevel: level)
+        curve.initialValue = 0
+        curve.isContinuous = !steps
+        return curve
     }
 
     /// A group's Kaplan–Meier curve with its estimates replaced by the adjusted curve (from (0, 1), drawn

@@ -34,4 +34,7 @@ public struct AdjustedComparison: Sendable {
     public let curves: [Group]
     /// Whether ``curves`` are step functions (Cox) rather than smooth (parametric).
     public let curvesAreSteps: Bool
+    /// Each other group's difference from the reference at ``curveTimes`` (delta method, as
+    /// ``contrasts``), in the order of ``contrasts``, for the figure's difference panel.
+    public var curveContrasts: [Group] = []
 }

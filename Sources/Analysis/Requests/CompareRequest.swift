@@ -154,14 +154,18 @@ public struct CompareRequest: AnalysisRequest {
             AdjustedComparison.Group(level: name, survival: Array(estimate.survival.dropFirst(k)), restrictedMean: estimate.restrictedMean)
         }
         let referenceIndex = grouping.levels.firstIndex(of: result.reference) ?? 0
-        let contrasts = grouping.levels.indices.filter { $0 != referenceIndex }.map { g in
-            let difference = fit.standardizedContrast(curves[g], curves[referenceIndex], level: level)
-            return AdjustedComparison.Group(level: grouping.levels[g], survival: Array(difference.survival.prefix(k)),
-                                            restrictedMean: difference.restrictedMean)
+        let differences = grouping.levels.indices.filter { $0 != referenceIndex }.map { g in
+            (level: grouping.levels[g], difference: fit.standardizedContrast(curves[g], curves[referenceIndex], level: level))
         }
-        return AdjustedComparison(model: fit.modelName, adjust: adjust, formula: specification.formula, rows: design.rows,
-                                  times: comparison.times, groups: groups, contrasts: contrasts, curveTimes: standardized.figureTimes,
-                                  curves: figureCurves, curvesAreSteps: standardized.isStepFunction)
+        func part(_ difference: (level: String, difference: (survival: [Contrast], restrictedMean: Contrast)), figure: Bool) -> AdjustedComparison.Group {
+            let survival = difference.difference.survival
+            return AdjustedComparison.Group(level: difference.level, survival: figure ? Array(survival.dropFirst(k)) : Array(survival.prefix(k)),
+                                            restrictedMean: difference.difference.restrictedMean)
+        }
+        return AdjustedComparison(
+            model: fit.modelName, adjust: adjust, formula: specification.formula, rows: design.rows, times: comparison.times,
+            groups: groups, contrasts: differences.map { part($0, figure: false) }, curveTimes: standardized.figureTimes,
+            curves: figureCurves, curvesAreSteps: standardized.isStepFunction, curveContrasts: differences.map { part($0, figure: true) })
     }
 
     /// The Cox hazard ratio of each other group against the reference: indicator columns, Efron ties.

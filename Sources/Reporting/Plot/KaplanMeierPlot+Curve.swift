@@ -28,6 +28,8 @@ extension KaplanMeierPlot {
         /// Whether the curve is a smooth function sampled at `times` (a model's curve), drawn as straight
         /// segments between the points rather than as steps. False for a Kaplan–Meier curve.
         public var isContinuous = false
+        /// The value before the first time: 1 for a survival curve, 0 for a difference of two curves.
+        public var initialValue = 1.0
         /// The simultaneous band's lower and upper limits at each time (nil outside its range), drawn
         /// as a lighter ribbon under the pointwise band; empty for none.
         public var simultaneousLower: [Double?] = []

@@ -1,20 +1,23 @@
 extension KaplanMeierPlot {
     /// Writes the shaded confidence bands, one group per curve: the simultaneous band (when a curve has
     /// one) lighter, under the pointwise band.
-    package func drawBands(x: AxisScale, y: AxisScale, into writer: inout SVGWriter) {
+    /// - Parameters:
+    ///   - drawn: The curves (default ``curves``); `firstStyle` is the palette index of the first.
+    package func drawBands(_ drawn: [Curve]? = nil, firstStyle: Int = 0, x: AxisScale, y: AxisScale, into writer: inout SVGWriter) {
+        let curves = drawn ?? curves
         if curves.contains(where: { !$0.simultaneousLower.isEmpty }) {
             writer.open("g", [("class", "rp-km-simultaneous-bands")])
             for (index, curve) in curves.enumerated() where !curve.simultaneousLower.isEmpty {
                 var band = curve
                 band.lower = curve.simultaneousLower
                 band.upper = curve.simultaneousUpper
-                drawBand(band, style: PlotPalette.style(index), opacity: "0.07", x: x, y: y, into: &writer)
+                drawBand(band, style: PlotPalette.style(firstStyle + index), opacity: "0.07", x: x, y: y, into: &writer)
             }
             writer.close("g")
         }
         writer.open("g", [("class", "rp-km-bands")])
         for (index, curve) in curves.enumerated() {
-            drawBand(curve, style: PlotPalette.style(index), opacity: "0.15", x: x, y: y, into: &writer)
+            drawBand(curve, style: PlotPalette.style(firstStyle + index), opacity: "0.15", x: x, y: y, into: &writer)
         }
         writer.close("g")
     }
@@ -34,9 +37,11 @@ extension KaplanMeierPlot {
     }
 
     /// Writes the step curves and their censoring marks ("+"), one group per curve.
-    package func drawCurves(x: AxisScale, y: AxisScale, into writer: inout SVGWriter) {
-        for (index, curve) in curves.enumerated() {
-            let style = PlotPalette.style(index)
+    /// - Parameters:
+    ///   - drawn: The curves (default ``curves``); `firstStyle` is the palette index of the first.
+    package func drawCurves(_ drawn: [Curve]? = nil, firstStyle: Int = 0, x: AxisScale, y: AxisScale, into writer: inout SVGWriter) {
+        for (index, curve) in (drawn ?? curves).enumerated() {
+            let style = PlotPalette.style(firstStyle + index)
             writer.open("g", [("class", "rp-km-curve")])
             var path = SVGPath()
             for vertex in Self.stepVertices(curve, start: x.lower, end: x.upper) {

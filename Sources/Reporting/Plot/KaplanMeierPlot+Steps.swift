@@ -1,5 +1,6 @@
 extension KaplanMeierPlot {
-    /// The vertices, in data coordinates, of a curve's step function from (`start`, 1) up to `end`.
+    /// The vertices, in data coordinates, of a curve's step function from (`start`, its initial value, 1
+    /// for a survival curve) up to `end`.
     ///
     /// At each time where S changes the path runs horizontally to (t, S before) and drops to (t, S);
     /// censor-only times add no vertex. The path ends at the last time, or at `end` when the curve goes
@@ -16,8 +17,8 @@ extension KaplanMeierPlot {
         if curve.isContinuous {
             return points.filter { $0.time >= start && $0.time <= end }.map { (x: $0.time, y: $0.survival) }
         }
-        var vertices: [(x: Double, y: Double)] = [(x: start, y: 1)]
-        var current = 1.0
+        var vertices: [(x: Double, y: Double)] = [(x: start, y: curve.initialValue)]
+        var current = curve.initialValue
         for point in points {
             guard point.time <= end else { break }
             let x = max(point.time, start)

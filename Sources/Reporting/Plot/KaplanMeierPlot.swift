@@ -22,6 +22,8 @@ public struct KaplanMeierPlot: Sendable {
     public var atRiskTimes: [Double]?
     /// Use week multiples (7, 14, 28, 56) for the time ticks when the axis spans up to about 26 weeks.
     public var prefersWeekTicks: Bool
+    /// A panel of differences from a reference under the at-risk table (`relief compare`); nil for none.
+    public var differences: DifferencePanel?
 
     /// Creates a plot.
     /// - Parameters:
@@ -82,7 +84,10 @@ public struct KaplanMeierPlot: Sendable {
         area.drawXTitle(xLabel, y: area.bottom + 40, into: &body)
         let tableTop = area.bottom + 66
         drawAtRiskTable(x: x, times: atRiskTimes ?? xTicks, top: tableTop, into: &body)
-        let height = tableTop + Double(curves.count) * Self.rowHeight + 14
+        var height = tableTop + Double(curves.count) * Self.rowHeight + 14
+        if let differences, !differences.curves.isEmpty {
+            height = drawDifferences(differences, x: x, top: height + 16, left: left, into: &body)
+        }
         return SVGDocument.wrap(width: width, height: height, title: title, body: body)
     }
 

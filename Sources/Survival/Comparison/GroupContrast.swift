@@ -17,6 +17,9 @@ public struct GroupContrast: Sendable, Equatable {
     public let restrictedMeanRatio: Contrast
     /// Survival differences at the requested times.
     public let survivalDifferences: [AtTime]
+    /// The survival difference at every distinct time of the two curves (``differenceCurve(_:_:level:)``),
+    /// for the figure; not part of the tables.
+    public let differenceCurve: [AtTime]
     /// The median difference with its percentile-bootstrap interval; nil when a median is not reached
     /// or no replicates were asked for.
     public let medianDifference: BootstrapContrast?

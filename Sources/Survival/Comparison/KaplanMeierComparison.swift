@@ -118,6 +118,7 @@ public struct KaplanMeierComparison: Sendable {
             }
             return GroupContrast(level: levels[g], restrictedMeanDifference: .difference(rmst, rmst0, level: level),
                                  restrictedMeanRatio: .ratio(rmst, rmst0, level: level), survivalDifferences: atTimes,
+                                 differenceCurve: GroupContrast.differenceCurve(group.fit, base.fit, level: level),
                                  medianDifference: median)
         }
         return KaplanMeierComparisonResult(

@@ -176,4 +176,31 @@ import Testing
         // At-risk columns: only 0 and 2 lie on the axis (0-4); 5 at risk at 0, 3 at 2.
         #expect(document.elements("text", class: "rp-km-n-risk").map(\.text) == ["5", "3"])
     }
+
+    @Test func differencePanelStepsFromZeroWithAZeroLineAndTheGroupsColour() throws {
+        var difference = KaplanMeierPlot.Curve(
+            label: "B", times: [1, 2, 4], survival: [0.1, -0.2, 0.05], lower: [0, -0.4, -0.1], upper: [0.2, 0, 0.2],
+            censorTimes: [], censorSurvival: [], riskSetTimes: [], riskSetSizes: [])
+        difference.initialValue = 0
+        Self.expectPoints(KaplanMeierPlot.stepVertices(difference, start: 0, end: 5),
+                          [(0, 0), (1, 0), (1, 0.1), (2, 0.1), (2, -0.2), (4, -0.2), (4, 0.05)])
+        let panel = KaplanMeierPlot.DifferencePanel(yLabel: "Difference from A", curves: [difference])
+        let domain = panel.domain
+        #expect(abs(domain.lower - (-0.46)) < 1e-12 && abs(domain.upper - 0.26) < 1e-12, "the limits and a tenth of their span")
+        var plot = KaplanMeierPlot(title: "t", curves: [Self.fivePoint, Self.fivePoint])
+        let without = SVGTestDocument(plot.svg())
+        plot.differences = panel
+        let document = SVGTestDocument(plot.svg())
+        #expect(document.isWellFormed, "\(document.parseError ?? "")")
+        #expect(without.elements("g", class: "rp-km-differences").isEmpty)
+        #expect(document.elements("g", class: "rp-km-differences").count == 1)
+        let curves = document.elements.filter { $0.name == "g" && $0.attributes["class"] == "rp-km-curve" }
+        #expect(curves.count == 3, "two curves above, one difference below")
+        let strokes = document.elements.filter { $0.name == "path" && $0.attributes["stroke-width"] == "2" }.map { $0.attributes["stroke"] }
+        #expect(strokes.count == 3 && strokes[2] == strokes[1], "the difference has the colour of the second group")
+        #expect(document.elements.contains { $0.name == "line" && $0.attributes["stroke-dasharray"] == "4 3" }, "the line at 0")
+        #expect(document.elements.contains { $0.name == "text" && $0.text == "Difference from A" })
+        let height = { (d: SVGTestDocument) in Double(d.elements.first { $0.name == "svg" }?.attributes["height"] ?? "") ?? 0 }
+        #expect(height(document) > height(without) + KaplanMeierPlot.differenceHeight)
+    }
 }

@@ -101,9 +101,11 @@ struct ResultFigureTests {
         let svg = SVGTestDocument(output.rendered(.svg))
         #expect(svg.isWellFormed, "\(svg.parseError ?? "")")
         let groups = output.result.comparison.groups
-        let curves = svg.elements.indices.filter { svg.elements[$0].name == "g" && svg.elements[$0].attributes["class"] == "rp-km-curve" }
+        let panel = Self.differencePanelStart(svg)
+        let curves = svg.elements.indices.filter { $0 < panel && svg.elements[$0].name == "g" && svg.elements[$0].attributes["class"] == "rp-km-curve" }
         #expect(curves.count == groups.count)
-        let xTicks = svg.elements("text", class: "rp-x-tick").map { (value: Double($0.text) ?? .nan, pixel: Self.number($0, "x")) }
+        let xTicks = svg.elements[..<panel].filter { $0.name == "text" && $0.attributes["class"] == "rp-x-tick" }
+            .map { (value: Double($0.text) ?? .nan, pixel: Self.number($0, "x")) }
         let atRisk = Self.texts(in: svg, group: "rp-km-at-risk").filter { $0.attributes["class"] == "rp-km-n-risk" }
         let ordered = groups.filter { $0.level == "low" } + groups.filter { $0.level != "low" }
         #expect(atRisk.count == xTicks.count * ordered.count)
@@ -113,6 +115,10 @@ struct ResultFigureTests {
             #expect(Int(text.text) == fit.numberAtRisk(at: tick.value), "at risk at \(tick.value): \(text.text)")
         }
         #expect(atRisk.first.flatMap { Int($0.text) } == ordered.first?.n, "the reference's row first, all at risk at 0")
+        // The lower panel: the high group's Kaplan–Meier difference from low, read back at each step.
+        let contrast = try #require(output.result.comparison.contrasts.first)
+        try Self.expectDifferencePanel(svg, from: panel, times: contrast.differenceCurve.map(\.time),
+                                       differences: contrast.differenceCurve.map(\.difference.estimate), steps: true)
         let html = output.rendered(.html)
         #expect(html.contains("<svg") && html.contains("rmst_difference"))
     }
@@ -128,10 +134,12 @@ struct ResultFigureTests {
         let svg = SVGTestDocument(output.rendered(.svg))
         #expect(svg.isWellFormed, "\(svg.parseError ?? "")")
         #expect(svg.elements("path", class: "rp-km-censor").isEmpty, "no censoring marks on a model's curve")
-        let xTicks = svg.elements("text", class: "rp-x-tick").map { (value: Double($0.text) ?? .nan, pixel: Self.number($0, "x")) }
+        let panel = Self.differencePanelStart(svg)
+        let xTicks = svg.elements[..<panel].filter { $0.name == "text" && $0.attributes["class"] == "rp-x-tick" }
+            .map { (value: Double($0.text) ?? .nan, pixel: Self.number($0, "x")) }
         let yTicks = Self.texts(in: svg, group: "rp-y-axis").map { (value: Double($0.text) ?? .nan, pixel: Self.number($0, "y") - 4) }
         let x = try Axis(xTicks), y = try Axis(yTicks)
-        let curves = svg.elements.indices.filter { svg.elements[$0].name == "g" && svg.elements[$0].attributes["class"] == "rp-km-curve" }
+        let curves = svg.elements.indices.filter { $0 < panel && svg.elements[$0].name == "g" && svg.elements[$0].attributes["class"] == "rp-km-curve" }
         let ordered = ["low", "high"]
         #expect(curves.count == ordered.count)
         for (index, element) in curves.enumerated() where index < ordered.count {
@@ -142,6 +150,45 @@ struct ResultFigureTests {
                 #expect(abs(x.value(point.x) - time) < 1e-3 && abs(y.value(point.y) - estimate.estimate) < 1e-4,
                         "\(ordered[index]) at \(time): drawn \(y.value(point.y)), adjusted \(estimate.estimate)")
             }
+        }
+        let difference = try #require(adjusted.curveContrasts.first)
+        try Self.expectDifferencePanel(svg, from: panel, times: adjusted.curveTimes, differences: difference.survival.map(\.estimate), steps: false)
+    }
+
+    /// The index of the compare figure's difference panel group (the element count when there is none).
+    static func differencePanelStart(_ svg: SVGTestDocument) -> Int {
+        svg.elements.firstIndex { $0.name == "g" && $0.attributes["class"] == "rp-km-differences" } ?? svg.elements.count
+    }
+
+    /// Reads the difference panel's one curve back through its own axes: a vertex per step (or per grid
+    /// time) at the result's difference, from (0, 0).
+    static func expectDifferencePanel(_ svg: SVGTestDocument, from panel: Int, times: [Double], differences: [Double], steps: Bool,
+                                      sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let lower = Array(svg.elements[panel...])
+        let xTicks = lower.filter { $0.name == "text" && $0.attributes["class"] == "rp-x-tick" }
+            .map { (value: Double($0.text) ?? .nan, pixel: Self.number($0, "x")) }
+        let axisStart = try #require(lower.firstIndex { $0.name == "g" && $0.attributes["class"] == "rp-y-axis" })
+        let yTicks = lower[(axisStart + 1)...].prefix { $0.name != "g" }.filter { $0.name == "text" }
+            .map { (value: Double($0.text) ?? .nan, pixel: Self.number($0, "y") - 4) }
+        let x = try Axis(xTicks), y = try Axis(yTicks)
+        let group = try #require(lower.firstIndex { $0.name == "g" && $0.attributes["class"] == "rp-km-curve" })
+        let points = Self.vertices(try #require(lower[group + 1].attributes["d"]))
+        let drawnEnd = x.value(points.last?.x ?? 0) + 1e-9
+        var expected: [(Double, Double)] = [(0, 0)]
+        var current = 0.0
+        for (t, d) in zip(times, differences) where t <= drawnEnd {
+            if steps {
+                if d != current { expected += [(t, current), (t, d)] }
+                current = d
+            } else {
+                expected.append((t, d))
+            }
+        }
+        if steps, let last = times.last(where: { $0 <= drawnEnd }), let tail = expected.last, last > tail.0 { expected.append((last, current)) }
+        #expect(points.count == expected.count, "vertices drawn", sourceLocation: sourceLocation)
+        for (point, (t, d)) in zip(points, expected) {
+            #expect(abs(x.value(point.x) - t) < 1e-2 && abs(y.value(point.y) - d) < 1e-3,
+                    "difference at \(t): drawn (\(x.value(point.x)), \(y.value(point.y))), result \(d)", sourceLocation: sourceLocation)
         }
     }
 
