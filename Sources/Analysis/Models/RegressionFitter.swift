@@ -152,7 +152,7 @@ struct RegressionFitter: Sendable {
     /// - Throws: `DesignMatrixError`, `StatModelError`, ``AnalysisError``.
     func fit(_ dataset: SurvivalDataset) throws -> (result: RegressionResult, design: DesignMatrix) {
         let (fit, design, data) = try fitModel(dataset)
-        var result = result(fit, design: design, dataset: dataset)
+        var result = result(fit, design: design, dataset: dataset, data: data)
         if specification.termTestMode(for: model) != .omitted {
             result.termTests = try termTests(fit, design: design, data: data)
             result.warnings += result.termTests?.warnings ?? []
@@ -192,11 +192,12 @@ struct RegressionFitter: Sendable {
     ///   - fit: The fit.
     ///   - design: The design it was fitted on.
     ///   - dataset: The data.
+    ///   - data: The model's data (the fitted rows).
     /// - Returns: The result.
-    func result(_ fit: any SurvivalRegressionFit, design: DesignMatrix, dataset: SurvivalDataset) -> RegressionResult {
+    func result(_ fit: any SurvivalRegressionFit, design: DesignMatrix, dataset: SurvivalDataset, data: RegressionData) -> RegressionResult {
         let context = RegressionEstimatesContext(
             design: design, dataset: dataset, doseColumn: requirements.needsDose ? doseColumn : nil,
-            testsProportionalHazards: specification.testsProportionalHazards)
+            testsProportionalHazards: specification.testsProportionalHazards, data: data)
         var result = RegressionResult(fit: fit, model: model.rawValue, formula: formula, context: context)
         if let warning = leftOutWarning(dataset) { result.warnings.insert(warning, at: 0) }
         return result

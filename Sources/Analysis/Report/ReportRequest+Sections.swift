@@ -118,7 +118,7 @@ extension ReportRequest {
         do {
             let fitter = try RegressionFitter(model: name, specification: specification(formula: formulaText, cluster: plan.cluster))
             let fitted = try fitter.fitModel(dataset)
-            let regression = fitter.result(fitted.fit, design: fitted.design, dataset: dataset)
+            let regression = fitter.result(fitted.fit, design: fitted.design, dataset: dataset, data: fitted.data)
             let settings = try fixedSettings(dataset, formula: fitter.formula)
             let coverageModel = try fitter.coverageModel(
                 fitted, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)

@@ -105,7 +105,7 @@ public struct PredictRequest: AnalysisRequest {
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: PredictionResult, warnings: [String]) {
         let fitted = try fitter.fitModel(dataset)
-        let regression = fitter.result(fitted.fit, design: fitted.design, dataset: dataset)
+        let regression = fitter.result(fitted.fit, design: fitted.design, dataset: dataset, data: fitted.data)
         if let coxFit = fitted.fit as? CoxPHFit {
             return try predictCox(coxFit, regression: regression, design: fitted.design, dataset: dataset)
         }

@@ -86,7 +86,7 @@ public struct ScheduleRequest: AnalysisRequest {
             var coverageModel = try fitter.coverageModel(
                 fitted, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
             coverageModel.patient = patient
-            let regression = fitter.result(fitted.fit, design: fitted.design, dataset: dataset)
+            let regression = fitter.result(fitted.fit, design: fitted.design, dataset: dataset, data: fitted.data)
             let schedule = try schedule(dataset).compute(
                 coverageModel, modelAssumption: regression.estimates.scheduleAssumption(formula: regression.formula))
             var report = ScheduleReport(regression: regression, schedule: schedule)

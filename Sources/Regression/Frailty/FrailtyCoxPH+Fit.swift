@@ -35,6 +35,7 @@ extension FrailtyCoxPH {
         var outerDone = false
         var final: (inner: _FrailtyInnerFit, df: (frailtyVariance: [Double], sandwich: Matrix, frailtyDF: Double, trace: Double))?
         var marginal: Double?
+        var marginals: [Double] = []
         for outer in 1...max(maxOuterIterations, 1) {
             let inner = try innerFit(rows, theta: theta, beta: start.0, frailty: start.1, efron: efron)
             newton += inner.iterations
@@ -51,6 +52,7 @@ extension FrailtyCoxPH {
             }
             marginal = search.marginalLogLikelihood
             saved.append((theta, inner.beta, inner.frailty))
+            marginals.append(marginal ?? .nan)
             if next.done {
                 outerDone = true
                 break
@@ -65,10 +67,34 @@ extension FrailtyCoxPH {
             theta = next.theta
         }
         guard let final else { throw .invalidArgument(context: context, message: "no outer iteration was run.") }
-        return try FrailtyCoxPHFit(
+        var interval: ClosedRange<Double>?
+        if distribution == .gamma, let marginal {
+            let known = zip(saved, marginals).map { (theta: $0.theta, marginal: $1, beta: $0.beta, frailty: $0.frailty) }
+            interval = varianceInterval(rows, efron: efron, known: known, estimate: theta, best: marginal)
+        }
+        var fit = try FrailtyCoxPHFit(
             model: self, names: names, rows: rows, groups: groups, theta: theta, inner: final.inner, df: final.df,
             assign: input.assign, nullLogLikelihood: null, marginal: marginal,
             iterations: (saved.count, newton), failedOuter: failed, outerDone: outerDone)
+        fit.thetaInterval = interval
+        return fit
+    }
+
+    /// The profile-likelihood interval of a gamma frailty's θ (``FrailtyVarianceProfile``) from the search's
+    /// fits; nil when an inner fit on the way fails.
+    private func varianceInterval(
+        _ rows: FrailtyCoxRows, efron: Bool, known: [(theta: Double, marginal: Double, beta: [Double], frailty: [Double])],
+        estimate: Double, best: Double
+    ) -> ClosedRange<Double>? {
+        let correction = GammaFrailtySearch(groupEvents: rows.groupEvents)
+        var profile = FrailtyVarianceProfile(
+            marginal: { (theta: Double, start: (beta: [Double], frailty: [Double])) throws(StatModelError) in
+                let inner = try innerFit(rows, theta: theta, beta: start.beta, frailty: start.frailty, efron: efron)
+                let value = inner.penalizedLogLikelihood + (theta == 0 ? 0 : correction.correction(nu: 1 / theta))
+                return (value, inner.beta, inner.frailty)
+            },
+            known: known.filter { $0.marginal.isFinite })
+        return try? profile.interval(estimate: estimate, best: best, level: confidenceLevel)
     }
 
     /// The frailty groups of `input`, checked.
@@ -108,7 +134,7 @@ extension FrailtyCoxPH {
     /// One inner fit at θ: R's `coxfit5_b` (Newton–Raphson with step halving; the frailties recentred and
     /// penalised at every step; converged when the penalised log-likelihood changes by at most `epsilon`
     /// relative, starting from 0 as R's).
-    private func innerFit(_ rows: FrailtyCoxRows, theta: Double, beta start: [Double], frailty startFrailty: [Double],
+    func innerFit(_ rows: FrailtyCoxRows, theta: Double, beta start: [Double], frailty startFrailty: [Double],
                           efron: Bool) throws(StatModelError) -> _FrailtyInnerFit {
         var beta = start, frailty = startFrailty
         var oldBeta = beta, oldFrailty = frailty

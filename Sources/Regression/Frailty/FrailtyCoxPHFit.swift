@@ -50,6 +50,10 @@ public struct FrailtyCoxPHFit: Sendable, Equatable {
     public let newtonIterations: Int
     public let isConverged: Bool
     public let warnings: [String]
+    /// The profile-likelihood interval of θ at ``confidenceLevel`` (gamma frailty: the θ whose I-likelihood
+    /// is within χ²₁(level)/2 of ``marginalLogLikelihood``; ``FrailtyVarianceProfile``); nil for the gaussian
+    /// frailty (R's REML search has no likelihood to profile) or when it could not be computed.
+    public internal(set) var thetaInterval: ClosedRange<Double>?
 
     init(model: FrailtyCoxPH, names: [String], rows: FrailtyCoxRows, groups: FrailtyGroups, theta: Double,
          inner: _FrailtyInnerFit,

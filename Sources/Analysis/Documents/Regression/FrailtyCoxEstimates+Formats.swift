@@ -10,7 +10,12 @@ extension FrailtyCoxEstimates {
                 standardError: row.standardError, robust: row.sandwichStandardError, p: row.pValue,
                 ratio: row.hazardRatio, lower: row.lower, upper: row.upper)
         }
-        table.add("frailty", term: frailtyLabel, measure: "theta", estimate: frailty.theta)
+        table.add("frailty", term: frailtyLabel, measure: "theta", estimate: frailty.theta,
+                  lower: frailty.thetaInterval?.lowerBound, upper: frailty.thetaInterval?.upperBound)
+        if let span = typicalReliefSpan {
+            table.add("frailty", term: referenceProfile ?? "", measure: "typical_relief_middle_50", lower: span.lower,
+                      upper: span.upper)
+        }
         if let marginal = frailty.marginalLogLikelihood { table.add("frailty", term: frailtyLabel, measure: "i_likelihood", estimate: marginal) }
         for (label, df) in zip(termLabels + [frailtyLabel], frailty.termDegreesOfFreedom + [frailty.frailtyDegreesOfFreedom]) {
             table.add("degrees_of_freedom", term: label, measure: "df", estimate: df)
@@ -60,7 +65,11 @@ extension FrailtyCoxEstimates {
             ])),
             ("frailty", .object([
                 ("column", .string(frailty.frailtyColumn)), ("distribution", .string(frailty.distribution.rawValue)),
-                ("theta", .optional(frailty.theta)), ("i_likelihood", frailty.marginalLogLikelihood.map { .optional($0) } ?? .null),
+                ("theta", .optional(frailty.theta)),
+                ("theta_interval", frailty.thetaInterval.map { .array([.optional($0.lowerBound), .optional($0.upperBound)]) } ?? .null),
+                ("typical_relief_middle_50", typicalReliefSpan.map { .array([.optional($0.lower), .optional($0.upper)]) } ?? .null),
+                ("reference_profile", referenceProfile.map { .string($0) } ?? .null),
+                ("i_likelihood", frailty.marginalLogLikelihood.map { .optional($0) } ?? .null),
                 ("chi_squared", .optional(test.chiSquared)), ("df", .optional(test.degreesOfFreedom)),
                 ("p_value", .optional(test.pValue)), ("groups", .array(groups)),
             ])),

@@ -11,6 +11,13 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
     public let frailty: FrailtyCoxPHFit
     /// The design's term labels, one per fixed term (for the df line).
     public let termLabels: [String]
+    /// The reference profile (numeric columns at their median, text columns at their reference level), as
+    /// `column = value` text, nil when it could not be set.
+    public let referenceProfile: String?
+    /// The middle 50% of patients' typical (median) relief at the reference profile
+    /// (``FrailtyCoxPHFit/typicalReliefSpan(at:data:)``), nil without a profile or the model's data; a nil
+    /// end is a median not reached.
+    public let typicalReliefSpan: (lower: Double?, upper: Double?)?
 
     /// Claims a ``FrailtyCoxPHFit``.
     public init?(fit: any SurvivalRegressionFit, context: RegressionEstimatesContext) {
@@ -24,6 +31,33 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
             }
             return terms[assign[first]].label
         }
+        let profile = ReferenceProfile(design: context.design, dataset: context.dataset)
+        self.referenceProfile = profile?.text
+        if let profile, let data = context.data {
+            self.typicalReliefSpan = try? frailty.typicalReliefSpan(at: profile.row, data: data)
+        } else {
+            self.typicalReliefSpan = nil
+        }
+    }
+
+    /// The sentence on the spread of the frailties and of typical relief, nil without a reference profile.
+    var spreadSentence: String? {
+        guard let span = typicalReliefSpan, let referenceProfile else { return nil }
+        let quartiles = frailty.frailtyQuartiles
+        func days(_ value: Double?) -> String { value.map { RandomInterceptEstimates.days($0) + " days" } ?? "not reached" }
+        return "The middle 50% of patients' hazard multipliers (frailties) span \(RandomInterceptEstimates.days(quartiles.lower)) to "
+            + "\(RandomInterceptEstimates.days(quartiles.upper)), so their typical (median) relief at the reference profile spans "
+            + "\(days(span.lower)) to \(days(span.upper)) (each the median of the curve of a patient at that frailty; reference "
+            + "profile: \(referenceProfile), numeric columns at their median, text columns at their reference level)."
+    }
+
+    /// θ's interval as text, e.g. "0.12 to 0.45", or why there is none.
+    var thetaIntervalText: String {
+        guard let interval = frailty.thetaInterval else {
+            return frailty.distribution == .gamma ? "not computed" : "not computed (gaussian: R's REML search has no likelihood to profile)"
+        }
+        let upper = interval.upperBound.isFinite ? RandomInterceptEstimates.days(interval.upperBound) : "infinity"
+        return RandomInterceptEstimates.days(interval.lowerBound) + " to " + upper
     }
 
     public var fit: any SurvivalRegressionFit { frailty }
@@ -91,6 +125,7 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
         var measures: [[ReportCell]] = [
             [.text("frailty distribution"), .text(frailty.distribution.rawValue)],
             [.text("variance of random effect (theta)"), .number(frailty.theta)],
+            [.text("theta, \(level) profile-likelihood interval"), .text(thetaIntervalText)],
         ]
         if let marginal = frailty.marginalLogLikelihood { measures.append([.text("I-likelihood"), .number(marginal)]) }
         for (label, value) in zip(labels, df) { measures.append([.text("degrees of freedom: \(label)"), .number(value)]) }
@@ -122,7 +157,9 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
                             "2 (log-likelihood − null) on the total effective degrees of freedom (rounded to 2 decimals), "
                                 + "as R's print.coxph.penal.",
                             "Per-patient frailties (log scale, with their variances) are in --format json and csv.",
-                        ]),
+                            "theta's interval: the thetas whose I-likelihood is within chi-squared(1)/2 of its maximum (R's "
+                                + "c.loglik of coxph(... + frailty(id, theta = value)) at each limit).",
+                        ] + (spreadSentence.map { [$0] } ?? [])),
                 ]))
         return sections
     }

@@ -12,6 +12,9 @@ public struct RegressionEstimatesContext: Sendable {
     public var doseColumn: String?
     /// Whether to run `cox.zph` on a Cox fit.
     public var testsProportionalHazards: Bool
+    /// The model's data (design, outcome, groups), for estimates built from the fitted baseline (the frailty
+    /// Cox model's spread of typical relief); nil when not at hand.
+    public var data: RegressionData?
 
     /// Creates a context.
     /// - Parameters:
@@ -19,7 +22,10 @@ public struct RegressionEstimatesContext: Sendable {
     ///   - dataset: The data.
     ///   - doseColumn: The dose column of a dose-role model.
     ///   - testsProportionalHazards: Whether to run `cox.zph`.
-    public init(design: DesignMatrix, dataset: SurvivalDataset, doseColumn: String? = nil, testsProportionalHazards: Bool = false) {
+    ///   - data: The model's data.
+    public init(design: DesignMatrix, dataset: SurvivalDataset, doseColumn: String? = nil, testsProportionalHazards: Bool = false,
+                data: RegressionData? = nil) {
+        self.data = data
         self.design = design
         self.dataset = dataset
         self.doseColumn = doseColumn
