@@ -164,9 +164,9 @@ struct RegressionFitter: Sendable {
     /// family (for `aft --dist all`, the best family).
     func termTests(_ fit: any SurvivalRegressionFit, design: DesignMatrix, data: RegressionData) throws -> TermTests {
         var refit: (any SurvivalRegressionModel)?
-        // With frailty() each reduced model is a full penalised fit with its own variance search; the
-        // per-term tests are Wald tests on fit$var.
-        if specification.termTestMode(for: model) == .likelihoodRatio, formula.frailtyColumn == nil {
+        // A penalised fit (the frailty Cox model) has Wald tests on fit$var only; a random-intercept AFT
+        // refits each reduced model with its random intercept (marginal likelihoods).
+        if specification.termTestMode(for: model) == .likelihoodRatio, fit.supportsLikelihoodRatioTests {
             refit = try ModelName.registry.entry(named: fit.modelName).make(specification.settings(for: model))
         }
         return TermTests(fit: fit, design: design, data: data, model: refit)

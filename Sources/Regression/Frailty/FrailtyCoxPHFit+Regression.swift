@@ -26,6 +26,8 @@ extension FrailtyCoxPHFit: SurvivalRegressionFit {
     public var tests: [RegressionTest] { [] }
     public var warningMessages: [String] { warnings }
     public var iterations: Int { newtonIterations }
+    /// The penalised partial likelihood does not give per-term likelihood-ratio tests (Wald on `fit$var`).
+    public var supportsLikelihoodRatioTests: Bool { false }
 }
 
 extension FrailtyCoxPH {

@@ -67,10 +67,15 @@ public protocol SurvivalRegressionFit: Sendable {
     /// The estimated effect of `patient`, nil without per-patient effects or when the patient has no
     /// episodes in `data`.
     func patientEffect(_ patient: String, data: RegressionData) -> PatientEffect?
+    /// Whether ``logLikelihood`` is a likelihood whose differences between nested fits give per-term
+    /// likelihood-ratio tests (true for the ordinary and marginal likelihoods; false for a penalised
+    /// partial likelihood, whose per-term tests are Wald tests, as R's `anova` refuses `coxph` frailty fits).
+    var supportsLikelihoodRatioTests: Bool { get }
 }
 
 extension SurvivalRegressionFit {
     public var hasPatientEffects: Bool { false }
     public var predictsStepCurves: Bool { false }
     public func patientEffect(_ patient: String, data: RegressionData) -> PatientEffect? { nil }
+    public var supportsLikelihoodRatioTests: Bool { true }
 }
