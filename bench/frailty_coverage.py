@@ -67,8 +67,10 @@ def replicate(index, args, directory):
     csv = os.path.join(directory, f"trial_{index}.csv")
     subprocess.run([RELIEF, "simulate", "--patients", str(args.patients), "--seed", str(args.seed + index), "-o", csv],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    with open(os.path.join(directory, f"trial_{index}.truth.json"), encoding="utf-8") as handle:
+    truth_path = os.path.join(directory, f"trial_{index}.truth.json")
+    with open(truth_path, encoding="utf-8") as handle:
         truth = json.load(handle)
+    os.remove(truth_path)
     command = [RELIEF, "fit", "weibull", csv, "--formula", FORMULA, "--ref", "condition=other", "--ref", "cotherapy=none",
                "--format", "json", "--term-tests", "none", "--quadrature-nodes", str(args.nodes)]
     started = time.perf_counter()
