@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/relief
 DATA := data/ketamine_trial.csv
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: all deps browser build demo report test notebooks notebooks-update bench bench-large bench-scaling bench-episodes fixtures clean
+.PHONY: all deps browser build demo report test notebooks notebooks-update bench bench-large bench-scaling bench-episodes bench-coverage fixtures clean
 
 all: build
 
@@ -70,6 +70,13 @@ bench-scaling: build
 # Times `relief episodes` on a 5,000,000-infusion log (made once in bench/out from `relief simulate`).
 bench-episodes: build
 	python3 bench/episodes_bench.py
+
+# Parameter recovery of the random-intercept Weibull AFT (issue 14): 200 seeded `relief simulate --patients 400`
+# trials, each fitted by `relief fit weibull ... + frailty(patient_id)`; coverage of the 95% intervals of tau and
+# the dose effect with their binomial intervals, the mean estimates and the wall time (bench/out, not committed).
+# Not run by CI (`make test` runs a 50-replicate version). BENCH_ARGS passes options, e.g. "--replicates 1000".
+bench-coverage: build
+	python3 bench/frailty_coverage.py $(BENCH_ARGS)
 
 # Regenerates the R reference fixtures (installs R with apt; never needed by CI).
 fixtures:

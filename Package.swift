@@ -64,7 +64,10 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Analysis", "Survival", "DataIO", "ReliefTestSupport"]),
         .testTarget(
             name: "AnalysisTests",
-            dependencies: ["Analysis", "Reporting", "Survival", "Regression", "DoseResponse", "DataIO", "ReliefTestSupport"]),
+            dependencies: [
+                "Analysis", "Reporting", "Survival", "Regression", "DoseResponse", "Simulation", "DataIO", "NumericCore",
+                "ReliefTestSupport",
+            ]),
         .testTarget(
             name: "ReliefCLITests",
             dependencies: ["relief", "MedianAtTwoDoses", "Reporting", "DataIO", "NumericCore", "ReliefTestSupport"],
