@@ -98,7 +98,9 @@ package enum SVGNumber {
 
     /// `text` without trailing zeros after a decimal point (and without a bare trailing point).
     package static func trimmed(_ text: String) -> String {
-        guard text.contains("."), !text.contains("e") else { return text }
+        // Byte tests: `String.contains(_: String)` goes through Foundation's `range(of:)`, which was 7% of
+        // `relief report` at 1,000,000 rows (every SVG coordinate passes here).
+        guard text.utf8.contains(UInt8(ascii: ".")), !text.utf8.contains(UInt8(ascii: "e")) else { return text }
         var out = Substring(text)
         while out.hasSuffix("0") { out = out.dropLast() }
         if out.hasSuffix(".") { out = out.dropLast() }
