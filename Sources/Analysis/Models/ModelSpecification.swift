@@ -53,10 +53,12 @@ public struct ModelSpecification: Sendable {
     ///   - confidenceLevel: The confidence level.
     ///   - testsProportionalHazards: Cox: run `cox.zph`.
     ///   - maximumColumns: The most design columns.
+    ///   - frailtyDistribution: The distribution of the `frailty()` term, `nil` for the model's default.
     public init(
         formula: String, cluster: String? = nil, ties: CoxPH.Ties? = nil, referenceLevels: [String: String] = [:],
         distribution: AFTDistribution? = nil, comparesDistributions: Bool = false, confidenceLevel: Double = 0.95,
-        testsProportionalHazards: Bool = true, maximumColumns: Int = DesignMatrixBuilder.defaultMaximumColumns
+        testsProportionalHazards: Bool = true, maximumColumns: Int = DesignMatrixBuilder.defaultMaximumColumns,
+        frailtyDistribution: FrailtyDistribution? = nil
     ) {
         self.formula = formula
         self.cluster = cluster
@@ -67,6 +69,7 @@ public struct ModelSpecification: Sendable {
         self.confidenceLevel = confidenceLevel
         self.testsProportionalHazards = testsProportionalHazards
         self.maximumColumns = maximumColumns
+        self.frailtyDistribution = frailtyDistribution
     }
 
     /// The registry settings of this specification: confidence level, the chosen family (`all` to compare
