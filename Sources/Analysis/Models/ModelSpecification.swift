@@ -37,7 +37,8 @@ public struct ModelSpecification: Sendable {
     /// - Parameter model: The fitted model.
     /// - Returns: The mode.
     public func termTestMode(for model: ModelName) -> TermTestMode { termTests ?? model.defaultTermTests }
-    /// The distribution of the formula's `frailty()` term (`--frailty-distribution`); nil = gamma, R's default.
+    /// The distribution of the formula's `frailty()` term (`--frailty-distribution`, in fit, predict and schedule); nil = the
+    /// model's default (gamma for Cox, R's; gaussian, a normal random intercept, for the parametric families).
     public var frailtyDistribution: FrailtyDistribution?
     /// Gauss–Hermite nodes per patient of a random-intercept AFT fit (`--quadrature-nodes`; nil = 9).
     public var quadratureNodes: Int?

@@ -4,15 +4,9 @@ import Reporting
 
 extension GammaFrailtyEstimates {
     public func addRows(_ result: RegressionResult, to table: inout RegressionCSVRows) {
-        PatientVariationDocument.addCoefficients(model, to: &table)
-        let theta = model.frailtyVarianceInterval
-        table.add("frailty", term: "frailty(\(model.frailtyColumn))", measure: "theta", estimate: theta.estimate,
-                  lower: theta.lower, upper: theta.upper)
-        if let span = typicalReliefSpan {
-            table.add("frailty", term: referenceProfile ?? "", measure: "typical_relief_middle_50", lower: span.lower, upper: span.upper)
-        }
-        table.addLikelihoods(
-            logLikelihood: model.logLikelihood, nullLogLikelihood: model.fixedEffectsLogLikelihood, aic: result.aic, bic: result.bic)
+        PatientVariationDocument.addRows(
+            model, section: "frailty", measure: "theta", interval: model.frailtyVarianceInterval, column: model.frailtyColumn,
+            span: typicalReliefSpan, referenceProfile: referenceProfile, result, to: &table)
         table.add("fit", measure: "patients", count: model.patients.count)
         table.add("fit", measure: "iterations", count: model.iterations)
         table.add("test", measure: "gamma_frailty_lr", estimate: model.patientEffectStatistic, p: model.patientEffectPValue, df: 1)

@@ -53,8 +53,14 @@ enum PatientVariationDocument {
         return ReportDocument.Section(heading: "Scale and between-patient variation", tables: [table])
     }
 
-    /// The coefficient rows and the scale row of the CSV.
-    static func addCoefficients(_ fit: any PatientVariationFit, to table: inout RegressionCSVRows) {
+    /// The CSV rows every such fit has: the coefficients, σ, the variance parameter (`measure` in rows of
+    /// `section`, term `frailty(column)`), the spread of typical relief at the reference profile, and the
+    /// likelihoods with AIC and BIC.
+    static func addRows(
+        _ fit: any PatientVariationFit, section: String, measure: String, interval: (estimate: Double, lower: Double, upper: Double),
+        column: String, span: (lower: Double, upper: Double)?, referenceProfile: String?, _ result: RegressionResult,
+        to table: inout RegressionCSVRows
+    ) {
         for row in fit.coefficientTable {
             let e = row.estimate
             table.add(
@@ -63,6 +69,13 @@ enum PatientVariationDocument {
         }
         let sigma = fit.scaleInterval
         table.add("scale", measure: "sigma", estimate: sigma.estimate, lower: sigma.lower, upper: sigma.upper)
+        table.add(section, term: "frailty(\(column))", measure: measure, estimate: interval.estimate, lower: interval.lower,
+                  upper: interval.upper)
+        if let span {
+            table.add(section, term: referenceProfile ?? "", measure: "typical_relief_middle_50", lower: span.lower, upper: span.upper)
+        }
+        table.addLikelihoods(
+            logLikelihood: fit.logLikelihood, nullLogLikelihood: fit.fixedEffectsLogLikelihood, aic: result.aic, bic: result.bic)
     }
 
     /// `{"estimate", "lower", "upper"}`.

@@ -4,16 +4,9 @@ import Reporting
 
 extension RandomInterceptEstimates {
     public func addRows(_ result: RegressionResult, to table: inout RegressionCSVRows) {
-        PatientVariationDocument.addCoefficients(model, to: &table)
-        let tau = model.tauInterval
-        table.add("random_intercept", term: "frailty(\(model.frailtyColumn))", measure: "tau", estimate: tau.estimate,
-                  lower: tau.lower, upper: tau.upper)
-        if let span = typicalReliefSpan {
-            table.add("random_intercept", term: referenceProfile ?? "", measure: "typical_relief_middle_50", lower: span.lower,
-                      upper: span.upper)
-        }
-        table.addLikelihoods(
-            logLikelihood: model.logLikelihood, nullLogLikelihood: model.fixedEffectsLogLikelihood, aic: result.aic, bic: result.bic)
+        PatientVariationDocument.addRows(
+            model, section: "random_intercept", measure: "tau", interval: model.tauInterval, column: model.frailtyColumn,
+            span: typicalReliefSpan, referenceProfile: referenceProfile, result, to: &table)
         table.add("fit", measure: "patients", count: model.patients.count)
         table.add("fit", measure: "quadrature_nodes", count: model.quadratureNodes)
         table.add("fit", measure: "iterations", count: model.iterations)
