@@ -12,7 +12,9 @@ import Testing
 ///
 /// Tolerances: coefficients, `log σ`, `log θ` and the log-likelihood to 1e-5 (relative to `max(1, |value|)`);
 /// SEs to 1e-4 relative (R's come from a numerical Hessian, ours from the analytic one); posterior means,
-/// cumulative hazards and the population and patient curves to 1e-5 (they follow from the estimates).
+/// cumulative hazards and the population and patient curves to 1e-5 (they follow from the estimates); the
+/// per-term likelihood-ratio statistics (each term dropped, the model refitted with its gamma frailty) to 1e-3
+/// absolute (differences of two maximised log-likelihoods).
 @Suite("Gamma-frailty Weibull AFT vs R (closed-form marginal likelihood)")
 struct GammaFrailtyAFTReferenceTests {
     struct Posterior: Decodable, Sendable {
@@ -28,6 +30,8 @@ struct GammaFrailtyAFTReferenceTests {
         let log_sigma, log_theta, sigma, theta, loglik: Double
         let n, nevent, patients: Int
         let posterior: [Posterior]
+        let terms: [String]
+        let lr: [Double]
     }
 
     struct Fixture: Decodable, Sendable {
@@ -93,6 +97,30 @@ struct GammaFrailtyAFTReferenceTests {
             #expect(population.survival[k].lower < population.survival[k].estimate)
             #expect(population.survival[k].upper > population.survival[k].estimate)
         }
+    }
+
+    @Test("per-term likelihood-ratio tests by refits with the gamma frailty", arguments: ["kidney", "ketamine_trial"])
+    func likelihoodRatio(name: String) throws {
+        let c = try Self.fixture(name)
+        let formula = try Formula(c.formula)
+        let path = name == "kidney"
+            ? try #require(Bundle.module.url(forResource: "gf_kidney", withExtension: "csv", subdirectory: "Reference")).path
+            : BaselineReferenceFixture.trialPath
+        let roles = name == "kidney" ? ColumnRoles(time: "time", event: "event", covariates: formula.variables)
+            : ColumnRoles(time: "relief_days", event: "relief_ended", covariates: formula.variables)
+        let dataset = try SurvivalDatasetReader(dialect: CSVDialect(delimiter: .comma), roles: roles).read(path: path)
+        let design = try DesignMatrixBuilder(intercept: true).build(formula, data: dataset)
+        let data = RegressionData(design: design, time: dataset.time, event: dataset.event)
+        let model = GammaFrailtyAFT()
+        let fit = try model.fit(data)
+        #expect(fit.supportsLikelihoodRatioTests)
+        let tests = TermTests(fit: fit, design: design, data: data, model: model)
+        #expect(tests.tests.map(\.term) == c.terms)
+        for (test, expected) in zip(tests.tests, c.lr) {
+            let lr = try #require(test.likelihoodRatio, "\(test.term): a likelihood-ratio test")
+            #expect(abs(lr.statistic - expected) < 1e-3, "\(test.term): LR \(lr.statistic) vs R \(expected)")
+        }
+        #expect(tests.warnings.isEmpty, "\(tests.warnings)")
     }
 
     @Test("the analytic gradient and Hessian equal central differences of the likelihood (with entry times)")

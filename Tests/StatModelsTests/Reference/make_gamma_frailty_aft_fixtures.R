@@ -26,7 +26,8 @@
 # columns, coef, log_sigma, log_theta, sigma, theta, loglik (time scale), se (of beta, log sigma, log theta),
 # n, nevent, patients, posterior (a few patients: id, episodes, events, cumhaz (sum H), mean frailty
 # (1/theta + d)/(1/theta + sum H)), profile (design row), times, population (S(t) = (1 + theta H(t))^(-1/theta)
-# at the profile), patient_curve (for posterior[1]: (1 + H(t) / (1/theta + sum H))^-(1/theta + d)).
+# at the profile), patient_curve (for posterior[1]: (1 + H(t) / (1/theta + sum H))^-(1/theta + d)), terms and
+# lr: per term 2 (loglik - loglik of the model refitted without it, with its gamma frailty).
 
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })  # and numDeriv
 here <- "Tests/StatModelsTests/Reference"
@@ -41,6 +42,16 @@ loglik <- function(theta, X, y, y0, ev, id) {
   d <- rowsum(ev, id, reorder = FALSE)[, 1]
   a <- 1 / th
   sum(lh[ev == 1]) + sum(lgamma(a + d) - lgamma(a) + d * log(th) - (a + d) * log1p(th * S))
+}
+
+# The maximised log-likelihood of the model with the terms `rhs` (for the per-term likelihood-ratio tests).
+max_loglik <- function(d, rhs) {
+  X <- model.matrix(as.formula(paste("~", rhs)), d)
+  y <- log(d$time); y0 <- if (is.null(d$start)) rep(-Inf, nrow(d)) else ifelse(d$start > 0, log(d$start), -Inf)
+  sr <- survreg(as.formula(paste("Surv(time, event) ~", rhs)), data = d, dist = "weibull")
+  nll <- function(th) { v <- -loglik(th, X, y, y0, d$event, as.character(d$id)); if (is.finite(v)) v else 1e100 }
+  o <- optim(c(coef(sr), log(sr$scale), log(0.5)), nll, method = "BFGS", control = list(reltol = 1e-15, maxit = 2000))
+  -nlminb(o$par, nll, control = list(rel.tol = 1e-15, x.tol = 1e-12, iter.max = 1000, eval.max = 2000))$objective
 }
 
 fit_case <- function(name, d, rhs, relief_formula, profile, times, show) {
@@ -80,13 +91,15 @@ fit_case <- function(name, d, rhs, relief_formula, profile, times, show) {
                                         cumhaz = unname(S[[i]]), mean = unname((1 / th + dd[[i]]) / (1 / th + S[[i]]))))
   Ht <- exp((log(times) - sum(profile * beta)) / s)
   first <- show[1]
+  terms <- trimws(strsplit(rhs, "+", fixed = TRUE)[[1]])
   list(name = name, formula = relief_formula, columns = colnames(X), coef = unname(beta),
        log_sigma = theta[p + 1], log_theta = theta[p + 2], sigma = s, theta = th,
        loglik = -nll(theta), se = unname(sqrt(diag(solve(H)))), se_optimhess = unname(se_optimhess), n = nrow(d), nevent = sum(ev),
        patients = length(S), posterior = post, profile = profile, times = times,
        population = (1 + th * Ht)^(-1 / th),
        patient_curve = (1 + Ht / (1 / th + S[[first]]))^(-(1 / th + dd[[first]])),
-       survreg_loglik = sr$loglik[2], optim_convergence = o$convergence, nlminb_objective = n2$objective)
+       survreg_loglik = sr$loglik[2], optim_convergence = o$convergence, nlminb_objective = n2$objective,
+       terms = terms, lr = sapply(terms, function(t) 2 * (-nll(theta) - max_loglik(d, paste(setdiff(terms, t), collapse = " + ")))))
 }
 
 cases <- list()
