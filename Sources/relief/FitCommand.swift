@@ -14,7 +14,8 @@ struct FitCommand: ParsableCommand {
             factors (reference = first level in byte order, or --ref column=level). --cluster (or cluster(col) \
             in the formula) gives robust standard errors clustered by patient; frailty(col) fits a shared \
             frailty per patient: for cox R's coxph + frailty(), for weibull, lognormal and loglogistic a normal \
-            random intercept on log time (marginal likelihood, adaptive Gauss-Hermite quadrature).
+            random intercept on log time (marginal likelihood, adaptive Gauss-Hermite quadrature), for weibull \
+            also a gamma frailty (--frailty-distribution gamma; closed-form marginal likelihood).
 
             Cox output: coefficients with hazard ratios (above 1 = relief ends sooner), robust SEs, \
             likelihood-ratio, Wald and score tests, concordance, and the proportional-hazards test \
@@ -34,8 +35,6 @@ struct FitCommand: ParsableCommand {
     var dist: DistributionOption?
     @Option(help: ArgumentHelp("Per-term tests: lr (Wald and likelihood ratio; one refit per term; default except emax/sigemax), wald, or none.", valueName: "tests"))
     var termTests: TermTestMode?
-    @Option(help: ArgumentHelp("With frailty(id): its distribution, gamma (cox default) or gaussian (the only one, and default, of the AFTs).", valueName: "name"))
-    var frailtyDistribution: FrailtyDistribution?
     @Option(help: ArgumentHelp("weibull, lognormal, loglogistic with frailty(id): Gauss-Hermite nodes per patient (default 9; 1 = Laplace).", valueName: "n"))
     var quadratureNodes: Int?
     @OptionGroup var input: InputOptions<AllColumns>
@@ -46,7 +45,7 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         let source = try input.source()
         var specification = try model.formula.specification(cox: model.cox, dist: dist)
-        (specification.termTests, specification.frailtyDistribution, specification.quadratureNodes) = (termTests, frailtyDistribution, quadratureNodes)
+        (specification.termTests, specification.quadratureNodes) = (termTests, quadratureNodes)
         let request = try FitRequest.fitting(model.model, source: source, doseColumn: model.doseColumn, specification: specification)
         try CommandRun(output: output, input: input, numberOptions: model.provenanceOptions(specification))(request)
     }

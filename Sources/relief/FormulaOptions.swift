@@ -25,6 +25,8 @@ struct FormulaOptions: ParsableArguments {
 
     @Option(help: "Refuse a design with more columns than this (see the README's Security and robustness).")
     var maxColumns = DesignMatrixBuilder.defaultMaximumColumns
+    @Option(help: ArgumentHelp("With frailty(id): its distribution, gamma (cox default; weibull) or gaussian (cox; default of the AFTs).", valueName: "name"))
+    var frailtyDistribution: FrailtyDistribution?
 
     mutating func validate() throws {
         try ValidationError.from { try ModelSpecification(formula: formula, cluster: cluster, confidenceLevel: confLevel).validate() }
@@ -37,6 +39,6 @@ struct FormulaOptions: ParsableArguments {
         ModelSpecification(
             formula: formula, cluster: cluster, ties: cox?.ties, referenceLevels: try DesignMatrixBuilder.references(parsing: ref),
             distribution: dist?.distribution, comparesDistributions: dist == .all, confidenceLevel: confLevel,
-            testsProportionalHazards: cox?.phTest ?? true, maximumColumns: maxColumns)
+            testsProportionalHazards: cox?.phTest ?? true, maximumColumns: maxColumns, frailtyDistribution: frailtyDistribution)
     }
 }

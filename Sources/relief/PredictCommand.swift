@@ -32,7 +32,7 @@ struct PredictCommand: ParsableCommand {
 
     @Option(name: .customLong("at"), help: ArgumentHelp("Values of one formula column (or the dose of emax and sigemax) for the profiles, e.g. dose_mg_kg=0.5,1.0 or condition=CRPS. Repeat for every column the formula uses.", valueName: "column=v,v"))
     var at: [String] = []
-    @Option(help: ArgumentHelp("With frailty(col) in a cox formula: the patient (a value of col) whose own curve to predict; default the population curve.", valueName: "id"))
+    @Option(help: ArgumentHelp("With frailty(col) in the formula: the patient (a value of col) whose own curve to predict; default the population curve.", valueName: "id"))
     var patient: String?
 
     @OptionGroup(title: "Estimates") var estimation: EstimationOptions

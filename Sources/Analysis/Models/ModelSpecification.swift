@@ -37,7 +37,8 @@ public struct ModelSpecification: Sendable {
     /// - Parameter model: The fitted model.
     /// - Returns: The mode.
     public func termTestMode(for model: ModelName) -> TermTestMode { termTests ?? model.defaultTermTests }
-    /// The distribution of the formula's `frailty()` term (`--frailty-distribution`); nil = gamma, R's default.
+    /// The distribution of the formula's `frailty()` term (`--frailty-distribution`, in fit, predict and schedule); nil = the
+    /// model's default (gamma for Cox, R's; gaussian, a normal random intercept, for the parametric families).
     public var frailtyDistribution: FrailtyDistribution?
     /// Gauss–Hermite nodes per patient of a random-intercept AFT fit (`--quadrature-nodes`; nil = 9).
     public var quadratureNodes: Int?
@@ -53,10 +54,12 @@ public struct ModelSpecification: Sendable {
     ///   - confidenceLevel: The confidence level.
     ///   - testsProportionalHazards: Cox: run `cox.zph`.
     ///   - maximumColumns: The most design columns.
+    ///   - frailtyDistribution: The distribution of the `frailty()` term, `nil` for the model's default.
     public init(
         formula: String, cluster: String? = nil, ties: CoxPH.Ties? = nil, referenceLevels: [String: String] = [:],
         distribution: AFTDistribution? = nil, comparesDistributions: Bool = false, confidenceLevel: Double = 0.95,
-        testsProportionalHazards: Bool = true, maximumColumns: Int = DesignMatrixBuilder.defaultMaximumColumns
+        testsProportionalHazards: Bool = true, maximumColumns: Int = DesignMatrixBuilder.defaultMaximumColumns,
+        frailtyDistribution: FrailtyDistribution? = nil
     ) {
         self.formula = formula
         self.cluster = cluster
@@ -67,6 +70,7 @@ public struct ModelSpecification: Sendable {
         self.confidenceLevel = confidenceLevel
         self.testsProportionalHazards = testsProportionalHazards
         self.maximumColumns = maximumColumns
+        self.frailtyDistribution = frailtyDistribution
     }
 
     /// The registry settings of this specification: confidence level, the chosen family (`all` to compare

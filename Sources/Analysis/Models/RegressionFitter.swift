@@ -36,6 +36,11 @@ struct RegressionFitter: Sendable {
                 throw AnalysisError(
                     .usage, "--quadrature-nodes applies to weibull, lognormal and loglogistic fits with frailty(column) in --formula")
             }
+            if specification.frailtyDistribution == .gamma {
+                throw AnalysisError(
+                    .usage, "--quadrature-nodes applies to the normal random intercept; the gamma frailty's likelihood is "
+                        + "closed form. Drop --quadrature-nodes")
+            }
             guard nodes >= 1, nodes <= GaussHermite.maximumNodes else {
                 throw AnalysisError(.usage, "--quadrature-nodes \(nodes): use 1 (Laplace) to \(GaussHermite.maximumNodes), e.g. 9")
             }

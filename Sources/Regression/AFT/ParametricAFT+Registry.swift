@@ -3,7 +3,8 @@ import Survival
 extension ParametricAFT {
     /// The registry entry of one AFT family (named after it): intercept in the design, no strata,
     /// survival, quantiles and restricted means, usable by a relief-coverage schedule. With a `frailty()`
-    /// term (families with an estimated scale) the entry makes ``RandomInterceptAFT``.
+    /// term (families with an estimated scale) the entry makes ``RandomInterceptAFT`` (gaussian, the default);
+    /// the Weibull's also makes ``GammaFrailtyAFT`` (`--frailty-distribution gamma`).
     ///
     /// - Parameter distribution: The family (a data record: family + time transform + fixed scale).
     /// - Returns: The entry.
@@ -13,11 +14,15 @@ extension ParametricAFT {
             requirements: SurvivalModelRequirements(intercept: true, allowsStrata: false, needsDose: false, positiveTimes: true,
                                                     allowsEntryTimes: true, allowsFrailty: distribution.estimatesScale,
                                                     allowsFrailtyWithEntryTimes: distribution.estimatesScale,
-                                                    defaultFrailty: .gaussian, frailtyDistributions: [.gaussian]),
+                                                    defaultFrailty: .gaussian,
+                                                    frailtyDistributions: distribution == .weibull ? [.gaussian, .gamma] : [.gaussian]),
             capabilities: SurvivalModelCapabilities(predictions: .all, drivesCoverageSchedule: true, standardizedCurves: true)
         ) { settings throws(StatModelError) -> any SurvivalRegressionModel in
             // A frailty() term adds a normal random intercept per patient on the log-time scale.
             if let frailty = settings.frailty {
+                if frailty == .gamma, distribution == .weibull {
+                    return GammaFrailtyAFT(confidenceLevel: settings.confidenceLevel)
+                }
                 guard frailty == .gaussian else {
                     throw .invalidArgument(
                         context: "relief fit \(distribution.name)",

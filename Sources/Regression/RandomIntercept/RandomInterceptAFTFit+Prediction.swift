@@ -39,22 +39,8 @@ extension RandomInterceptAFTFit {
     public func predict(_ profiles: RegressionProfiles, request: PredictionRequest,
                         data: RegressionData) throws(StatModelError) -> [SurvivalProfilePrediction] {
         let context = RandomInterceptAFT.context(distribution)
-        if profiles.dose != nil || profiles.strata != nil {
-            throw .invalidArgument(context: context, message: "a random-intercept AFT model takes neither a dose role nor strata.")
-        }
+        try checkPrediction(profiles, request, model: "a random-intercept AFT model", context: context)
         let p = coefficientCount
-        guard profiles.x.columns == p else {
-            throw .lengthMismatch(context: context, argument: "profiles (columns)", expected: p, found: profiles.x.columns)
-        }
-        for q in request.probabilities where !(q > 0 && q < 1) {
-            throw .invalidArgument(context: context, message: "probability \(q) is outside (0, 1).")
-        }
-        for t in request.times where !(t.isFinite && t >= 0) {
-            throw .invalidArgument(context: context, message: "time \(t) is not a finite value >= 0.")
-        }
-        if let tau = request.tau, !(tau.isFinite && tau > 0) {
-            throw .invalidArgument(context: context, message: "tau \(tau) must be a finite time > 0.")
-        }
         let effect = request.patient.flatMap { patientEffect($0, data: data) }
         var result: [SurvivalProfilePrediction] = []
         for index in 0..<profiles.count {

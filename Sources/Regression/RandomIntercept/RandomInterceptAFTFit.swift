@@ -92,25 +92,9 @@ public struct RandomInterceptAFTFit: Sendable {
         self.warnings = warnings
     }
 
-    /// The number of fixed-effect coefficients `p`.
-    public var coefficientCount: Int { parameters.count - 2 }
-    /// `β`.
-    public var coefficients: [Double] { Array(parameters.prefix(coefficientCount)) }
-    /// `σ`, the scale of the episodes given the patient.
-    public var scale: Double { exp(parameters[coefficientCount]) }
     /// `τ`, the between-patient SD of the intercept (log-time scale).
     public var tau: Double { exp(parameters[coefficientCount + 1]) }
 
-    /// `exp(log θ ± z SE(log θ))` for `log σ` (index `p`) or `log τ` (index `p + 1`).
-    func backTransformedInterval(_ index: Int) -> (estimate: Double, lower: Double, upper: Double) {
-        let z = Normal.quantile(1 - (1 - confidenceLevel) / 2)
-        let se = variance[index, index] >= 0 ? variance[index, index].squareRoot() : .nan
-        let estimate = parameters[index]
-        return (exp(estimate), exp(estimate - z * se), exp(estimate + z * se))
-    }
-
-    /// `σ` with its interval (from `log σ ± z SE`).
-    public var scaleInterval: (estimate: Double, lower: Double, upper: Double) { backTransformedInterval(coefficientCount) }
     /// `τ` with its interval (from `log τ ± z SE`, back-transformed).
     public var tauInterval: (estimate: Double, lower: Double, upper: Double) { backTransformedInterval(coefficientCount + 1) }
 
@@ -131,32 +115,10 @@ public struct RandomInterceptAFTFit: Sendable {
         let centre = eta + scale * distribution.family.quantile(0.5)
         return (exp(centre - quartile * tau), exp(centre + quartile * tau))
     }
-
-    /// The likelihood-ratio statistic of `τ = 0` against the fixed-effects model, `2 (ℓ − ℓ₀)` (at least 0).
-    public var patientEffectStatistic: Double { max(0, 2 * (logLikelihood - fixedEffectsLogLikelihood)) }
-    /// Its p-value on the boundary of the parameter space: half the chi-squared(1) upper tail (a 50:50
-    /// mixture of χ²₀ and χ²₁, Self and Liang 1987).
-    public var patientEffectPValue: Double { 0.5 * ChiSquared(degreesOfFreedom: 1).survival(patientEffectStatistic) }
 }
 
 extension RandomInterceptAFTFit {
-    /// One fixed-effect coefficient with its Wald inference and its time ratio `exp(β)` (interval
-    /// `exp(β ± z SE)`): a patient's relief times are multiplied by it, at the patient's own intercept.
-    public struct Coefficient: Sendable, Equatable {
-        /// The Wald row of `β`.
-        public let estimate: ParameterEstimate
-        /// `exp(β)`.
-        public let timeRatio: Double
-        /// The lower limit of the time ratio.
-        public let lower: Double
-        /// The upper limit of the time ratio.
-        public let upper: Double
-    }
-
-    /// The fixed-effect coefficients with their time ratios.
-    public var coefficientTable: [Coefficient] {
-        waldTable.prefix(coefficientCount).map { row in
-            Coefficient(estimate: row, timeRatio: exp(row.estimate), lower: exp(row.lower), upper: exp(row.upper))
-        }
-    }
+    /// A fixed-effect coefficient with its time ratio: a patient's relief times are multiplied by it, at the
+    /// patient's own intercept (the table is ``PatientVariationFit/coefficientTable``).
+    public typealias Coefficient = TimeRatioCoefficient
 }

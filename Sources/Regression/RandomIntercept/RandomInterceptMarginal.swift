@@ -53,23 +53,8 @@ struct RandomInterceptMarginal {
         return AdaptiveQuadrature().integrate(0, tau, breaks: breaks, count: 1) { [survival(theta, row: row, at: $0)] }[0]
     }
 
-    /// `value(θ̂)` and its delta-method SE (central differences, step `1e-5 · max(1, |θⱼ|)`).
-    func estimate(_ value: ([Double]) -> Double) -> (estimate: Double, standardError: Double) {
-        let theta = fit.parameters
-        var gradient = [Double](repeating: 0, count: theta.count)
-        for j in theta.indices {
-            let h = 1e-5 * max(1, abs(theta[j]))
-            var up = theta, down = theta
-            up[j] += h
-            down[j] -= h
-            gradient[j] = (value(up) - value(down)) / (2 * h)
-        }
-        var total = 0.0
-        for i in theta.indices {
-            for j in theta.indices where fit.variance[i, j].isFinite { total += gradient[i] * fit.variance[i, j] * gradient[j] }
-        }
-        return (value(theta), max(total, 0).squareRoot())
-    }
+    /// `value(θ̂)` and its delta-method SE (``PatientVariationFit/deltaMethod(_:)``).
+    func estimate(_ value: ([Double]) -> Double) -> (estimate: Double, standardError: Double) { fit.deltaMethod(value) }
 
     /// The marginal prediction at one design row.
     func prediction(_ row: [Double], request: PredictionRequest, context: String) throws(StatModelError) -> SurvivalProfilePrediction {
@@ -95,14 +80,7 @@ struct RandomInterceptMarginal {
             let (m, se) = estimate { restrictedMean($0, row: row, tau: tau) }
             return TimedEstimate(time: tau, estimate: m, standardError: se, lower: m - z * se, upper: m + z * se)
         }
-        let p = fit.coefficientCount
-        let location = zip(row, fit.coefficients).reduce(0) { $0 + $1.0 * $1.1 }
-        var lpVariance = 0.0
-        for i in 0..<p {
-            for j in 0..<p where fit.variance[i, j].isFinite { lpVariance += row[i] * fit.variance[i, j] * row[j] }
-        }
-        return SurvivalProfilePrediction(
-            profile: row, dose: nil, stratum: nil, linearPredictor: location, linearPredictorStandardError: max(lpVariance, 0).squareRoot(),
-            survival: atTimes, quantiles: quantiles, restrictedMean: mean, confidenceLevel: request.confidenceLevel)
+        return fit.profilePrediction(row, survival: atTimes, quantiles: quantiles, restrictedMean: mean,
+                                     confidenceLevel: request.confidenceLevel)
     }
 }

@@ -48,11 +48,7 @@ public struct RandomInterceptEstimates: RegressionEstimates {
         )
     }
 
-    public func forestRows(_ result: RegressionResult) -> [ForestRows.Row] {
-        model.coefficientTable.filter { $0.estimate.name != "(Intercept)" }.map {
-            ForestRows.row($0.estimate.name, ratio: $0.timeRatio, lower: $0.lower, upper: $0.upper, result)
-        }
-    }
+    public func forestRows(_ result: RegressionResult) -> [ForestRows.Row] { PatientVariationDocument.forestRows(model, result) }
 
     /// The sentence on the spread of typical relief, nil without a reference profile.
     var spreadSentence: String? {
@@ -67,28 +63,6 @@ public struct RandomInterceptEstimates: RegressionEstimates {
     static func days(_ value: Double) -> String { ReportText.display(value, style: .general(significant: 3), missing: "NA") }
 
     public func sections(_ result: RegressionResult) -> [ReportDocument.Section] {
-        let level = Provenance.percent(model.confidenceLevel)
-        let rows = model.coefficientTable.map { row -> [ReportCell] in
-            let e = row.estimate
-            return [.text(e.name), .number(e.estimate), .number(row.timeRatio), .number(e.standardError), .number(e.z),
-                    .number(e.pValue), .number(row.lower), .number(row.upper)]
-        }
-        var notes = [
-            "time_ratio = exp(coef): above 1, longer relief, for a patient with the same random intercept; lower, upper: "
-                + "\(level) Wald interval of the ratio from the inverse observed information.",
-        ]
-        if let reference = RegressionRenderer.referenceNote(result) { notes.append(reference) }
-        let sigma = model.scaleInterval, tau = model.tauInterval
-        let numbers = ReportColumn.Style.general(significant: 5)
-        let spread = ReportTable(
-            title: "",
-            columns: [ReportColumn("parameter", style: .label), ReportColumn("estimate", style: numbers),
-                      ReportColumn("lower", style: numbers), ReportColumn("upper", style: numbers)],
-            rows: [
-                [.text("scale (sigma, within patient)"), .number(sigma.estimate), .number(sigma.lower), .number(sigma.upper)],
-                [.text("between-patient SD (tau, log time)"), .number(tau.estimate), .number(tau.lower), .number(tau.upper)],
-            ],
-            notes: ["\(level) intervals from log(sigma) and log(tau) ± z SE, back-transformed."] + (spreadSentence.map { [$0] } ?? []))
         let measures: [[ReportCell]] = [
             [.text("log-likelihood (marginal)"), .number(model.logLikelihood)],
             [.text("log-likelihood (no random intercept)"), .number(model.fixedEffectsLogLikelihood)],
@@ -100,11 +74,10 @@ public struct RandomInterceptEstimates: RegressionEstimates {
             [.text("random intercept (tau = 0)"), .number(test.statistic), .integer(test.degreesOfFreedom), .number(test.pValue)]
         }
         return [
-            ReportDocument.Section(
-                heading: "Coefficients",
-                tables: [ReportTable(title: "", columns: RegressionRenderer.coefficientColumns(ratio: "time_ratio", robust: false),
-                                     rows: rows, notes: notes)]),
-            ReportDocument.Section(heading: "Scale and between-patient variation", tables: [spread]),
+            PatientVariationDocument.coefficientSection(model, note: "for a patient with the same random intercept", result),
+            PatientVariationDocument.variationSection(
+                model, scaleLabel: "scale (sigma, within patient)",
+                variation: ("between-patient SD (tau, log time)", "tau", model.tauInterval), spread: spreadSentence),
             RegressionRenderer.fitSection(
                 measures: measures, tests: tests,
                 note: "Likelihood ratio against the model without the random intercept; tau = 0 lies on the boundary, so "

@@ -5,7 +5,8 @@ extension RegressionResult {
     /// The presentations a fit is offered to, in order; the first that claims it presents it.
     /// ``ParameterEstimates`` comes last and claims every fit.
     public static let estimateTypes: [any RegressionEstimates.Type] = [
-        CoxEstimates.self, FrailtyCoxEstimates.self, AFTEstimates.self, RandomInterceptEstimates.self, EmaxEstimates.self,
+        CoxEstimates.self, FrailtyCoxEstimates.self, AFTEstimates.self, RandomInterceptEstimates.self, GammaFrailtyEstimates.self,
+        EmaxEstimates.self,
         ParameterEstimates.self,
     ]
 
