@@ -40,7 +40,6 @@ extension RandomInterceptAFTFit {
                         data: RegressionData) throws(StatModelError) -> [SurvivalProfilePrediction] {
         let context = RandomInterceptAFT.context(distribution)
         try checkPrediction(profiles, request, model: "a random-intercept AFT model", context: context)
-        let p = coefficientCount
         let effect = request.patient.flatMap { patientEffect($0, data: data) }
         var result: [SurvivalProfilePrediction] = []
         for index in 0..<profiles.count {
