@@ -35,7 +35,7 @@ struct KaplanMeierReferenceTests {
         }
     }
 
-    @Test("survfit curves, all three conf.types", arguments: datasets)
+    @Test("survfit curves, every conf.type (log, log-log, plain, logit, arcsin)", arguments: datasets)
     func curves(dataset: String) throws {
         let file = try #require(try FixtureFile.load(dataset), "Reference/\(dataset).json missing")
         for c in file.cases {

@@ -65,6 +65,8 @@ extension ClinicalReportMethods {
         case .log: return "log"
         case .logLog: return "log(-log)"
         case .plain: return "linear (plain)"
+        case .logit: return "logit"
+        case .arcsin: return "arcsine-square-root"
         }
     }
 

@@ -8,6 +8,9 @@ extension KaplanMeier {
     /// - `logLog`: `exp(-exp(log(-log S) ∓ zσ/log S))`; undefined where `S = 0` or `S = 1`.
     /// - `plain`: `S ∓ zσS`, clipped to [0, 1]; undefined where `S = 0` after a time with `n = d`
     ///   (σ infinite, as R's NaN).
+    /// - `logit`: `1 − 1/(1 + exp(log(S/(1−S)) ∓ zσ/(1−S)))`; undefined where `S = 0`.
+    /// - `arcsin`: `sin²(arcsin √S ∓ ½zσ√(S/(1−S)))`, the angle kept in [0, π/2]; undefined where `S = 0`
+    ///   (the arcsine-square-root band of Klein & Moeschberger 4.4 when `zσ` is the band's half-width).
     public enum ConfidenceTransform: String, Sendable, CaseIterable, Equatable {
         /// `conf.type = "log"`: symmetric on log S (R's default).
         case log
@@ -15,6 +18,10 @@ extension KaplanMeier {
         case logLog = "log-log"
         /// `conf.type = "plain"`: symmetric on S, clipped to [0, 1].
         case plain
+        /// `conf.type = "logit"`: symmetric on log(S/(1−S)).
+        case logit
+        /// `conf.type = "arcsin"`: symmetric on arcsin(√S).
+        case arcsin
 
         /// Lower and upper limits at one time; nil where R gives NA/NaN.
         /// - Parameters:
@@ -44,6 +51,21 @@ extension KaplanMeier {
                 let center = Foundation.log(-logS)
                 let lo = Foundation.exp(-Foundation.exp(center - half))
                 let hi = Foundation.exp(-Foundation.exp(center + half))
+                return (lo.isNaN ? nil : lo, hi.isNaN ? nil : hi)
+            case .logit:
+                guard s > 0 else { return (nil, nil) }
+                let half = z * se * (1 + s / (1 - s))
+                let centre = Foundation.log(s / (1 - s))
+                let lo = 1 - 1 / (1 + Foundation.exp(centre - half))
+                let hi = 1 - 1 / (1 + Foundation.exp(centre + half))
+                return (lo.isNaN ? nil : lo, hi.isNaN ? nil : hi)
+            case .arcsin:
+                guard s > 0 else { return (nil, nil) }
+                let half = 0.5 * z * se * (s / (1 - s)).squareRoot()
+                guard !half.isNaN else { return (nil, nil) }   // S = 1 with SE 0: R's NA
+                let angle = Foundation.asin(s.squareRoot())
+                let lo = Foundation.pow(Foundation.sin(Swift.max(0, angle - half)), 2)
+                let hi = Foundation.pow(Foundation.sin(Swift.min(Double.pi / 2, angle + half)), 2)
                 return (lo.isNaN ? nil : lo, hi.isNaN ? nil : hi)
             }
         }

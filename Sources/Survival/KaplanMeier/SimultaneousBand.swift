@@ -63,6 +63,10 @@ public struct SimultaneousBand: Sendable, Equatable {
     /// - Complexity: O(m) plus the critical value's search (milliseconds).
     public func fit(_ fit: KaplanMeierFit) throws(StatModelError) -> SimultaneousBandFit {
         let context = "SimultaneousBand.fit"
+        guard fit.confidenceTransform != .logit else {
+            throw .invalidArgument(context: context, message: "a band on the logit scale is not defined here (Klein & Moeschberger 4.4 give "
+                + "plain, log-log and arcsine-square-root bands, and log); use --conf-type plain, log, log-log or arcsin")
+        }
         guard let range = timeRange ?? Self.defaultRange(of: fit) else {
             throw .invalidArgument(context: context, message: "the curve has no event time at which some remain at risk, so it has no band.")
         }

@@ -30,7 +30,7 @@
 # {critical_values: [{method, level, a_lower, a_upper, exact, miller_siegmund (EP; else null),
 #                     table (null off the grid)}],
 #  cases: [case]}; a case is one Kaplan-Meier curve survfit(Surv(time, event) ~ 1) of one group:
-#   name, method ("hall-wellner" | "equal-precision"), conf_type ("plain" | "log" | "log-log"), level
+#   name, method ("hall-wellner" | "equal-precision"), conf_type ("plain" | "log" | "log-log" | "arcsin"), level
 #   time, event            the group's rows
 #   from, to               the band's time range (null = the default: first event time to the last event
 #                          time with n.risk > n.event, km.ci's default)
@@ -41,7 +41,8 @@
 #   lower, upper           the band at rows row_start..row_end, by K&M's formulas with half-width
 #                          h = k (1 + n sigma^2) / sqrt(n) (HW) or c sigma (EP) on the log S scale:
 #                          plain S -+ h S clipped to [0, 1]; log S exp(-+h) (upper capped at 1);
-#                          log-log S^exp(-+h / log S)
+#                          log-log S^exp(-+h / log S); arcsin sin^2(asin(sqrt S) -+ h/2 sqrt(S/(1-S))), the
+#                          angle kept in [0, pi/2] (K&M 4.4's arcsine-square-root band)
 #   kmci                   null, or km.ci(fit, method = "hall-wellner" | "loghall" | "epband" | "logep")
 #                          (plain and log-log only): {critical_value (its table interpolation, recovered
 #                          from its first lower limit in (0, S)), lower, upper (clipped to [0, 1] as ours)}
@@ -120,6 +121,10 @@ critical_values <- lapply(grid, function(g) {
 limits <- function(s, h, conf_type) {
   if (conf_type == "plain") return(list(lower = pmax(s - h * s, 0), upper = pmin(s + h * s, 1)))
   if (conf_type == "log") return(list(lower = s * exp(-h), upper = pmin(s * exp(h), 1)))
+  if (conf_type == "arcsin") {  # K&M 4.4's arcsine-square-root band
+    half <- 0.5 * h * sqrt(s / (1 - s))
+    return(list(lower = sin(pmax(0, asin(sqrt(s)) - half))^2, upper = sin(pmin(pi / 2, asin(sqrt(s)) + half))^2))
+  }
   theta <- exp(h / log(s))
   list(lower = s^(1 / theta), upper = s^theta)
 }
@@ -139,7 +144,7 @@ one_case <- function(name, time, event, method, conf_type, from = NULL, to = NUL
   h <- if (method == "hall-wellner") crit * (1 + n * sigma2[rows]) / sqrt(n) else crit * sqrt(sigma2[rows])
   band <- limits(fit$surv[rows], h, conf_type)
   kmci <- NULL
-  if (conf_type != "log" && level == 0.95) {
+  if (conf_type %in% c("plain", "log-log") && level == 0.95) {
     kmethod <- c("hall-wellner" = "hall-wellner", "equal-precision" = "epband")[[method]]
     if (conf_type == "log-log") kmethod <- c("hall-wellner" = "loghall", "equal-precision" = "logep")[[method]]
     fit_ci <- survfit(Surv(time, event) ~ 1)
@@ -172,7 +177,9 @@ cases <- list(
   one_case("aml_nonmaintained_ep_loglog", aml2$time, aml2$status, "equal-precision", "log-log"),
   one_case("lung_male_hw_loglog_range", lung1$time, lung1$status == 2, "hall-wellner", "log-log", from = 100, to = 600),
   one_case("lung_male_ep_plain_range", lung1$time, lung1$status == 2, "equal-precision", "plain", from = 100, to = 600),
-  one_case("lung_male_ep_log_90", lung1$time, lung1$status == 2, "equal-precision", "log", from = 60, to = 700, level = 0.90))
+  one_case("lung_male_ep_log_90", lung1$time, lung1$status == 2, "equal-precision", "log", from = 60, to = 700, level = 0.90),
+  one_case("trial_high_hw_arcsin", high$relief_days, high$relief_ended, "hall-wellner", "arcsin"),
+  one_case("lung_male_ep_arcsin_range", lung1$time, lung1$status == 2, "equal-precision", "arcsin", from = 100, to = 600))
 
 writeLines(toJSON(list(critical_values = critical_values, cases = cases), auto_unbox = TRUE, digits = NA, null = "null", na = "null"),
            file.path(out_dir, "bands.json"))

@@ -21,7 +21,7 @@
 # JSON fixtures (one per dataset, `<dataset>.json`): each holds a list of cases. A case carries its input
 # arrays after R's NA removal (time, event as 0/1, group as 0-based index into `levels`, strata as
 # 0-based index into `strata_levels` or null) and the expected outputs:
-#   km[conf_type][g]       survfit(..., conf.type = conf_type) for group g: every time incl. censor-only
+#   km[conf_type][g]       survfit(..., conf.type = conf_type) (log, log-log, plain, logit, arcsin) for group g: every time incl. censor-only
 #                          times, n.risk, n.event, n.censor, surv, std_err_log (survfit's $std.err, the
 #                          SE of -log S), lower, upper
 #   summary_censored[g]    summary(fit, censored = TRUE): std_err is the SE of S(t)
@@ -46,7 +46,7 @@ args <- commandArgs(trailingOnly = FALSE)
 script_arg <- sub("^--file=", "", args[grep("^--file=", args)])
 out_dir <- if (length(script_arg) == 1) dirname(normalizePath(script_arg)) else "Tests/StatModelsTests/Reference"
 repo_root <- normalizePath(file.path(out_dir, "..", "..", ".."))
-conf_types <- c("log", "log-log", "plain")
+conf_types <- c("log", "log-log", "plain", "logit", "arcsin")
 probs <- c(0.25, 0.5, 0.75)
 
 num <- function(x) as.numeric(unname(x))
