@@ -9,12 +9,14 @@ import Testing
 /// (Tests/StatModelsTests/Reference/frailty_predict.json, make_frailty_predict_fixtures.R): a patient's
 /// own curve (`survfit` of the fit with every row's frailty as an offset, plus the patient's `fvar`) and
 /// the population curve of a new patient (gamma closed form; log-normal by R's `integrate`), on kidney
-/// (gamma, gaussian) and the bundled trial (gamma).
+/// (gamma, gaussian), the bundled trial (gamma) and the infusion log's episodes as counting-process rows
+/// `(start_day, stop_day]` (gamma; R's `survfit` on those rows).
 @Suite("Frailty Cox predictions vs R")
 struct FrailtyPredictionReferenceTests {
     struct File: Decodable { let cases: [Case] }
     struct Case: Decodable {
         let name: String
+        let start: String?
         let time: String
         let event: String
         let formula: String
@@ -64,8 +66,9 @@ struct FrailtyPredictionReferenceTests {
 
     static func predict(_ c: Case, patient: String?) throws -> PredictionResult {
         let path = c.name.hasPrefix("trial") ? root.appendingPathComponent("data/ketamine_trial.csv").path
-            : reference.appendingPathComponent("frailty_kidney.csv").path
+            : reference.appendingPathComponent(c.start == nil ? "frailty_kidney.csv" : "recurrent_episodes.csv").path
         var roles = ColumnRoles()
+        roles.start = c.start
         roles.time = c.time
         roles.event = c.event
         roles.id = nil
@@ -93,7 +96,8 @@ struct FrailtyPredictionReferenceTests {
 
     /// Survival, its SE and limits, the median, the RMST and (own curve) its SE, to 1e-6; the log-normal
     /// population curve integrates numerically on both sides (R's integrate at rel.tol 1e-12, ours adaptive).
-    @Test("a patient's own curve and a new patient's population curve", arguments: ["kidney_gamma", "kidney_gaussian", "trial_gamma"])
+    @Test("a patient's own curve and a new patient's population curve",
+          arguments: ["kidney_gamma", "kidney_gaussian", "trial_gamma", "episodes_gamma"])
     func curves(name: String) throws {
         let c = try Self.fixture(name)
         let own = try Self.predict(c, patient: c.patient)

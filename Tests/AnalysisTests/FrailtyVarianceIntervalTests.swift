@@ -7,7 +7,8 @@ import Testing
 /// The frailty Cox model's between-patient variation against R
 /// (Tests/StatModelsTests/Reference/frailty_interval.json, make_frailty_interval_fixtures.R): θ's
 /// profile-likelihood interval (gamma; R's I-likelihood `c.loglik` at a fixed θ, solved by `uniroot`),
-/// the frailty quartiles and the median relief of a patient at each, at the reference profile.
+/// the frailty quartiles and the median relief of a patient at each, at the reference profile; also on the
+/// infusion log's episodes as counting-process rows `(start_day, stop_day]` (medians on that time scale).
 @Suite("Frailty Cox variance interval and spread vs R")
 struct FrailtyVarianceIntervalTests {
     struct File: Decodable { let cases: [Case] }
@@ -27,20 +28,23 @@ struct FrailtyVarianceIntervalTests {
     static let reference = root.appendingPathComponent("Tests/StatModelsTests/Reference")
 
     static func estimates(_ name: String, distribution: FrailtyDistribution) throws -> FrailtyCoxEstimates {
-        let kidney = name.hasPrefix("kidney")
+        let kidney = name.hasPrefix("kidney"), episodes = name.hasPrefix("episodes")
         var roles = ColumnRoles()
         if kidney { (roles.time, roles.event, roles.id) = ("time", "status", nil) }
+        if episodes { (roles.start, roles.time) = ("start_day", "stop_day") }
         let path = kidney ? reference.appendingPathComponent("frailty_kidney.csv").path
+            : episodes ? reference.appendingPathComponent("recurrent_episodes.csv").path
             : root.appendingPathComponent("data/ketamine_trial.csv").path
         var specification = ModelSpecification(
-            formula: kidney ? "age + sex + frailty(id)" : "dose_group + interval_days + frailty(patient_id)",
+            formula: kidney ? "age + sex + frailty(id)"
+                : "dose_group + \(episodes ? "baseline_pain" : "interval_days") + frailty(patient_id)",
             referenceLevels: kidney ? [:] : ["dose_group": "low"])
         specification.frailtyDistribution = distribution
         let result = try FitRequest(source: DataSource(path: path, roles: roles), model: .cox, specification: specification).run().result
         return try #require(result.estimates as? FrailtyCoxEstimates)
     }
 
-    @Test("theta's interval, the frailty quartiles and the typical relief of each", arguments: ["kidney_gamma", "trial_gamma", "trial_gaussian"])
+    @Test("theta's interval, the frailty quartiles and the typical relief of each", arguments: ["kidney_gamma", "trial_gamma", "trial_gaussian", "episodes_gamma"])
     func reference(name: String) throws {
         let data = try Data(contentsOf: Self.reference.appendingPathComponent("frailty_interval.json"))
         let c = try #require(try JSONDecoder().decode(File.self, from: data).cases.first { $0.name == name })

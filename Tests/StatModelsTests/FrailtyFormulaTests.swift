@@ -41,7 +41,7 @@ struct FrailtyFormulaTests {
         return data
     }
 
-    @Test("fewer than 6 groups, weights and entry times are refused, not trapped")
+    @Test("fewer than 6 groups, weights and entries not below their stop are refused, not trapped")
     func modelRefusals() throws {
         let few = try Self.data((0..<20).map { "P\($0 % 5)" })
         #expect(throws: StatModelError.self) { try FrailtyCoxPH().fit(few) }
@@ -49,8 +49,10 @@ struct FrailtyFormulaTests {
         weighted.weights = [Double](repeating: 1, count: 20)
         #expect(throws: StatModelError.self) { try FrailtyCoxPH().fit(weighted) }
         var entry = try Self.data((0..<20).map { "P\($0 % 7)" })
-        entry.start = [Double](repeating: 0, count: 20)
+        entry.start = entry.time
         #expect(throws: StatModelError.self) { try FrailtyCoxPH().fit(entry) }
+        entry.start = [Double](repeating: 0, count: 20)
+        #expect(throws: Never.self) { try FrailtyCoxPH().fit(entry) }
         var none = try Self.data((0..<20).map { "P\($0 % 7)" })
         none.frailty = nil
         #expect(throws: StatModelError.self) { try FrailtyCoxPH().fit(none) }

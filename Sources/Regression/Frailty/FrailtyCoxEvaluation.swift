@@ -9,6 +9,11 @@ import Foundation
 /// time `t`, a group's expected count `Σₜ S0_g(t) A(t)` is `Σ_{i∈g} rᵢ ΣA(t ≤ tᵢ)`, a cumulative sum. The one
 /// term that is not linear in the rows, `Σₜ S0_g(t)² Σₖ 1/denₖ²` of the diagonal, is a step function of
 /// the group's own rows times differences of one cumulative sum. One evaluation is O(n p²).
+///
+/// With counting-process rows (``FrailtyCoxRows/entries``, R's `agfit5`) a row is at risk at `t` when
+/// `start < t ≤ stop`: the descending pass removes each row at the first death block at or before its
+/// entry, a row's cumulative sums become differences between its exit and its entry, and the squared
+/// term follows the group's share over both its exits and its entries (``FrailtyCoxEntries``).
 package struct FrailtyCoxEvaluation: Sendable {
     /// The partial log-likelihood (no penalty).
     package var logLikelihood = 0.0
@@ -69,6 +74,14 @@ package struct FrailtyCoxEvaluation: Sendable {
                 s0 += risk[q]
                 for j in 0..<p { s1[j] += risk[q] * rows.x[q * p + j] }
                 q += 1
+            }
+            if let entries = rows.entries {
+                // Rows whose entry is at or after this time leave the risk set (start < t ≤ stop).
+                for index in entries.leavingOffsets[k]..<entries.leavingOffsets[k + 1] {
+                    let r = entries.leavingRows[index]
+                    s0 -= risk[r]
+                    for j in 0..<p { s1[j] -= risk[r] * rows.x[r * p + j] }
+                }
             }
             var e0 = 0.0
             for j in 0..<p { e1[j] = 0 }
@@ -139,11 +152,13 @@ package struct FrailtyCoxEvaluation: Sendable {
         for q in 0..<n {
             let k = rows.blockAtTime[q]
             let dead = rows.event[q]
-            let e = risk[q] * cumA[q] - (dead && k >= 0 ? risk[q] * b[k] : 0)
+            // With an entry: only the death blocks after it (the cumulative sums at the block where it leaves).
+            let left = rows.entries.map { $0.entryBlock[q] >= 0 ? rows.blockEnd[$0.entryBlock[q]] : -1 } ?? -1
+            let e = risk[q] * (cumA[q] - (left >= 0 ? cumA[left] : 0)) - (dead && k >= 0 ? risk[q] * b[k] : 0)
             expected[q] = e
             for j in 0..<p {
                 let xj = rows.x[q * p + j]
-                var c = e * xj - risk[q] * cumM1[q * p + j]
+                var c = e * xj - risk[q] * (cumM1[q * p + j] - (left >= 0 ? cumM1[left * p + j] : 0))
                 if dead, k >= 0 { c += risk[q] * m2[k * p + j] }
                 crossRow[q * p + j] = c
                 for i in j..<p { information[i * p + j] += e * rows.x[q * p + i] * xj }
@@ -156,6 +171,9 @@ package struct FrailtyCoxEvaluation: Sendable {
         // Per group: the linear sums, and the squared term of the frailty diagonal (a step function of the
         // group's rows: its share of the risk set is constant between two of its own times).
         var crossSum = [Double](repeating: 0, count: p)
+        let squares = rows.entries.map {
+            Self.squaredTerms($0, rows: rows, risk: risk, cumA2: cumA2, b2: b2, c2: c2)
+        }
         for g in 0..<G {
             var score = 0.0, linear = 0.0, sumSquares = 0.0, running = 0.0, deaths = 0.0
             for j in 0..<p { crossSum[j] = 0 }
@@ -167,7 +185,7 @@ package struct FrailtyCoxEvaluation: Sendable {
                 for j in 0..<p { crossSum[j] += crossRow[q * p + j] }
                 running += risk[q]
                 if rows.groupEvent[index] { deaths += risk[q] }
-                if rows.groupCloses[index] {
+                if squares == nil, rows.groupCloses[index] {
                     let next = rows.groupNext[index]
                     sumSquares += running * running * (cumA2[q] - (next >= 0 ? cumA2[next] : 0))
                     let k = rows.groupBlock[index]
@@ -177,9 +195,50 @@ package struct FrailtyCoxEvaluation: Sendable {
                 }
             }
             frailtyScore[g] = score
-            frailtyDiagonal[g] = linear - sumSquares
+            frailtyDiagonal[g] = linear - (squares?[g] ?? sumSquares)
             for j in 0..<p { cross[g * p + j] = crossSum[j] }
         }
+    }
+
+    /// Per group with entry times, `Σₖ Σ_steps S0_g(k, f)² / denₖ²` of the frailty diagonal: the group's
+    /// share of the risk set `S0_g` changes only at blocks where one of its rows joins (its exit) or leaves
+    /// (its entry), so between two such blocks it multiplies a difference of the cumulative `Σ 1/den²`;
+    /// at a block with the group's deaths Efron's steps add `−2 S0_g d_g Σ f/den² + d_g² Σ f²/den²`.
+    /// - Complexity: O(n).
+    private static func squaredTerms(_ entries: FrailtyCoxEntries, rows: FrailtyCoxRows, risk: [Double],
+                                     cumA2: [Double], b2: [Double], c2: [Double]) -> [Double] {
+        func cumulative(_ block: Int) -> Double { block >= 0 ? cumA2[rows.blockEnd[block]] : 0 }
+        var result = [Double](repeating: 0, count: rows.groups)
+        for g in 0..<rows.groups {
+            let end = entries.changeOffsets[g + 1]
+            var index = entries.changeOffsets[g]
+            var running = 0.0, total = 0.0
+            while index < end {
+                let stratum = rows.stratum[entries.changeRow[index]], block = entries.changeBlock[index]
+                var deaths = 0.0
+                var next = index
+                while next < end, entries.changeBlock[next] == block, rows.stratum[entries.changeRow[next]] == stratum {
+                    let q = entries.changeRow[next]
+                    if entries.changeJoins[next] {
+                        running += risk[q]
+                        if rows.event[q] { deaths += risk[q] }
+                    } else {
+                        running -= risk[q]
+                    }
+                    next += 1
+                }
+                let sameStratum = next < end && rows.stratum[entries.changeRow[next]] == stratum
+                if block >= 0 {
+                    let following = sameStratum ? entries.changeBlock[next] : -1
+                    total += running * running * (cumulative(block) - cumulative(following))
+                    if deaths > 0 { total += -2 * running * deaths * b2[block] + deaths * deaths * c2[block] }
+                }
+                if !sameStratum { running = 0 }
+                index = next
+            }
+            result[g] = total
+        }
+        return result
     }
 
     /// R's `coxsafe`: keeps exp(η) finite.

@@ -5,9 +5,10 @@ import Survival
 extension FrailtyCoxPH {
     /// Fits the model (R's `coxpenal.fit` with one sparse frailty term).
     ///
-    /// - Parameter input: The design (fixed effects), outcome, optional strata, and ``RegressionData/frailty``.
+    /// - Parameter input: The design (fixed effects), outcome, optional strata and entry times
+    ///   (``RegressionData/start``: counting-process rows, R's `agfit5`), and ``RegressionData/frailty``.
     /// - Returns: The fit at the last θ of the search: coefficients, both variances, θ, the frailties.
-    /// - Throws: `.invalidArgument` without a frailty term, with weights, entry times, a dose, or fewer
+    /// - Throws: `.invalidArgument` without a frailty term, with weights, a dose, an entry not below its stop, or fewer
     ///   than ``minimumGroups`` groups; what ``CoxPH`` refuses in the rows; `.undefinedStatistic` when the
     ///   fixed effects are collinear given the frailties or R's θ search cannot go on.
     /// - Complexity: O(n log n) to sort, then O(n p²) per Newton step (a few dozen steps in all).
@@ -18,9 +19,9 @@ extension FrailtyCoxPH {
                          timeFix: timeFix)
         let names = try base.validate(x: input.x, time: input.time, event: input.event, strata: input.strata,
                                       weights: nil, cluster: nil, termNames: input.termNames)
-        let time = timeFix ? try TimeFix().apply(to: input.time) : input.time
+        let (time, entry) = try Self.fixedTimes(input, timeFix: timeFix)
         let rows = FrailtyCoxRows(x: input.x, time: time, event: input.event, strata: input.strata,
-                                  group: groups.codes, groups: groups.count)
+                                  group: groups.codes, groups: groups.count, entry: entry)
         let p = rows.p, G = rows.groups
         let efron = ties == .efron
         let null = FrailtyCoxEvaluation(rows, beta: [Double](repeating: 0, count: p),
@@ -97,6 +98,20 @@ extension FrailtyCoxPH {
         return try? profile.interval(estimate: estimate, best: best, level: confidenceLevel)
     }
 
+    /// The stop times and, for counting-process rows, the entry times, time-fixed as one set (R's `aeqSurv`
+    /// on `Surv(start, stop, event)`).
+    /// - Throws: `.invalidArgument` when an entry is not below its stop time or not finite.
+    static func fixedTimes(_ input: RegressionData, timeFix: Bool) throws(StatModelError) -> (time: [Double], entry: [Double]?) {
+        guard let start = input.start else {
+            return (timeFix ? try TimeFix().apply(to: input.time) : input.time, nil)
+        }
+        _ = try KaplanMeier.entries(start, stop: input.time, weights: nil, context: fitContext)  // start < stop, finite
+        let n = input.time.count
+        let joined = input.time + start
+        let fixed = timeFix ? try TimeFix().apply(to: joined) : joined
+        return (Array(fixed.prefix(n)), Array(fixed.dropFirst(n)))
+    }
+
     /// The frailty groups of `input`, checked.
     private func checked(_ input: RegressionData) throws(StatModelError) -> FrailtyGroups {
         let context = Self.fitContext
@@ -108,12 +123,6 @@ extension FrailtyCoxPH {
         }
         if input.weights != nil {
             throw .invalidArgument(context: context, message: "case weights are not supported with frailty(); fit without weights.")
-        }
-        if input.start != nil {
-            throw .invalidArgument(
-                context: context,
-                message: "frailty() with entry times (--start, counting-process rows) is not built yet; fit gap times "
-                    + "(one row per episode) or use cluster() for robust SEs.")
         }
         guard maxIterations >= 0, maxOuterIterations >= 1, epsilon > 0, epsilon.isFinite else {
             throw .invalidArgument(context: context, message: "maxIterations >= 0, maxOuterIterations >= 1 and epsilon > 0 are required.")

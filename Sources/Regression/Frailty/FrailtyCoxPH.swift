@@ -16,8 +16,12 @@ import Foundation
 /// fit.theta; fit.frailties; fit.variance; fit.sandwichVariance
 /// ```
 ///
-/// Refused: case weights, entry times (counting-process rows), fewer than 6 groups (R then fits the
-/// frailty as an ordinary penalised factor, which is not built here).
+/// Counting-process rows `(start, stop]` (``RegressionData/start``) are fitted as R's
+/// `coxph(Surv(start, stop, event) ~ x + frailty(id))` (`agfit5`): a row is at risk at `t` when
+/// `start < t ≤ stop` (``FrailtyCoxEntries``).
+///
+/// Refused: case weights, fewer than 6 groups (R then fits the frailty as an ordinary penalised factor,
+/// which is not built here).
 public struct FrailtyCoxPH: SurvivalRegressionModel, Sendable, Equatable {
     /// Ties method (R's default, Efron).
     public var ties: CoxPH.Ties

@@ -104,6 +104,7 @@ extension FrailtyCoxPHFit {
     /// R's baseline of the fit: the rows' design with two more columns, every row's fitted frailty (a
     /// known offset: coefficient 1, no variance) and a zero column whose coefficient 0 carries the
     /// patient's `Var(ω̂)` (a profile with 1 there adds `Λ₀² r² Var(ω̂)` to the cumulative hazard's variance).
+    /// Counting-process rows `(start, stop]` enter the risk sets as in the fit (R's `survfit` on `Surv(start, stop, event)`).
     func offsetBaseline(_ data: RegressionData, groups: FrailtyGroups, patientVariance: Double) throws(StatModelError) -> CoxBaselineHazard {
         let n = data.rows, p = coefficients.count
         var elements = data.x.elements
@@ -116,8 +117,8 @@ extension FrailtyCoxPHFit {
         } catch {
             throw .lengthMismatch(context: FrailtyCoxPH.fitContext, argument: "x", expected: n * p, found: data.x.elements.count)
         }
-        let time = try TimeFix().apply(to: data.time)
-        let sorted = CoxSortedData(x: x, time: time, event: data.event, strata: nil, weights: nil)
+        let (time, entry) = try FrailtyCoxPH.fixedTimes(data, timeFix: true)
+        let sorted = CoxSortedData(x: x, time: time, event: data.event, strata: nil, weights: nil, entry: entry)
         let beta = coefficients.map { $0.isFinite ? $0 : 0 } + [1, 0]
         let centre = means + [0, 0]
         let stratum = CoxPHFit.stratumBaseline(sorted, range: 0..<n, beta: beta, means: centre, ties: ties, label: nil)

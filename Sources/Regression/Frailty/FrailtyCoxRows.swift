@@ -41,6 +41,9 @@ package struct FrailtyCoxRows: Sendable {
     package let groupEvents: [Int]
     /// The original row of each sorted position.
     package let order: [Int]
+    /// The entries of counting-process rows `(start, stop]`, nil for plain durations (every row at risk
+    /// from time 0).
+    package private(set) var entries: FrailtyCoxEntries?
 
     /// Sorts and centres the rows.
     /// - Parameters:
@@ -50,8 +53,10 @@ package struct FrailtyCoxRows: Sendable {
     ///   - strata: stratum per row or nil.
     ///   - group: frailty group per row, 0..<groups.
     ///   - groups: the number of groups.
+    ///   - entry: entry times of `(start, stop]` rows (time-fixed with `time`, each below its time), or nil.
     /// - Complexity: O(n log n + n p).
-    package init(x: Matrix, time: [Double], event: [Bool], strata: [Int]?, group: [Int], groups: Int) {
+    package init(x: Matrix, time: [Double], event: [Bool], strata: [Int]?, group: [Int], groups: Int,
+                 entry: [Double]? = nil) {
         let n = time.count
         let p = x.columns
         self.n = n
@@ -151,5 +156,8 @@ package struct FrailtyCoxRows: Sendable {
         self.groupBlock = groupBlock
         self.groupOffsets = counts
         self.groupEvents = events
+        if let entry {
+            entries = FrailtyCoxEntries(rows: self, time: order.map { time[$0] }, entry: order.map { entry[$0] })
+        }
     }
 }

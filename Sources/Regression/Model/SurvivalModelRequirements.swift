@@ -19,7 +19,7 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     /// Whether the formula may carry a `frailty()` term (a shared frailty per group).
     public var allowsFrailty: Bool
     /// Whether a `frailty()` term may be combined with entry times (the random-intercept AFT conditions each
-    /// episode on its entry given the patient; the frailty Cox fit has no entry times).
+    /// episode on its entry given the patient; the frailty Cox fit takes counting-process risk sets, R's `agfit5`).
     public var allowsFrailtyWithEntryTimes: Bool
     /// The distribution of a `frailty()` term when the user names none (Cox: gamma, R's default; the
     /// parametric families: gaussian, a normal random intercept on log time).

@@ -6,6 +6,7 @@
 #   frailty_kidney.csv   survival::kidney (id, time, status, age, sex, disease), written by this script
 #   frailty_rats.csv     survival::rats (litter, rx, time, status), written by this script
 #   frailty_cox.json     the fits (written by this script)
+#   frailty_case.R       the record of one fit (sourced; shared with make_frailty_counting_fixtures.R)
 # and the bundled trial is read from data/ketamine_trial.csv.
 #
 # To regenerate (Debian/Ubuntu), from the repository root:
@@ -52,9 +53,7 @@ args <- commandArgs(trailingOnly = FALSE)
 script_arg <- sub("^--file=", "", args[grep("^--file=", args)])
 out_dir <- if (length(script_arg) == 1) dirname(normalizePath(script_arg)) else "Tests/StatModelsTests/Reference"
 root <- normalizePath(file.path(out_dir, "..", "..", ".."))
-
-vec <- function(x) I(as.numeric(unname(x)))
-mat <- function(m) unname(lapply(seq_len(nrow(m)), function(i) vec(m[i, ])))
+source(file.path(out_dir, "frailty_case.R"))  # frailty_case(), vec(), mat()
 
 kidney <- survival::kidney[, c("id", "time", "status", "age", "sex", "disease")]
 kidney$disease <- as.character(kidney$disease)
@@ -65,34 +64,7 @@ kidney$disease <- factor(kidney$disease, levels = c("Other", "AN", "GN", "PKD"))
 trial <- read.csv(file.path(root, "data", "ketamine_trial.csv"), stringsAsFactors = FALSE)
 trial$dose_group <- factor(trial$dose_group, levels = c("low", "high"))
 
-make_case <- function(name, data_name, formula, data, time, event, relief_formula, distribution,
-                      ties = "efron", reference_levels = setNames(list(), character(0))) {
-  fit <- coxph(formula, data = data, ties = ties)
-  stopifnot(inherits(fit, "coxph.penal"), fit$iter[1] < 10)
-  h <- fit$history[[1]]
-  theta <- if (!is.null(h$history)) h$history[nrow(h$history), 1] else h$theta
-  fterm <- which(fit$pterms == 2)
-  chisq <- sum(fit$frail^2 / fit$fvar)
-  fdf <- fit$df[fterm]
-  lr <- -2 * (fit$loglik[1] - fit$loglik[2])
-  lrdf <- round(sum(fit$df), 2)
-  group_col <- all.vars(formula)[length(all.vars(formula))]
-  cat(sprintf("%-22s theta %.6g, coef %s, df %s, iter %s\n", name, theta,
-              paste(format(coef(fit), digits = 6), collapse = " "),
-              paste(format(fit$df, digits = 5), collapse = " "), paste(fit$iter, collapse = "/")))
-  list(
-    name = name, data = data_name, time = time, event = event, formula = relief_formula,
-    distribution = distribution, ties = ties, reference_levels = reference_levels,
-    r_call = paste(deparse(formula, width.cutoff = 500), collapse = " "),
-    columns = I(names(coef(fit))), coef = vec(coef(fit)),
-    var = mat(fit$var), var2 = mat(fit$var2), theta = theta,
-    loglik = vec(fit$loglik), c_loglik = if (distribution == "gamma") h$c.loglik else NULL,
-    df = vec(fit$df), frail = vec(fit$frail), fvar = vec(fit$fvar),
-    groups = I(as.character(sort(unique(data[[group_col]])))),
-    frailty_test = list(chisq = chisq, df = fdf, p = pchisq(chisq, max(fdf, 0.5), lower.tail = FALSE)),
-    iter = vec(fit$iter), lr_test = list(chisq = lr, df = lrdf, p = pchisq(lr, lrdf, lower.tail = FALSE)),
-    n = fit$n, nevent = fit$nevent)
-}
+make_case <- frailty_case
 
 cases <- list(
   make_case("kidney_gamma", "kidney", Surv(time, status) ~ age + sex + frailty(id), kidney, "time", "status",

@@ -3,7 +3,9 @@
 # README "Shared frailty (Cox)").
 #
 # CI NEVER RUNS THIS SCRIPT. Its output frailty_interval.json is committed next to it; it reads
-# frailty_kidney.csv (written by make_frailty_fixtures.R) and data/ketamine_trial.csv.
+# frailty_kidney.csv (written by make_frailty_fixtures.R), data/ketamine_trial.csv and recurrent_episodes.csv
+# (episodes_gamma: counting-process rows Surv(start_day, stop_day, relief_ended); its medians are of curves
+# on the stop_day time scale, from day 0, as survfit draws them).
 # To regenerate (Debian/Ubuntu), from the repository root:
 #   apt-get install -y r-base-core r-cran-survival r-cran-jsonlite
 #   Rscript Tests/StatModelsTests/Reference/make_frailty_interval_fixtures.R
@@ -26,16 +28,17 @@ repo_root <- normalizePath(file.path(out_dir, "..", "..", ".."))
 first_below_half <- function(tm, s) { k <- which(s < 0.5 + sqrt(.Machine$double.eps)); if (length(k)) tm[k[1]] else NA }
 
 one_case <- function(name, data, time, event, covariates, group, distribution, profile,
-                     reference_levels = structure(list(), names = character(0))) {
+                     reference_levels = structure(list(), names = character(0)), start = NULL) {
   d <- data
+  surv <- if (is.null(start)) sprintf("Surv(%s, %s)", time, event) else sprintf("Surv(%s, %s, %s)", start, time, event)
   for (col in names(reference_levels)) d[[col]] <- relevel(factor(d[[col]]), ref = reference_levels[[col]])
   rhs <- paste(covariates, collapse = " + ")
   fixed_fit <- function(theta) {
-    f <- as.formula(sprintf("Surv(%s, %s) ~ %s + frailty(%s, distribution = '%s', theta = %.17g)", time, event, rhs, group,
+    f <- as.formula(sprintf("%s ~ %s + frailty(%s, distribution = '%s', theta = %.17g)", surv, rhs, group,
                             distribution, theta))
     suppressWarnings(coxph(f, data = d))
   }
-  fit <- coxph(as.formula(sprintf("Surv(%s, %s) ~ %s + frailty(%s, distribution = '%s')", time, event, rhs, group, distribution)),
+  fit <- coxph(as.formula(sprintf("%s ~ %s + frailty(%s, distribution = '%s')", surv, rhs, group, distribution)),
                data = d)
   h <- fit$history[[1]]
   theta <- if (!is.null(h$history)) h$history[nrow(h$history), 1] else h$theta
@@ -55,7 +58,7 @@ one_case <- function(name, data, time, event, covariates, group, distribution, p
   }
   ids <- sort(unique(d[[group]]))
   d$w <- fit$frail[match(d[[group]], ids)]
-  fo <- coxph(as.formula(sprintf("Surv(%s, %s) ~ %s + offset(w)", time, event, rhs)), data = d, init = coef(fit),
+  fo <- coxph(as.formula(sprintf("%s ~ %s + offset(w)", surv, rhs)), data = d, init = coef(fit),
               control = coxph.control(iter.max = 0))
   quartiles <- if (distribution == "gamma") qgamma(c(0.25, 0.75), shape = 1 / theta, scale = theta) else
     exp(c(-1, 1) * qnorm(0.75) * sqrt(theta))
@@ -65,17 +68,22 @@ one_case <- function(name, data, time, event, covariates, group, distribution, p
   out$frailty_quartiles <- I(quartiles)
   out$typical_relief <- I(c(median_at(quartiles[2]), median_at(quartiles[1])))
   out$profile <- profile
+  out$start <- start  # only for counting-process rows
   out
 }
 
 kidney <- read.csv(file.path(out_dir, "frailty_kidney.csv"))
 trial <- read.csv(file.path(repo_root, "data", "ketamine_trial.csv"), stringsAsFactors = FALSE)
+episodes <- read.csv(file.path(out_dir, "recurrent_episodes.csv"), stringsAsFactors = FALSE)
 cases <- list(
   one_case("kidney_gamma", kidney, "time", "status", c("age", "sex"), "id", "gamma", list(age = median(kidney$age), sex = 2)),
   one_case("trial_gamma", trial, "relief_days", "relief_ended", c("dose_group", "interval_days"), "patient_id", "gamma",
            list(dose_group = "low", interval_days = median(trial$interval_days)), reference_levels = list(dose_group = "low")),
   one_case("trial_gaussian", trial, "relief_days", "relief_ended", c("dose_group", "interval_days"), "patient_id", "gaussian",
-           list(dose_group = "low", interval_days = median(trial$interval_days)), reference_levels = list(dose_group = "low"))
+           list(dose_group = "low", interval_days = median(trial$interval_days)), reference_levels = list(dose_group = "low")),
+  one_case("episodes_gamma", episodes, "stop_day", "relief_ended", c("dose_group", "baseline_pain"), "patient_id", "gamma",
+           list(dose_group = "low", baseline_pain = median(episodes$baseline_pain)), reference_levels = list(dose_group = "low"),
+           start = "start_day")
 )
 writeLines(toJSON(list(cases = cases), auto_unbox = TRUE, digits = I(17), pretty = TRUE),
            file.path(out_dir, "frailty_interval.json"))

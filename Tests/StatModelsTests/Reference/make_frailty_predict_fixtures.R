@@ -1,8 +1,10 @@
 # make_frailty_predict_fixtures.R -- reference curves for `relief predict cox ... + frailty(id)` with and
-# without --patient (Tests/StatModelsTests/FrailtyCoxPredictionTests.swift; README "Shared frailty (Cox)").
+# without --patient (Tests/AnalysisTests/FrailtyPredictionReferenceTests.swift; README "Shared frailty (Cox)").
 #
 # CI NEVER RUNS THIS SCRIPT. Its output frailty_predict.json is committed next to it; it reads
-# frailty_kidney.csv (written by make_frailty_fixtures.R) and data/ketamine_trial.csv.
+# frailty_kidney.csv (written by make_frailty_fixtures.R), data/ketamine_trial.csv and recurrent_episodes.csv
+# (the infusion log's episodes; the case episodes_gamma fits counting-process rows
+# Surv(start_day, stop_day, relief_ended), and its curves are survfit's on those rows).
 # To regenerate (Debian/Ubuntu), from the repository root:
 #   apt-get install -y r-base-core r-cran-survival r-cran-jsonlite
 #   Rscript Tests/StatModelsTests/Reference/make_frailty_predict_fixtures.R
@@ -28,15 +30,16 @@ step_at <- function(tm, y, t) { k <- findInterval(t, tm); ifelse(k == 0, 1, y[pm
 first_below_half <- function(tm, s) { k <- which(s < 0.5 + sqrt(.Machine$double.eps)); if (length(k)) tm[k[1]] else NA }
 
 one_case <- function(name, data, time, event, covariates, group, distribution, profile, patient, times, tau,
-                     reference_levels = structure(list(), names = character(0))) {
+                     reference_levels = structure(list(), names = character(0)), start = NULL) {
   d <- data
   for (col in names(reference_levels)) d[[col]] <- relevel(factor(d[[col]]), ref = reference_levels[[col]])
   rhs <- paste(covariates, collapse = " + ")
-  form <- as.formula(sprintf("Surv(%s, %s) ~ %s + frailty(%s, distribution = '%s')", time, event, rhs, group, distribution))
+  surv <- if (is.null(start)) sprintf("Surv(%s, %s)", time, event) else sprintf("Surv(%s, %s, %s)", start, time, event)
+  form <- as.formula(sprintf("%s ~ %s + frailty(%s, distribution = '%s')", surv, rhs, group, distribution))
   fit <- coxph(form, data = d)
   ids <- sort(unique(d[[group]]))
   d$w <- fit$frail[match(d[[group]], ids)]
-  fo <- coxph(as.formula(sprintf("Surv(%s, %s) ~ %s + offset(w)", time, event, rhs)), data = d, init = coef(fit),
+  fo <- coxph(as.formula(sprintf("%s ~ %s + offset(w)", surv, rhs)), data = d, init = coef(fit),
               control = coxph.control(iter.max = 0))
   stopifnot(max(abs(coef(fo) - coef(fit))) < 1e-12)
   fo$var <- fit$var
@@ -87,21 +90,27 @@ one_case <- function(name, data, time, event, covariates, group, distribution, p
                      lower = I(step_at(s0$time, plower, times)), upper = I(step_at(s0$time, pupper, times)),
                      median = first_below_half(s0$time, ps),
                      rmst = min(s0$time[1], tau) + sum(diff(knots0) * ps[keep0]))
-  list(name = name, data = deparse(substitute(data)), time = time, event = event,
+  out <- list(name = name, data = deparse(substitute(data)), time = time, event = event,
        formula = sprintf("%s + frailty(%s)", rhs, group), distribution = distribution,
        reference_levels = reference_levels, profile = profile, patient = patient, times = I(times), tau = tau,
        theta = theta, own = own, population = population)
+  out$start <- start  # only for counting-process rows
+  out
 }
 
 kidney <- read.csv(file.path(out_dir, "frailty_kidney.csv"))
 trial <- read.csv(file.path(repo_root, "data", "ketamine_trial.csv"))
+episodes <- read.csv(file.path(out_dir, "recurrent_episodes.csv"))
 cases <- list(
   one_case("kidney_gamma", kidney, "time", "status", c("age", "sex"), "id", "gamma",
            list(age = 45, sex = 2), "5", c(20, 100, 300), 300),
   one_case("kidney_gaussian", kidney, "time", "status", c("age", "sex"), "id", "gaussian",
            list(age = 45, sex = 2), "21", c(20, 100, 300), 300),
   one_case("trial_gamma", trial, "relief_days", "relief_ended", c("dose_group", "baseline_pain"), "patient_id", "gamma",
-           list(dose_group = "high", baseline_pain = 7), "P0000001", c(7, 14, 28), 28, list(dose_group = "low")))
+           list(dose_group = "high", baseline_pain = 7), "P0000001", c(7, 14, 28), 28, list(dose_group = "low")),
+  one_case("episodes_gamma", episodes, "stop_day", "relief_ended", c("dose_group", "baseline_pain"), "patient_id", "gamma",
+           list(dose_group = "high", baseline_pain = 5), "P0000365", c(30, 90, 180), 180, list(dose_group = "low"),
+           start = "start_day"))
 writeLines(toJSON(list(r_version = R.version.string, survival_version = as.character(packageVersion("survival")),
                        cases = cases), auto_unbox = TRUE, digits = NA, pretty = TRUE, na = "null"),
            file.path(out_dir, "frailty_predict.json"))

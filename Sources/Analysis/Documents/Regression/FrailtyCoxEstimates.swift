@@ -18,6 +18,9 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
     /// (``FrailtyCoxPHFit/typicalReliefSpan(at:data:)``), nil without a profile or the model's data; a nil
     /// end is a median not reached.
     public let typicalReliefSpan: (lower: Double?, upper: Double?)?
+    /// Whether the fit had entry times (`--start`): its curves, and so the typical relief, are then on the
+    /// time scale of the stop column from time 0 (R's `survfit` of such a fit), not durations of episodes.
+    public let hasEntryTimes: Bool
 
     /// Claims a ``FrailtyCoxPHFit``.
     public init?(fit: any SurvivalRegressionFit, context: RegressionEstimatesContext) {
@@ -33,6 +36,7 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
         }
         let profile = ReferenceProfile(design: context.design, dataset: context.dataset)
         self.referenceProfile = profile?.text
+        self.hasEntryTimes = context.data?.start != nil
         if let profile, let data = context.data {
             self.typicalReliefSpan = try? frailty.typicalReliefSpan(at: profile.row, data: data)
         } else {
@@ -49,6 +53,8 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
             + "\(RandomInterceptEstimates.days(quartiles.upper)), so their typical (median) relief at the reference profile spans "
             + "\(days(span.lower)) to \(days(span.upper)) (each the median of the curve of a patient at that frailty; reference "
             + "profile: \(referenceProfile), numeric columns at their median, text columns at their reference level)."
+            + (hasEntryTimes ? " With --start the curves are on the time scale of the stop column, from time 0 (R's survfit "
+                + "of such a fit): the medians are times on that scale, not lengths of single episodes." : "")
     }
 
     /// θ's interval as text, e.g. "0.12 to 0.45", or why there is none.
