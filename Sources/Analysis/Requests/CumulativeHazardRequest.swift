@@ -24,6 +24,9 @@ public struct CumulativeHazardRequest: AnalysisRequest {
     }
 
     /// Each group's Nelson–Aalen fit from the counts of its Kaplan–Meier fit.
+    /// The data formats, and svg and html for the cumulative hazard figure.
+    public static var outputFormats: [OutputFormat] { OutputFormat.figureFormats }
+
     public func compute(_ dataset: SurvivalDataset) throws -> (result: CumulativeHazardResult, warnings: [String]) {
         let summary = try CurvesRequest(source: source, kaplanMeier: kaplanMeier).compute(dataset).result.summary
         return (CumulativeHazardResult(summary: summary, fits: summary.groups.map { NelsonAalenFit(counts: $0.fit) }), [])

@@ -24,6 +24,8 @@ public struct KaplanMeierPlot: Sendable {
     public var prefersWeekTicks: Bool
     /// A panel of differences from a reference under the at-risk table (`relief compare`); nil for none.
     public var differences: DifferencePanel?
+    /// The y axis's range; nil for 0...1 (a survival curve). A cumulative hazard sets 0...its largest limit.
+    public var yRange: ClosedRange<Double>?
 
     /// Creates a plot.
     /// - Parameters:
@@ -70,7 +72,7 @@ public struct KaplanMeierPlot: Sendable {
         let area = PlotArea(left: left, top: legendTop + Double(legendRows) * PlotLegend.rowHeight + 12,
                             width: width - left - 28, height: Self.plotHeight)
         let x = xScale(area: area)
-        let y = AxisScale(lower: 0, upper: 1, rangeStart: area.bottom, rangeEnd: area.top)
+        let y = AxisScale(lower: yRange?.lowerBound ?? 0, upper: yRange?.upperBound ?? 1, rangeStart: area.bottom, rangeEnd: area.top)
         let xTicks = x.ticks(targetCount: 7)
 
         var body = SVGWriter()

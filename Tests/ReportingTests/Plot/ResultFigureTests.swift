@@ -192,6 +192,36 @@ struct ResultFigureTests {
         }
     }
 
+    @Test func cumulativeHazardFigureDrawsEachGroupsRisingSteps() throws {
+        var roles = ColumnRoles()
+        roles.by = ["dose_group"]
+        let output = try CumulativeHazardRequest(source: DataSource(path: Self.trial, roles: roles)).run()
+        let svg = SVGTestDocument(output.rendered(.svg))
+        #expect(svg.isWellFormed, "\(svg.parseError ?? "")")
+        let xTicks = svg.elements("text", class: "rp-x-tick").map { (value: Double($0.text) ?? .nan, pixel: Self.number($0, "x")) }
+        let yTicks = Self.texts(in: svg, group: "rp-y-axis").map { (value: Double($0.text) ?? .nan, pixel: Self.number($0, "y") - 4) }
+        let x = try Axis(xTicks), y = try Axis(yTicks)
+        #expect((yTicks.last?.value ?? 0) > 1, "the y axis runs past 1 to the largest hazard")
+        let curves = svg.elements.indices.filter { svg.elements[$0].name == "g" && svg.elements[$0].attributes["class"] == "rp-km-curve" }
+        #expect(curves.count == output.result.fits.count)
+        for (element, fit) in zip(curves, output.result.fits) {
+            let points = Self.vertices(try #require(svg.elements[element + 1].attributes["d"]))
+            // Steps from (0, 0): at each time where H rises, a vertex at the old and one at the new height.
+            var expected: [(Double, Double)] = [(0, 0)]
+            var current = 0.0
+            for (t, h) in zip(fit.counts.times, fit.cumulativeHazard) where h != current {
+                expected += [(t, current), (t, h)]
+                current = h
+            }
+            #expect(points.count >= expected.count - 1 && points.count <= expected.count + 1, "vertices \(points.count) vs \(expected.count)")
+            for (point, (t, h)) in zip(points, expected) {
+                #expect(abs(x.value(point.x) - t) < 1e-2 && abs(y.value(point.y) - h) < 1e-2,
+                        "H at \(t): drawn (\(x.value(point.x)), \(y.value(point.y))), fit \(h)")
+            }
+        }
+        #expect(output.rendered(.html).contains("<svg"))
+    }
+
     @Test func forestPlotPutsEachHazardRatioAtItsLogPosition() throws {
         let specification = ModelSpecification(formula: "dose_group + baseline_pain + condition")
         let output = try FitRequest(source: DataSource(path: Self.trial), model: .cox, specification: specification).run()
@@ -224,7 +254,8 @@ struct ResultFigureTests {
         let summary = SummaryRequest(source: DataSource(path: Self.trial))
         #expect(throws: AnalysisError.self) { try summary.check(format: .svg) }
         let hazard = CumulativeHazardRequest(source: DataSource(path: Self.trial))
-        #expect(throws: AnalysisError.self) { try hazard.check(format: .html) }
+        try hazard.check(format: .html)
+        #expect(CumulativeHazardRequest.outputFormats == CurvesRequest.outputFormats, "the cumulative hazard has its figure too")
         try CurvesRequest(source: DataSource(path: Self.trial)).check(format: .svg)
     }
 }
