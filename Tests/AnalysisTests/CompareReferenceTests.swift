@@ -132,6 +132,7 @@ struct CompareReferenceTests {
 
     struct AdjustedFile: Decodable { let cases: [AdjustedCase] }
     struct AdjustedCase: Decodable {
+        let name: String?
         let adjust: String
         let times: [Double]
         let tau: Double
@@ -157,19 +158,27 @@ struct CompareReferenceTests {
     /// The Weibull case (`compare_adjusted.json`: R's survreg gradients averaged, integrate() for the
     /// RMST) and the Cox case (`compare_adjusted_cox.json`: R's survfit(newdata) curves averaged, the
     /// gradient by central differences of refitted baselines, so 1e-6 covers the differencing error).
+    /// The Cox case `trial_split` is the trial with every episode split at day 7 (`(start, stop]` rows,
+    /// compare_trial_split.csv): counting-process risk sets, curves averaged over the split rows.
     @Test("adjusted (standardised) curves and differences with delta-method SEs", arguments: [
-        ("compare_adjusted.json", ModelName.weibull), ("compare_adjusted_cox.json", ModelName.cox),
+        ("compare_adjusted.json", ModelName.weibull, "trial"), ("compare_adjusted_cox.json", ModelName.cox, "trial"),
+        ("compare_adjusted_cox.json", ModelName.cox, "trial_split"),
     ])
-    func adjusted(file: String, model: ModelName) throws {
+    func adjusted(file: String, model: ModelName, name: String) throws {
         let url = Self.root.appendingPathComponent("Tests/StatModelsTests/Reference/" + file)
-        let c = try #require(try JSONDecoder().decode(AdjustedFile.self, from: Data(contentsOf: url)).cases.first)
+        let c = try #require(try JSONDecoder().decode(AdjustedFile.self, from: Data(contentsOf: url)).cases.first { ($0.name ?? "trial") == name })
         var roles = ColumnRoles()
         roles.by = ["dose_group"]
-        let source = DataSource(path: Self.root.appendingPathComponent("data/ketamine_trial.csv").path, roles: roles)
+        var path = Self.root.appendingPathComponent("data/ketamine_trial.csv").path
+        if name == "trial_split" {
+            path = Self.root.appendingPathComponent("Tests/StatModelsTests/Reference/compare_trial_split.csv").path
+            (roles.start, roles.id) = ("start", nil)
+        }
+        let source = DataSource(path: path, roles: roles)
         let comparison = KaplanMeierComparison(reference: c.reference, tau: c.tau, times: c.times, bootstrapReplicates: 0)
         let result = try CompareRequest(source: source, comparison: comparison, adjust: c.adjust, adjustModel: model).run().result
         let adjusted = try #require(result.adjusted)
-        #expect(adjusted.model == model.rawValue && adjusted.rows == 1597)
+        #expect(adjusted.model == model.rawValue && adjusted.rows == (name == "trial_split" ? 2726 : 1597))
         #expect(adjusted.curvesAreSteps == (model == .cox))
         for expected in c.groups {
             let group = try #require(adjusted.groups.first { $0.level == expected.level })
