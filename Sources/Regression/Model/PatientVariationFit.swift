@@ -12,6 +12,9 @@ import Survival
 public protocol PatientVariationFit: SurvivalRegressionFit {
     /// The marginal fit: parameters `(β, log σ, log v)`, their variance, log-likelihoods, counts, patients, warnings.
     var summary: PatientVariationSummary { get }
+    /// The middle 50% of patients' typical (median) relief at a design row, in days; nil for a row of the
+    /// wrong length.
+    func typicalReliefSpan(at profile: [Double]) -> (lower: Double, upper: Double)?
 }
 
 extension PatientVariationFit {

@@ -58,7 +58,7 @@ enum PatientVariationDocument {
     /// likelihoods with AIC and BIC.
     static func addRows(
         _ fit: any PatientVariationFit, section: String, measure: String, interval: (estimate: Double, lower: Double, upper: Double),
-        column: String, span: (lower: Double, upper: Double)?, referenceProfile: String?, _ result: RegressionResult,
+        column: String, spread: TypicalReliefSpread, _ result: RegressionResult,
         to table: inout RegressionCSVRows
     ) {
         for row in fit.coefficientTable {
@@ -71,9 +71,7 @@ enum PatientVariationDocument {
         table.add("scale", measure: "sigma", estimate: sigma.estimate, lower: sigma.lower, upper: sigma.upper)
         table.add(section, term: "frailty(\(column))", measure: measure, estimate: interval.estimate, lower: interval.lower,
                   upper: interval.upper)
-        if let span {
-            table.add(section, term: referenceProfile ?? "", measure: "typical_relief_middle_50", lower: span.lower, upper: span.upper)
-        }
+        spread.addRow(section: section, to: &table)
         table.addLikelihoods(
             logLikelihood: fit.logLikelihood, nullLogLikelihood: fit.fixedEffectsLogLikelihood, aic: result.aic, bic: result.bic)
     }
