@@ -5,11 +5,8 @@ import Reporting
 extension GammaFrailtyEstimates {
     public func addRows(_ result: RegressionResult, to table: inout RegressionCSVRows) {
         PatientVariationDocument.addRows(
-            model, section: "frailty", measure: "theta", interval: model.frailtyVarianceInterval, column: model.frailtyColumn,
-            spread: spread, result, to: &table)
-        table.add("fit", measure: "patients", count: model.patients.count)
-        table.add("fit", measure: "iterations", count: model.iterations)
-        table.add("test", measure: "gamma_frailty_lr", estimate: model.patientEffectStatistic, p: model.patientEffectPValue, df: 1)
+            model, section: "frailty", measure: "theta", interval: model.frailtyVarianceInterval, spread: spread,
+            test: "gamma_frailty_lr", result, to: &table)
         let means = model.posteriorMeans, shapes = model.posteriorShapes
         for i in model.patients.indices {
             table.add("patient", term: model.patients[i], measure: "posterior_mean_frailty", estimate: means[i],

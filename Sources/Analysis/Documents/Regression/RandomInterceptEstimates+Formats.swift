@@ -5,12 +5,8 @@ import Reporting
 extension RandomInterceptEstimates {
     public func addRows(_ result: RegressionResult, to table: inout RegressionCSVRows) {
         PatientVariationDocument.addRows(
-            model, section: "random_intercept", measure: "tau", interval: model.tauInterval, column: model.frailtyColumn,
-            spread: spread, result, to: &table)
-        table.add("fit", measure: "patients", count: model.patients.count)
-        table.add("fit", measure: "quadrature_nodes", count: model.quadratureNodes)
-        table.add("fit", measure: "iterations", count: model.iterations)
-        table.add("test", measure: "random_intercept_lr", estimate: model.patientEffectStatistic, p: model.patientEffectPValue, df: 1)
+            model, section: "random_intercept", measure: "tau", interval: model.tauInterval, spread: spread,
+            counts: [("quadrature_nodes", model.quadratureNodes)], test: "random_intercept_lr", result, to: &table)
         for i in model.patients.indices {
             table.add("patient", term: model.patients[i], measure: "posterior_mode", estimate: model.modes[i],
                       standardError: model.modeStandardErrors[i])
