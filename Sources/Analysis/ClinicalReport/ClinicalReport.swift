@@ -19,19 +19,6 @@ public struct ClinicalReport: Sendable {
         public var banding: String?
         /// The Kaplan–Meier summary by the column's levels, with the log-rank and trend tests.
         public var summary: SurvivalSummaryResult
-
-        /// Creates a comparison.
-        /// - Parameters:
-        ///   - column: The column compared.
-        ///   - title: The reader's name of the comparison.
-        ///   - banding: How a numeric column was banded, or `nil`.
-        ///   - summary: The summary by the column's levels.
-        public init(column: String, title: String, banding: String? = nil, summary: SurvivalSummaryResult) {
-            self.column = column
-            self.title = title
-            self.banding = banding
-            self.summary = summary
-        }
     }
 
     /// The report title.
@@ -62,44 +49,4 @@ public struct ClinicalReport: Sendable {
     public var patientListing: PatientListing?
     /// Header columns the report did not read (named, never their contents).
     public var unusedColumns: [String]
-
-    /// Creates a report.
-    /// - Parameters:
-    ///   - title: The title.
-    ///   - input: The input record.
-    ///   - provenance: The provenance.
-    ///   - patients: The number of patients, if known.
-    ///   - baseline: The baseline table.
-    ///   - comparisons: The Kaplan–Meier comparisons.
-    ///   - regression: The adjusted regression.
-    ///   - doseResponse: The dose-response analysis.
-    ///   - coverage: The relief-coverage table.
-    ///   - methods: The conventions used.
-    ///   - warnings: Every warning.
-    ///   - includesIdentifiers: Whether identifiers may appear.
-    ///   - patientListing: The per-patient listing (with identifiers), if requested.
-    ///   - unusedColumns: Header columns the report did not read.
-    public init(
-        title: String, input: ReportInput, provenance: Provenance, patients: Int?,
-        baseline: ReportAvailability<BaselineTable>, comparisons: [Comparison],
-        regression: ReportAvailability<RegressionResult>, doseResponse: ReportAvailability<DoseResponseReport>,
-        coverage: ReportAvailability<ScheduleReport>, methods: ClinicalReportMethods, warnings: [String],
-        includesIdentifiers: Bool = false, patientListing: PatientListing? = nil,
-        unusedColumns: [String] = []
-    ) {
-        self.title = title
-        self.input = input
-        self.provenance = provenance
-        self.patients = patients
-        self.baseline = baseline
-        self.comparisons = comparisons
-        self.regression = regression
-        self.doseResponse = doseResponse
-        self.coverage = coverage
-        self.methods = methods
-        self.warnings = warnings
-        self.includesIdentifiers = includesIdentifiers
-        self.patientListing = patientListing
-        self.unusedColumns = unusedColumns
-    }
 }

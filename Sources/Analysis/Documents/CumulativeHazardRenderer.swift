@@ -77,30 +77,22 @@ public struct CumulativeHazardRenderer: ResultRenderer {
     /// - Returns: The table.
     public func table(_ result: CumulativeHazardResult, provenance: Provenance, fullPrecision: Bool) -> ReportTable {
         let summary = result.summary
-        var columns = SummaryRenderer.groupColumns(summary)
-        columns += [
-            ReportColumn("time", style: .general(significant: 6)), ReportColumn("n_risk", style: .count),
-            ReportColumn("n_event", style: .count), ReportColumn("n_censor", style: .count),
-            ReportColumn("cumulative_hazard", style: .fixed(decimals: 4)), ReportColumn("std_error", style: .fixed(decimals: 4)),
-            ReportColumn("survival", style: .fixed(decimals: 4)),
-            ReportColumn("lower", style: .fixed(decimals: 4)), ReportColumn("upper", style: .fixed(decimals: 4)),
-        ]
+        var columns = CurvesRenderer.countColumns(summary)
+            + CurvesRenderer.fourDecimals(["cumulative_hazard", "std_error", "survival", "lower", "upper"])
         if fullPrecision {
-            columns += ["confidence_transform", "confidence_level", "relief_version"].map { ReportColumn($0, style: .label) }
+            columns += CurvesRenderer.settingColumns
         }
         var rows: [[ReportCell]] = []
         for (group, fit) in zip(summary.groups, result.fits) {
             let labels = SummaryRenderer.groupCells(group, summary)
-            let counts = fit.counts
-            for j in counts.times.indices {
-                var row = labels + [
-                    .number(counts.times[j]), .integer(CurvesRenderer.value(counts.atRisk, j)), .integer(CurvesRenderer.value(counts.eventCounts, j)),
-                    .integer(CurvesRenderer.value(counts.censorCounts, j)), .number(CurvesRenderer.value(fit.cumulativeHazard, j)),
+            for j in fit.counts.times.indices {
+                var row = labels + CurvesRenderer.countCells(fit.counts, j) + [
+                    .number(CurvesRenderer.value(fit.cumulativeHazard, j)),
                     .number(CurvesRenderer.value(fit.standardError, j)), .number(CurvesRenderer.value(fit.survival, j)),
                     .number(j < fit.lower.count ? fit.lower[j] : nil), .number(j < fit.upper.count ? fit.upper[j] : nil),
                 ]
                 if fullPrecision {
-                    row += [.text(summary.confidenceTransform.rawValue), .number(summary.confidenceLevel), .text(provenance.version)]
+                    row += CurvesRenderer.settingCells(summary, provenance: provenance)
                 }
                 rows.append(row)
             }

@@ -114,18 +114,12 @@ public struct CurvesRenderer: ResultRenderer {
     /// - Returns: The table.
     public func table(_ curves: CurvesResult, provenance: Provenance, fullPrecision: Bool) -> ReportTable {
         let result = curves.summary
-        var columns = SummaryRenderer.groupColumns(result)
-        columns += [
-            ReportColumn("time", style: .general(significant: 6)), ReportColumn("n_risk", style: .count),
-            ReportColumn("n_event", style: .count), ReportColumn("n_censor", style: .count),
-            ReportColumn("estimate", style: .fixed(decimals: 4)), ReportColumn("std_error", style: .fixed(decimals: 4)),
-            ReportColumn("lower", style: .fixed(decimals: 4)), ReportColumn("upper", style: .fixed(decimals: 4)),
-        ]
+        var columns = Self.countColumns(result) + Self.fourDecimals(["estimate", "std_error", "lower", "upper"])
         if !curves.bands.isEmpty {
-            columns += [ReportColumn("band_lower", style: .fixed(decimals: 4)), ReportColumn("band_upper", style: .fixed(decimals: 4))]
+            columns += Self.fourDecimals(["band_lower", "band_upper"])
         }
         if fullPrecision {
-            columns += ["confidence_transform", "confidence_level", "relief_version"].map { ReportColumn($0, style: .label) }
+            columns += Self.settingColumns
         }
         var rows: [[ReportCell]] = []
         for (groupIndex, group) in result.groups.enumerated() {
@@ -133,9 +127,7 @@ public struct CurvesRenderer: ResultRenderer {
             let band = curves.band(groupIndex)
             let labels = SummaryRenderer.groupCells(group, result)
             for index in fit.times.indices {
-                var row = labels + [
-                    .number(fit.times[index]), .integer(Self.value(fit.atRisk, index)),
-                    .integer(Self.value(fit.eventCounts, index)), .integer(Self.value(fit.censorCounts, index)),
+                var row = labels + Self.countCells(fit, index) + [
                     .number(Self.value(fit.survival, index)), .number(Self.value(fit.standardError, index)),
                     .number(index < fit.lower.count ? fit.lower[index] : nil),
                     .number(index < fit.upper.count ? fit.upper[index] : nil),
@@ -144,10 +136,7 @@ public struct CurvesRenderer: ResultRenderer {
                     row += [.number(index < band.lower.count ? band.lower[index] : nil), .number(index < band.upper.count ? band.upper[index] : nil)]
                 }
                 if fullPrecision {
-                    row += [
-                        .text(result.confidenceTransform.rawValue), .number(result.confidenceLevel),
-                        .text(provenance.version),
-                    ]
+                    row += Self.settingCells(result, provenance: provenance)
                 }
                 rows.append(row)
             }
@@ -203,6 +192,34 @@ public struct CurvesRenderer: ResultRenderer {
             ("n_event", .array(fit.eventCounts.map(JSONValue.integer))),
             ("n_censor", .array(fit.censorCounts.map(JSONValue.integer))),
         ]
+    }
+
+    /// The group columns and the risk-set columns every step-function table starts with: `time`,
+    /// `n_risk`, `n_event`, `n_censor`.
+    static func countColumns(_ summary: SurvivalSummaryResult) -> [ReportColumn] {
+        SummaryRenderer.groupColumns(summary) + [
+            ReportColumn("time", style: .general(significant: 6)), ReportColumn("n_risk", style: .count),
+            ReportColumn("n_event", style: .count), ReportColumn("n_censor", style: .count),
+        ]
+    }
+
+    /// Row `index` of a group's risk-set table: the time, the number at risk, events and censorings.
+    static func countCells(_ fit: KaplanMeierFit, _ index: Int) -> [ReportCell] {
+        [
+            .number(fit.times[index]), .integer(value(fit.atRisk, index)),
+            .integer(value(fit.eventCounts, index)), .integer(value(fit.censorCounts, index)),
+        ]
+    }
+
+    /// Columns of estimates shown with 4 decimals.
+    static func fourDecimals(_ names: [String]) -> [ReportColumn] { names.map { ReportColumn($0, style: .fixed(decimals: 4)) } }
+
+    /// The columns a full-precision (CSV) step-function table ends with.
+    static let settingColumns = ["confidence_transform", "confidence_level", "relief_version"].map { ReportColumn($0, style: .label) }
+
+    /// The cells of ``settingColumns``: the CI transform and level, and the version.
+    static func settingCells(_ summary: SurvivalSummaryResult, provenance: Provenance) -> [ReportCell] {
+        [.text(summary.confidenceTransform.rawValue), .number(summary.confidenceLevel), .text(provenance.version)]
     }
 
     /// The element at `index`, or 0 past the end.

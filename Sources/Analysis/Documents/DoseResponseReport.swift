@@ -16,22 +16,4 @@ public struct DoseResponseReport: Sendable {
     public var points: DoseResponsePoints?
     /// The stage-2 fits.
     public var result: DoseResponseResult
-
-    /// Creates a report; see the properties.
-    /// - Parameters:
-    ///   - doseColumn: The dose column.
-    ///   - responseLabel: What the response is.
-    ///   - summaryName: The stage-1 summary, or nil.
-    ///   - doseStep: The rounding step, or nil.
-    ///   - points: The stage-1 points, or nil.
-    ///   - result: The stage-2 fits.
-    public init(doseColumn: String, responseLabel: String, summaryName: String?, doseStep: Double?,
-                points: DoseResponsePoints?, result: DoseResponseResult) {
-        self.doseColumn = doseColumn
-        self.responseLabel = responseLabel
-        self.summaryName = summaryName
-        self.doseStep = doseStep
-        self.points = points
-        self.result = result
-    }
 }

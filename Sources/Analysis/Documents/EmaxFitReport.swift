@@ -20,22 +20,4 @@ public struct EmaxFitReport: Sendable {
     /// The per-term tests of the covariates in the reported model (the Emax fit, or the alternative when
     /// ED50 is not identified), or nil when none were asked for or the formula is empty.
     public var termTests: TermTests? = nil
-
-    /// Creates a report; see the properties.
-    /// - Parameters:
-    ///   - fit: The fit.
-    ///   - doseColumn: The dose column.
-    ///   - formula: The covariate formula.
-    ///   - referenceLevels: Factor reference levels.
-    ///   - clusterColumn: The cluster column.
-    ///   - curve: The curve points.
-    public init(fit: EmaxAFTFit, doseColumn: String, formula: String, referenceLevels: [(column: String, level: String)],
-                clusterColumn: String?, curve: [EmaxAFTCurvePoint]) {
-        self.fit = fit
-        self.doseColumn = doseColumn
-        self.formula = formula
-        self.referenceLevels = referenceLevels
-        self.clusterColumn = clusterColumn
-        self.curve = curve
-    }
 }

@@ -1,3 +1,4 @@
+import Regression
 import Reporting
 
 extension PredictionRenderer {
@@ -67,18 +68,15 @@ extension PredictionRenderer {
                 JSONValue.estimateMembers(q.estimate, standardError: q.standardError, lower: q.lower, upper: q.upper)
                     + [("extrapolated", .bool(result.isExtrapolated(q.estimate)))])
         } ?? .null
-        let rmst = prediction.restrictedMean.map { r in
-            JSONValue.object(
-                [("tau", .optional(r.time))]
-                    + JSONValue.estimateMembers(r.estimate, standardError: r.standardError, lower: r.lower, upper: r.upper)
-                    + [("extrapolated", .bool(result.isExtrapolated(r.time)))])
-        } ?? .null
-        let survival = prediction.survival.map { row in
-            JSONValue.object(
-                [("time", .optional(row.time))]
+        /// A timed estimate as JSON, its time under `key`.
+        func timed(_ row: TimedEstimate, key: String) -> JSONValue {
+            .object(
+                [(key, .optional(row.time))]
                     + JSONValue.estimateMembers(row.estimate, standardError: row.standardError, lower: row.lower, upper: row.upper)
                     + [("extrapolated", .bool(result.isExtrapolated(row.time)))])
         }
+        let rmst = prediction.restrictedMean.map { timed($0, key: "tau") } ?? .null
+        let survival = prediction.survival.map { timed($0, key: "time") }
         var members: [(key: String, value: JSONValue)] = [
             ("values", .object(values)),
             ("label", .string(profile.label)),

@@ -10,17 +10,6 @@ public struct ReportFigure: Sendable, Equatable {
     /// The file-name stem and HTML id suffix, e.g. "km".
     public var name: String
 
-    /// Creates a figure.
-    /// - Parameters:
-    ///   - svg: The SVG document.
-    ///   - caption: The caption.
-    ///   - name: The name stem.
-    public init(svg: String, caption: String, name: String) {
-        self.svg = svg
-        self.caption = caption
-        self.name = name
-    }
-
     /// The figure as a document block.
     public var block: ReportBlock { .figure(svg: svg, caption: caption, name: name) }
 }

@@ -7,13 +7,4 @@ public struct CumulativeHazardResult: Sendable {
     public let summary: SurvivalSummaryResult
     /// One Nelson–Aalen fit per group of ``summary``.
     public let fits: [NelsonAalenFit]
-
-    /// Creates the result.
-    /// - Parameters:
-    ///   - summary: The groups.
-    ///   - fits: One fit per group, in order.
-    public init(summary: SurvivalSummaryResult, fits: [NelsonAalenFit]) {
-        self.summary = summary
-        self.fits = fits
-    }
 }

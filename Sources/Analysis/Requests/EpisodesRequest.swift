@@ -51,7 +51,7 @@ public struct EpisodesRequest: Sendable {
         if let marginalEvents { try MarginalEventTable.checkEventNumbers(marginalEvents) }
         let log = try InfusionLogReader(dialect: dialect, roles: roles).read(path: path)
         let table = try EpisodeBuilder().build(log)
-        guard let marginalEvents else { return EpisodesResult(request: self, table: table) }
+        guard let marginalEvents else { return EpisodesResult(request: self, table: table, marginal: nil) }
         return EpisodesResult(request: self, table: table, marginal: try MarginalEventTable(table, events: marginalEvents))
     }
 }

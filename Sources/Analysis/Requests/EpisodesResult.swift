@@ -11,17 +11,6 @@ public struct EpisodesResult: DataFileResult {
     /// then the file is this layout.
     public let marginal: MarginalEventTable?
 
-    /// Creates the result.
-    /// - Parameters:
-    ///   - request: The request that was run.
-    ///   - table: The episodes.
-    ///   - marginal: Their marginal layout, or `nil` for a file of episodes.
-    public init(request: EpisodesRequest, table: EpisodeTable, marginal: MarginalEventTable? = nil) {
-        self.request = request
-        self.table = table
-        self.marginal = marginal
-    }
-
     /// At most this many excluded rows are listed one by one in ``warnings``.
     public static let maxListedExclusions = DataSource.maxListedExclusions
 

@@ -31,13 +31,6 @@ public struct EpisodeTable: Sendable {
         var ending: UInt8
     }
 
-    init(log: InfusionLog, exclusions: [Exclusion], records: [Record], origins: [Double]) {
-        self.log = log
-        self.exclusions = exclusions
-        self.records = records
-        self.origins = origins
-    }
-
     /// Days from the first infusion of the patient of `row` (a row of the log) to its infusion: the same
     /// subtraction as the builder's.
     @inline(__always)

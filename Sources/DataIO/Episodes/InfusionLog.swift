@@ -44,26 +44,9 @@ public struct InfusionLog: Sendable {
     let carried: _FrozenBytes
     /// Patients with a row whose infusion moment is unknown (missing or invalid date): code -> its line.
     var unknownMoments: [Int32: Int]
+}
 
-    init(
-        roles: InfusionLogRoles, source: SourceInfo?, header: [String], carriedColumns: [String], rowsRead: Int,
-        exclusions: [Exclusion], rows: [Row], patientCodes: [Int32], patientBytes: [UInt8], patientStarts: [Int], carried: _FrozenBytes,
-        unknownMoments: [Int32: Int]
-    ) {
-        self.roles = roles
-        self.source = source
-        self.header = header
-        self.carriedColumns = carriedColumns
-        self.rowsRead = rowsRead
-        self.exclusions = exclusions
-        self.rows = rows
-        self.patientCodes = patientCodes
-        self.patientBytes = patientBytes
-        self.patientStarts = patientStarts
-        self.carried = carried
-        self.unknownMoments = unknownMoments
-    }
-
+extension InfusionLog {
     /// An in-memory log: one row per infusion, lines numbered 1, 2, ... by position, no other columns.
     /// - Parameters:
     ///   - infusions: The infusions, in any order.

@@ -70,13 +70,6 @@ public struct EmaxAFTAlternative: Sendable {
     /// Every candidate fitted, in the order linear, linlog.
     public let candidates: [Candidate]
 
-    /// Creates an alternative (see ``EmaxAFT``).
-    package init(doseTerm: DoseTerm, fit: AFTFit, candidates: [Candidate]) {
-        self.doseTerm = doseTerm
-        self.fit = fit
-        self.candidates = candidates
-    }
-
     /// The time `g(d) = exp(β₀ + β₁·h(d))` in days at the reference profile (`x = 0`), with the
     /// delta-method interval on the log scale and the median relief `g·exp(σ F₀⁻¹(0.5))`, as
     /// ``EmaxAFTFit/curvePoints(doses:)``.

@@ -80,22 +80,6 @@ public struct EmaxED50Identification: Sendable, Equatable {
     /// What the verdict rests on.
     public let evidence: Evidence
 
-    /// Creates a verdict; see the properties (built by ``EmaxAFT`` only).
-    package init(status: Status, bounds: ClosedRange<Double>, grid: [Double], profileDrop: [Double], cutoff: Double,
-                level: Double, doseLevels: Int, requiredDoseLevels: Int, positiveDoseRange: ClosedRange<Double>,
-                evidence: Evidence) {
-        self.status = status
-        self.bounds = bounds
-        self.grid = grid
-        self.profileDrop = profileDrop
-        self.cutoff = cutoff
-        self.level = level
-        self.doseLevels = doseLevels
-        self.requiredDoseLevels = requiredDoseLevels
-        self.positiveDoseRange = positiveDoseRange
-        self.evidence = evidence
-    }
-
     /// Whether ED50 is identified.
     public var isIdentified: Bool { status == .identified }
 

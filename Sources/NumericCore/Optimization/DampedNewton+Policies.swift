@@ -44,16 +44,6 @@ extension DampedNewton {
         public var index: Int
         /// The largest decrease below the accepted value.
         public var maxDecrease: Double
-
-        /// Creates a cap.
-        ///
-        /// - Parameters:
-        ///   - index: The coordinate (0-based).
-        ///   - maxDecrease: The largest decrease, `> 0`.
-        public init(index: Int, maxDecrease: Double) {
-            self.index = index
-            self.maxDecrease = maxDecrease
-        }
     }
 
     /// How the Newton step `δ` with `I δ = U` is solved (on the free coordinates).

@@ -9,16 +9,6 @@ public struct AFTComparisonFit: Sendable {
     public let best: AFTFit
     /// All fits, AIC ascending (ties in candidate order).
     public let ranked: [AFTFit]
-
-    /// Creates the result.
-    ///
-    /// - Parameters:
-    ///   - best: The best fit.
-    ///   - ranked: All fits, best first.
-    public init(best: AFTFit, ranked: [AFTFit]) {
-        self.best = best
-        self.ranked = ranked
-    }
 }
 
 extension AFTComparisonFit: SurvivalRegressionFit {

@@ -66,6 +66,7 @@ extension AFTFit: StandardizingFit {
         let integral = AdaptiveQuadrature().integrate(0, tau, breaks: breaks, count: 1 + width, averaged)
         return StandardizedSurvival(
             times: times, survival: atTimes.map { $0[0] }, tau: tau, restrictedMean: integral[0],
-            survivalGradients: atTimes.map { Array($0.dropFirst()) }, restrictedMeanGradient: Array(integral.dropFirst()))
+            survivalGradients: atTimes.map { Array($0.dropFirst()) }, restrictedMeanGradient: Array(integral.dropFirst()),
+            baseline: nil)
     }
 }

@@ -49,29 +49,4 @@ public struct CoxSurvivalPrediction: Sendable, Equatable {
     public let restrictedMean: RestrictedMean?
     /// Level of the intervals.
     public let confidenceLevel: Double
-
-    /// Creates a prediction (normally through `CoxBaselineHazard.predict`); see the properties.
-    public init(profile: [Double], stratum: Int?, linearPredictor: Double, linearPredictorStandardError: Double,
-                n: Int, times: [Double], atRisk: [Double], events: [Double], cumulativeHazard: [Double],
-                cumulativeHazardStandardError: [Double], survival: [Double], lower: [Double], upper: [Double],
-                survivalAtTimes: [SurvivalEstimate], median: QuantileEstimate, restrictedMean: RestrictedMean?,
-                confidenceLevel: Double) {
-        self.profile = profile
-        self.stratum = stratum
-        self.linearPredictor = linearPredictor
-        self.linearPredictorStandardError = linearPredictorStandardError
-        self.n = n
-        self.times = times
-        self.atRisk = atRisk
-        self.events = events
-        self.cumulativeHazard = cumulativeHazard
-        self.cumulativeHazardStandardError = cumulativeHazardStandardError
-        self.survival = survival
-        self.lower = lower
-        self.upper = upper
-        self.survivalAtTimes = survivalAtTimes
-        self.median = median
-        self.restrictedMean = restrictedMean
-        self.confidenceLevel = confidenceLevel
-    }
 }

@@ -33,38 +33,6 @@ public struct DesignMatrix: Sendable {
     /// The groups of the `frailty()` term, if any (not design columns).
     public let frailty: FrailtyGroups?
 
-    /// Creates a design (normally through ``DesignMatrixBuilder``).
-    /// - Parameters:
-    ///   - x: The matrix.
-    ///   - termNames: Column names.
-    ///   - terms: Per-term column ranges.
-    ///   - assign: Per-column term index.
-    ///   - hasIntercept: Whether column 0 is the intercept.
-    ///   - strata: Per-row stratum.
-    ///   - strataLevels: Stratum labels.
-    ///   - cluster: Per-row cluster.
-    ///   - clusterCount: Number of clusters.
-    ///   - clusterColumn: The cluster column.
-    ///   - coding: The coding.
-    public init(
-        x: Matrix, termNames: [String], terms: [DesignTerm], assign: [Int], hasIntercept: Bool, strata: [Int]?,
-        strataLevels: [String], cluster: [Int]?, clusterCount: Int, clusterColumn: String?, coding: DesignCoding,
-        frailty: FrailtyGroups? = nil
-    ) {
-        self.x = x
-        self.termNames = termNames
-        self.terms = terms
-        self.assign = assign
-        self.hasIntercept = hasIntercept
-        self.strata = strata
-        self.strataLevels = strataLevels
-        self.cluster = cluster
-        self.clusterCount = clusterCount
-        self.clusterColumn = clusterColumn
-        self.coding = coding
-        self.frailty = frailty
-    }
-
     /// The formula the design was built from.
     public var formula: Formula { coding.formula }
 

@@ -64,29 +64,11 @@ public struct GammaFrailtyAFT: SurvivalRegressionModel, Sendable {
         guard confidenceLevel > 0, confidenceLevel < 1 else {
             throw .invalidArgument(context: context, message: "confidence level \(confidenceLevel) is outside (0, 1); use e.g. 0.95.")
         }
-        if data.weights != nil {
-            throw .invalidArgument(context: context, message: "case weights are not supported with a gamma frailty.")
-        }
-        if data.cluster != nil {
-            throw .invalidArgument(context: context, message: "the gamma frailty models the patient effect; drop cluster() "
-                + "(robust SEs) when frailty() is in the formula.")
-        }
         if data.strata != nil || data.dose != nil {
             throw .invalidArgument(context: context, message: "the Weibull model with a gamma frailty takes neither strata nor a dose.")
         }
-        guard groups.codes.count == data.rows, groups.codes.allSatisfy({ $0 >= 0 && $0 < groups.count }) else {
-            throw .lengthMismatch(context: context, argument: "frailty codes", expected: data.rows, found: groups.codes.count)
-        }
-        guard data.event.contains(true) else {
-            throw .undefinedStatistic(context: context, message: "no episode ends with an event (all are censored); "
-                + "the model cannot be estimated.")
-        }
-        // The fixed-effects Weibull fit: it checks the rows, gives the start and the θ = 0 reference.
-        var fixedData = data
-        fixedData.frailty = nil
-        let fixed = try ParametricAFT(distribution: .weibull, confidenceLevel: confidenceLevel).fit(fixedData)
-        let response = try AFTResponse(time: data.time, event: data.event, weights: nil, distribution: .weibull,
-                                       epsilon: 1e-9, context: context).truncated(at: data.start)
+        let (fixed, response) = try PatientVariationSummary.fixedEffectsFit(
+            data, groups: groups, distribution: .weibull, confidenceLevel: confidenceLevel, effect: "gamma frailty", context: context)
         let episodes = GammaFrailtyEpisodes(x: data.x, y: response.y, entry: response.entryY, event: data.event,
                                             codes: groups.codes, groupCount: groups.count)
         guard episodes.patients >= 2 else {

@@ -7,30 +7,8 @@ import Survival
 /// with its interval, the spread of typical relief across patients, and each patient's posterior
 /// `Gamma(shape 1/θ + dᵢ, rate 1/θ + Σⱼ Hᵢⱼ)`.
 public struct GammaFrailtyAFTFit: Sendable {
-    /// The design's column names.
-    public let termNames: [String]
-    /// `(β, log σ, log θ)`.
-    public let parameters: [Double]
-    /// The inverse observed information of ``parameters``.
-    public let variance: Matrix
-    /// The marginal log-likelihood on the time scale.
-    public let logLikelihood: Double
-    /// The log-likelihood of the Weibull model without the frailty (`θ = 0`, R's `survreg`).
-    public let fixedEffectsLogLikelihood: Double
-    /// Newton iterations.
-    public let iterations: Int
-    /// Whether the Newton decrement fell below its tolerance.
-    public let isConverged: Bool
-    /// Episodes used.
-    public let n: Int
-    /// Episodes that ended with an event.
-    public let events: Int
-    /// The confidence level.
-    public let confidenceLevel: Double
-    /// The `frailty()` column.
-    public let frailtyColumn: String
-    /// The patients' ids (groups with at least one episode), in sorted order.
-    public let patients: [String]
+    /// The marginal fit: parameters `(β, log σ, log θ)`, their variance, log-likelihoods, counts, patients, warnings.
+    public let summary: PatientVariationSummary
     /// Per patient, its episodes.
     public let patientEpisodes: [Int]
     /// Per patient, its events `dᵢ`.
@@ -39,49 +17,20 @@ public struct GammaFrailtyAFTFit: Sendable {
     public let cumulativeHazards: [Double]
     /// Whether the data had entry times.
     public let hasEntryTimes: Bool
-    /// Conditions that limit the interpretation.
-    public let warnings: [String]
 
     init(model: GammaFrailtyAFT, data: RegressionData, result: DampedNewtonResult, final: NewtonEvaluation,
          episodes: GammaFrailtyEpisodes, response: AFTResponse, fixed: AFTFit) throws(StatModelError) {
-        let k = result.parameters.count, p = k - 2
-        var warnings: [String] = []
-        var variance = Matrix(rows: k, columns: k, repeating: .nan)
-        do {
-            variance = try Cholesky(final.information).inverse()
-        } catch {
-            warnings.append("the information matrix is not positive definite at the estimates: the standard errors are "
-                + "not valid (the frailty variance may be at 0, or a term separates the outcome).")
-        }
-        if !result.isConverged {
-            warnings.append("the Weibull model with a gamma frailty did not converge in \(result.iterations) iteration(s); "
-                + "estimates and SEs may be unreliable.")
-        }
-        if result.parameters[k - 1] <= GammaFrailtyAFT.logVarianceFloor + 1e-6 {
-            warnings.append("the frailty variance is estimated at 0 (its lower limit): the data show no patient effect "
-                + "beyond the episodes' own variation; the Weibull model without frailty fits as well.")
-        }
-        guard final.value.isFinite else {
-            throw .undefinedStatistic(context: GammaFrailtyAFT.context, message: "the marginal likelihood is not finite at the estimates.")
-        }
-        self.termNames = data.termNames
-        self.parameters = result.parameters
-        self.variance = variance
-        self.logLikelihood = final.value + response.logCorrection
-        self.fixedEffectsLogLikelihood = fixed.logLikelihood
-        self.iterations = result.iterations
-        self.isConverged = result.isConverged
-        self.n = data.rows
-        self.events = data.events
-        self.confidenceLevel = model.confidenceLevel
-        let groups = data.frailty
-        self.frailtyColumn = groups?.column ?? ""
-        self.patients = episodes.groups.map { g in groups.map { $0.labels.indices.contains(g) ? $0.labels[g] : "\(g)" } ?? "\(g)" }
+        self.summary = try PatientVariationSummary(
+            data: data, result: result, final: final, groups: episodes.groups, response: response, fixed: fixed,
+            confidenceLevel: model.confidenceLevel, logVarianceFloor: GammaFrailtyAFT.logVarianceFloor,
+            wording: .init(model: "the Weibull model with a gamma frailty", variance: "the frailty variance",
+                           reducedModel: "the Weibull model without frailty"),
+            context: GammaFrailtyAFT.context)
+        let p = result.parameters.count - 2
         self.patientEpisodes = episodes.episodes
         self.patientEvents = episodes.events
         self.cumulativeHazards = episodes.cumulativeHazards(beta: Array(result.parameters.prefix(p)), logScale: result.parameters[p])
         self.hasEntryTimes = data.start != nil
-        self.warnings = warnings
     }
 
     /// `θ`, the variance of the frailty (its mean is 1).

@@ -23,14 +23,4 @@ public struct PatientEffect: Sendable, Equatable {
     public let episodes: Int
     /// Those with the event (relief ended).
     public let events: Int
-
-    /// Creates an effect; see the properties.
-    public init(patient: String, estimate: Double, scale: Scale, variance: Double, episodes: Int, events: Int) {
-        self.patient = patient
-        self.estimate = estimate
-        self.scale = scale
-        self.variance = variance
-        self.episodes = episodes
-        self.events = events
-    }
 }

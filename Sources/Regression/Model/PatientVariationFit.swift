@@ -10,15 +10,41 @@ import Survival
 ///
 /// Conformers: ``RandomInterceptAFTFit``, ``GammaFrailtyAFTFit``.
 public protocol PatientVariationFit: SurvivalRegressionFit {
-    /// `(β, log σ, log v)`.
-    var parameters: [Double] { get }
-    /// The log-likelihood of the model without the patient effect (`v = 0`).
-    var fixedEffectsLogLikelihood: Double { get }
-    /// Conditions that limit the interpretation.
-    var warnings: [String] { get }
+    /// The marginal fit: parameters `(β, log σ, log v)`, their variance, log-likelihoods, counts, patients, warnings.
+    var summary: PatientVariationSummary { get }
+    /// The middle 50% of patients' typical (median) relief at a design row, in days; nil for a row of the
+    /// wrong length.
+    func typicalReliefSpan(at profile: [Double]) -> (lower: Double, upper: Double)?
 }
 
 extension PatientVariationFit {
+    /// The design's column names.
+    public var termNames: [String] { summary.termNames }
+    /// `(β, log σ, log v)`.
+    public var parameters: [Double] { summary.parameters }
+    /// The inverse observed information of ``parameters``.
+    public var variance: Matrix { summary.variance }
+    /// The marginal log-likelihood on the time scale.
+    public var logLikelihood: Double { summary.logLikelihood }
+    /// The log-likelihood of the model without the patient effect (`v = 0`).
+    public var fixedEffectsLogLikelihood: Double { summary.fixedEffectsLogLikelihood }
+    /// Newton iterations.
+    public var iterations: Int { summary.iterations }
+    /// Whether the Newton decrement fell below its tolerance.
+    public var isConverged: Bool { summary.isConverged }
+    /// Episodes used.
+    public var n: Int { summary.n }
+    /// Episodes that ended with an event.
+    public var events: Int { summary.events }
+    /// The confidence level.
+    public var confidenceLevel: Double { summary.confidenceLevel }
+    /// The `frailty()` column.
+    public var frailtyColumn: String { summary.frailtyColumn }
+    /// The patients' ids (groups with at least one episode), in sorted order.
+    public var patients: [String] { summary.patients }
+    /// Conditions that limit the interpretation.
+    public var warnings: [String] { summary.warnings }
+
     /// The number of fixed-effect coefficients `p`.
     public var coefficientCount: Int { parameters.count - 2 }
     /// `β`.

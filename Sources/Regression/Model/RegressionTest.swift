@@ -20,18 +20,4 @@ public struct RegressionTest: Sendable, Equatable {
     public let degreesOfFreedom: Int
     /// The upper-tail p-value.
     public let pValue: Double
-
-    /// Creates a test result.
-    ///
-    /// - Parameters:
-    ///   - kind: The test.
-    ///   - statistic: The statistic.
-    ///   - degreesOfFreedom: Its degrees of freedom.
-    ///   - pValue: The upper-tail p-value.
-    public init(kind: Kind, statistic: Double, degreesOfFreedom: Int, pValue: Double) {
-        self.kind = kind
-        self.statistic = statistic
-        self.degreesOfFreedom = degreesOfFreedom
-        self.pValue = pValue
-    }
 }

@@ -19,15 +19,4 @@ public struct StandardizedSurvival: Sendable, Equatable {
     package let restrictedMeanGradient: [Double]
     /// How the curve loads on an estimated baseline hazard (Cox fits), nil for a parametric fit.
     package let baseline: BaselineLoadings?
-
-    package init(times: [Double], survival: [Double], tau: Double, restrictedMean: Double, survivalGradients: [[Double]],
-                 restrictedMeanGradient: [Double], baseline: BaselineLoadings? = nil) {
-        self.times = times
-        self.survival = survival
-        self.tau = tau
-        self.restrictedMean = restrictedMean
-        self.survivalGradients = survivalGradients
-        self.restrictedMeanGradient = restrictedMeanGradient
-        self.baseline = baseline
-    }
 }

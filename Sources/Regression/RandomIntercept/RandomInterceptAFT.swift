@@ -89,26 +89,9 @@ public struct RandomInterceptAFT: SurvivalRegressionModel, Sendable {
         guard confidenceLevel > 0, confidenceLevel < 1 else {
             throw .invalidArgument(context: context, message: "confidence level \(confidenceLevel) is outside (0, 1); use e.g. 0.95.")
         }
-        if data.weights != nil {
-            throw .invalidArgument(context: context, message: "case weights are not supported with a random intercept.")
-        }
-        if data.cluster != nil {
-            throw .invalidArgument(context: context, message: "the random intercept models the patient effect; drop "
-                + "cluster() (robust SEs) when frailty() is in the formula.")
-        }
-        guard groups.codes.count == data.rows, groups.codes.allSatisfy({ $0 >= 0 && $0 < groups.count }) else {
-            throw .lengthMismatch(context: context, argument: "frailty codes", expected: data.rows, found: groups.codes.count)
-        }
-        guard data.event.contains(true) else {
-            throw .undefinedStatistic(context: context, message: "no episode ends with an event (all are censored); "
-                + "the model cannot be estimated.")
-        }
-        // The fixed-effects fit: starting values and the τ = 0 reference.
-        var fixedData = data
-        fixedData.frailty = nil
-        let fixed = try ParametricAFT(distribution: distribution, confidenceLevel: confidenceLevel).fit(fixedData)
-        let response = try AFTResponse(time: data.time, event: data.event, weights: nil, distribution: distribution,
-                                       epsilon: 1e-9, context: context).truncated(at: data.start)
+        let (fixed, response) = try PatientVariationSummary.fixedEffectsFit(
+            data, groups: groups, distribution: distribution, confidenceLevel: confidenceLevel, effect: "random intercept",
+            context: context)
         let rule: GaussHermite
         do { rule = try GaussHermite(nodes: quadratureNodes) } catch {
             throw .undefinedStatistic(context: context, message: "the Gauss–Hermite rule: \(error)")

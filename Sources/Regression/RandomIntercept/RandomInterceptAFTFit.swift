@@ -10,86 +10,32 @@ import Survival
 public struct RandomInterceptAFTFit: Sendable {
     /// The distribution of the episodes given the patient.
     public let distribution: AFTDistribution
-    /// The design's column names.
-    public let termNames: [String]
-    /// `(β, log σ, log τ)`.
-    public let parameters: [Double]
-    /// The inverse observed information of ``parameters``.
-    public let variance: Matrix
-    /// The marginal log-likelihood on the time scale (the `log t` scale's less `Σ_events log t`).
-    public let logLikelihood: Double
-    /// The log-likelihood of the model without the random intercept (`τ = 0`, R's `survreg`).
-    public let fixedEffectsLogLikelihood: Double
-    /// Newton iterations.
-    public let iterations: Int
-    /// Whether the Newton decrement fell below its tolerance.
-    public let isConverged: Bool
-    /// Episodes used.
-    public let n: Int
-    /// Episodes that ended with an event.
-    public let events: Int
-    /// The confidence level.
-    public let confidenceLevel: Double
+    /// The marginal fit: parameters `(β, log σ, log τ)`, their variance, log-likelihoods, counts, patients, warnings.
+    public let summary: PatientVariationSummary
     /// Gauss–Hermite nodes per patient.
     public let quadratureNodes: Int
-    /// The `frailty()` column.
-    public let frailtyColumn: String
-    /// The patients' ids (groups with at least one episode), in sorted order.
-    public let patients: [String]
     /// Per patient, the posterior mode of its intercept `b̂ᵢ` (log-time scale).
     public let modes: [Double]
     /// Per patient, `ŝᵢ`.
     public let modeStandardErrors: [Double]
     /// Per patient, its episodes.
     public let patientEpisodes: [Int]
-    /// Conditions that limit the interpretation.
-    public let warnings: [String]
 
     init(model: RandomInterceptAFT, data: RegressionData, result: DampedNewtonResult, final: NewtonEvaluation,
          likelihood: RandomInterceptLikelihood,
          response: AFTResponse, fixed: AFTFit) throws(StatModelError) {
-        let context = RandomInterceptAFT.context(model.distribution)
-        let k = result.parameters.count
-        var warnings: [String] = []
-        let information = final.information
-        var variance = Matrix(rows: k, columns: k, repeating: .nan)
-        do {
-            variance = try Cholesky(information).inverse()
-        } catch {
-            warnings.append("the information matrix is not positive definite at the estimates: the standard errors are "
-                + "not valid (the between-patient SD may be at 0, or a term separates the outcome).")
-        }
-        if !result.isConverged {
-            warnings.append("the random-intercept \(model.distribution.name) model did not converge in \(result.iterations) "
-                + "iteration(s); estimates and SEs may be unreliable.")
-        }
-        if result.parameters[k - 1] <= RandomInterceptAFT.logTauFloor + 1e-6 {
-            warnings.append("the between-patient SD is estimated at 0 (its lower limit): the data show no patient effect "
-                + "beyond the episodes' own variation; the fixed-effects model fits as well.")
-        }
-        guard final.value.isFinite else {
-            throw .undefinedStatistic(context: context, message: "the marginal likelihood is not finite at the estimates.")
-        }
-        self.distribution = model.distribution
-        self.termNames = data.termNames
-        self.parameters = result.parameters
-        self.variance = variance
-        self.logLikelihood = final.value + response.logCorrection
-        self.fixedEffectsLogLikelihood = fixed.logLikelihood
-        self.iterations = result.iterations
-        self.isConverged = result.isConverged
-        self.n = data.rows
-        self.events = data.events
-        self.confidenceLevel = model.confidenceLevel
-        self.quadratureNodes = model.quadratureNodes
-        let groups = data.frailty
-        self.frailtyColumn = groups?.column ?? ""
         let episodes = likelihood.episodes
-        self.patients = episodes.groups.map { g in groups.map { $0.labels.indices.contains(g) ? $0.labels[g] : "\(g)" } ?? "\(g)" }
+        self.summary = try PatientVariationSummary(
+            data: data, result: result, final: final, groups: episodes.groups, response: response, fixed: fixed,
+            confidenceLevel: model.confidenceLevel, logVarianceFloor: RandomInterceptAFT.logTauFloor,
+            wording: .init(model: "the random-intercept \(model.distribution.name) model", variance: "the between-patient SD",
+                           reducedModel: "the fixed-effects model"),
+            context: RandomInterceptAFT.context(model.distribution))
+        self.distribution = model.distribution
+        self.quadratureNodes = model.quadratureNodes
         self.modes = likelihood.modes
         self.modeStandardErrors = likelihood.curvatures.map { 1 / $0.squareRoot() }
         self.patientEpisodes = (0..<episodes.patients).map { episodes.offsets[$0 + 1] - episodes.offsets[$0] }
-        self.warnings = warnings
     }
 
     /// `τ`, the between-patient SD of the intercept (log-time scale).

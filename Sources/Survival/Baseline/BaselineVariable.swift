@@ -15,15 +15,4 @@ public struct BaselineVariable: Sendable, Equatable {
     public let kind: Kind
     /// Per group, the number of episodes with a missing value (excluded from that group's summary).
     public let missing: [Int]
-
-    /// Creates a variable row.
-    /// - Parameters:
-    ///   - name: The column name.
-    ///   - kind: Numeric summaries or categorical counts, one entry per group.
-    ///   - missing: Per group, missing values.
-    public init(name: String, kind: Kind, missing: [Int]) {
-        self.name = name
-        self.kind = kind
-        self.missing = missing
-    }
 }

@@ -15,16 +15,6 @@ public struct Contrast: Sendable, Equatable {
     /// The two-sided p-value.
     public let pValue: Double
 
-    /// Creates a contrast from its parts.
-    /// - Parameters: the fields, see their documentation.
-    public init(estimate: Double, standardError: Double, lower: Double, upper: Double, pValue: Double) {
-        self.estimate = estimate
-        self.standardError = standardError
-        self.lower = lower
-        self.upper = upper
-        self.pValue = pValue
-    }
-
     /// `a − b` of two independent estimates: `SE = √(se_a² + se_b²)`, interval `± z SE`.
     /// - Parameters:
     ///   - a: The group's estimate and SE.

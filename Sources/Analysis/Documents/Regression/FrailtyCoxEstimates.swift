@@ -48,9 +48,9 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
     var spreadSentence: String? {
         guard let span = typicalReliefSpan, let referenceProfile else { return nil }
         let quartiles = frailty.frailtyQuartiles
-        func days(_ value: Double?) -> String { value.map { RandomInterceptEstimates.days($0) + " days" } ?? "not reached" }
-        return "The middle 50% of patients' hazard multipliers (frailties) span \(RandomInterceptEstimates.days(quartiles.lower)) to "
-            + "\(RandomInterceptEstimates.days(quartiles.upper)), so their typical (median) relief at the reference profile spans "
+        func days(_ value: Double?) -> String { value.map { TypicalReliefSpread.days($0) + " days" } ?? "not reached" }
+        return "The middle 50% of patients' hazard multipliers (frailties) span \(TypicalReliefSpread.days(quartiles.lower)) to "
+            + "\(TypicalReliefSpread.days(quartiles.upper)), so their typical (median) relief at the reference profile spans "
             + "\(days(span.lower)) to \(days(span.upper)) (each the median of the curve of a patient at that frailty; reference "
             + "profile: \(referenceProfile), numeric columns at their median, text columns at their reference level)."
             + (hasEntryTimes ? " With --start the curves are on the time scale of the stop column, from time 0 (R's survfit "
@@ -62,8 +62,8 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
         guard let interval = frailty.thetaInterval else {
             return frailty.distribution == .gamma ? "not computed" : "not computed (gaussian: R's REML search has no likelihood to profile)"
         }
-        let upper = interval.upperBound.isFinite ? RandomInterceptEstimates.days(interval.upperBound) : "infinity"
-        return RandomInterceptEstimates.days(interval.lowerBound) + " to " + upper
+        let upper = interval.upperBound.isFinite ? TypicalReliefSpread.days(interval.upperBound) : "infinity"
+        return TypicalReliefSpread.days(interval.lowerBound) + " to " + upper
     }
 
     public var fit: any SurvivalRegressionFit { frailty }

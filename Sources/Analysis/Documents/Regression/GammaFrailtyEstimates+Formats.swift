@@ -5,11 +5,8 @@ import Reporting
 extension GammaFrailtyEstimates {
     public func addRows(_ result: RegressionResult, to table: inout RegressionCSVRows) {
         PatientVariationDocument.addRows(
-            model, section: "frailty", measure: "theta", interval: model.frailtyVarianceInterval, column: model.frailtyColumn,
-            span: typicalReliefSpan, referenceProfile: referenceProfile, result, to: &table)
-        table.add("fit", measure: "patients", count: model.patients.count)
-        table.add("fit", measure: "iterations", count: model.iterations)
-        table.add("test", measure: "gamma_frailty_lr", estimate: model.patientEffectStatistic, p: model.patientEffectPValue, df: 1)
+            model, section: "frailty", measure: "theta", interval: model.frailtyVarianceInterval, spread: spread,
+            test: "gamma_frailty_lr", result, to: &table)
         let means = model.posteriorMeans, shapes = model.posteriorShapes
         for i in model.patients.indices {
             table.add("patient", term: model.patients[i], measure: "posterior_mean_frailty", estimate: means[i],
@@ -27,13 +24,11 @@ extension GammaFrailtyEstimates {
                 ("events", .integer(model.patientEvents[i])),
             ])
         }
-        let span = typicalReliefSpan
         return PatientVariationDocument.jsonMembers(model, distribution: "weibull", test: "gamma_frailty_lr", result) + [
             ("frailty", .object([
                 ("column", .string(model.frailtyColumn)), ("distribution", .string("gamma")),
                 ("theta", PatientVariationDocument.intervalJSON(model.frailtyVarianceInterval)),
-                ("typical_relief_middle_50", span.map { .array([.optional($0.lower), .optional($0.upper)]) } ?? .null),
-                ("reference_profile", referenceProfile.map { .string($0) } ?? .null),
+            ] + spread.jsonMembers + [
                 ("patients", .integer(model.patients.count)),
                 ("estimates", .string("posterior_mean (Gamma(shape, rate) posterior of the frailty)")),
                 ("by_patient", .array(patients)),

@@ -6,28 +6,20 @@ import Reporting
 /// intervals, the spread of typical relief across patients in words, the marginal log-likelihood, AIC,
 /// the patients, and the boundary likelihood-ratio test of `θ = 0`. The per-patient posterior mean
 /// frailties are in JSON and CSV.
-public struct GammaFrailtyEstimates: RegressionEstimates {
+public struct GammaFrailtyEstimates: PatientVariationEstimates {
     /// The fitted model.
     public let model: GammaFrailtyAFTFit
-    /// The reference profile as `column = value` text, nil when it could not be set.
-    public let referenceProfile: String?
-    /// The middle 50% of patients' typical relief at the reference profile
-    /// (``GammaFrailtyAFTFit/typicalReliefSpan(at:)``), nil without a profile.
-    public let typicalReliefSpan: (lower: Double, upper: Double)?
+    /// The middle 50% of patients' typical relief at the reference profile.
+    public let spread: TypicalReliefSpread
 
     /// Claims a ``GammaFrailtyAFTFit``.
     public init?(fit: any SurvivalRegressionFit, context: RegressionEstimatesContext) {
         guard let model = fit as? GammaFrailtyAFTFit else { return nil }
         self.model = model
-        let profile = ReferenceProfile(design: context.design, dataset: context.dataset)
-        self.referenceProfile = profile?.text
-        self.typicalReliefSpan = profile.flatMap { model.typicalReliefSpan(at: $0.row) }
+        self.spread = TypicalReliefSpread(fit: model, context: context)
     }
 
-    public var fit: any SurvivalRegressionFit { model }
-    public var warnings: [String] { model.warnings }
     public var fittedModel: String { "weibull" }
-    public var ratioName: String? { "time_ratio" }
     public var title: String { "Weibull accelerated failure time model with a gamma frailty per patient" }
     public var modelLine: String {
         "weibull, gamma frailty(\(model.frailtyColumn)) (mean 1, variance theta), \(model.patients.count) patients, "
@@ -43,15 +35,10 @@ public struct GammaFrailtyEstimates: RegressionEstimates {
         )
     }
 
-    public func forestRows(_ result: RegressionResult) -> [ForestRows.Row] { PatientVariationDocument.forestRows(model, result) }
-
     /// The sentence on the spread of typical relief, nil without a reference profile.
     var spreadSentence: String? {
-        guard let span = typicalReliefSpan, let referenceProfile else { return nil }
-        return "The middle 50% of patients' typical relief at the reference profile spans \(RandomInterceptEstimates.days(span.lower)) "
-            + "to \(RandomInterceptEstimates.days(span.upper)) days (the median relief exp(x'beta) (log 2 / Z)^sigma of a patient "
-            + "with frailty Z at the upper and lower quartiles of Z; reference profile: \(referenceProfile), numeric columns at "
-            + "their median, text columns at their reference level)."
+        spread.sentence(
+            explanation: "the median relief exp(x'beta) (log 2 / Z)^sigma of a patient with frailty Z at the upper and lower quartiles of Z")
     }
 
     public func sections(_ result: RegressionResult) -> [ReportDocument.Section] {

@@ -54,11 +54,12 @@ enum PatientVariationDocument {
     }
 
     /// The CSV rows every such fit has: the coefficients, σ, the variance parameter (`measure` in rows of
-    /// `section`, term `frailty(column)`), the spread of typical relief at the reference profile, and the
-    /// likelihoods with AIC and BIC.
+    /// `section`, term `frailty(column)`), the spread of typical relief at the reference profile, the
+    /// likelihoods with AIC and BIC, the patients, the fit's own `counts`, the iterations, and the test of
+    /// the patient effect (measure `test`).
     static func addRows(
         _ fit: any PatientVariationFit, section: String, measure: String, interval: (estimate: Double, lower: Double, upper: Double),
-        column: String, span: (lower: Double, upper: Double)?, referenceProfile: String?, _ result: RegressionResult,
+        spread: TypicalReliefSpread, counts: [(measure: String, count: Int)] = [], test: String, _ result: RegressionResult,
         to table: inout RegressionCSVRows
     ) {
         for row in fit.coefficientTable {
@@ -69,13 +70,15 @@ enum PatientVariationDocument {
         }
         let sigma = fit.scaleInterval
         table.add("scale", measure: "sigma", estimate: sigma.estimate, lower: sigma.lower, upper: sigma.upper)
-        table.add(section, term: "frailty(\(column))", measure: measure, estimate: interval.estimate, lower: interval.lower,
+        table.add(section, term: "frailty(\(fit.frailtyColumn))", measure: measure, estimate: interval.estimate, lower: interval.lower,
                   upper: interval.upper)
-        if let span {
-            table.add(section, term: referenceProfile ?? "", measure: "typical_relief_middle_50", lower: span.lower, upper: span.upper)
-        }
+        spread.addRow(section: section, to: &table)
         table.addLikelihoods(
             logLikelihood: fit.logLikelihood, nullLogLikelihood: fit.fixedEffectsLogLikelihood, aic: result.aic, bic: result.bic)
+        table.add("fit", measure: "patients", count: fit.patients.count)
+        for (measure, count) in counts { table.add("fit", measure: measure, count: count) }
+        table.add("fit", measure: "iterations", count: fit.iterations)
+        table.add("test", measure: test, estimate: fit.patientEffectStatistic, p: fit.patientEffectPValue, df: 1)
     }
 
     /// `{"estimate", "lower", "upper"}`.

@@ -5,12 +5,8 @@ import Reporting
 extension RandomInterceptEstimates {
     public func addRows(_ result: RegressionResult, to table: inout RegressionCSVRows) {
         PatientVariationDocument.addRows(
-            model, section: "random_intercept", measure: "tau", interval: model.tauInterval, column: model.frailtyColumn,
-            span: typicalReliefSpan, referenceProfile: referenceProfile, result, to: &table)
-        table.add("fit", measure: "patients", count: model.patients.count)
-        table.add("fit", measure: "quadrature_nodes", count: model.quadratureNodes)
-        table.add("fit", measure: "iterations", count: model.iterations)
-        table.add("test", measure: "random_intercept_lr", estimate: model.patientEffectStatistic, p: model.patientEffectPValue, df: 1)
+            model, section: "random_intercept", measure: "tau", interval: model.tauInterval, spread: spread,
+            counts: [("quadrature_nodes", model.quadratureNodes)], test: "random_intercept_lr", result, to: &table)
         for i in model.patients.indices {
             table.add("patient", term: model.patients[i], measure: "posterior_mode", estimate: model.modes[i],
                       standardError: model.modeStandardErrors[i])
@@ -24,13 +20,11 @@ extension RandomInterceptEstimates {
                 ("std_error", .optional(model.modeStandardErrors[i])), ("episodes", .integer(model.patientEpisodes[i])),
             ])
         }
-        let span = typicalReliefSpan
         return PatientVariationDocument.jsonMembers(model, distribution: model.distribution.name, test: "random_intercept_lr", result) + [
             ("random_intercept", .object([
                 ("column", .string(model.frailtyColumn)), ("distribution", .string("gaussian")),
                 ("tau", PatientVariationDocument.intervalJSON(model.tauInterval)),
-                ("typical_relief_middle_50", span.map { .array([.optional($0.lower), .optional($0.upper)]) } ?? .null),
-                ("reference_profile", referenceProfile.map { .string($0) } ?? .null),
+            ] + spread.jsonMembers + [
                 ("patients", .integer(model.patients.count)), ("quadrature_nodes", .integer(model.quadratureNodes)),
                 ("estimates", .string("posterior_mode")),
                 ("by_patient", .array(patients)),

@@ -6,30 +6,21 @@ import Reporting
 /// intervals, the spread of typical relief across patients in words, the marginal log-likelihood, AIC,
 /// the patients and quadrature nodes, and the boundary likelihood-ratio test of `τ = 0`. The per-patient
 /// empirical-Bayes intercepts are in JSON and CSV.
-public struct RandomInterceptEstimates: RegressionEstimates {
+public struct RandomInterceptEstimates: PatientVariationEstimates {
     /// The fitted model.
     public let model: RandomInterceptAFTFit
-    /// The reference profile (numeric columns at their median, text columns at their reference level), as
-    /// `column = value` text, nil when it could not be set.
-    public let referenceProfile: String?
-    /// The middle 50% of patients' typical relief at the reference profile
-    /// (``RandomInterceptAFTFit/typicalReliefSpan(at:)``), nil without a profile.
-    public let typicalReliefSpan: (lower: Double, upper: Double)?
+    /// The middle 50% of patients' typical relief at the reference profile.
+    public let spread: TypicalReliefSpread
 
     /// Claims a ``RandomInterceptAFTFit``; the fit computes the spread of typical relief at the design's
     /// reference profile.
     public init?(fit: any SurvivalRegressionFit, context: RegressionEstimatesContext) {
         guard let model = fit as? RandomInterceptAFTFit else { return nil }
         self.model = model
-        let profile = ReferenceProfile(design: context.design, dataset: context.dataset)
-        self.referenceProfile = profile?.text
-        self.typicalReliefSpan = profile.flatMap { model.typicalReliefSpan(at: $0.row) }
+        self.spread = TypicalReliefSpread(fit: model, context: context)
     }
 
-    public var fit: any SurvivalRegressionFit { model }
-    public var warnings: [String] { model.warnings }
     public var fittedModel: String { model.distribution.name }
-    public var ratioName: String? { "time_ratio" }
     public var title: String {
         let name = model.distribution.name
         return name.prefix(1).uppercased() + name.dropFirst() + " accelerated failure time model with a random intercept per patient"
@@ -48,19 +39,10 @@ public struct RandomInterceptEstimates: RegressionEstimates {
         )
     }
 
-    public func forestRows(_ result: RegressionResult) -> [ForestRows.Row] { PatientVariationDocument.forestRows(model, result) }
-
     /// The sentence on the spread of typical relief, nil without a reference profile.
     var spreadSentence: String? {
-        guard let span = typicalReliefSpan, let referenceProfile else { return nil }
-        return "The middle 50% of patients' typical relief at the reference profile spans \(Self.days(span.lower)) to "
-            + "\(Self.days(span.upper)) days (the median relief exp(x'beta ± 0.6745 tau) times the \(model.distribution.name) "
-            + "median factor; reference profile: \(referenceProfile), numeric columns at their median, text columns at "
-            + "their reference level)."
+        spread.sentence(explanation: "the median relief exp(x'beta ± 0.6745 tau) times the \(model.distribution.name) median factor")
     }
-
-    /// Days with 3 significant digits.
-    static func days(_ value: Double) -> String { ReportText.display(value, style: .general(significant: 3), missing: "NA") }
 
     public func sections(_ result: RegressionResult) -> [ReportDocument.Section] {
         let measures: [[ReportCell]] = [
