@@ -104,6 +104,14 @@ final class _ByteDictionary {
         return true
     }
 
+    /// The index of `p[0..<n]` when it is the key last found or inserted (a run of equal values), else -1.
+    /// - Complexity: O(1) for keys of at most 8 bytes, O(n) otherwise.
+    @inline(__always)
+    func lastHit(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        guard lastIndex >= 0, n == lastLength, Self.prefix(p, n) == lastPrefix else { return -1 }
+        return n <= 8 || equals(lastIndex, p, n) ? lastIndex : -1
+    }
+
     /// The index of the key `p[0..<n]`, inserting it when new.
     /// - Parameters:
     ///   - p: The key bytes.

@@ -80,10 +80,22 @@ public struct SurvivalDatasetReader: Sendable {
             _CovariateAccumulator(name: header[$0], index: $0, allowsMissing: roles.descriptiveColumns.contains(header[$0]))
         }
 
+        // Per-row arrays are sized once from the estimated row count: growing them by doubling copied
+        // each one about twice and faulted its pages in twice (memmove was the top page-fault source).
+        let expectedRows = parser.estimatedRecords()
         var times: [Double] = []
         var starts: [Double] = []
         var rowLines: [Int] = []
         var eventValues: [Bool] = []
+        rowLines.reserveCapacity(expectedRows)
+        if roles.readsOutcome {
+            times.reserveCapacity(expectedRows)
+            eventValues.reserveCapacity(expectedRows)
+            if layout.start != nil { starts.reserveCapacity(expectedRows) }
+        }
+        for column in groupColumns { column.rowTokens.reserveCapacity(expectedRows) }
+        idColumn?.rowTokens.reserveCapacity(expectedRows)
+        for column in covariateColumns { column.reserve(expectedRows) }
         var exclusions: [Exclusion] = []
         var rowsRead = 0
         var eventCodingProblem: (line: Int, token: Int)?
@@ -160,8 +172,10 @@ public struct SurvivalDatasetReader: Sendable {
                 }
             }
 
-            // Grouping columns.
-            for column in groupColumns {
+            // Grouping columns (by index: a for-in over an array of objects retained and released each
+            // column on every row).
+            for k in groupColumns.indices {
+                unowned(unsafe) let column = groupColumns[k]
                 let (gp, gn) = parser.field(column.index)
                 let token = try column.token(gp, gn, line: line, missing: missing, decimalMark: decimalMark)
                 column.rowTokens.append(token)
@@ -201,7 +215,8 @@ public struct SurvivalDatasetReader: Sendable {
             if !covariateColumns.isEmpty {
                 var covariateMissing: Int?
                 var covariateProblem: _RowProblem?
-                for (k, column) in covariateColumns.enumerated() {
+                for k in covariateColumns.indices {
+                    unowned(unsafe) let column = covariateColumns[k]
                     let (cp, cn) = parser.field(column.index)
                     if missing.matches(cp, cn) {
                         if column.allowsMissing {
