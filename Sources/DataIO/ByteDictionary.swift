@@ -174,21 +174,10 @@ final class _ByteDictionary {
     /// Ends the sorted run: hashes every key and fills a table at most half full.
     private func buildTable() {
         isSortedRun = false
+        for index in 0..<count { hashes[index] = Self.hash(arena + starts[index], lengths[index]) }
         var size = tableMask + 1
         while count * 2 > size { size *= 2 }
-        table.deallocate()
-        table = .allocate(capacity: 2 * size)
-        _HugePages.advise(UnsafeMutableRawPointer(table), byteCount: 2 * size * MemoryLayout<UInt64>.stride)
-        table.initialize(repeating: 0, count: 2 * size)
-        tableMask = size - 1
-        for index in 0..<count {
-            let h = Self.hash(arena + starts[index], lengths[index])
-            hashes[index] = h
-            var slot = Int(truncatingIfNeeded: h) & tableMask
-            while table[2 * slot] != 0 { slot = (slot + 1) & tableMask }
-            table[2 * slot] = Self.pack(index: index, hash: h, length: lengths[index])
-            table[2 * slot + 1] = Self.prefix(arena + starts[index], lengths[index])
-        }
+        refill(size: size)
     }
 
     private func insert(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64, slot: Int, prefix: UInt64) -> Int {
@@ -240,7 +229,11 @@ final class _ByteDictionary {
     }
 
     private func rehash() {
-        let size = (tableMask + 1) * 2
+        refill(size: (tableMask + 1) * 2)
+    }
+
+    /// A fresh table of `size` slots (a power of two) holding every key, from the stored hashes.
+    private func refill(size: Int) {
         table.deallocate()
         table = .allocate(capacity: 2 * size)
         _HugePages.advise(UnsafeMutableRawPointer(table), byteCount: 2 * size * MemoryLayout<UInt64>.stride)
