@@ -6,8 +6,11 @@
 /// 8 bytes. A probe touches one cache line until a real candidate is found, and a key of at most 8 bytes
 /// (a patient id such as `P0000001`) is matched in the slot alone, without reading the arena: with many
 /// distinct keys in no order (a log sorted by date) that is one cache miss per lookup instead of three.
-/// The last hit is cached, which makes runs of equal values (sorted ids, grouped exports) nearly free. At
-/// most ``capacityLimit`` distinct keys are held.
+/// The last hit is cached, which makes runs of equal values (sorted ids, grouped exports) nearly free.
+/// While the keys arrive in strictly increasing byte order (the patient ids of a file sorted by patient)
+/// no table is kept: a key above the last one is new by order alone, so it is appended without hashing
+/// or a random probe; the first key out of order builds the table once. At most ``capacityLimit``
+/// distinct keys are held.
 final class _ByteDictionary {
     /// The largest number of distinct keys.
     static let capacityLimit = Int(UInt32.max) - 2
@@ -25,6 +28,9 @@ final class _ByteDictionary {
     @exclusivity(unchecked) private var table: UnsafeMutablePointer<UInt64>
     @exclusivity(unchecked) private var tableMask: Int
     @exclusivity(unchecked) private var lastIndex = -1
+    /// Whether every key so far came in strictly increasing byte order; the table and ``hashes`` are then
+    /// not filled (``buildTable()`` fills them when the first key out of order comes).
+    @exclusivity(unchecked) private var isSortedRun = true
     /// The last hit's length and first 8 bytes, so that a key of at most 8 bytes is compared with it
     /// without reading the arena.
     @exclusivity(unchecked) private var lastLength = -1
@@ -104,6 +110,14 @@ final class _ByteDictionary {
         return true
     }
 
+    /// The index of `p[0..<n]` when it is the key last found or inserted (a run of equal values), else -1.
+    /// - Complexity: O(1) for keys of at most 8 bytes, O(n) otherwise.
+    @inline(__always)
+    func lastHit(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        guard lastIndex >= 0, n == lastLength, Self.prefix(p, n) == lastPrefix else { return -1 }
+        return n <= 8 || equals(lastIndex, p, n) ? lastIndex : -1
+    }
+
     /// The index of the key `p[0..<n]`, inserting it when new.
     /// - Parameters:
     ///   - p: The key bytes.
@@ -114,6 +128,15 @@ final class _ByteDictionary {
     func index(of p: UnsafePointer<UInt8>, _ n: Int) -> (index: Int, inserted: Bool) {
         let prefix = Self.prefix(p, n)
         if lastIndex >= 0, n == lastLength, prefix == lastPrefix, n <= 8 || equals(lastIndex, p, n) { return (lastIndex, false) }
+        if isSortedRun {
+            if count == 0 || Self.precedes(arena + starts[count - 1], lengths[count - 1], p, n) {
+                guard count < Self.capacityLimit else { return (-1, false) }
+                let index = appendKey(p, n, hash: 0)
+                (lastIndex, lastLength, lastPrefix) = (index, n, prefix)
+                return (index, true)
+            }
+            buildTable()
+        }
         let h = Self.hash(p, n)
         let tag = Self.tag(h, n)
         var slot = Int(truncatingIfNeeded: h) & tableMask
@@ -136,7 +159,37 @@ final class _ByteDictionary {
         return (index, true)
     }
 
+    /// Whether `a[0..<an]` comes strictly before `b[0..<bn]` in byte order.
+    @inline(__always)
+    private static func precedes(_ a: UnsafePointer<UInt8>, _ an: Int, _ b: UnsafePointer<UInt8>, _ bn: Int) -> Bool {
+        let common = min(an, bn)
+        var i = 0
+        while i < common {
+            if a[i] != b[i] { return a[i] < b[i] }
+            i += 1
+        }
+        return an < bn
+    }
+
+    /// Ends the sorted run: hashes every key and fills a table at most half full.
+    private func buildTable() {
+        isSortedRun = false
+        for index in 0..<count { hashes[index] = Self.hash(arena + starts[index], lengths[index]) }
+        var size = tableMask + 1
+        while count * 2 > size { size *= 2 }
+        refill(size: size)
+    }
+
     private func insert(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64, slot: Int, prefix: UInt64) -> Int {
+        let index = appendKey(p, n, hash: h)
+        table[2 * slot] = Self.pack(index: index, hash: h, length: n)
+        table[2 * slot + 1] = prefix
+        if count * 2 > tableMask + 1 { rehash() }
+        return index
+    }
+
+    /// Copies key `p[0..<n]` into the arena as the next index (the table is not touched).
+    private func appendKey(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> Int {
         if arenaCount + n > arenaCapacity {
             var capacity = arenaCapacity * 2
             while arenaCount + n > capacity { capacity *= 2 }
@@ -160,9 +213,6 @@ final class _ByteDictionary {
         hashes[index] = h
         arenaCount += n
         count += 1
-        table[2 * slot] = Self.pack(index: index, hash: h, length: n)
-        table[2 * slot + 1] = prefix
-        if count * 2 > tableMask + 1 { rehash() }
         return index
     }
 
@@ -179,7 +229,11 @@ final class _ByteDictionary {
     }
 
     private func rehash() {
-        let size = (tableMask + 1) * 2
+        refill(size: (tableMask + 1) * 2)
+    }
+
+    /// A fresh table of `size` slots (a power of two) holding every key, from the stored hashes.
+    private func refill(size: Int) {
         table.deallocate()
         table = .allocate(capacity: 2 * size)
         _HugePages.advise(UnsafeMutableRawPointer(table), byteCount: 2 * size * MemoryLayout<UInt64>.stride)

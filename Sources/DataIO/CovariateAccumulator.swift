@@ -38,6 +38,11 @@ final class _CovariateAccumulator {
         self.allowsMissing = allowsMissing
     }
 
+    /// Sizes the per-row storage for `rows` rows (dictionary mode).
+    func reserve(_ rows: Int) {
+        rowTokens.reserveCapacity(rows)
+    }
+
     /// Appends a missing value of a used row (columns that allow missing values only).
     func appendMissing() {
         if isNumericMode {

@@ -80,10 +80,26 @@ public struct SurvivalDatasetReader: Sendable {
             _CovariateAccumulator(name: header[$0], index: $0, allowsMissing: roles.descriptiveColumns.contains(header[$0]))
         }
 
+        // Per-row arrays are sized once from the estimated row count: growing them by doubling copied
+        // each one about twice and faulted its pages in twice (memmove was the top page-fault source).
+        let expectedRows = parser.estimatedRecords()
         var times: [Double] = []
         var starts: [Double] = []
         var rowLines: [Int] = []
         var eventValues: [Bool] = []
+        rowLines.reserveCapacity(expectedRows)
+        if roles.readsOutcome {
+            times.reserveCapacity(expectedRows)
+            eventValues.reserveCapacity(expectedRows)
+            if layout.start != nil { starts.reserveCapacity(expectedRows) }
+        }
+        for column in groupColumns { column.rowTokens.reserveCapacity(expectedRows) }
+        idColumn?.rowTokens.reserveCapacity(expectedRows)
+        for column in covariateColumns { column.reserve(expectedRows) }
+        // Unretained references for the row loop; `groupColumns` and `covariateColumns` keep the objects.
+        let groupReferences = groupColumns.map { Unmanaged.passUnretained($0) }
+        let covariateReferences = covariateColumns.map { Unmanaged.passUnretained($0) }
+        let idReference = idColumn.map { Unmanaged.passUnretained($0) }
         var exclusions: [Exclusion] = []
         var rowsRead = 0
         var eventCodingProblem: (line: Int, token: Int)?
@@ -160,12 +176,22 @@ public struct SurvivalDatasetReader: Sendable {
                 }
             }
 
-            // Grouping columns.
-            for column in groupColumns {
-                let (gp, gn) = parser.field(column.index)
-                let token = try column.token(gp, gn, line: line, missing: missing, decimalMark: decimalMark)
-                column.rowTokens.append(token)
-                let tokenStatus = column.status[token]
+            // Grouping columns (through guaranteed references: calling a column's methods from the
+            // array retained and released it on every row, 7-11% of a 1e6-row read).
+            for k in groupReferences.indices {
+                let step: Result<(token: Int, status: UInt8), DataError> = groupReferences[k]._withUnsafeGuaranteedRef { column in
+                    let (gp, gn) = parser.field(column.index)
+                    do throws(DataError) {
+                        let token = try column.token(gp, gn, line: line, missing: missing, decimalMark: decimalMark)
+                        column.rowTokens.append(token)
+                        return .success((token, column.status[token]))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+                let (token, tokenStatus) = try step.get()
+                guard tokenStatus != _TokenColumn.usable else { continue }
+                let column = groupColumns[k]
                 if tokenStatus == _TokenColumn.missing {
                     if missingColumn == nil { missingColumn = column.index }
                 } else if tokenStatus == _TokenColumn.notNumeric && invalid == nil {
@@ -175,9 +201,17 @@ public struct SurvivalDatasetReader: Sendable {
                         hint: "fix the value, or drop the --band option for this column")
                 }
             }
-            if let idColumn {
-                let (ip, inn) = parser.field(idColumn.index)
-                idColumn.rowTokens.append(try idColumn.token(ip, inn, line: line, missing: missing, decimalMark: decimalMark))
+            if let idReference {
+                let step: Result<Void, DataError> = idReference._withUnsafeGuaranteedRef { column in
+                    let (ip, inn) = parser.field(column.index)
+                    do throws(DataError) {
+                        column.rowTokens.append(try column.token(ip, inn, line: line, missing: missing, decimalMark: decimalMark))
+                        return .success(())
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+                try step.get()
             }
 
             if let invalid {
@@ -201,18 +235,26 @@ public struct SurvivalDatasetReader: Sendable {
             if !covariateColumns.isEmpty {
                 var covariateMissing: Int?
                 var covariateProblem: _RowProblem?
-                for (k, column) in covariateColumns.enumerated() {
-                    let (cp, cn) = parser.field(column.index)
-                    if missing.matches(cp, cn) {
-                        if column.allowsMissing {
+                for k in covariateReferences.indices {
+                    // nil: a missing value that excludes the row.
+                    let step = covariateReferences[k]._withUnsafeGuaranteedRef { column -> Result<_RowProblem?, DataError>? in
+                        let (cp, cn) = parser.field(column.index)
+                        if missing.matches(cp, cn) {
+                            guard column.allowsMissing else { return nil }
                             column.appendMissing()
-                            continue
+                            return .success(nil)
                         }
-                        covariateMissing = column.index
-                    } else if let problem = try column.append(cp, cn, line: line, decimalMark: decimalMark) {
+                        do throws(DataError) {
+                            return .success(try column.append(cp, cn, line: line, decimalMark: decimalMark))
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                    if let step {
+                        guard let problem = try step.get() else { continue }
                         covariateProblem = problem
                     } else {
-                        continue
+                        covariateMissing = covariateColumns[k].index
                     }
                     for earlier in covariateColumns.prefix(k) { earlier.dropLast() }
                     break

@@ -25,13 +25,19 @@ final class _TokenColumn {
     @exclusivity(unchecked) var rowTokens: [Int] = []
     /// The token of each one-byte field seen so far (-1 when not seen): event codes such as `0`/`1`
     /// skip the dictionary's hashing.
-    @exclusivity(unchecked) private var byteTokens = [Int](repeating: -1, count: 256)
+    /// (A pointer, not an array: reading an array stored in a class retained and released its buffer
+    /// on every cell.)
+    private let byteTokens: UnsafeMutablePointer<Int>
 
     init(name: String, index: Int, mustBeNumeric: Bool) {
         self.name = name
         self.index = index
         self.mustBeNumeric = mustBeNumeric
+        byteTokens = .allocate(capacity: 256)
+        byteTokens.initialize(repeating: -1, count: 256)
     }
+
+    deinit { byteTokens.deallocate() }
 
     /// Whether token `token` is a missing-value token.
     @inline(__always)
@@ -40,9 +46,19 @@ final class _TokenColumn {
     /// Looks up (or adds) the token `p[0..<n]`.
     /// - Returns: The token index.
     /// - Throws: ``DataError`` when the column has more distinct values than the dictionary holds.
+    /// - Complexity: O(1) for a one-byte value seen before or the value of the previous row (inlined into
+    ///   the row loop); otherwise a hash lookup.
     @inline(__always)
     func token(_ p: UnsafePointer<UInt8>, _ n: Int, line: Int, missing: _MissingMatcher, decimalMark: UInt8) throws(DataError) -> Int {
         if n == 1, case let known = byteTokens[Int(p[0])], known >= 0 { return known }
+        let last = dictionary.lastHit(p, n)
+        if last >= 0 { return last }
+        return try lookUp(p, n, line: line, missing: missing, decimalMark: decimalMark)
+    }
+
+    /// The hash lookup (and insertion) behind ``token(_:_:line:missing:decimalMark:)``.
+    @inline(never)
+    private func lookUp(_ p: UnsafePointer<UInt8>, _ n: Int, line: Int, missing: _MissingMatcher, decimalMark: UInt8) throws(DataError) -> Int {
         let (index, inserted) = dictionary.index(of: p, n)
         if n == 1, index >= 0 { byteTokens[Int(p[0])] = index }
         if index < 0 {
