@@ -142,7 +142,9 @@ public struct PredictionRenderer: ResultRenderer {
         }
         return "\(effect.patient): " + what + "that of a typical patient with the same covariates), from \(effect.episodes) "
             + "\(effect.episodes == 1 ? "episode" : "episodes") (\(effect.events) ended); the curves are this patient's, "
-            + "their intervals include the uncertainty of the patient's own effect"
+            + (effect.isAveragedInCurve
+                ? "averaged over the posterior of the patient's own frailty (posterior-predictive)"
+                : "their intervals include the uncertainty of the patient's own effect")
     }
 
     static func show(_ value: Double) -> String {

@@ -17,7 +17,7 @@ extension GammaFrailtyAFTFit {
         }
         let shape = posteriorShapes[i], mean = posteriorMeans[i]
         return PatientEffect(patient: patient, estimate: log(mean), scale: .logHazard, variance: SpecialFunctions.trigamma(shape),
-                             episodes: patientEpisodes[i], events: patientEvents[i])
+                             episodes: patientEpisodes[i], events: patientEvents[i], isAveragedInCurve: true)
     }
 
     /// Predictions at design profiles (with the intercept column). With ``PredictionRequest/patient``

@@ -23,4 +23,7 @@ public struct PatientEffect: Sendable, Equatable {
     public let episodes: Int
     /// Those with the event (relief ended).
     public let events: Int
+    /// Whether the patient's curve averages over the posterior of the effect (the gamma-frailty AFT's
+    /// posterior-predictive curve), rather than being drawn at the estimate with its variance in the interval.
+    public var isAveragedInCurve = false
 }
