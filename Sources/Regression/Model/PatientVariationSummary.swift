@@ -62,11 +62,17 @@ public struct PatientVariationSummary: Sendable {
             warnings.append("the information matrix is not positive definite at the estimates: the standard errors are "
                 + "not valid (\(wording.variance) may be at 0, or a term separates the outcome).")
         }
-        if !result.isConverged {
+        // At the variance's lower limit the optimiser's step test is not met (the gradient in log v does not
+        // vanish at a bound); when the likelihood there equals the model without the patient effect, that
+        // model's maximum is the answer, and only the boundary is reported.
+        let atFloor = result.parameters[k - 1] <= logVarianceFloor + 1e-6
+        let logLikelihood = final.value + response.logCorrection
+        let boundaryOptimum = atFloor && abs(logLikelihood - fixed.logLikelihood) <= 1e-6 * max(1, abs(fixed.logLikelihood))
+        if !result.isConverged && !boundaryOptimum {
             warnings.append("\(wording.model) did not converge in \(result.iterations) iteration(s); "
                 + "estimates and SEs may be unreliable.")
         }
-        if result.parameters[k - 1] <= logVarianceFloor + 1e-6 {
+        if atFloor {
             warnings.append("\(wording.variance) is estimated at 0 (its lower limit): the data show no patient effect "
                 + "beyond the episodes' own variation; \(wording.reducedModel) fits as well.")
         }
@@ -76,10 +82,10 @@ public struct PatientVariationSummary: Sendable {
         self.termNames = data.termNames
         self.parameters = result.parameters
         self.variance = variance
-        self.logLikelihood = final.value + response.logCorrection
+        self.logLikelihood = logLikelihood
         self.fixedEffectsLogLikelihood = fixed.logLikelihood
         self.iterations = result.iterations
-        self.isConverged = result.isConverged
+        self.isConverged = result.isConverged || boundaryOptimum
         self.n = data.rows
         self.events = data.events
         self.confidenceLevel = confidenceLevel

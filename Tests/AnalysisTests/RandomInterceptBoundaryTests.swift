@@ -1,0 +1,34 @@
+import Analysis
+import DataIO
+import Foundation
+import Regression
+import Simulation
+import Testing
+
+/// A random-intercept fit whose between-patient SD ends at 0 (its lower limit): `relief simulate
+/// --patients 40 --seed 1400020`, where the optimiser's step test is never met at the bound. The answer is
+/// the model without the patient effect (equal log-likelihoods), reported as converged with the boundary
+/// warning only, not as a failure to converge.
+@Suite("Random-intercept AFT at tau = 0")
+struct RandomInterceptBoundaryTests {
+    @Test("tau at its lower limit: converged, the boundary warning only, the fixed-effects likelihood")
+    func boundary() throws {
+        var simulation = TrialSimulation()
+        simulation.size = .patients(40)
+        let trial = try simulation.simulate(seed: 1_400_020)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("relief-boundary-\(UUID().uuidString).csv").path
+        try Data(trial.csvBytes()).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var specification = ModelSpecification(
+            formula: "dose_mg_kg + interval_days + baseline_pain + condition + cotherapy + frailty(patient_id)",
+            referenceLevels: ["condition": "other", "cotherapy": "none"])
+        specification.termTests = .omitted
+        let result = try FitRequest(source: DataSource(path: path), model: .weibull, specification: specification).run().result
+        let fit = try #require((result.estimates as? RandomInterceptEstimates)?.model)
+        #expect(fit.tau < 1e-3, "tau \(fit.tau) at its lower limit")
+        #expect(abs(fit.logLikelihood - fit.fixedEffectsLogLikelihood) < 1e-6)
+        #expect(fit.isConverged)
+        #expect(fit.warnings.contains { $0.contains("lower limit") })
+        #expect(!fit.warnings.contains { $0.contains("did not converge") }, "\(fit.warnings)")
+    }
+}
