@@ -44,10 +44,19 @@ struct FrailtyVarianceProfile {
             doublings += 1
             if try evaluate(probe * probe) < cut { above = probe }
         }
-        guard let high = above else { return lower...Double.infinity }
+        guard let high = above else { return try Self.range(lower, Double.infinity) }
         let low = known.filter { $0.theta >= estimate && $0.theta.squareRoot() < high && $0.marginal >= cut }
             .map { $0.theta.squareRoot() }.max() ?? root
-        return lower...(try limit(between: low, and: high, cut: cut))
+        return try Self.range(lower, try limit(between: low, and: high, cut: cut))
+    }
+
+    /// `lower...upper` when both are numbers in order (the upper may be infinite), else the error that
+    /// leaves the fit without an interval.
+    private static func range(_ lower: Double, _ upper: Double) throws(StatModelError) -> ClosedRange<Double> {
+        guard lower.isFinite, !upper.isNaN, lower <= upper else {
+            throw .undefinedStatistic(context: "FrailtyVarianceProfile", message: "the profile interval of theta is not defined.")
+        }
+        return lower...upper
     }
 
     /// The I-likelihood at θ, fitted from the nearest known θ and remembered.
@@ -65,11 +74,16 @@ struct FrailtyVarianceProfile {
     private mutating func limit(between a: Double, and b: Double, cut: Double) throws(StatModelError) -> Double {
         var (x0, x1) = (a, b)
         var f0 = try evaluate(x0 * x0) - cut, f1 = try evaluate(x1 * x1) - cut
+        let undefined = StatModelError.undefinedStatistic(
+            context: "FrailtyVarianceProfile", message: "the I-likelihood is not finite on the way to a limit of theta.")
+        guard f0.isFinite, f1.isFinite else { throw undefined }
         guard f0 * f1 <= 0 else { return f0 < 0 ? x0 * x0 : x1 * x1 }
         for _ in 0..<Self.maximumEvaluations {
             if abs(x1 - x0) <= Self.tolerance * max(abs(x1), 1e-8) || abs(f1) < 1e-9 { break }
-            let x = f1 == f0 ? (x0 + x1) / 2 : x1 - f1 * (x1 - x0) / (f1 - f0)
+            var x = f1 == f0 ? (x0 + x1) / 2 : x1 - f1 * (x1 - x0) / (f1 - f0)
+            if !(x > Swift.min(x0, x1) && x < Swift.max(x0, x1)) { x = (x0 + x1) / 2 }   // stay inside the bracket
             let f = try evaluate(x * x) - cut
+            guard f.isFinite else { throw undefined }
             if f * f1 < 0 {
                 (x0, f0) = (x1, f1)
             } else {
