@@ -119,7 +119,7 @@ struct RandomInterceptAFTReferenceTests {
         #expect(fit.modes.count == fit.patients.count && fit.modeStandardErrors.allSatisfy { $0 > 0 && $0 < fit.tau })
     }
 
-    @Test("bad input gives typed errors: a fixed-scale family, one patient, all censored, no patients, bad nodes")
+    @Test("bad input gives typed errors: a fixed-scale family, one patient, all censored, no patients, bad nodes, strata, a dose")
     func badInput() throws {
         let data = try Self.data("ri_weibull")
         #expect(throws: StatModelError.self) { try RandomInterceptAFT(distribution: .exponential).fit(data) }
@@ -127,6 +127,12 @@ struct RandomInterceptAFTReferenceTests {
         var none = data
         none.frailty = nil
         #expect(throws: StatModelError.self) { try RandomInterceptAFT().fit(none) }
+        var stratified = data
+        stratified.strata = data.event.map { $0 ? 1 : 0 }
+        #expect(throws: StatModelError.self) { try RandomInterceptAFT().fit(stratified) }
+        var dosed = data
+        dosed.dose = data.time.map { _ in 1 }
+        #expect(throws: StatModelError.self) { try RandomInterceptAFT().fit(dosed) }
         var censored = data
         censored.event = censored.event.map { _ in false }
         do {

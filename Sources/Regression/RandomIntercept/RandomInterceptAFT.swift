@@ -78,6 +78,9 @@ public struct RandomInterceptAFT: SurvivalRegressionModel, Sendable {
         guard let groups = data.frailty else {
             throw .invalidArgument(context: context, message: "no patients: add frailty(column) to the formula.")
         }
+        if data.strata != nil || data.dose != nil {
+            throw .invalidArgument(context: context, message: "a random-intercept AFT model takes neither strata nor a dose.")
+        }
         guard distribution.estimatesScale else {
             throw .invalidArgument(context: context, message: "a random intercept needs a family with an estimated scale "
                 + "(weibull, lognormal, loglogistic); \(distribution.name) fixes it.")
