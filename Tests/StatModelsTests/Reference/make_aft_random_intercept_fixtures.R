@@ -52,19 +52,23 @@ families <- list(
   loglogistic = list(ld = function(z) dlogis(z, log = TRUE), ls = function(z) plogis(z, lower.tail = FALSE, log.p = TRUE),
                      r = function(n) rlogis(n)))
 
-# Patient i's log integrand h(b) on the log t scale (events: log f0(z) - log sigma; censored: log S0(z)).
-h_patient <- function(b, y, ev, eta, ls, lt, fam) {
+# Patient i's log integrand h(b) on the log t scale (events: log f0(z) - log sigma; censored: log S0(z));
+# with entry times ys (log scale, -Inf for none) each episode is divided by S(s | b)
+# (make_aft_random_intercept_truncation_fixtures.R).
+h_patient <- function(b, y, ev, eta, ls, lt, fam, ys = rep(-Inf, length(y))) {
   s <- exp(ls); tau <- exp(lt)
   z <- (y - eta - b) / s
-  sum(ifelse(ev == 1, fam$ld(z) - ls, fam$ls(z))) + dnorm(b, 0, tau, log = TRUE)
+  entry <- ifelse(is.finite(ys), fam$ls((ys - eta - b) / s), 0)
+  sum(ifelse(ev == 1, fam$ld(z) - ls, fam$ls(z)) - entry) + dnorm(b, 0, tau, log = TRUE)
 }
 
 marginal <- function(theta, d, X, fam, exact = FALSE) {
   p <- ncol(X); beta <- theta[1:p]; ls <- theta[p + 1]; lt <- theta[p + 2]
   eta <- drop(X %*% beta); y <- log(d$time)
+  ys <- if (is.null(d$start)) rep(-Inf, nrow(d)) else ifelse(d$start > 0, log(d$start), -Inf)
   total <- 0
   for (rows in split(seq_len(nrow(d)), d$id)) {
-    f <- function(b) h_patient(b, y[rows], d$event[rows], eta[rows], ls, lt, fam)
+    f <- function(b) h_patient(b, y[rows], d$event[rows], eta[rows], ls, lt, fam, ys[rows])
     tau <- exp(lt)
     m <- optimize(f, c(-12 * tau - 12, 12 * tau + 12), maximum = TRUE, tol = 1e-12)$maximum
     e <- 1e-4
@@ -72,7 +76,9 @@ marginal <- function(theta, d, X, fam, exact = FALSE) {
     r <- sqrt(2 / curv)
     hm <- f(m)
     if (exact) {
-      val <- integrate(Vectorize(function(b) exp(f(b) - hm)), -Inf, Inf, rel.tol = 1e-12)$value
+      # Far in the tails a truncated episode's f is Inf - Inf; the integrand is 0 there.
+      val <- integrate(Vectorize(function(b) { v <- exp(f(b) - hm); if (is.finite(v)) v else 0 }), -Inf, Inf,
+                       rel.tol = 1e-12)$value
       total <- total + hm + log(val)
     } else {
       v <- sapply(m + r * GH$x, f)

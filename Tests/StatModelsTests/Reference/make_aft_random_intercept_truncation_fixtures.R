@@ -27,37 +27,7 @@ for (e in parse(file.path(here, "make_aft_random_intercept_fixtures.R"))) {
                         (is.call(e[[3]]) && identical(e[[3]][[1]], as.name("function"))))) eval(e, globalenv())
 }
 
-# The per-patient log integrand with entry times: the truncated episodes divide by S(s | b).
-h_patient <- function(b, y, ev, eta, ls, lt, fam, ys) {
-  s <- exp(ls); tau <- exp(lt)
-  z <- (y - eta - b) / s
-  entry <- ifelse(is.finite(ys), fam$ls((ys - eta - b) / s), 0)
-  sum(ifelse(ev == 1, fam$ld(z) - ls, fam$ls(z)) - entry) + dnorm(b, 0, tau, log = TRUE)
-}
-marginal <- function(theta, d, X, fam, exact = FALSE) {
-  p <- ncol(X); beta <- theta[1:p]; ls <- theta[p + 1]; lt <- theta[p + 2]
-  eta <- drop(X %*% beta); y <- log(d$time); ys <- ifelse(d$start > 0, log(d$start), -Inf)
-  total <- 0
-  for (rows in split(seq_len(nrow(d)), d$id)) {
-    f <- function(b) h_patient(b, y[rows], d$event[rows], eta[rows], ls, lt, fam, ys[rows])
-    tau <- exp(lt)
-    m <- optimize(f, c(-12 * tau - 12, 12 * tau + 12), maximum = TRUE, tol = 1e-12)$maximum
-    e <- 1e-4
-    curv <- -(f(m + e) - 2 * f(m) + f(m - e)) / e^2
-    r <- sqrt(2 / curv)
-    hm <- f(m)
-    if (exact) {
-      # Far in the tails f is Inf - Inf (a truncation term against its own survival); the integrand is 0 there.
-      val <- integrate(Vectorize(function(b) { v <- exp(f(b) - hm); if (is.finite(v)) v else 0 }), -Inf, Inf,
-                       rel.tol = 1e-12)$value
-      total <- total + hm + log(val)
-    } else {
-      v <- sapply(m + r * GH$x, f)
-      total <- total + log(r) + hm + log(sum(GH$w * exp(GH$x^2 + v - hm)))
-    }
-  }
-  total - sum(log(d$time[d$event == 1]))
-}
+# h_patient and marginal (from make_aft_random_intercept_fixtures.R) take the entry times from d$start.
 
 simulate_truncated <- function(stem, fam_name, seed) {
   set.seed(seed)
