@@ -10,7 +10,8 @@ import Testing
 /// own curve (`survfit` of the fit with every row's frailty as an offset, plus the patient's `fvar`) and
 /// the population curve of a new patient (gamma closed form; log-normal by R's `integrate`), on kidney
 /// (gamma, gaussian), the bundled trial (gamma) and the infusion log's episodes as counting-process rows
-/// `(start_day, stop_day]` (gamma; R's `survfit` on those rows).
+/// `(start_day, stop_day]` (gamma; R's `survfit` on those rows), and the trial with `strata(condition)`
+/// (gamma and gaussian; each profile on its stratum's baseline).
 @Suite("Frailty Cox predictions vs R")
 struct FrailtyPredictionReferenceTests {
     struct File: Decodable { let cases: [Case] }
@@ -97,7 +98,7 @@ struct FrailtyPredictionReferenceTests {
     /// Survival, its SE and limits, the median, the RMST and (own curve) its SE, to 1e-6; the log-normal
     /// population curve integrates numerically on both sides (R's integrate at rel.tol 1e-12, ours adaptive).
     @Test("a patient's own curve and a new patient's population curve",
-          arguments: ["kidney_gamma", "kidney_gaussian", "trial_gamma", "episodes_gamma"])
+          arguments: ["kidney_gamma", "kidney_gaussian", "trial_gamma", "episodes_gamma", "trial_gamma_strata", "trial_gaussian_strata"])
     func curves(name: String) throws {
         let c = try Self.fixture(name)
         let own = try Self.predict(c, patient: c.patient)

@@ -24,44 +24,50 @@ extension PredictRequest {
         return result
     }
 
+    /// The strata the profiles are predicted in: the cross of the `strata()` columns' `--at` values (first
+    /// column slowest), each with its settings, its index among the design's strata (the code of its
+    /// baseline) and its label; one entry without stratum when the formula has no `strata()`.
+    /// - Throws: ``AnalysisError`` (usage) for a combination that is no stratum of the data.
+    func strataCombinations(_ design: DesignMatrix) throws
+        -> [(settings: [(column: String, value: String)], index: Int?, label: String?)]
+    {
+        let strataSettings = try strataSettings()
+        var combinations: [[String]] = [[]]
+        for setting in strataSettings {
+            combinations = combinations.flatMap { prefix in setting.values.map { prefix + [$0] } }
+        }
+        return try combinations.map { combination in
+            let settings = zip(strataSettings, combination).map { (column: $0.column, value: $1) }
+            guard !strataSettings.isEmpty else { return (settings, nil, nil) }
+            let plain = combination.joined(separator: ", ")
+            let named = settings.map { "\($0.column)=\($0.value)" }.joined(separator: ", ")
+            guard let index = design.strataLevels.firstIndex(of: plain) ?? design.strataLevels.firstIndex(of: named) else {
+                throw AnalysisError(
+                    .usage,
+                    "no stratum '\(plain)' in the data; the strata are "
+                        + design.strataLevels.map { "'\($0)'" }.joined(separator: ", ") + ". Give one of them with --at")
+            }
+            return (settings, index, design.strataLevels[index])
+        }
+    }
+
     /// Cox predictions: the baseline hazard of the fit, then one curve per profile (the cross of the term
     /// values, within each stratum given; the stratum varies slowest).
     func predictCox(_ fit: CoxPHFit, regression: RegressionResult, design: DesignMatrix, dataset: SurvivalDataset)
         throws -> (result: PredictionResult, warnings: [String])
     {
-        let strataSettings = try strataSettings()
         let baseline = try fit.baselineHazard(x: design.x, time: dataset.time, event: dataset.event, strata: design.strata,
                                               start: dataset.start)
         let profiles = try design.profiles(termSettings)
-        // The cross of the stratum values, first strata column slowest.
-        var combinations: [[String]] = [[]]
-        for setting in strataSettings {
-            combinations = combinations.flatMap { prefix in setting.values.map { prefix + [$0] } }
-        }
         var rows: [PredictionResult.Profile] = []
         var beyond: Set<String> = []
-        for combination in combinations {
-            var stratum: Int?
-            var label: String?
-            if !strataSettings.isEmpty {
-                let plain = combination.joined(separator: ", ")
-                let named = zip(strataSettings, combination).map { "\($0.column)=\($1)" }.joined(separator: ", ")
-                guard let index = design.strataLevels.firstIndex(of: plain) ?? design.strataLevels.firstIndex(of: named) else {
-                    throw AnalysisError(
-                        .usage,
-                        "no stratum '\(plain)' in the data; the strata are "
-                            + design.strataLevels.map { "'\($0)'" }.joined(separator: ", ") + ". Give one of them with --at")
-                }
-                stratum = index
-                label = design.strataLevels[index]
-            }
+        for stratum in try strataCombinations(design) {
             let predictions = try baseline.predict(
-                profiles: profiles.x, strata: stratum.map { [Int](repeating: $0, count: profiles.count) }, times: times,
+                profiles: profiles.x, strata: stratum.index.map { [Int](repeating: $0, count: profiles.count) }, times: times,
                 tau: horizon, confidenceLevel: specification.confidenceLevel)
             for (values, prediction) in zip(profiles.values, predictions) {
-                var pairs = zip(profiles.columns, values).map { (column: $0, value: $1) }
-                pairs += zip(strataSettings, combination).map { (column: $0.column, value: $1) }
-                rows.append(PredictionResult.Profile(values: pairs, coxPrediction: prediction, stratumLabel: label))
+                let pairs = zip(profiles.columns, values).map { (column: $0, value: $1) } + stratum.settings
+                rows.append(PredictionResult.Profile(values: pairs, coxPrediction: prediction, stratumLabel: stratum.label))
                 for row in prediction.survivalAtTimes where row.isBeyondLastTime {
                     beyond.insert(String(format: "%g", row.time))
                 }

@@ -128,20 +128,25 @@ public struct PredictRequest: AnalysisRequest {
                 return dose
             }
         }
-        let rows = (0..<(doses?.count ?? 1)).flatMap { d in (0..<profiles.x.rows).map { (d, $0) } }
+        // A stratum (a frailty Cox model with strata()) varies slowest, then the dose.
+        let strata = try strataCombinations(fitted.design)
+        let rows = strata.indices.flatMap { s in
+            (0..<(doses?.count ?? 1)).flatMap { d in (0..<profiles.x.rows).map { (s, d, $0) } }
+        }
         var x = Matrix(rows: rows.count, columns: profiles.x.columns)
         for (i, row) in rows.enumerated() {
-            for j in 0..<x.columns { x[i, j] = profiles.x[row.1, j] }
+            for j in 0..<x.columns { x[i, j] = profiles.x[row.2, j] }
         }
+        let stratumCodes = fitter.formula.strataColumns.isEmpty ? nil : rows.map { strata[$0.0].index ?? 0 }
         let predictions = try fitted.fit.predict(
-            RegressionProfiles(x: x, dose: doses.map { doses in rows.map { doses[$0.0] } }),
+            RegressionProfiles(x: x, dose: doses.map { doses in rows.map { doses[$0.1] } }, strata: stratumCodes),
             request: PredictionRequest(times: times, probabilities: [0.5], tau: horizon,
                                        confidenceLevel: specification.confidenceLevel, patient: patient),
             data: fitted.data)
         let profileRows = zip(rows, predictions).map { row, prediction in
-            let dose = dosing.map { [(column: $0.column, value: $0.values[row.0])] } ?? []
+            let dose = dosing.map { [(column: $0.column, value: $0.values[row.1])] } ?? []
             return PredictionResult.Profile(
-                values: dose + zip(profiles.columns, profiles.values[row.1]).map { (column: $0, value: $1) },
+                values: dose + zip(profiles.columns, profiles.values[row.2]).map { (column: $0, value: $1) } + strata[row.0].settings,
                 prediction: prediction)
         }
         var numeric = Set(profiles.columns.filter { fitted.design.coding.factorLevels[$0] == nil })

@@ -53,19 +53,21 @@ extension CoxPHFit {
         let data = CoxSortedData(x: x, time: Array(fixed.prefix(n)), event: event, strata: strata, weights: weights,
                                  entry: start.map { _ in Array(fixed.dropFirst(n)) })
         let beta = coefficients.map { $0.isFinite ? $0 : 0 }
-        var labels: [Int?] = [nil]
-        if let strata {
-            labels = Array(Set(strata)).sorted().map { Optional($0) }
-        }
-        var result: [CoxBaselineHazard.Stratum] = []
-        for s in 0..<data.strataCount {
-            let label = s < labels.count ? labels[s] : nil
-            result.append(Self.stratumBaseline(data, range: data.strataStart[s]..<data.strataStart[s + 1],
-                                               beta: beta, means: means, ties: ties, label: label))
-        }
+        let result = Self.strataBaselines(data, strata: strata, beta: beta, means: means, ties: ties)
         var variance = reportedVariance
         for k in variance.elements.indices where !variance.elements[k].isFinite { variance.elements[k] = 0 }
         return CoxBaselineHazard(ties: ties, coefficients: beta, means: means, variance: variance, strata: result)
+    }
+
+    /// The baseline of every stratum of sorted rows, labelled by the stratum's code in `strata` (the
+    /// codes ascending, as ``CoxSortedData`` orders them; one unlabelled stratum without strata).
+    package static func strataBaselines(_ data: CoxSortedData, strata: [Int]?, beta: [Double], means: [Double],
+                                        ties: CoxPH.Ties) -> [CoxBaselineHazard.Stratum] {
+        let labels: [Int?] = strata.map { Array(Set($0)).sorted().map { Optional($0) } } ?? [nil]
+        return (0..<data.strataCount).map { s in
+            stratumBaseline(data, range: data.strataStart[s]..<data.strataStart[s + 1], beta: beta, means: means, ties: ties,
+                            label: s < labels.count ? labels[s] : nil)
+        }
     }
 
     /// One stratum: a backward pass (times descending, risk sets growing) collecting the sums at each

@@ -33,17 +33,19 @@ extension FrailtyCoxPHFit {
     /// `H = Λ₀(t) exp(xᵀβ)`, its interval the image of `H`'s. θ is taken as known (no interval widening
     /// for its uncertainty), and the covariance of `ω̂` with `β` is left out.
     ///
-    /// - Throws: `.invalidArgument` for a dose, a probability outside (0, 1), a stratified fit, or data
-    ///   without the fit's frailty groups; as ``CoxBaselineHazard/predict(profile:stratum:times:tau:confidenceLevel:survivalOf:)``.
+    /// With `strata()` each profile's curve uses its stratum's baseline (`profiles.strata`, required when
+    /// the fit has several strata), as R's `survfit` of the offset fit with the same `strata()`.
+    ///
+    /// - Throws: `.invalidArgument` for a dose, a probability outside (0, 1), or data without the fit's
+    ///   frailty groups; as ``CoxBaselineHazard/predict(profile:stratum:times:tau:confidenceLevel:survivalOf:)``.
     /// - Complexity: O(n log n) for the baseline, then O(T p²) per profile (T distinct times; a log-normal
     ///   population curve adds a quadrature per time).
     public func predict(_ profiles: RegressionProfiles, request: PredictionRequest,
                         data: RegressionData) throws(StatModelError) -> [SurvivalProfilePrediction] {
         let context = FrailtyCoxPH.fitContext
         try CoxBaselineHazard.check(profiles, request, context: context)
-        if let strata = data.strata, Set(strata).count > 1 {
-            throw .invalidArgument(context: context, message: "predictions from a frailty model with strata() are not built yet; "
-                + "leave strata() out to predict.")
+        if let strata = profiles.strata, strata.count != profiles.count {
+            throw .lengthMismatch(context: context, argument: "strata", expected: profiles.count, found: strata.count)
         }
         guard let groups = data.frailty, groups.codes.count == data.rows, groups.count == frailties.count else {
             throw .invalidArgument(context: context, message: "predictions need the data the frailty model was fitted on.")
@@ -55,11 +57,11 @@ extension FrailtyCoxPHFit {
             let row = profiles.row(index)
             let curve: CoxSurvivalPrediction
             if let effect {
-                curve = try baseline.predict(profile: row + [effect.estimate, 1], times: request.times, tau: request.tau,
-                                             confidenceLevel: request.confidenceLevel)
+                curve = try baseline.predict(profile: row + [effect.estimate, 1], stratum: profiles.strata?[index], times: request.times,
+                                             tau: request.tau, confidenceLevel: request.confidenceLevel)
             } else {
-                curve = try baseline.predict(profile: row + [0, 0], times: request.times, tau: request.tau,
-                                             confidenceLevel: request.confidenceLevel, survivalOf: populationSurvival)
+                curve = try baseline.predict(profile: row + [0, 0], stratum: profiles.strata?[index], times: request.times,
+                                             tau: request.tau, confidenceLevel: request.confidenceLevel, survivalOf: populationSurvival)
             }
             var prediction = curve.profilePrediction(probabilities: request.probabilities, row: row)
             if let effect, let mean = prediction.restrictedMean {
@@ -118,15 +120,15 @@ extension FrailtyCoxPHFit {
             throw .lengthMismatch(context: FrailtyCoxPH.fitContext, argument: "x", expected: n * p, found: data.x.elements.count)
         }
         let (time, entry) = try FrailtyCoxPH.fixedTimes(data, timeFix: true)
-        let sorted = CoxSortedData(x: x, time: time, event: data.event, strata: nil, weights: nil, entry: entry)
+        let sorted = CoxSortedData(x: x, time: time, event: data.event, strata: data.strata, weights: nil, entry: entry)
         let beta = coefficients.map { $0.isFinite ? $0 : 0 } + [1, 0]
         let centre = means + [0, 0]
-        let stratum = CoxPHFit.stratumBaseline(sorted, range: 0..<n, beta: beta, means: centre, ties: ties, label: nil)
+        let strata = CoxPHFit.strataBaselines(sorted, strata: data.strata, beta: beta, means: centre, ties: ties)
         var variance = Matrix(rows: p + 2, columns: p + 2)
         for i in 0..<p {
             for j in 0..<p where self.variance[i, j].isFinite { variance[i, j] = self.variance[i, j] }
         }
         variance[p + 1, p + 1] = patientVariance
-        return CoxBaselineHazard(ties: ties, coefficients: beta, means: centre, variance: variance, strata: [stratum])
+        return CoxBaselineHazard(ties: ties, coefficients: beta, means: centre, variance: variance, strata: strata)
     }
 }

@@ -20,6 +20,8 @@
 #   population:  w = 0; gamma: S = (1 + theta H)^(-1/theta); gaussian: S = int exp(-H e^b) dN(0, theta)(b);
 #                interval S(H +- z se(H)) (H clamped at 0), SE of S = -dS/dH se(H); RMST = the steps' area.
 # theta is the fit's as print shows it (the last row of the outer history), taken as known.
+# With strata (cases *_strata): the frailty fit and the offset fit both have + strata(col); survfit(fo, newdata)
+# then uses the baseline of the profile's stratum (newdata names it).
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
 args <- commandArgs(trailingOnly = FALSE)
 script_arg <- sub("^--file=", "", args[grep("^--file=", args)])
@@ -30,10 +32,10 @@ step_at <- function(tm, y, t) { k <- findInterval(t, tm); ifelse(k == 0, 1, y[pm
 first_below_half <- function(tm, s) { k <- which(s < 0.5 + sqrt(.Machine$double.eps)); if (length(k)) tm[k[1]] else NA }
 
 one_case <- function(name, data, time, event, covariates, group, distribution, profile, patient, times, tau,
-                     reference_levels = structure(list(), names = character(0)), start = NULL) {
+                     reference_levels = structure(list(), names = character(0)), start = NULL, strata = NULL) {
   d <- data
   for (col in names(reference_levels)) d[[col]] <- relevel(factor(d[[col]]), ref = reference_levels[[col]])
-  rhs <- paste(covariates, collapse = " + ")
+  rhs <- paste(c(covariates, if (!is.null(strata)) sprintf("strata(%s)", strata)), collapse = " + ")
   surv <- if (is.null(start)) sprintf("Surv(%s, %s)", time, event) else sprintf("Surv(%s, %s, %s)", start, time, event)
   form <- as.formula(sprintf("%s ~ %s + frailty(%s, distribution = '%s')", surv, rhs, group, distribution))
   fit <- coxph(form, data = d)
@@ -95,6 +97,7 @@ one_case <- function(name, data, time, event, covariates, group, distribution, p
        reference_levels = reference_levels, profile = profile, patient = patient, times = I(times), tau = tau,
        theta = theta, own = own, population = population)
   out$start <- start  # only for counting-process rows
+  out$strata <- strata  # only for stratified fits
   out
 }
 
@@ -110,7 +113,14 @@ cases <- list(
            list(dose_group = "high", baseline_pain = 7), "P0000001", c(7, 14, 28), 28, list(dose_group = "low")),
   one_case("episodes_gamma", episodes, "stop_day", "relief_ended", c("dose_group", "baseline_pain"), "patient_id", "gamma",
            list(dose_group = "high", baseline_pain = 5), "P0000365", c(30, 90, 180), 180, list(dose_group = "low"),
-           start = "start_day"))
+           start = "start_day"),
+  # (kidney with strata(sex) or strata(disease) ends at theta = 5e-9 with R's inner loop not converging: not used)
+  one_case("trial_gaussian_strata", trial, "relief_days", "relief_ended", c("dose_group", "baseline_pain"), "patient_id",
+           "gaussian", list(dose_group = "low", baseline_pain = 5, condition = "CRPS"), "P0000002", c(7, 14, 28), 28,
+           list(dose_group = "low"), strata = "condition"),
+  one_case("trial_gamma_strata", trial, "relief_days", "relief_ended", c("dose_group", "baseline_pain"), "patient_id", "gamma",
+           list(dose_group = "high", baseline_pain = 7, condition = "neuropathic"), "P0000001", c(7, 14, 28), 28,
+           list(dose_group = "low"), strata = "condition"))
 writeLines(toJSON(list(r_version = R.version.string, survival_version = as.character(packageVersion("survival")),
                        cases = cases), auto_unbox = TRUE, digits = NA, pretty = TRUE, na = "null"),
            file.path(out_dir, "frailty_predict.json"))
