@@ -94,7 +94,12 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
         }
     }
 
-    /// One pass over the rows in blocks.
+    /// Rows per chunk of an evaluation (32 blocks): the chunks run concurrently and their sums are added
+    /// in row order, so the numbers do not depend on the number of cores (a fit of up to this many rows is
+    /// one chunk, summed exactly as a single pass).
+    package static var chunkRows: Int { 65_536 }
+
+    /// One pass over the rows, in chunks evaluated concurrently (each in blocks), then the chunks' sums in order.
     private mutating func compute(_ parameters: [Double], derivatives: Bool) throws(StatModelError) -> NewtonEvaluation {
         let k = locationParameterCount
         guard parameters.count == parameterCount else {
@@ -104,31 +109,95 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
         let n = response.rows
         let theta = Array(parameters.prefix(k))
         let logSigma = response.fixedLogScale ?? parameters[k]
-        let inverseSigma = exp(-logSigma)
-        let family = response.family
-        let context = self.context
+        let (location, response) = (self.location, self.response)
+        let chunkRows = Self.chunkRows
+        let chunks = Parallel.map((n + chunkRows - 1) / chunkRows) { c -> Result<AFTChunkSums, StatModelError> in
+            let rows = (c * chunkRows)..<min(n, (c + 1) * chunkRows)
+            do throws(StatModelError) {
+                return .success(try Self.evaluate(rows, location: location, response: response, theta: theta, logSigma: logSigma,
+                                                  derivatives: derivatives))
+            } catch {
+                return .failure(error)
+            }
+        }
         var total = AFTLocationDerivatives(count: k)
-        var workspace = location.makeWorkspace(blockRows: min(Self.blockRows, n))
-        var block = AFTRowDerivatives(count: min(Self.blockRows, n))
         var loglik = 0.0
         var logScaleScore = 0.0
         var logScaleCurvature = 0.0
-        var first = 0
-        while first < n {
-            let m = min(Self.blockRows, n - first)
+        for (c, chunk) in chunks.enumerated() {
+            let sums = try chunk.get()
+            if sums.isUndefined { return .undefined }
+            loglik += sums.logLikelihood
+            guard derivatives else { continue }
+            logScaleScore += sums.logScaleScore
+            logScaleCurvature += sums.logScaleCurvature
+            total.add(sums.location)
+            let first = c * chunkRows
+            for (i, value) in sums.rowScores.enumerated() where rowScores.indices.contains(first + i) {
+                rowScores[first + i] = value
+            }
+            for (i, value) in sums.rowLogScaleScores.enumerated() where rowLogScaleScores.indices.contains(first + i) {
+                rowLogScaleScores[first + i] = value
+            }
+        }
+        let value = loglik.isFinite ? loglik : -.infinity
+        guard derivatives else { return NewtonEvaluation(value: value, gradient: [], information: Matrix(rows: 0, columns: 0)) }
+        lastParameters = parameters
+        var information = total.information
+        var score = total.score
+        if estimatesScale {
+            var full = Matrix(rows: k + 1, columns: k + 1)
+            for j in 0..<k {
+                for i in 0..<k { full[i, j] = information[i, j] }
+                full[k, j] = total.cross[j]
+                full[j, k] = total.cross[j]
+            }
+            full[k, k] = logScaleCurvature
+            information = full
+            score.append(logScaleScore)
+        }
+        return NewtonEvaluation(value: value, gradient: score, information: information)
+    }
+
+    /// The sums of one chunk of rows, in blocks of ``blockRows`` (the design block stays in cache).
+    /// - Complexity: O(m k²) for m rows.
+    private static func evaluate(
+        _ chunk: Range<Int>, location: Location, response: AFTResponse, theta: [Double], logSigma: Double, derivatives: Bool
+    ) throws(StatModelError) -> AFTChunkSums {
+        let k = theta.count
+        let inverseSigma = exp(-logSigma)
+        let family = response.family
+        let context = response.context
+        var sums = AFTChunkSums(count: k)
+        if derivatives {
+            sums.rowScores = [Double](repeating: 0, count: chunk.count)
+            sums.rowLogScaleScores = sums.rowScores
+        }
+        var workspace = location.makeWorkspace(blockRows: min(blockRows, chunk.count))
+        var block = AFTRowDerivatives(count: min(blockRows, chunk.count))
+        var loglik = 0.0
+        var logScaleScore = 0.0
+        var logScaleCurvature = 0.0
+        var first = chunk.lowerBound
+        while first < chunk.upperBound {
+            let m = min(blockRows, chunk.upperBound - first)
             let rows = first..<(first + m)
             let located = try AFTLinearAlgebra.run(context, "the location μ(θ)") { () throws(LinearAlgebraError) -> [Double]? in
                 try location.locate(theta, rows: rows, derivatives: derivatives, workspace: &workspace)
             }
-            guard let mu = located, mu.count == m else { return .undefined }
+            guard let mu = located, mu.count == m else {
+                sums.isUndefined = true
+                return sums
+            }
             if m != block.count { block = AFTRowDerivatives(count: m) }
             block.curvatureIsNonNegative = true
             let entryY = response.entryY
+            let offset = first - chunk.lowerBound
             response.y.withUnsafeBufferPointer { yb in
             response.event.withUnsafeBufferPointer { eb in
             response.weights.withUnsafeBufferPointer { wb in
-            rowScores.withUnsafeMutableBufferPointer { dg in
-            rowLogScaleScores.withUnsafeMutableBufferPointer { ds in
+            sums.rowScores.withUnsafeMutableBufferPointer { dg in
+            sums.rowLogScaleScores.withUnsafeMutableBufferPointer { ds in
                 for i in 0..<m {
                     let row = first + i
                     let z = (yb[row] - mu[i]) * inverseSigma
@@ -161,8 +230,8 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
                         cross += w * (entry.second * z0 + entry.first) * inverseSigma
                         curvature += w * (entry.second * z0 * z0 + entry.first * z0)
                     }
-                    dg[row] = g
-                    ds[row] = s
+                    dg[offset + i] = g
+                    ds[offset + i] = s
                     block.score[i] = w * g
                     if !(h >= 0) { block.curvatureIsNonNegative = false }
                     block.curvature[i] = h
@@ -175,27 +244,12 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
                 let rowDerivatives = block
                 try AFTLinearAlgebra.run(context, "the information JᵀDJ") { () throws(LinearAlgebraError) in
                     try location.accumulate(theta, rows: rows, derivatives: rowDerivatives, workspace: &workspace,
-                                            into: &total)
+                                            into: &sums.location)
                 }
             }
             first += m
         }
-        let value = loglik.isFinite ? loglik : -.infinity
-        guard derivatives else { return NewtonEvaluation(value: value, gradient: [], information: Matrix(rows: 0, columns: 0)) }
-        lastParameters = parameters
-        var information = total.information
-        var score = total.score
-        if estimatesScale {
-            var full = Matrix(rows: k + 1, columns: k + 1)
-            for j in 0..<k {
-                for i in 0..<k { full[i, j] = information[i, j] }
-                full[k, j] = total.cross[j]
-                full[j, k] = total.cross[j]
-            }
-            full[k, k] = logScaleCurvature
-            information = full
-            score.append(logScaleScore)
-        }
-        return NewtonEvaluation(value: value, gradient: score, information: information)
+        (sums.logLikelihood, sums.logScaleScore, sums.logScaleCurvature) = (loglik, logScaleScore, logScaleCurvature)
+        return sums
     }
 }

@@ -2,7 +2,7 @@ import NumericCore
 
 /// The location part of the AFT score and information, summed over blocks of rows: `U_θ = Σ Jᵢ gᵢ`,
 /// `I_θθ = Σ Dᵢ Jᵢ Jᵢᵀ − Σ gᵢ ∂²μᵢ` and `I_θ,log σ = Σ cᵢ Jᵢ` (``AFTRowDerivatives`` gives `g`, `D`, `c`).
-package struct AFTLocationDerivatives {
+package struct AFTLocationDerivatives: Sendable {
     /// `U_θ`, length `k`.
     package var score: [Double]
     /// `I_θθ`, `k × k`.
@@ -15,6 +15,18 @@ package struct AFTLocationDerivatives {
         score = [Double](repeating: 0, count: k)
         information = Matrix(rows: k, columns: k)
         cross = score
+    }
+
+    /// Adds another chunk's sums (element by element).
+    /// - Parameter other: Sums over other rows, for the same parameters.
+    package mutating func add(_ other: AFTLocationDerivatives) {
+        for index in information.elements.indices where other.information.elements.indices.contains(index) {
+            information.elements[index] += other.information.elements[index]
+        }
+        for j in score.indices where other.score.indices.contains(j) && other.cross.indices.contains(j) {
+            score[j] += other.score[j]
+            cross[j] += other.cross[j]
+        }
     }
 
     /// Adds `JᵀDJ`, `Jᵀg` and `Jᵀc` for one block with Jacobian `J` (`m × k`): `syrk` on `√D J` when every
