@@ -41,9 +41,15 @@ public struct CompareRenderer: ResultRenderer {
             title: (result.adjusted == nil ? "Relief" : "Adjusted relief") + " by \(result.column) (reference \(comparison.reference))",
             curves: curves)
         plot.differences = Self.differencePanel(result)
-        caption += " The lower panel shows each group's " + (result.adjusted == nil ? "" : "adjusted ")
-            + "proportion minus the reference's, with \(level) pointwise " + (result.adjusted == nil ? "(Greenwood) " : "delta-method ")
-            + "bands; the dashed line is no difference."
+        if let strata = result.strataColumn, comparison.isStratified {
+            caption += " The curves are each group's unstratified Kaplan–Meier estimate; the lower panel shows each group's "
+                + "difference from the reference stratified by \(strata): the stratum-size-weighted (n_s / n) average of the "
+                + "within-stratum differences, with \(level) pointwise bands; the dashed line is no difference."
+        } else {
+            caption += " The lower panel shows each group's " + (result.adjusted == nil ? "" : "adjusted ")
+                + "proportion minus the reference's, with \(level) pointwise " + (result.adjusted == nil ? "(Greenwood) " : "delta-method ")
+                + "bands; the dashed line is no difference."
+        }
         return ReportFigure(svg: plot.svg(), caption: caption, name: "compare")
     }
 
@@ -152,10 +158,11 @@ public struct CompareRenderer: ResultRenderer {
             title: "Relief by \(result.column): each group against \(result.column) = \(comparison.reference)",
             header: provenance.modelHeaderLines(input: input, model: [
                 ("reference", "\(result.column) = \(comparison.reference)"),
-                ("tau", "\(tau) days (\(comparison.tauRule == .specified ? "given with --tau" : "the shortest group follow-up: the largest time every group still has someone at risk"))"),
+                ("tau", "\(tau) days (\(comparison.tauRule == .specified ? "given with --tau" : comparison.isStratified ? "the shortest group x stratum follow-up: the largest time every group still has someone at risk in every stratum" : "the shortest group follow-up: the largest time every group still has someone at risk"))"),
                 ("bootstrap", comparison.bootstrapReplicates > 0
-                    ? "\(comparison.bootstrapReplicates) replicates, seed \(comparison.seed) (median difference)" : "none"),
-            ]))
+                    ? "\(comparison.bootstrapReplicates) replicates, seed \(comparison.seed) (median difference)"
+                    : comparison.isStratified ? "none (no median difference with --strata)" : "none"),
+            ] + Self.strataHeader(result)))
         if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
         let number = ReportColumn.Style.general(significant: 5)
         document.sections.append(ReportDocument.Section(heading: "Groups", tables: [
@@ -170,8 +177,9 @@ public struct CompareRenderer: ResultRenderer {
                     [.text(g.level), .integer(g.n), .integer(g.events), g.median.estimate.map(ReportCell.number) ?? .empty,
                      .number(g.restrictedMean.estimate), .number(g.restrictedMean.standardError)]
                 },
-                notes: ["rmst: restricted mean relief to \(tau) days (R's print.survfit with rmean = \(tau)); NR: not reached."]),
-        ]))
+                notes: ["rmst: restricted mean relief to \(tau) days (R's print.survfit with rmean = \(tau)); NR: not reached."]
+                    + (comparison.isStratified ? ["These are each group's unstratified curves; the differences below are stratified."] : [])),
+        ] + [Self.strataTable(result, tau: tau)].compactMap { $0 }))
         let rows = Self.rows(result)
         document.sections.append(ReportDocument.Section(heading: "Differences against \(comparison.reference)", tables: [
             ReportTable(
@@ -186,13 +194,13 @@ public struct CompareRenderer: ResultRenderer {
                     [.text(r.group), .text(r.measure), r.time.map(ReportCell.number) ?? .empty, .number(r.estimate),
                      .number(r.standardError), .number(r.lower), .number(r.upper), .number(r.pValue)]
                 },
-                notes: [
+                notes: Self.stratifiedNotes(result, [
                     "rmst_difference: days of relief gained to tau (group minus reference); rmst_ratio: their ratio (SE of the log ratio).",
                     "survival_difference: difference in the chance of still being in relief at the time (Greenwood SEs).",
                     "median_difference: percentile bootstrap interval (rows resampled within groups); its p uses the bootstrap SE.",
                     "hazard_ratio: Cox model on the group alone (R's coxph(Surv ~ group), Efron ties); below 1, relief lasts longer.",
                     "Intervals are \(ci); the SEs of ratios are on the log scale.",
-                ]),
+                ])),
         ]))
         if let adjusted = result.adjusted {
             let columns = [
@@ -233,24 +241,28 @@ public struct CompareRenderer: ResultRenderer {
             + ["time", "estimate", "std_error", "lower", "upper", "p_value", "n", "events"].map {
                 ReportColumn($0, style: .general(significant: 17))
             }
-            + ["confidence_level", "relief_version"].map { ReportColumn($0, style: .label) }
+            + ["confidence_level", "relief_version"].map { ReportColumn($0, style: .label) } + Self.strataCSVColumns(result)
         let trailer: [ReportCell] = [.number(comparison.confidenceLevel), .text(provenance.version)]
         func cell(_ value: Double?) -> ReportCell { value.map(ReportCell.number) ?? .empty }
         var rows: [[ReportCell]] = [
             ["input", "", "rows_read"], ["input", "", "rows_used"], ["input", "", "rows_excluded"],
         ].enumerated().map { index, label in
             label.map(ReportCell.text) + [.empty, .integer([input.rowsRead, input.rowsUsed, input.rowsExcluded][index])]
-                + Array(repeating: ReportCell.empty, count: 6) + trailer
+                + Array(repeating: ReportCell.empty, count: 6) + trailer + Self.strataCSVCells(result, section: "input", measure: "")
         }
         for g in comparison.groups {
             rows.append([.text("group"), .text(g.level), .text("median"), .empty, cell(g.median.estimate), .empty,
-                         cell(g.median.lower), cell(g.median.upper), .empty, .integer(g.n), .integer(g.events)] + trailer)
+                         cell(g.median.lower), cell(g.median.upper), .empty, .integer(g.n), .integer(g.events)] + trailer
+                         + Self.strataCSVCells(result, section: "group", measure: "median"))
             rows.append([.text("group"), .text(g.level), .text("rmst"), .number(comparison.tau), .number(g.restrictedMean.estimate),
-                         .number(g.restrictedMean.standardError), .empty, .empty, .empty, .integer(g.n), .integer(g.events)] + trailer)
+                         .number(g.restrictedMean.standardError), .empty, .empty, .empty, .integer(g.n), .integer(g.events)] + trailer
+                         + Self.strataCSVCells(result, section: "group", measure: "rmst"))
         }
+        rows += Self.strataCSVRows(result, trailer: trailer)
         for r in Self.rows(result) {
             rows.append([.text("contrast"), .text(r.group), .text(r.measure), cell(r.time), .number(r.estimate), .number(r.standardError),
-                         .number(r.lower), .number(r.upper), .number(r.pValue), .empty, .empty] + trailer)
+                         .number(r.lower), .number(r.upper), .number(r.pValue), .empty, .empty] + trailer
+                         + Self.strataCSVCells(result, section: "contrast", measure: r.measure))
         }
         for (kind, r) in Self.adjustedRows(result) {
             rows.append([.text(kind), .text(r.group), .text(r.measure), cell(r.time), .number(r.estimate), .number(r.standardError),
@@ -301,6 +313,6 @@ public struct CompareRenderer: ResultRenderer {
                     ("rows", .integer(adjusted.rows)), ("curves", list("adjusted")), ("differences", list("adjusted_difference")),
                 ])
             } ?? .null),
-        ]
+        ] + Self.strataJSON(result)
     }
 }
