@@ -38,7 +38,8 @@ public struct CompareRenderer: ResultRenderer {
                 + "still at risk."
         }
         var plot = KaplanMeierPlot(
-            title: (result.adjusted == nil ? "Relief" : "Adjusted relief") + " by \(result.column) (reference \(comparison.reference))",
+            title: (result.adjusted == nil ? "Relief" : "Adjusted relief") + " by \(result.column) (reference \(comparison.reference))"
+                + (result.strataColumn.map { "; difference within \($0) strata" } ?? ""),
             curves: curves)
         plot.differences = Self.differencePanel(result)
         if let strata = result.strataColumn, comparison.isStratified {
