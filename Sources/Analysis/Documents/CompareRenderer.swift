@@ -235,7 +235,9 @@ public struct CompareRenderer: ResultRenderer {
     /// Columns: `section, group, measure, time, estimate, std_error, lower, upper, p_value, n, events,
     /// confidence_level, relief_version`. Sections: `input`, `group` (measures `median`, `rmst` with
     /// `std_error`, `time` = tau; `n` and `events`), `contrast` (the rows of the differences table),
-    /// `adjusted` and `adjusted_difference` (with `--adjust`: survival at each time and `rmst`).
+    /// `adjusted` and `adjusted_difference` (with `--adjust`: survival at each time and `rmst`). With
+    /// `--strata`, columns `stratum` and `method` follow and section `stratum` gives each group's `weight`
+    /// and `rmst` within each stratum (``strataCSVRows(_:trailer:)``).
     public func csvTable(_ result: CompareResult, input: ReportInput, provenance: Provenance) -> ReportTable {
         let comparison = result.comparison
         let columns = ["section", "group", "measure"].map { ReportColumn($0, style: .label) }
@@ -276,7 +278,8 @@ public struct CompareRenderer: ResultRenderer {
     /// "groups": [{"level", "n", "events", "median": {"estimate", "lower", "upper"}, "rmst", "rmst_se"}],
     /// "contrasts": [{"group", "measure", "time", "estimate", "std_error", "lower", "upper", "p_value"}],
     /// "adjusted": {"model", "adjust", "formula", "rows", "curves": [rows as contrasts, p_value null],
-    /// "differences": [rows as contrasts]} | null}`.
+    /// "differences": [rows as contrasts]} | null}`, and with `--strata` a member `strata`
+    /// (``strataJSON(_:)``).
     public func jsonMembers(_ result: CompareResult) -> [(key: String, value: JSONValue)] {
         let comparison = result.comparison
         return [
