@@ -112,3 +112,13 @@ extension CompareRenderer {
         return notes.filter { note in !replaced.contains { note.hasPrefix($0) } } + [method]
     }
 }
+
+extension CompareRenderer {
+    /// The sentence on `strata()` in a Cox adjustment (each row on its own stratum's baseline), or nothing.
+    static func adjustedStrataNotes(_ adjusted: AdjustedComparison) -> [String] {
+        guard !adjusted.strataColumns.isEmpty else { return [] }
+        let columns = adjusted.strataColumns.joined(separator: ", ")
+        return ["With strata(\(columns)) each row's predicted curve uses the baseline hazard of its own \(columns) stratum (R's "
+            + "survfit(fit, newdata = row)); the strata's baseline variances add to the SEs."]
+    }
+}

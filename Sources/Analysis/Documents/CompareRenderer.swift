@@ -35,7 +35,7 @@ public struct CompareRenderer: ResultRenderer {
             caption = "Adjusted (standardised) proportion of episodes still in relief by \(result.column): the \(adjusted.model) "
                 + "model of \(adjusted.formula) averaged over all \(adjusted.rows) rows with each group's level, with \(level) "
                 + "pointwise delta-method bands, to tau = \(tau); the table under the axis gives the (unadjusted) numbers "
-                + "still at risk."
+                + "still at risk." + Self.adjustedStrataNotes(adjusted).map { " " + $0 }.joined()
         }
         var plot = KaplanMeierPlot(
             title: (result.adjusted == nil ? "Relief" : "Adjusted relief") + " by \(result.column) (reference \(comparison.reference))"
@@ -223,7 +223,7 @@ public struct CompareRenderer: ResultRenderer {
                 "Standardised (g-computation): each group's curve is the average over all \(adjusted.rows) rows of the \(adjusted.model) "
                     + "model's predictions with every row's \(result.column) set to that group; never the \"average patient\" curve.",
                 "Model: \(adjusted.model), formula \(adjusted.formula). SEs by the delta method (the curves share the model's parameters).",
-            ]
+            ] + Self.adjustedStrataNotes(adjusted)
             document.sections.append(ReportDocument.Section(heading: "Adjusted for \(adjusted.adjust)", tables: [
                 table("adjusted", "Adjusted curves (\(ci), delta method)", p: false), differences,
             ]))

@@ -48,8 +48,8 @@ public struct CompareRequest: AnalysisRequest {
                 throw AnalysisError(.usage, "--strata \(strata): the strata must be another column than --by \(column)")
             }
             guard adjust == nil else {
-                throw AnalysisError(.usage, "--strata with --adjust: adjusted curves within strata are not available yet; compare "
-                    + "within strata without --adjust, or adjust for \(strata) as a term")
+                throw AnalysisError(.usage, "--strata with --adjust: for adjusted curves on a baseline per \(strata) stratum, put "
+                    + "strata(\(strata)) in --adjust with --model cox (or adjust for \(strata) as a term), without --strata")
             }
         }
         guard comparison.bootstrapReplicates >= 0 else {
@@ -65,10 +65,13 @@ public struct CompareRequest: AnalysisRequest {
                     + "\(adjustModel) adjusted curves are not available yet")
             }
             let fitter = try RegressionFitter(model: adjustModel, specification: ModelSpecification(formula: "\(column) + \(adjust)"))
-            if !fitter.formula.strataColumns.isEmpty || fitter.formula.frailtyColumn != nil {
-                throw AnalysisError(.usage, "--adjust '\(adjust)': strata() and frailty() are not available in an adjustment yet (the "
-                    + "adjusted curves average one baseline hazard over the sample); adjust for the column as a term, or compare "
-                    + "within strata with --strata and no --adjust")
+            if fitter.formula.frailtyColumn != nil {
+                throw AnalysisError(.usage, "--adjust '\(adjust)': frailty() is not available in an adjustment (adjusted curves "
+                    + "average population curves); leave it out")
+            }
+            if fitter.formula.strataColumns.contains(column) {
+                throw AnalysisError(.usage, "--adjust '\(adjust)': strata(\(column)) would give each group its own baseline, so the "
+                    + "groups could not be compared; stratify by another column")
             }
             if fitter.formula.terms.contains(where: { $0.label != column && $0.label.split(separator: ":").contains(Substring(column)) }) {
                 throw AnalysisError(.usage, "--adjust '\(adjust)': an interaction with \(column) is not available yet; adjust for main effects")
@@ -181,7 +184,8 @@ public struct CompareRequest: AnalysisRequest {
                                             restrictedMean: difference.difference.restrictedMean)
         }
         return AdjustedComparison(
-            model: fit.modelName, adjust: adjust, formula: specification.formula, rows: design.rows, times: comparison.times,
+            model: fit.modelName, adjust: adjust, formula: specification.formula, strataColumns: fitter.formula.strataColumns,
+            rows: design.rows, times: comparison.times,
             groups: groups, contrasts: differences.map { part($0, figure: false) }, curveTimes: standardized.figureTimes,
             curves: figureCurves, curvesAreSteps: standardized.isStepFunction, curveContrasts: differences.map { part($0, figure: true) })
     }

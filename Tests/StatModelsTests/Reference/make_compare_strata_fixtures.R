@@ -84,3 +84,94 @@ cases <- list(
              "condition", "low", c(7, 14, 28), start = "start"))
 writeLines(toJSON(list(cases = cases), auto_unbox = TRUE, digits = NA, pretty = TRUE),
            file.path(out_dir, "compare_strata.json"))
+
+# ---- compare_strata_adjusted_cox.json -- standardised curves from coxph(... + strata(COL)) ----------------
+# For each dose group g: every row with dose_group set to g, survfit(fit, newdata) (one curve per row, each on
+# its own stratum's baseline), averaged at the times and each row's steps integrated to tau. Delta-method SEs
+# without Relief's formulas: the gradient in beta by central differences of the averaged summaries, refitting
+# the baselines at beta +- h (coxph(init =, iter.max = 0)); each stratum's baseline variance from survfit with
+# the coefficient variance set to 0 for one fixed row of the stratum (V_s(t) = its std.err^2, on that row's
+# scale), with each row's risk relative to that row rho_i = cumhaz_i / cumhaz_ref; then
+# Var S(t) = g' V_beta g + sum_s a_s(t)^2 V_s(t) with a_s(t) = sum_{i in s} S_i(t) rho_i / n, and for the
+# restricted mean sum_s sum_j dV_sj B_sj^2 with B_sj = integral of a_s from t_j to tau (strata independent).
+adjusted_cox_strata <- function(d, adjust, times, tau, reference = "low", h = 1e-5,
+                                response = "Surv(relief_days, relief_ended)") {
+  d$dose_group <- relevel(factor(d$dose_group), ref = reference)
+  form <- as.formula(paste(response, "~ dose_group +", adjust))
+  fit <- coxph(form, data = d)
+  strata_column <- sub("^.*strata\\(([^)]*)\\).*$", "\\1", adjust)
+  levels_ <- levels(d$dose_group)
+  n <- nrow(d)
+  newdata <- function(level) { nd <- d; nd$dose_group <- factor(level, levels = levels_); nd }
+  step_at <- function(tm, y, t) { k <- findInterval(t, tm); ifelse(k == 0, 1, y[pmax(k, 1)]) }
+  # One data frame per row of nd: its curve (time, surv, cumhaz), in row order.
+  per_row <- function(f, nd) {
+    sf <- survfit(f, newdata = nd)
+    stopifnot(length(sf$strata) == nrow(nd))
+    split(data.frame(time = sf$time, surv = sf$surv, cumhaz = sf$cumhaz), rep(seq_along(sf$strata), sf$strata))
+  }
+  row_summary <- function(curve) {
+    keep <- curve$time < tau
+    c(step_at(curve$time, curve$surv, times), sum(diff(c(0, curve$time[keep], tau)) * c(1, curve$surv[keep])))
+  }
+  summary_of <- function(f, level) rowMeans(sapply(per_row(f, newdata(level)), row_summary))
+  refit <- function(beta) coxph(form, data = d, init = beta, control = coxph.control(iter.max = 0))
+  beta <- coef(fit)
+  gradient <- function(level) {
+    sapply(seq_along(beta), function(j) {
+      e <- replace(numeric(length(beta)), j, h)
+      (summary_of(refit(beta + e), level) - summary_of(refit(beta - e), level)) / (2 * h)
+    })
+  }
+  f0 <- fit; f0$var[] <- 0
+  strata_levels <- sort(unique(d[[strata_column]]))
+  reference_rows <- lapply(strata_levels, function(s) {
+    row <- d[which(d[[strata_column]] == s)[1], ]
+    s0 <- survfit(f0, newdata = row)
+    list(time = s0$time, v = s0$std.err^2, cumhaz = s0$cumhaz)
+  })
+  curve <- function(level) {
+    nd <- newdata(level)
+    rows <- per_row(fit, nd)
+    parts <- lapply(seq_along(strata_levels), function(k) {
+      ref <- reference_rows[[k]]
+      members <- which(nd[[strata_column]] == strata_levels[k])
+      a <- Reduce(`+`, lapply(rows[members], function(curve) {
+        stopifnot(all(curve$time == ref$time))
+        curve$surv * curve$cumhaz[length(curve$cumhaz)] / ref$cumhaz[length(ref$cumhaz)]
+      })) / n
+      keep <- ref$time < tau
+      widths <- diff(c(ref$time[keep], tau))
+      list(a = step_at(ref$time, a, times) * (findInterval(times, ref$time) > 0),
+           v = ifelse(findInterval(times, ref$time) > 0, ref$v[pmax(findInterval(times, ref$time), 1)], 0),
+           b = rev(cumsum(rev(widths * a[keep]))), dv = diff(c(0, ref$v[keep])))
+    })
+    list(summary = rowMeans(sapply(rows, row_summary)), grad = gradient(level), parts = parts)
+  }
+  v <- vcov(fit)
+  curves <- lapply(levels_, curve)
+  names(curves) <- levels_
+  nt <- length(times)
+  se_of <- function(g, parts) {
+    s_var <- sapply(seq_len(nt), function(k)
+      drop(t(g[k, ]) %*% v %*% g[k, ]) + sum(sapply(parts, function(p) p$a[k]^2 * p$v[k])))
+    r_var <- drop(t(g[nt + 1, ]) %*% v %*% g[nt + 1, ]) + sum(sapply(parts, function(p) sum(p$dv * p$b^2)))
+    list(surv = sqrt(s_var), rmst = sqrt(r_var))
+  }
+  minus <- function(x, y) mapply(function(p, q) list(a = p$a - q$a, v = p$v, b = p$b - q$b, dv = p$dv), x, y, SIMPLIFY = FALSE)
+  groups <- lapply(levels_, function(l) {
+    c <- curves[[l]]
+    se <- se_of(c$grad, c$parts)
+    list(level = l, surv = I(c$summary[1:nt]), surv_se = I(se$surv), rmst = c$summary[nt + 1], rmst_se = se$rmst)
+  })
+  base <- curves[[reference]]
+  contrasts <- lapply(setdiff(levels_, reference), function(l) {
+    c <- curves[[l]]
+    se <- se_of(c$grad - base$grad, minus(c$parts, base$parts))
+    list(level = l, surv_diff = I(c$summary[1:nt] - base$summary[1:nt]), surv_diff_se = I(se$surv),
+         rmst_diff = c$summary[nt + 1] - base$summary[nt + 1], rmst_diff_se = se$rmst)
+  })
+  list(adjust = adjust, times = I(times), tau = tau, reference = reference, groups = groups, contrasts = contrasts)
+}
+writeLines(toJSON(list(cases = list(adjusted_cox_strata(trial, "baseline_pain + strata(condition)", c(7, 14, 28), 28))),
+                  auto_unbox = TRUE, digits = NA, pretty = TRUE), file.path(out_dir, "compare_strata_adjusted_cox.json"))
