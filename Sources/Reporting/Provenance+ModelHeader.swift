@@ -1,6 +1,6 @@
 extension Provenance {
     /// The key/value header lines of a model report (`relief fit`, `relief predict`): input, rows, the
-    /// given model lines, the options that change numbers (those not already among the
+    /// unit of the times (`time-unit`), the given model lines, the options that change numbers (those not already among the
     /// model lines), version, date and command.
     /// - Parameters:
     ///   - input: The input record.
@@ -13,9 +13,10 @@ extension Provenance {
             ("input", input.file),
             ("sha256", input.sha256),
             ("rows", "\(input.rowsRead) read, \(input.rowsUsed) used, \(input.rowsExcluded) excluded"),
+            ("time-unit", input.wording.units),
         ]
         lines += model
-        let shown = Set(model.map(\.key))
+        let shown = Set(model.map(\.key) + ["time-unit"])
         for option in options where !shown.contains(option.name) { lines.append((option.name, option.value)) }
         lines.append(("version", "Relief \(version)"))
         if let date { lines.append(("date", date)) }

@@ -1,6 +1,7 @@
 extension ReportInput {
-    /// The `input` member of every JSON output: file, sha256, rows read/used/excluded, delimiter and
-    /// each exclusion with its line, column and reason.
+    /// The `input` member of every JSON output: file, sha256, rows read/used/excluded, delimiter, the
+    /// unit of the times (`time_unit`), the outcome's word (`outcome_label`) and each exclusion with its
+    /// line, column and reason.
     public var json: JSONValue {
         .object([
             ("file", .string(file)),
@@ -9,6 +10,8 @@ extension ReportInput {
             ("rows_used", .integer(rowsUsed)),
             ("rows_excluded", .integer(rowsExcluded)),
             ("delimiter", .string(delimiter)),
+            ("time_unit", .string(wording.timeUnit.rawValue)),
+            ("outcome_label", .string(wording.outcome)),
             (
                 "exclusions",
                 .objects(exclusions) { exclusion in

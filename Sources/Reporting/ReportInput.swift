@@ -14,6 +14,8 @@ public struct ReportInput: Sendable, Equatable {
     public var exclusions: [Exclusion]
     /// The delimiter used to read the file (e.g. `comma`).
     public var delimiter: String
+    /// The words for the outcome and the unit of its times (days and "relief" unless set).
+    public var wording = OutcomeWording()
 
     /// The number of rows excluded.
     public var rowsExcluded: Int { exclusions.count }
@@ -36,10 +38,13 @@ public struct ReportInput: Sendable, Equatable {
     }
 
     /// The input record of a dataset read by DataIO.
-    /// - Parameter dataset: The dataset.
-    public init(_ dataset: SurvivalDataset) {
+    /// - Parameters:
+    ///   - dataset: The dataset.
+    ///   - wording: The unit of its times and the outcome's word.
+    public init(_ dataset: SurvivalDataset, wording: OutcomeWording = OutcomeWording()) {
         self.init(
             file: dataset.source.file, sha256: dataset.source.sha256, rowsRead: dataset.source.rowsRead,
             rowsUsed: dataset.rowsUsed, exclusions: dataset.exclusions, delimiter: dataset.source.delimiter)
+        self.wording = wording
     }
 }

@@ -1,11 +1,19 @@
+import Analysis
 import ArgumentParser
 import DataIO
+import Reporting
+
+extension TimeUnit: ExpressibleByArgument {}
 
 /// Options naming the columns and how they are coded: `--time`, `--start`, `--event`, `--id`, `--event-codes`
 /// (`--start` and `--id` listed as `Support` says).
 struct ColumnOptions<Support: ColumnSupport>: ParsableArguments {
     @Option(help: "Column holding the relief duration (days).")
     var time = "relief_days"
+
+    @Option(help: ArgumentHelp("Unit of the time columns, named in every header and axis (times are not converted).", valueName: "unit"))
+    var timeUnit = TimeUnit.days
+    @Option(help: ArgumentHelp("What the outcome is called in the output, e.g. response.", valueName: "word")) var outcomeLabel = "relief"
 
     @Option(help: ArgumentHelp("Column holding the entry time of (start, stop] rows (delayed entry, time-varying covariates; R's Surv(start, stop, event)); --time is then the stop time.", valueName: "column", visibility: Support.start))
     var start: String?
@@ -23,7 +31,9 @@ struct ColumnOptions<Support: ColumnSupport>: ParsableArguments {
             valueName: "ended=token censored=token"))
     var eventCodes: [String] = []
 
-    mutating func validate() throws { _ = try roles(skipInvalid: false) }
+    mutating func validate() throws {
+        (_, _) = (try roles(skipInvalid: false), try ValidationError.from { try OutcomeWording.checked(timeUnit: timeUnit, outcome: outcomeLabel) })
+    }
 
     /// The column roles for the reader, with the groups of `grouping` when the command has them.
     func roles(grouping: GroupingOptions? = nil, skipInvalid: Bool) throws -> ColumnRoles {

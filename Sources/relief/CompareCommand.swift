@@ -34,12 +34,14 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions<CompareRequest>
 
     func run() throws {
+        let (unit, times) = (km.input.columns.timeUnit, try estimation.parsedTimes(unit: km.input.columns.timeUnit))
         let comparison = KaplanMeierComparison(
-            reference: reference, tau: estimation.tau, times: try estimation.parsedTimes(), bootstrapReplicates: boot, seed: seed,
+            reference: reference, tau: estimation.tau, times: times.times, bootstrapReplicates: boot, seed: seed,
             kaplanMeier: km.confidence.kaplanMeier)
-        let request = try CompareRequest(
+        var request = try CompareRequest(
             source: try km.input.source(grouping: km.grouping), comparison: comparison, adjust: adjust, adjustModel: model)
-        let numbers = km.confidence.kaplanMeier.provenanceOptions + estimation.provenanceOptions() + request.provenanceOptions
+        request.landmarks = times.rule
+        let numbers = km.confidence.kaplanMeier.provenanceOptions + estimation.provenanceOptions(unit: unit) + request.provenanceOptions
         try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: numbers)(request)
     }
 }

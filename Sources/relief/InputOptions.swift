@@ -12,7 +12,9 @@ struct InputOptions<Support: ColumnSupport>: ParsableArguments {
     /// The data source, with the groups of `grouping` where the command has them.
     /// - Throws: `ValidationError` for a malformed `--band`, `--order` or `--event-codes`.
     func source(grouping: GroupingOptions? = nil) throws -> DataSource {
-        DataSource(path: file, dialect: csv.dialect, roles: try columns.roles(grouping: grouping, skipInvalid: csv.skipInvalid))
+        DataSource(
+            path: file, dialect: csv.dialect, roles: try columns.roles(grouping: grouping, skipInvalid: csv.skipInvalid),
+            wording: try ValidationError.from { try .checked(timeUnit: columns.timeUnit, outcome: columns.outcomeLabel) })
     }
 
     /// The options that change numbers, for the provenance: columns (and groups), then reading

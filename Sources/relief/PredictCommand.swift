@@ -43,11 +43,14 @@ struct PredictCommand: ParsableCommand {
     func validate() throws { try model.check(dist: dist?.dist) }
 
     func run() throws {
-        let request = try PredictRequest(
+        let (unit, times) = (input.columns.timeUnit, try estimation.parsedTimes(unit: input.columns.timeUnit))
+        var request = try PredictRequest(
             source: try input.source(), model: model.model, specification: try model.formula.specification(cox: model.cox, dist: dist?.dist),
-            settings: try ProfileSetting.parse(at), times: try estimation.parsedTimes(), tau: estimation.tau, doseColumn: model.doseColumn,
+            settings: try ProfileSetting.parse(at), times: times.times, tau: estimation.tau, doseColumn: model.doseColumn,
             patient: patient)
-        let numberOptions = request.provenanceOptions(references: model.formula.ref, at: at, times: estimation.times)
+        request.landmarks = times.rule
+        let numberOptions = request.provenanceOptions(
+            references: model.formula.ref, at: at, times: LandmarkTimes.provenanceText(estimation.times, unit: unit))
         try CommandRun(output: output, input: input, numberOptions: numberOptions)(request)
     }
 }

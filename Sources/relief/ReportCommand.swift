@@ -29,43 +29,30 @@ struct ReportCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions<AllColumns>
-
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The report file to write (atomically).", valueName: "file"))
     var output: String?
-
     @Option(help: "html (default; one self-contained file), markdown (with SVG files beside it) or pdf (through Chromium).")
     var format: ClinicalReport.FileFormat = .html
-
     @Flag(help: "Show patient identifiers and free-text columns (adds a per-patient listing). Off by default.")
     var includeIds = false
-
     @Option(help: "The report title.")
     var title = "Relief duration by dose and treatment frequency"
-
     @Option(help: ArgumentHelp("The numeric dose column (dose-response and coverage).", valueName: "column"))
     var dose = "dose_mg_kg"
-
     @Option(help: ArgumentHelp("The interval column (days between infusions).", valueName: "column"))
     var interval = "interval_days"
-
     @Option(help: ArgumentHelp("Regression model: weibull (default), lognormal, loglogistic, exponential or cox.", valueName: "model"))
     var model: ReportModelOption = .weibull
-
     @Option(help: ArgumentHelp("Right-hand side of the regression formula (default: the first --by column, interval, baseline_pain, condition, cotherapy, those present).", valueName: "terms"))
     var formula: String?
-
     @Option(help: ArgumentHelp("Columns of the baseline table, comma-separated (default: those of condition, route, baseline_pain, interval_days, cotherapy, dose_mg_kg, infusion_number, site present).", valueName: "c,c,..."))
     var baseline: String?
-
     @Option(help: ArgumentHelp("Round doses to multiples of this step to form dose levels for the dose-response curve.", valueName: "step"))
     var doseStep: Double?
-
     @Option(help: ArgumentHelp("Doses of the coverage table, comma-separated (default: the dose levels, or each dose group's median dose).", valueName: "d,d,..."))
     var coverageDoses: String?
-
     @Option(help: ArgumentHelp("Infusion intervals of the coverage table (days).", valueName: "I,I,..."))
     var intervals = "7,14,21,28,42,56"
-
     @Option(help: "Wanted coverage (fraction of days in relief) for the longest-interval column.")
     var target = 0.8
 
@@ -81,15 +68,18 @@ struct ReportCommand: ParsableCommand {
     /// The report request of these options (checked, nothing read yet).
     func request() throws -> ReportRequest {
         let grid = try ReportRequest.grid(coverageDoses: coverageDoses, intervals: intervals)
-        return try ReportRequest(
+        let (summary, landmarks) = try estimation.summary(km: confidence.kaplanMeier, unit: input.columns.timeUnit)
+        var request = try ReportRequest(
             source: try input.source(grouping: grouping), title: title, doseColumn: dose, intervalColumn: interval, model: model.model,
             formula: formula, baselineColumns: baseline.map(ColumnRoles.names), doseStep: doseStep, coverageDoses: grid.coverageDoses,
-            intervals: grid.intervals, target: target, includesIdentifiers: includeIds, summary: try estimation.summary(km: confidence.kaplanMeier))
+            intervals: grid.intervals, target: target, includesIdentifiers: includeIds, summary: summary)
+        request.landmarks = landmarks
+        return request
     }
 
     func run() throws {
         let record = RunRecord(command: CommandLineText.current(), options: try input.provenanceOptions(grouping: grouping)
-            + confidence.kaplanMeier.provenanceOptions + estimation.provenanceOptions())
+            + confidence.kaplanMeier.provenanceOptions + estimation.provenanceOptions(unit: input.columns.timeUnit))
         let report = try request().run(record: record)
         if let output {
             try report.write(as: format, to: output, protectedPaths: [input.file])

@@ -23,31 +23,22 @@ struct ScheduleCommand: ParsableCommand {
 
     @Option(name: .customLong("model"), help: ArgumentHelp("The relief model: exponential, weibull (default), lognormal, loglogistic, or emax / sigemax (one-step Emax AFT, family from --dist).", valueName: "model"))
     var modelOption: ScheduleModelOption = .weibull
-
     @Option(name: .customLong("dist"), help: ArgumentHelp("Error distribution of --model emax or sigemax: exponential, weibull (default), lognormal or loglogistic.", valueName: "name"))
     var family: FamilyOption?
-
     @Option(help: ArgumentHelp("Doses, comma-separated, e.g. 0.5,1.0.", valueName: "d,d,..."))
     var doses: String
-
     @Option(help: ArgumentHelp("Infusion intervals in days, comma-separated.", valueName: "I,I,..."))
     var intervals = "7,14,21,28,42"
-
     @Option(help: "Wanted coverage (fraction of days in relief), strictly between 0 and 1.")
     var target = 0.8
-
     @Option(help: ArgumentHelp("The dose column of the formula.", valueName: "column"))
     var doseColumn = "dose_mg_kg"
-
     @Option(help: ArgumentHelp("The interval column of the formula.", valueName: "column"))
     var intervalColumn = "interval_days"
-
     @Option(name: .customLong("at"), help: ArgumentHelp("The value at which to hold another formula column, e.g. baseline_pain=6 or condition=CRPS. Repeat for every such column.", valueName: "column=value"))
     var at: [String] = []
-
     @Option(help: ArgumentHelp("With frailty(col) in the formula: the patient (a value of col) whose own schedule to compute; default a new patient.", valueName: "id"))
     var patient: String?
-
     @Flag(inversion: .prefixedNo, help: "Solve the crossing interval between grid points (bisection on the fitted curve).")
     var solve = true
 

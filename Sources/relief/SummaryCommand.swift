@@ -28,10 +28,12 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup(title: "Output") var output: OutputOptions<SummaryRequest>
 
     func run() throws {
-        var summary = try estimation.summary(km: km.confidence.kaplanMeier)
+        let unit = km.input.columns.timeUnit
+        var (summary, landmarks) = try estimation.summary(km: km.confidence.kaplanMeier, unit: unit)
         (summary.test, summary.pairwise) = (test, pairwise)
-        let request = SummaryRequest(source: try km.input.source(grouping: km.grouping), summary: summary)
-        let numbers = km.confidence.kaplanMeier.provenanceOptions + estimation.provenanceOptions() + summary.testProvenanceOptions
+        var request = SummaryRequest(source: try km.input.source(grouping: km.grouping), summary: summary)
+        request.landmarks = landmarks
+        let numbers = km.confidence.kaplanMeier.provenanceOptions + estimation.provenanceOptions(unit: unit) + summary.testProvenanceOptions
         try CommandRun(output: output, input: km.input, grouping: km.grouping, numberOptions: numbers)(request)
     }
 }

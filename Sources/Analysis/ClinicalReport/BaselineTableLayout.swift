@@ -7,11 +7,16 @@ import Survival
 public struct BaselineTableLayout: Sendable {
     /// The table laid out.
     public var table: BaselineTable
+    /// The outcome's word ("Relief ended, n (%)").
+    public var words: OutcomeWording
 
     /// Creates the layout.
-    /// - Parameter table: The baseline table.
-    public init(_ table: BaselineTable) {
+    /// - Parameters:
+    ///   - table: The baseline table.
+    ///   - words: The outcome's word (days and "relief" unless given).
+    public init(_ table: BaselineTable, words: OutcomeWording = OutcomeWording()) {
         self.table = table
+        self.words = words
     }
 
     /// The report table; every cell is text so the renderers show it as formatted here.
@@ -25,7 +30,7 @@ public struct BaselineTableLayout: Sendable {
             rows.append([.text("Patients, n")] + groups.map { group in .text(group.patients.map(String.init) ?? "NA") })
         }
         rows.append(
-            [.text("Relief ended, n (%)")]
+            [.text("\(words.endedTitle), n (%)")]
                 + groups.map { group in .text(Self.countPercent(group.events, of: group.episodes)) })
         for variable in table.rows {
             switch variable.kind {

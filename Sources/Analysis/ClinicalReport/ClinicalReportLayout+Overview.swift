@@ -8,12 +8,13 @@ extension ClinicalReportLayout {
             blocks.append(.warning(title: "\(report.warnings.count) warning(s) — read before the results", messages: report.warnings))
         }
         let input = report.input
+        let words = input.wording
         let events = report.comparisons.first?.summary.groups.reduce(0) { $0 + $1.events }
         var facts: [(key: String, value: String)] = [("Episodes analysed", "\(input.rowsUsed) of \(input.rowsRead) rows read")]
         if let patients = report.patients { facts.append(("Patients", "\(patients)")) }
         if let events, input.rowsUsed > 0 {
-            facts.append(("Relief ended (events)", "\(events) (\(percent(Double(events) / Double(input.rowsUsed))))"))
-            facts.append(("Censored (relief still ongoing)", "\(input.rowsUsed - events)"))
+            facts.append(("\(words.endedTitle) (events)", "\(events) (\(percent(Double(events) / Double(input.rowsUsed))))"))
+            facts.append(("Censored (\(words.outcome) still ongoing)", "\(input.rowsUsed - events)"))
         }
         blocks.append(.keyValues(facts))
         for comparison in report.comparisons {
@@ -21,9 +22,9 @@ extension ClinicalReportLayout {
             let ci = Provenance.percent(summary.confidenceLevel) + " CI"
             let medians = summary.groups.map { group in
                 let label = group.by.map(\.level).joined(separator: ", ")
-                return "\(label) \(days(group.median.estimate)) days (\(ci) \(days(group.median.lower)) to \(days(group.median.upper)))"
+                return "\(label) \(words.time(days(group.median.estimate))) (\(ci) \(days(group.median.lower)) to \(days(group.median.upper)))"
             }
-            var text = "Median relief by \(comparison.column): " + medians.joined(separator: "; ") + "."
+            var text = "Median \(words.outcome) by \(comparison.column): " + medians.joined(separator: "; ") + "."
             if let test = summary.tests.first(where: { $0.kind == .logRank || $0.kind == .stratifiedLogRank }) {
                 text += " Log-rank chi-square \(fixed(test.statistic, 2)) on \(days(test.degreesOfFreedom)) df, p \(pValue(test.pValue))."
             }

@@ -5,22 +5,22 @@ extension ClinicalReportLayout {
     /// The baseline section.
     package static func baseline(_ report: ClinicalReport) -> [ReportBlock] {
         switch report.baseline {
-        case .available(let table): return [.table(BaselineTableLayout(table).reportTable)]
+        case .available(let table): return [.table(BaselineTableLayout(table, words: report.input.wording).reportTable)]
         case .unavailable(let reason): return [.unavailable("The baseline table is not available: \(sentence(reason))")]
         }
     }
 
     /// One Kaplan–Meier comparison: the plot, then the LIFETEST-style tables.
-    package static func comparison(_ comparison: ClinicalReport.Comparison, index: Int) -> [ReportBlock] {
+    package static func comparison(_ comparison: ClinicalReport.Comparison, index: Int, words: OutcomeWording) -> [ReportBlock] {
         let summary = comparison.summary
         var blocks: [ReportBlock] = []
         if let banding = comparison.banding { blocks.append(.paragraph("Groups: \(banding).")) }
-        let plot = KaplanMeierPlot(title: "Relief by \(comparison.column)", summary: summary)
+        let plot = KaplanMeierPlot(title: "\(words.outcomeTitle) by \(comparison.column)", summary: summary, wording: words)
         blocks.append(
             .figure(
-                svg: plot.svg(), caption: KaplanMeierPlot.caption(summary, by: comparison.column),
+                svg: plot.svg(), caption: KaplanMeierPlot.caption(summary, by: comparison.column, wording: words),
                 name: "km-\(index + 1)"))
-        blocks += LifetestTables(summary: summary, groupHeading: comparison.column).tables.map(ReportBlock.table)
+        blocks += LifetestTables(summary: summary, groupHeading: comparison.column, words: words).tables.map(ReportBlock.table)
         return blocks
     }
 
@@ -29,12 +29,13 @@ extension ClinicalReportLayout {
         guard let result = report.regression.value else {
             return [.unavailable("The adjusted regression is not available: \(sentence(report.regression.reason))")]
         }
+        let outcome = report.input.wording.outcome
         var blocks: [ReportBlock] = [
             .paragraph(
                 result.isCox
-                    ? "Cox model of the hazard of relief ending. A hazard ratio below 1 means relief lasts longer."
-                    : "\(result.fittedModel.capitalized) accelerated failure time model. A time ratio above 1 means relief lasts "
-                        + "longer: every quantile of the relief duration is multiplied by it.")
+                    ? "Cox model of the hazard of \(outcome) ending. A hazard ratio below 1 means \(outcome) lasts longer."
+                    : "\(result.fittedModel.capitalized) accelerated failure time model. A time ratio above 1 means \(outcome) lasts "
+                        + "longer: every quantile of the \(outcome) duration is multiplied by it.")
         ]
         blocks.append(ForestPlot.figure(result).block)
         blocks += tables(RegressionRenderer(format: .markdown), result, report)
@@ -60,7 +61,7 @@ extension ClinicalReportLayout {
                 }
             }
             let plot = DoseResponsePlot(
-                title: "Relief by \(dose.doseColumn)",
+                title: "\(report.input.wording.outcomeTitle) by \(dose.doseColumn)",
                 points: points,
                 curve: best.curve.map { DoseResponsePlot.CurvePoint(dose: $0.dose, estimate: $0.estimate, lower: $0.lower, upper: $0.upper) },
                 curveLabel: "\(best.model.rawValue) fit, \(Provenance.percent(dose.result.confidenceLevel)) band",
@@ -83,7 +84,8 @@ extension ClinicalReportLayout {
         }
         var blocks: [ReportBlock] = [
             .paragraph(
-                "Coverage is the expected fraction of days in relief when infusions repeat every I days: RMST(I)/I from the "
+                "Coverage is the expected fraction of \(report.input.wording.units) in \(report.input.wording.outcome) when "
+                    + "infusions repeat every I \(report.input.wording.units): RMST(I)/I from the "
                     + "\(schedule.model) model (formula \(schedule.formula)). Assumptions: "
                     + schedule.schedule.assumptions.joined(separator: "; ") + ".")
         ]
@@ -115,12 +117,12 @@ extension ClinicalReportLayout {
     }
 
     /// The per-patient listing (only with --include-ids).
-    package static func listing(_ listing: PatientListing) -> [ReportBlock] {
+    package static func listing(_ listing: PatientListing, words: OutcomeWording) -> [ReportBlock] {
         var columns = [ReportColumn(listing.idColumn, style: .label)]
         if let group = listing.groupColumn { columns.append(ReportColumn(group, style: .label)) }
         columns += [
-            ReportColumn("Episodes", style: .count), ReportColumn("Relief ended", style: .count),
-            ReportColumn("Longest relief (days)", style: .general(significant: 5)),
+            ReportColumn("Episodes", style: .count), ReportColumn(words.endedTitle, style: .count),
+            ReportColumn("Longest \(words.outcome) (\(words.units))", style: .general(significant: 5)),
         ]
         let rows: [[ReportCell]] = listing.patients.map { patient in
             var row: [ReportCell] = [.text(patient.id)]

@@ -17,6 +17,7 @@ public struct ClinicalReportLayout: Sendable {
     /// - Parameter report: The computed report.
     public init(_ report: ClinicalReport) {
         typealias Section = ReportDocument.Section
+        let words = report.input.wording
         var sections = [
             Section(heading: "At a glance", id: "summary", blocks: Self.glance(report)),
             Section(heading: "Provenance", id: "provenance", blocks: Self.provenance(report)),
@@ -25,13 +26,13 @@ public struct ClinicalReportLayout: Sendable {
         for (index, comparison) in report.comparisons.enumerated() {
             sections.append(
                 Section(
-                    heading: "Relief by " + comparison.title.lowercasedFirst, id: "relief-\(index + 1)", startsPage: true,
-                    blocks: Self.comparison(comparison, index: index)))
+                    heading: "\(words.outcomeTitle) by " + comparison.title.lowercasedFirst, id: "relief-\(index + 1)",
+                    startsPage: true, blocks: Self.comparison(comparison, index: index, words: words)))
         }
         sections += [
             Section(heading: "Adjusted regression", id: "regression", startsPage: true, blocks: Self.regression(report)),
             Section(heading: "Dose-response", id: "dose-response", startsPage: true, blocks: Self.doseResponse(report)),
-            Section(heading: "Relief coverage by dose and interval", id: "coverage", blocks: Self.coverage(report)),
+            Section(heading: "\(words.outcomeTitle) coverage by dose and interval", id: "coverage", blocks: Self.coverage(report)),
             Section(
                 heading: "Methods", id: "methods", startsPage: true,
                 blocks: report.methods.paragraphs().map(ReportBlock.paragraph)),
@@ -40,7 +41,7 @@ public struct ClinicalReportLayout: Sendable {
             sections.append(
                 Section(
                     heading: "Patient listing (identifiers shown)", id: "patients", startsPage: true,
-                    blocks: Self.listing(listing)))
+                    blocks: Self.listing(listing, words: words)))
         }
         document = ReportDocument(
             title: report.title,

@@ -6,23 +6,24 @@ extension ClinicalReportMethods {
     /// - Returns: The paragraphs in order.
     public func paragraphs() -> [String] {
         let level = Provenance.percent(confidenceLevel)
+        let (outcome, units) = (wording.outcome, wording.units)
         var paragraphs: [String] = []
         paragraphs.append(
-            "Each row of the input is one treatment episode. The duration is \(timeColumn) (days of relief after the "
+            "Each row of the input is one treatment episode. The duration is \(timeColumn) (\(units) of \(outcome) after the "
                 + "infusion); \(eventColumn) is coded \(eventCoding). An episode is censored when follow-up ended while "
-                + "relief was still going on (for example at the next infusion or at the end of the study), so its "
-                + "relief lasted at least the recorded number of days. Rows with a missing or invalid value in any "
+                + "\(outcome) was still going on (for example at the next infusion or at the end of the study), so its "
+                + "\(outcome) lasted at least the recorded number of \(units). Rows with a missing or invalid value in any "
                 + "column the report uses are excluded from every analysis and listed under Provenance.")
         if let startColumn {
             paragraphs.append(
                 "Rows are intervals of follow-up (start, stop]: \(startColumn) is the start (entry) and \(timeColumn) the "
                     + "stop, as R's Surv(\(startColumn), \(timeColumn), \(eventColumn)). A row is at risk at time t when start < t "
                     + "<= stop (delayed entry): the Kaplan–Meier curves, log-rank tests, Cox risk sets and the dose-response "
-                    + "medians use these risk sets, and the parametric models condition each row on relief lasting to its "
+                    + "medians use these risk sets, and the parametric models condition each row on \(outcome) lasting to its "
                     + "start (left truncation).")
         }
         var km =
-            "Relief curves are Kaplan–Meier estimates with Greenwood variances and \(level) pointwise confidence "
+            "\(wording.outcomeTitle) curves are Kaplan–Meier estimates with Greenwood variances and \(level) pointwise confidence "
             + "intervals on the \(transformText) scale (conf.type = \"\(confidenceTransform.rawValue)\" in R's survfit; "
             + "lifelines uses log-log by default, so its intervals differ)."
         if timeFix {
@@ -31,7 +32,7 @@ extension ClinicalReportMethods {
         paragraphs.append(
             km + " Quartiles and their confidence intervals follow R's quantile.survfit (a quartile is the first "
                 + "time the curve falls to or below 1 - p; NR = not reached). Landmark survival is reported at "
-                + landmarkTimes.map(Self.days).joined(separator: ", ") + " days. "
+                + landmarkTimes.map(Self.days).joined(separator: ", ") + " \(units). "
                 + tauText
                 + " Groups are compared with the log-rank test (R's survdiff, rho = 0) and, for three or more ordered "
                 + "levels, the 1-df test for trend across the level scores.")
@@ -74,14 +75,14 @@ extension ClinicalReportMethods {
     package var tauText: String {
         if let tau {
             return "The restricted mean survival time (RMST, the area under the curve up to tau) uses tau = "
-                + Self.days(tau) + " days, as given."
+                + wording.time(Self.days(tau)) + ", as given."
         }
         return "The restricted mean survival time (RMST, the area under the curve up to tau) uses a common tau: the "
             + "shortest follow-up among the groups compared (the smallest of the groups' largest times), so every "
             + "group's curve is defined up to tau (R's print.survfit rmean = \"common\" differs: it uses the largest time)."
     }
 
-    /// A number of days without trailing zeros.
+    /// A time without trailing zeros.
     package static func days(_ value: Double) -> String {
         ReportText.display(value, style: .general(significant: 6), missing: "NA")
     }

@@ -1,3 +1,4 @@
+import Reporting
 import Survival
 
 /// The conventions behind a clinical report's numbers, named in its methods paragraph so a reviewer
@@ -35,6 +36,8 @@ public struct ClinicalReportMethods: Sendable, Equatable {
     public var doseResponse: String?
     /// The coverage settings, e.g. "target 80% of days in relief; other covariates held at ...".
     public var coverage: String?
+    /// The unit of the times and the outcome's word in the text.
+    public var wording = OutcomeWording()
 
     /// Creates a methods record.
     /// - Parameters:

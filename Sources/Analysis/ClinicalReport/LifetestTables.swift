@@ -10,14 +10,18 @@ public struct LifetestTables: Sendable {
     public var summary: SurvivalSummaryResult
     /// The heading of the group column (the compared column's name).
     public var groupHeading: String
+    /// The unit of the times and the outcome's word.
+    public var words: OutcomeWording
 
     /// Creates the tables of a summary.
     /// - Parameters:
     ///   - summary: The summary by one column.
     ///   - groupHeading: The heading of the group column.
-    public init(summary: SurvivalSummaryResult, groupHeading: String) {
+    ///   - words: The unit of the times and the outcome's word (days and "relief" unless given).
+    public init(summary: SurvivalSummaryResult, groupHeading: String, words: OutcomeWording = OutcomeWording()) {
         self.summary = summary
         self.groupHeading = groupHeading
+        self.words = words
     }
 
     /// All tables in SAS order.
@@ -45,7 +49,7 @@ public struct LifetestTables: Sendable {
             title: "Summary of the number of censored and uncensored values",
             columns: [
                 ReportColumn(groupHeading, style: .label), ReportColumn("Total", style: .count),
-                ReportColumn("Relief ended", style: .count), ReportColumn("Censored", style: .count),
+                ReportColumn(words.endedTitle, style: .count), ReportColumn("Censored", style: .count),
                 ReportColumn("Percent censored", style: .fixed(decimals: 2)),
             ],
             rows: zip(labels, summary.groups).map { label, group in
@@ -69,7 +73,7 @@ public struct LifetestTables: Sendable {
             }
         }
         return ReportTable(
-            title: "Quartile estimates of relief duration (days)",
+            title: "Quartile estimates of \(words.outcome) duration (\(words.units))",
             columns: [
                 ReportColumn(groupHeading, style: .label), ReportColumn("Percent", style: .general(significant: 4)),
                 ReportColumn("Point estimate", style: days, missingLabel: "NR"), ReportColumn("Transform", style: .label),
@@ -78,7 +82,7 @@ public struct LifetestTables: Sendable {
             ],
             rows: rows,
             notes: [
-                "Percent p: the time by which relief had ended in p% of episodes (50 = median). NR = not reached: "
+                "Percent p: the time by which \(words.outcome) had ended in p% of episodes (50 = median). NR = not reached: "
                     + "the curve or its confidence limit never falls to 1 - p/100."
             ])
     }
@@ -95,7 +99,7 @@ public struct LifetestTables: Sendable {
             }
         }
         return ReportTable(
-            title: "Proportion still in relief at landmark days (\(ciHeading), \(summary.confidenceTransform.rawValue))",
+            title: "Proportion still in \(words.outcome) at landmark \(words.units) (\(ciHeading), \(summary.confidenceTransform.rawValue))",
             columns: [
                 ReportColumn(groupHeading, style: .label), ReportColumn("Day", style: .general(significant: 6)),
                 ReportColumn("At risk", style: .count), ReportColumn("Survival", style: .fixed(decimals: 4)),
@@ -109,7 +113,7 @@ public struct LifetestTables: Sendable {
     /// Restricted mean survival time.
     public var restrictedMean: ReportTable {
         ReportTable(
-            title: "Restricted mean relief duration (RMST, days)",
+            title: "Restricted mean \(words.outcome) duration (RMST, \(words.units))",
             columns: [
                 ReportColumn(groupHeading, style: .label), ReportColumn("tau", style: .general(significant: 6)),
                 ReportColumn("RMST", style: .fixed(decimals: 2)), ReportColumn("Std error", style: .fixed(decimals: 3)),
@@ -121,7 +125,7 @@ public struct LifetestTables: Sendable {
                 ]
             },
             notes: [
-                "RMST: mean days in relief up to tau (area under the curve); " + summary.tauRule.explanation + "."
+                "RMST: mean \(words.units) in \(words.outcome) up to tau (area under the curve); " + summary.tauRule.explanation + "."
             ])
     }
 

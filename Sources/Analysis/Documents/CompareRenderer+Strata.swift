@@ -21,7 +21,7 @@ extension CompareRenderer {
     }
 
     /// The table of every group within every stratum: rows, events, the weight, the RMST to τ and its SE.
-    static func strataTable(_ result: CompareResult, tau: String) -> ReportTable? {
+    static func strataTable(_ result: CompareResult, tau: String, words: OutcomeWording) -> ReportTable? {
         guard let column = result.strataColumn, result.comparison.isStratified else { return nil }
         let number = ReportColumn.Style.general(significant: 5)
         return ReportTable(
@@ -37,8 +37,8 @@ extension CompareRenderer {
                      .number(g.restrictedMean.estimate), .number(g.restrictedMean.standardError)]
                 }
             },
-            notes: ["weight: n_s / n, the stratum's share of all rows (every group); rmst: restricted mean relief to \(tau) days "
-                + "of the group's own curve within the stratum."])
+            notes: ["weight: n_s / n, the stratum's share of all rows (every group); rmst: restricted mean \(words.outcome) to "
+                + "\(words.time(tau)) of the group's own curve within the stratum."])
     }
 
     /// The extra CSV columns of a stratified comparison (`stratum`, `method`), empty without strata.

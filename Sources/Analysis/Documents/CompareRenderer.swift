@@ -20,27 +20,29 @@ public struct CompareRenderer: ResultRenderer {
 
     /// The groups' Kaplan–Meier curves (the clinical report's figure: pointwise bands, censoring marks,
     /// numbers at risk), the reference first; τ of the restricted means is named in the caption.
-    public func figure(_ result: CompareResult) -> ReportFigure? {
+    public func figure(_ result: CompareResult, input: ReportInput) -> ReportFigure? {
         let comparison = result.comparison
         let ordered = comparison.groups.filter { $0.level == comparison.reference }
             + comparison.groups.filter { $0.level != comparison.reference }
         let level = Provenance.percent(comparison.confidenceLevel)
         let tau = ReportText.display(comparison.tau, style: .general(significant: 6), missing: "NA")
         var curves = ordered.map { KaplanMeierPlot.Curve(label: $0.level, fit: $0.fit) }
-        var caption = "Kaplan–Meier estimate of the proportion of episodes still in relief by \(result.column), with "
+        let words = input.wording
+        var caption = "Kaplan–Meier estimate of the proportion of episodes still in \(words.outcome) by \(result.column), with "
             + "\(level) pointwise confidence bands; + marks are censored episodes; the table under the axis gives the "
             + "numbers still at risk. Restricted means are to tau = \(tau)."
         if let adjusted = result.adjusted {
             curves = curves.map { Self.adjustedCurve(of: $0, adjusted) }
-            caption = "Adjusted (standardised) proportion of episodes still in relief by \(result.column): the \(adjusted.model) "
+            caption = "Adjusted (standardised) proportion of episodes still in \(words.outcome) by \(result.column): the \(adjusted.model) "
                 + "model of \(adjusted.formula) averaged over all \(adjusted.rows) rows with each group's level, with \(level) "
                 + "pointwise delta-method bands, to tau = \(tau); the table under the axis gives the (unadjusted) numbers "
                 + "still at risk." + Self.adjustedStrataNotes(adjusted).map { " " + $0 }.joined()
         }
         var plot = KaplanMeierPlot(
-            title: (result.adjusted == nil ? "Relief" : "Adjusted relief") + " by \(result.column) (reference \(comparison.reference))"
+            title: (result.adjusted == nil ? words.outcomeTitle : "Adjusted \(words.outcome)")
+                + " by \(result.column) (reference \(comparison.reference))"
                 + (result.strataColumn.map { "; difference within \($0) strata" } ?? ""),
-            curves: curves)
+            wording: words, curves: curves)
         plot.differences = Self.differencePanel(result)
         if let strata = result.strataColumn, comparison.isStratified {
             caption += " The curves are each group's unstratified Kaplan–Meier estimate; the lower panel shows each group's "
@@ -155,11 +157,12 @@ public struct CompareRenderer: ResultRenderer {
         let comparison = result.comparison
         let ci = Provenance.percent(comparison.confidenceLevel) + " CI"
         let tau = ReportText.display(comparison.tau, style: .general(significant: 6), missing: "NA")
+        let words = input.wording
         var document = ReportDocument(
-            title: "Relief by \(result.column): each group against \(result.column) = \(comparison.reference)",
+            title: "\(words.outcomeTitle) by \(result.column): each group against \(result.column) = \(comparison.reference)",
             header: provenance.modelHeaderLines(input: input, model: [
                 ("reference", "\(result.column) = \(comparison.reference)"),
-                ("tau", "\(tau) days (\(comparison.tauRule == .specified ? "given with --tau" : comparison.isStratified ? "the shortest group x stratum follow-up: the largest time every group still has someone at risk in every stratum" : "the shortest group follow-up: the largest time every group still has someone at risk"))"),
+                ("tau", "\(words.time(tau)) (\(comparison.tauRule == .specified ? "given with --tau" : comparison.isStratified ? "the shortest group x stratum follow-up: the largest time every group still has someone at risk in every stratum" : "the shortest group follow-up: the largest time every group still has someone at risk"))"),
                 ("bootstrap", comparison.bootstrapReplicates > 0
                     ? "\(comparison.bootstrapReplicates) replicates, seed \(comparison.seed) (median difference)"
                     : comparison.isStratified ? "none (no median difference with --strata)" : "none"),
@@ -178,9 +181,9 @@ public struct CompareRenderer: ResultRenderer {
                     [.text(g.level), .integer(g.n), .integer(g.events), g.median.estimate.map(ReportCell.number) ?? .empty,
                      .number(g.restrictedMean.estimate), .number(g.restrictedMean.standardError)]
                 },
-                notes: ["rmst: restricted mean relief to \(tau) days (R's print.survfit with rmean = \(tau)); NR: not reached."]
+                notes: ["rmst: restricted mean \(words.outcome) to \(words.time(tau)) (R's print.survfit with rmean = \(tau)); NR: not reached."]
                     + (comparison.isStratified ? ["These are each group's unstratified curves; the differences below are stratified."] : [])),
-        ] + [Self.strataTable(result, tau: tau)].compactMap { $0 }))
+        ] + [Self.strataTable(result, tau: tau, words: words)].compactMap { $0 }))
         let rows = Self.rows(result)
         document.sections.append(ReportDocument.Section(heading: "Differences against \(comparison.reference)", tables: [
             ReportTable(
@@ -196,10 +199,10 @@ public struct CompareRenderer: ResultRenderer {
                      .number(r.standardError), .number(r.lower), .number(r.upper), .number(r.pValue)]
                 },
                 notes: Self.stratifiedNotes(result, [
-                    "rmst_difference: days of relief gained to tau (group minus reference); rmst_ratio: their ratio (SE of the log ratio).",
-                    "survival_difference: difference in the chance of still being in relief at the time (Greenwood SEs).",
+                    "rmst_difference: \(words.units) of \(words.outcome) gained to tau (group minus reference); rmst_ratio: their ratio (SE of the log ratio).",
+                    "survival_difference: difference in the chance of still being in \(words.outcome) at the time (Greenwood SEs).",
                     "median_difference: percentile bootstrap interval (rows resampled within groups); its p uses the bootstrap SE.",
-                    "hazard_ratio: Cox model on the group alone (R's coxph(Surv ~ group), Efron ties); below 1, relief lasts longer.",
+                    "hazard_ratio: Cox model on the group alone (R's coxph(Surv ~ group), Efron ties); below 1, \(words.outcome) lasts longer.",
                     "Intervals are \(ci); the SEs of ratios are on the log scale.",
                 ])),
         ]))

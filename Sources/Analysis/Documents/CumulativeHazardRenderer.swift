@@ -28,20 +28,22 @@ public struct CumulativeHazardRenderer: ResultRenderer {
     /// The cumulative hazard figure: one rising step curve H(t) per group with its pointwise band (the
     /// exp(−H) limits on the H scale), censoring marks and the numbers at risk, the y axis from 0 to the
     /// largest finite upper limit. Read from the fits.
-    public func figure(_ result: CumulativeHazardResult) -> ReportFigure? {
+    public func figure(_ result: CumulativeHazardResult, input: ReportInput) -> ReportFigure? {
         let summary = result.summary
         let by = summary.byColumns.isEmpty ? nil : summary.byColumns.joined(separator: " x ")
         let curves = zip(summary.groups, result.fits).map { group, fit in
             let label = group.by.map(\.level).joined(separator: ", ")
             return KaplanMeierPlot.Curve(label: label.isEmpty ? "All" : label, cumulativeHazard: fit)
         }
+        let words = input.wording
         var plot = KaplanMeierPlot(
-            title: "Cumulative hazard of the end of relief" + (by.map { " by " + $0 } ?? ", all episodes"),
-            yLabel: "Cumulative hazard H(t) (Nelson–Aalen)", curves: curves)
+            title: "Cumulative hazard of the end of \(words.outcome)" + (by.map { " by " + $0 } ?? ", all episodes"),
+            xLabel: words.timeAxis, yLabel: "Cumulative hazard H(t) (Nelson–Aalen)", curves: curves,
+            prefersWeekTicks: words.timeUnit == .days)
         let top = curves.flatMap { $0.survival + $0.upper.compactMap { $0 } }.filter(\.isFinite).max() ?? 1
         plot.yRange = 0...max(top * 1.05, 0.1)
         let level = Provenance.percent(summary.confidenceLevel)
-        let caption = "Nelson–Aalen estimate of the cumulative hazard of the end of relief"
+        let caption = "Nelson–Aalen estimate of the cumulative hazard of the end of \(words.outcome)"
             + (by.map { " by " + $0 } ?? "") + ", with \(level) pointwise confidence bands (the "
             + "\(summary.confidenceTransform.rawValue) interval of exp(−H), read on the H scale, as R's plot(fit, cumhaz = TRUE)); "
             + "+ marks are censored episodes; the table under the axis gives the numbers still at risk."

@@ -53,16 +53,17 @@ public struct CurvesRenderer: ResultRenderer {
     /// The Kaplan–Meier figure (``Reporting/KaplanMeierPlot``): one step curve per group with its
     /// pointwise band (and, with `--bands`, the lighter simultaneous band), censoring marks, and the
     /// numbers at risk under the time axis, read from the fits.
-    public func figure(_ curves: CurvesResult) -> ReportFigure? {
+    public func figure(_ curves: CurvesResult, input: ReportInput) -> ReportFigure? {
         let result = curves.summary
         let by = result.byColumns.isEmpty ? nil : result.byColumns.joined(separator: " x ")
-        var plot = KaplanMeierPlot(title: "Relief" + (by.map { " by " + $0 } ?? ", all episodes"), summary: result)
+        let words = input.wording
+        var plot = KaplanMeierPlot(title: words.outcomeTitle + (by.map { " by " + $0 } ?? ", all episodes"), summary: result, wording: words)
         for (index, band) in curves.bands.enumerated() where index < plot.curves.count {
             plot.curves[index].simultaneousLower = band.lower
             plot.curves[index].simultaneousUpper = band.upper
             plot.curves[index].simultaneousName = Self.bandName(band.method)
         }
-        var caption = KaplanMeierPlot.caption(result, by: by)
+        var caption = KaplanMeierPlot.caption(result, by: by, wording: words)
         if let band = curves.bands.first {
             caption += " The lighter band is the \(Provenance.percent(band.confidenceLevel)) \(Self.bandName(band.method)) "
                 + "simultaneous band over each curve's band range (see the table)."

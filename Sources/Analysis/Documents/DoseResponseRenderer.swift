@@ -42,7 +42,7 @@ public struct DoseResponseRenderer: ResultRenderer {
         ]
         model.append(("observations", "\(fits.observationCount) at \(fits.doses.count) dose levels"))
         var document = ReportDocument(
-            title: "Dose-response of relief (two-stage, DoseFinding models)",
+            title: "Dose-response of \(input.wording.outcome) (two-stage, DoseFinding models)",
             header: provenance.modelHeaderLines(input: input, model: model))
         if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
         let number = ReportColumn.Style.general(significant: 5)

@@ -36,7 +36,7 @@ extension EmaxFitRenderer {
 
     /// The sections shown instead of the Emax parameters when ED50 is not identified: the verdict with
     /// the profile it rests on, then the best identified alternative (candidates, coefficients, scale).
-    static func notIdentifiedSections(_ result: EmaxFitReport) -> [ReportDocument.Section] {
+    static func notIdentifiedSections(_ result: EmaxFitReport, words: OutcomeWording) -> [ReportDocument.Section] {
         let fit = result.fit
         let identification = fit.identification
         let number = ReportColumn.Style.general(significant: 5)
@@ -67,12 +67,14 @@ extension EmaxFitRenderer {
                                                   notesOpen: false))
         }
         var sections = [verdict]
-        if let alternative = fit.alternative { sections.append(alternativeSection(alternative, result: result)) }
+        if let alternative = fit.alternative { sections.append(alternativeSection(alternative, result: result, words: words)) }
         return sections
     }
 
     /// The alternative: the dose terms compared, the coefficients as time ratios, the scale.
-    static func alternativeSection(_ alternative: EmaxAFTAlternative, result: EmaxFitReport) -> ReportDocument.Section {
+    static func alternativeSection(
+        _ alternative: EmaxAFTAlternative, result: EmaxFitReport, words: OutcomeWording
+    ) -> ReportDocument.Section {
         let aft = alternative.fit
         let number = ReportColumn.Style.general(significant: 5)
         let level = Provenance.percent(aft.confidenceLevel)
@@ -122,7 +124,7 @@ extension EmaxFitRenderer {
                           .number(scale.scaleUpper)]]
                     } ?? []),
                 notes: [
-                    "A positive coefficient means LONGER relief: time_ratio = exp(coef) multiplies every quantile of the relief "
+                    "A positive coefficient means LONGER \(words.outcome): time_ratio = exp(coef) multiplies every quantile of the \(words.outcome) "
                         + "duration" + (alternative.doseTerm == .linear ? " per dose unit" : " per e-fold of dose + offset") + ".",
                     "(Intercept) is log T at the reference profile and " + (alternative.doseTerm == .linear
                         ? "dose 0." : "log(dose + offset) = 0, i.e. dose = 1 - offset."),

@@ -59,14 +59,15 @@ public struct EmaxFitRenderer: ResultRenderer {
     /// - Complexity: O(parameters + curve points + exclusions).
     public func document(_ result: EmaxFitReport, input: ReportInput, provenance: Provenance, warnings: [String]) -> ReportDocument {
         let fit = result.fit
+        let words = input.wording
         var document = ReportDocument(
-            title: "One-step Emax dose-response of relief duration (\(fit.curve.rawValue), \(fit.distribution.name))",
+            title: "One-step Emax dose-response of \(words.outcome) duration (\(fit.curve.rawValue), \(fit.distribution.name))",
             header: provenance.modelHeaderLines(input: input, model: Self.modelLines(result)))
         if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
         if fit.identification.isIdentified {
-            document.sections.append(Self.parameterSection(result))
+            document.sections.append(Self.parameterSection(result, words: words))
         } else {
-            document.sections += Self.notIdentifiedSections(result)
+            document.sections += Self.notIdentifiedSections(result, words: words)
         }
         if let tests = result.termTests {
             let reported = fit.identification.isIdentified ? nil : fit.alternative
@@ -82,7 +83,7 @@ public struct EmaxFitRenderer: ResultRenderer {
                     heading: "Curve at the reference profile",
                     tables: [
                         ReportTable(
-                            title: "g(d) = exp(location) in days (\(ci), delta method on log g), and the median relief"
+                            title: "g(d) = exp(location) in \(words.units) (\(ci), delta method on log g), and the median \(words.outcome)"
                                 + (fit.identification.isIdentified ? "" : ", from \(model)"),
                             columns: [
                                 ReportColumn("dose", style: .general(significant: 6)), ReportColumn("g", style: .fixed(decimals: 2)),
@@ -103,13 +104,13 @@ public struct EmaxFitRenderer: ResultRenderer {
     }
 
     /// The Emax parameters and the ED50 profile-likelihood interval (ED50 identified).
-    static func parameterSection(_ result: EmaxFitReport) -> ReportDocument.Section {
+    static func parameterSection(_ result: EmaxFitReport, words: OutcomeWording) -> ReportDocument.Section {
         let fit = result.fit
         let number = ReportColumn.Style.general(significant: 5)
         let ci = Provenance.percent(fit.confidenceLevel) + " CI"
         var notes = [
-            "e0 and eMax are days at the reference profile (covariates 0, factors at their reference levels); ed50 in "
-                + "dose units; covariate coefficients are log time ratios (positive = longer relief).",
+            "e0 and eMax are \(words.units) at the reference profile (covariates 0, factors at their reference levels); ed50 in "
+                + "dose units; covariate coefficients are log time ratios (positive = longer \(words.outcome)).",
             "e0, ed50, h and scale: interval exp(log estimate ± z se); eMax and coefficients: estimate ± z se.",
         ]
         if !result.referenceLevels.isEmpty {

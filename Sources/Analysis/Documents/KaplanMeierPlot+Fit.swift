@@ -22,13 +22,26 @@ extension KaplanMeierPlot {
     /// - Parameters:
     ///   - title: The title.
     ///   - summary: The summary whose group fits are drawn.
-    public init(title: String, summary: SurvivalSummaryResult) {
+    ///   - wording: The unit and outcome words of the axes.
+    public init(title: String, summary: SurvivalSummaryResult, wording: OutcomeWording = OutcomeWording()) {
         self.init(
-            title: title,
+            title: title, wording: wording,
             curves: summary.groups.map { group in
                 let label = group.by.map(\.level).joined(separator: ", ")
                 return KaplanMeierPlot.Curve(label: label.isEmpty ? "All" : label, fit: group.fit)
             })
+    }
+
+    /// A plot of survival curves with the axes named by `wording` ("Days since infusion", "Proportion
+    /// still in relief"); week-multiple ticks only on a day axis.
+    /// - Parameters:
+    ///   - title: The title.
+    ///   - wording: The unit and outcome words.
+    ///   - curves: The curves.
+    public init(title: String, wording: OutcomeWording, curves: [Curve]) {
+        self.init(
+            title: title, xLabel: wording.timeAxis, yLabel: wording.stillInOutcome, curves: curves,
+            prefersWeekTicks: wording.timeUnit == .days)
     }
 
     /// The caption of a summary's figure: what is estimated, by what, the band's level and transform,
@@ -36,10 +49,11 @@ extension KaplanMeierPlot {
     /// - Parameters:
     ///   - summary: The summary drawn.
     ///   - by: The grouping's name, or nil without groups.
+    ///   - wording: The outcome's word.
     /// - Returns: The caption, one sentence.
-    public static func caption(_ summary: SurvivalSummaryResult, by: String?) -> String {
+    public static func caption(_ summary: SurvivalSummaryResult, by: String?, wording: OutcomeWording = OutcomeWording()) -> String {
         let ci = Provenance.percent(summary.confidenceLevel)
-        return "Kaplan–Meier estimate of the proportion of episodes still in relief" + (by.map { ", by " + $0 } ?? "")
+        return "Kaplan–Meier estimate of the proportion of episodes still in \(wording.outcome)" + (by.map { ", by " + $0 } ?? "")
             + ", with \(ci) pointwise confidence bands (\(summary.confidenceTransform.rawValue) transform); + marks "
             + "are censored episodes; the table under the axis gives the numbers still at risk."
     }

@@ -36,9 +36,10 @@ public struct PredictionRenderer: ResultRenderer {
         if let tau = result.tau {
             model.append(("tau", Self.show(tau) + " (" + result.tauExplanation + ")"))
         }
-        if let patient = result.patient { model.append(("patient", Self.describe(patient))) }
+        let words = input.wording
+        if let patient = result.patient { model.append(("patient", Self.describe(patient, words: words))) }
         var document = ReportDocument(
-            title: "Predicted relief (\(regression.fittedModel) model)",
+            title: "Predicted \(words.outcome) (\(regression.fittedModel) model)",
             header: provenance.modelHeaderLines(input: input, model: model))
         if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
         let profileColumns = result.columns.map { ReportColumn($0, style: .label) }
@@ -56,7 +57,7 @@ public struct PredictionRenderer: ResultRenderer {
         var section = ReportDocument.Section(heading: "Predictions per profile")
         section.append(
             ReportTable(
-                title: "Median relief time (\(ci))",
+                title: "Median \(words.outcome) time, \(words.units) (\(ci))",
                 columns: profileColumns + [
                     ReportColumn("median", style: number), ReportColumn("std_error", style: number),
                     ReportColumn("lower", style: number), ReportColumn("upper", style: number),
@@ -70,13 +71,13 @@ public struct PredictionRenderer: ResultRenderer {
                 },
                 notes: markNote + [
                     result.isCox
-                        ? "The time by which relief has ended for half of such episodes (first time the curve is at or below 0.5, as R's print.survfit); the interval is where the confidence limits of the curve cross 0.5, and there is no standard error."
-                        : "The time by which relief has ended for half of such episodes; interval exp(log t ± z se)."
+                        ? "The time by which \(words.outcome) has ended for half of such episodes (first time the curve is at or below 0.5, as R's print.survfit); the interval is where the confidence limits of the curve cross 0.5, and there is no standard error."
+                        : "The time by which \(words.outcome) has ended for half of such episodes; interval exp(log t ± z se)."
                 ]))
         if !result.times.isEmpty {
             section.append(
                 ReportTable(
-                    title: "Probability relief is still ongoing at \(result.times.map(Self.show).joined(separator: ", ")) (\(ci))",
+                    title: "Probability \(words.outcome) is still ongoing at \(result.times.map(Self.show).joined(separator: ", ")) \(words.units) (\(ci))",
                     columns: profileColumns + [
                         ReportColumn("time", style: .general(significant: 6)),
                         ReportColumn("survival", style: .fixed(decimals: 4)),
@@ -100,7 +101,7 @@ public struct PredictionRenderer: ResultRenderer {
         if let tau = result.tau {
             section.append(
                 ReportTable(
-                    title: "Restricted mean relief time to tau = \(Self.show(tau)) (\(ci))",
+                    title: "Restricted mean \(words.outcome) time to tau = \(words.time(Self.show(tau))) (\(ci))",
                     columns: profileColumns + [
                         ReportColumn("tau", style: .general(significant: 6)), ReportColumn("rmst", style: .fixed(decimals: 3)),
                         ReportColumn("std_error", style: .fixed(decimals: 3)),
@@ -115,8 +116,8 @@ public struct PredictionRenderer: ResultRenderer {
                     },
                     notes: markNote + [
                         result.isCox
-                            ? "The expected days of relief within the first tau days; std_error as R's print.survfit with rmean = tau for a Cox curve (it leaves out the uncertainty of the coefficients), no interval."
-                            : "The expected days of relief within the first tau days."
+                            ? "The expected \(words.units) of \(words.outcome) within the first tau \(words.units); std_error as R's print.survfit with rmean = tau for a Cox curve (it leaves out the uncertainty of the coefficients), no interval."
+                            : "The expected \(words.units) of \(words.outcome) within the first tau \(words.units)."
                     ]))
         }
         document.sections.append(section)
@@ -125,7 +126,7 @@ public struct PredictionRenderer: ResultRenderer {
     }
 
     /// Whose curves these are, in words.
-    static func describe(_ patient: PatientPrediction) -> String {
+    static func describe(_ patient: PatientPrediction, words: OutcomeWording = OutcomeWording()) -> String {
         guard let effect = patient.effect else {
             let who = patient.requested.map { "\($0) has no episodes in the data: " } ?? "none asked for (--patient ID for one patient's own curve): "
             return who + "the population curve of a new patient, averaged over the fitted distribution of patients' effects"
@@ -137,7 +138,7 @@ public struct PredictionRenderer: ResultRenderer {
         case .logHazard:
             what = "own log frailty \(text(effect.estimate)) (SE \(text(effect.variance.squareRoot())); hazard x\(text(exp(effect.estimate))) "
         case .logTime:
-            what = "own intercept \(text(effect.estimate)) on log time (SE \(text(effect.variance.squareRoot())); relief x"
+            what = "own intercept \(text(effect.estimate)) on log time (SE \(text(effect.variance.squareRoot())); \(words.outcome) x"
                 + "\(text(exp(effect.estimate))) as long as "
         }
         return "\(effect.patient): " + what + "that of a typical patient with the same covariates), from \(effect.episodes) "

@@ -2,7 +2,7 @@ import Reporting
 
 /// A renderer of one kind of result. It fills a ``Reporting/ReportDocument`` (the table, Markdown and
 /// HTML formats, written by Reporting's `TextWriter`, `MarkdownWriter` and `HTMLWriter`), a CSV table,
-/// a JSON value and, for results drawn as a figure, an SVG document (``figure(_:)``, also the first
+/// a JSON value and, for results drawn as a figure, an SVG document (``figure(_:input:)``, also the first
 /// section of the HTML page); ``render(_:input:provenance:warnings:)`` picks among them by ``format``.
 ///
 /// Renderers never compute statistics: every number comes from the result value.
@@ -29,8 +29,9 @@ public protocol ResultRenderer: Sendable {
     /// ``json(_:input:provenance:warnings:)`` puts them between the shared leading members and `warnings`.
     func jsonMembers(_ result: Result) -> [(key: String, value: JSONValue)]
     /// The result's figure (the `svg` format, and the first section of the HTML page), or nil for a result
-    /// drawn by no figure (the default). Like every renderer, it reads numbers from the result only.
-    func figure(_ result: Result) -> ReportFigure?
+    /// drawn by no figure (the default). Like every renderer, it reads numbers from the result only; the
+    /// input gives the words of its axes (``Reporting/ReportInput/wording``).
+    func figure(_ result: Result, input: ReportInput) -> ReportFigure?
 }
 
 extension ResultRenderer {
@@ -38,7 +39,7 @@ extension ResultRenderer {
     public static var defaultLabelWidth: Int { ReportText.defaultLabelWidth }
 
     /// No figure by default.
-    public func figure(_ result: Result) -> ReportFigure? { nil }
+    public func figure(_ result: Result, input: ReportInput) -> ReportFigure? { nil }
 
     /// Creates a renderer.
     /// - Parameters:
@@ -87,13 +88,13 @@ extension ResultRenderer {
             return MarkdownWriter().write(document(result, input: input, provenance: provenance, warnings: warnings)).markdown
         case .html:
             var page = document(result, input: input, provenance: provenance, warnings: warnings)
-            if let figure = figure(result) {
+            if let figure = figure(result, input: input) {
                 let warningsFirst = page.sections.first?.heading.hasPrefix("WARNINGS") == true ? 1 : 0
                 page.sections.insert(ReportDocument.Section(heading: "Figure", blocks: [figure.block]), at: warningsFirst)
             }
             return HTMLWriter().write(page)
         case .svg:
-            return figure(result)?.svg ?? SVGDocument.noData(title: "", note: "This result has no figure.")
+            return figure(result, input: input)?.svg ?? SVGDocument.noData(title: "", note: "This result has no figure.")
         case .csv:
             return CSVTableWriter().write(csvTable(result, input: input, provenance: provenance))
         case .json:

@@ -32,19 +32,20 @@ public struct ScheduleRenderer: ResultRenderer {
         let schedule = result.schedule
         let ci = Provenance.percent(schedule.confidenceLevel) + " CI"
         var model = result.modelLines
-        if let patient = result.patient { model.append(("patient", PredictionRenderer.describe(patient))) }
-        model.append(("target", Self.percent(schedule.target) + " of days in relief"))
+        let words = input.wording
+        if let patient = result.patient { model.append(("patient", PredictionRenderer.describe(patient, words: words))) }
+        model.append(("target", Self.percent(schedule.target) + " of \(words.units) in \(words.outcome)"))
         if !schedule.fixedCovariates.isEmpty {
             model.append(("held at", schedule.fixedCovariates.map { "\($0.column)=\($0.value)" }.joined(separator: ", ")))
         }
         var document = ReportDocument(
-            title: "Relief coverage by dose and infusion interval (\(result.model) model)",
+            title: "\(words.outcomeTitle) coverage by dose and infusion interval (\(result.model) model)",
             header: provenance.modelHeaderLines(input: input, model: model))
         if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
-        var section = ReportDocument.Section(heading: "Coverage: expected fraction of days in relief, RMST(I)/I")
+        var section = ReportDocument.Section(heading: "Coverage: expected fraction of \(words.units) in \(words.outcome), RMST(I)/I")
         section.append(
             ReportTable(
-                title: "Coverage (\(ci)) by dose (rows) and interval I in days (columns)",
+                title: "Coverage (\(ci)) by dose (rows) and interval I in \(words.units) (columns)",
                 columns: [ReportColumn("dose", style: .label)]
                     + schedule.intervals.map { ReportColumn("I=" + Self.show($0), style: .label) },
                 rows: schedule.doses.map { dose in
@@ -91,7 +92,7 @@ public struct ScheduleRenderer: ResultRenderer {
                         .number(cell.upper),
                     ]
                 },
-                notes: ["rmst: expected days in relief per interval, E[min(T, I)]."]))
+                notes: ["rmst: expected \(words.units) in \(words.outcome) per interval, E[min(T, I)]."]))
         document.sections.append(section)
         document.sections.append(
             ReportDocument.Section(

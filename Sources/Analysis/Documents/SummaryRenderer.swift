@@ -36,8 +36,9 @@ public struct SummaryRenderer: ResultRenderer {
     ) -> ReportDocument {
         let ci = Provenance.percent(result.confidenceLevel) + " CI, " + result.confidenceTransform.rawValue
         let groupColumns = Self.groupColumns(result)
+        let words = input.wording
         let title = result.byColumns.isEmpty
-            ? "Relief summary" : "Relief summary by " + result.byColumns.joined(separator: " x ")
+            ? "\(words.outcomeTitle) summary" : "\(words.outcomeTitle) summary by " + result.byColumns.joined(separator: " x ")
         var document = ReportDocument(
             title: title,
             header: provenance.headerLines(
@@ -89,7 +90,7 @@ public struct SummaryRenderer: ResultRenderer {
         if !result.times.isEmpty {
             groupsSection.append(
                 ReportTable(
-                    title: "Survival at \(result.times.map { ReportText.display($0, style: .general(significant: 6), missing: "NA") }.joined(separator: ", ")) (\(ci))",
+                    title: "Survival at \(result.times.map { ReportText.display($0, style: .general(significant: 6), missing: "NA") }.joined(separator: ", ")) \(words.units) (\(ci))",
                     columns: groupColumns + [
                         ReportColumn("time", style: .general(significant: 6)), ReportColumn("n_risk", style: .count),
                         ReportColumn("survival", style: .fixed(decimals: 4)),

@@ -96,7 +96,7 @@ extension ReportRequest {
                     "only \(points.doses.count) dose level(s) have a reached median with both confidence limits" + (dropped.isEmpty ? "" : " (\(dropped))"))
             }
             let result = try DoseResponseFit(models: DoseModel.allCases, confidenceLevel: summary.km.confidenceLevel).fit(points: points)
-            let (_, label) = DoseResponseRequest.label(.median)
+            let (_, label) = DoseResponseRequest.label(.median, words: source.wording)
             let report = DoseResponseReport(
                 doseColumn: doseColumn, responseLabel: label, summaryName: "median", doseStep: doseStep, points: points,
                 result: result)
@@ -123,13 +123,14 @@ extension ReportRequest {
             let coverageModel = try fitter.coverageModel(
                 fitted, doseColumn: doseColumn, intervalColumn: intervalColumn, fixed: settings)
             let doses = try coverageDoses(dataset)
-            let spec = MaintenanceSchedule(
+            var spec = MaintenanceSchedule(
                 doses: doses, intervals: intervals, target: target, confidenceLevel: summary.km.confidenceLevel,
                 solvesContinuously: true, observedDoses: ScheduleRequest.range(dataset, column: doseColumn),
                 observedIntervals: ScheduleRequest.range(dataset, column: intervalColumn))
+            (spec.unitName, spec.outcomeName) = (source.wording.units, source.wording.outcome)
             let schedule = try spec.compute(
                 coverageModel,
-                modelAssumption: regression.estimates.scheduleAssumption(formula: formulaText))
+                modelAssumption: regression.estimates.scheduleAssumption(formula: formulaText, words: source.wording))
             warnings += (regression.warnings + schedule.warnings).map { "coverage: \($0)" }
             return .available(ScheduleReport(regression: regression, schedule: schedule))
         } catch {

@@ -43,6 +43,8 @@ public struct ReportRequest: Sendable {
     public var includesIdentifiers: Bool
     /// Kaplan–Meier settings, report times and tau.
     public var summary: SurvivalSummary
+    /// Where the landmark times come from (``LandmarkTimes``): `summary.times`, or the data's quartiles.
+    public var landmarks = LandmarkTimes.given
 
     /// Creates a report request with the command line's defaults.
     /// - Throws: ``AnalysisError`` for a model that is neither Cox nor an AFT family, a dose step that is
@@ -137,7 +139,7 @@ public struct ReportRequest: Sendable {
             listing = nil
         }
         return ClinicalReport(
-            title: title, input: ReportInput(dataset), provenance: provenance, patients: dataset.patients,
+            title: title, input: ReportInput(dataset, wording: source.wording), provenance: provenance, patients: dataset.patients,
             baseline: baseline, comparisons: comparisons, regression: regression, doseResponse: doseResponse,
             coverage: coverage, methods: methods(plan: plan, regression: regression, doseResponse: doseResponse, coverage: coverage, dataset: dataset),
             warnings: warnings, includesIdentifiers: includesIdentifiers, patientListing: listing,
@@ -184,7 +186,7 @@ public struct ReportRequest: Sendable {
                 zip(grouping.codes, strata.codes).map { $0 * (strata.levels.count + 1) + $1 }
             } ?? grouping.codes
             try dataset.checkNoOverlappingIntervals(separate: separate)
-            let result = try summary.fit(
+            let result = try landmarkSummary(dataset).fit(
                 time: dataset.time, event: dataset.event, start: dataset.start, by: [SurvivalSummaryFactor(grouping)],
                 strata: dataset.strata.map(SurvivalSummaryFactor.init))
             let banding = grouping.isBanded ? "\(grouping.column) banded into " + grouping.levels.joined(separator: ", ") : nil
@@ -194,6 +196,13 @@ public struct ReportRequest: Sendable {
                     banding: banding, summary: result))
         }
         return comparisons
+    }
+
+    /// ``summary`` with its landmark times (``landmarks``) for the data set.
+    func landmarkSummary(_ dataset: SurvivalDataset) -> SurvivalSummary {
+        var summary = self.summary
+        summary.times = landmarks.times(given: summary.times, followUp: dataset.time)
+        return summary
     }
 
     /// A reader's title of a comparison column.

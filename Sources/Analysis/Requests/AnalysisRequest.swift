@@ -39,6 +39,12 @@ public protocol AnalysisRequest: Sendable {
     /// - Parameter format: The requested format.
     /// - Throws: ``AnalysisError`` (usage) naming the formats it renders.
     func check(format: OutputFormat) throws
+    /// Where the landmark times come from: ``LandmarkTimes/given`` unless the job reports survival at
+    /// landmark times and none were given for times in a unit without standard ones.
+    var landmarks: LandmarkTimes { get }
+    /// The request with the landmark times read off the data (jobs with landmark times set theirs).
+    /// - Parameter times: The landmark times.
+    func withLandmarkTimes(_ times: [Double]) -> Self
     /// Computes the result and its warnings from the data set.
     /// - Parameter dataset: The data set read from ``source`` with ``covariates``.
     func compute(_ dataset: SurvivalDataset) throws -> (result: Result, warnings: [String])
@@ -52,6 +58,12 @@ extension AnalysisRequest {
 
     /// The survival outcome by default.
     public var readsOutcome: Bool { true }
+
+    /// The times given, by default.
+    public var landmarks: LandmarkTimes { .given }
+
+    /// No landmark times by default.
+    public func withLandmarkTimes(_ times: [Double]) -> Self { self }
 
     /// Plain durations by default.
     public var acceptsEntryTimes: Bool { false }
@@ -80,14 +92,16 @@ extension AnalysisRequest {
         try check(source)
         let dataset = try source.read(covariates: covariates, readsOutcome: readsOutcome)
         stage("read", dataset.source.byteCount)
-        let computed = try compute(dataset)
+        let request = landmarks == .followUpQuartiles
+            ? withLandmarkTimes(landmarks.times(given: [], followUp: dataset.time)) : self
+        let computed = try request.compute(dataset)
         stage("fit", nil)
         var record = record
         if !readsOutcome {  // the outcome columns were not read, so they did not shape the numbers
             record.options.removeAll { ["time", "event", "event-codes"].contains($0.name) }
         }
         return AnalysisOutput(
-            request: self, result: computed.result, input: ReportInput(dataset),
+            request: request, result: computed.result, input: ReportInput(dataset, wording: source.wording),
             provenance: record.provenance(path: source.path, dataset: dataset),
             warnings: DataSource.inputWarnings(dataset) + computed.warnings)
     }

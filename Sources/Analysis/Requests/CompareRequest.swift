@@ -28,6 +28,8 @@ public struct CompareRequest: AnalysisRequest {
     public var adjust: String?
     /// The model of the adjusted curves (Cox or a parametric AFT family; default Weibull).
     public var adjustModel: ModelName
+    /// Where the landmark times come from (``LandmarkTimes``): `comparison.times`, or the data's quartiles.
+    public var landmarks = LandmarkTimes.given
 
     /// Creates the request.
     /// - Parameters:
@@ -92,6 +94,12 @@ public struct CompareRequest: AnalysisRequest {
             let fitter = try? RegressionFitter(model: adjustModel, specification: ModelSpecification(formula: "\(column) + \(adjust)"))
         else { return [] }
         return fitter.covariates
+    }
+
+    public func withLandmarkTimes(_ times: [Double]) -> CompareRequest {
+        var request = self
+        request.comparison.times = times
+        return request
     }
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: CompareResult, warnings: [String]) {

@@ -1,4 +1,5 @@
 import DataIO
+import Reporting
 
 extension DataSource {
     /// The provenance entries of the source (``RunRecord``), in order: the time and event columns, the
@@ -17,6 +18,8 @@ extension DataSource {
     ) -> [(String, String)] {
         var options: [(String, String)] = [("time", roles.time), ("event", roles.event)]
         if let start = roles.start { options.append(("start", start)) }
+        if wording.timeUnit != .days { options.append(("time-unit", wording.timeUnit.rawValue)) }
+        if wording.outcome != OutcomeWording.defaultOutcome { options.append(("outcome-label", wording.outcome)) }
         if !roles.by.isEmpty { options.append(("by", roles.by.joined(separator: ", "))) }
         if let strata = roles.strata { options.append(("strata", strata)) }
         options += band.map { ("band", $0) } + order.map { ("order", $0) }

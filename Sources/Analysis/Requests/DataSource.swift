@@ -1,4 +1,5 @@
 import DataIO
+import Reporting
 
 /// Where a job's data come from: the CSV file, how to read it and which columns play which role.
 ///
@@ -15,16 +16,24 @@ public struct DataSource: Sendable {
     public var dialect: CSVDialect
     /// The column roles (time, event, patient, groups, strata, covariates, ...).
     public var roles: ColumnRoles
+    /// The unit of the time columns and the outcome's word, used in every output (days and "relief"
+    /// unless set); the unit also chooses the default landmark times (``LandmarkTimes``).
+    public var wording = OutcomeWording()
 
     /// Creates a data source.
     /// - Parameters:
     ///   - path: The CSV file.
     ///   - dialect: How to read it; by default comma-separated with the missing tokens `NA`, `` and `.`.
     ///   - roles: The column roles.
-    public init(path: String, dialect: CSVDialect = CSVDialect(delimiter: .comma), roles: ColumnRoles = ColumnRoles()) {
+    ///   - wording: The unit of the time columns and the outcome's word (days and "relief" unless given).
+    public init(
+        path: String, dialect: CSVDialect = CSVDialect(delimiter: .comma), roles: ColumnRoles = ColumnRoles(),
+        wording: OutcomeWording = OutcomeWording()
+    ) {
         self.path = path
         self.dialect = dialect
         self.roles = roles
+        self.wording = wording
     }
 
     /// The file's column names, read without reading the rows.

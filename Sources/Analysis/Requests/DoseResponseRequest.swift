@@ -128,17 +128,20 @@ public struct DoseResponseRequest: AnalysisRequest {
         }
         let result = type == .general
             ? try spec.fit(points: points) : try spec.fit(dose: points.doses, response: points.estimates)
-        let (name, label) = Self.label(summary)
+        let (name, label) = Self.label(summary, words: source.wording)
         return DoseResponseReport(
             doseColumn: doseColumn, responseLabel: label, summaryName: name, doseStep: doseStep, points: points, result: result)
     }
 
     /// The short name and the reader's label of a stage-1 summary.
-    public static func label(_ summary: DoseLevelSummarizer.Summary) -> (name: String, label: String) {
+    public static func label(
+        _ summary: DoseLevelSummarizer.Summary, words: OutcomeWording = OutcomeWording()
+    ) -> (name: String, label: String) {
+        let (outcome, units) = (words.outcome, words.units)
         switch summary {
-        case .median: return ("median", "Kaplan-Meier median relief (days)")
-        case .restrictedMean(let tau): return ("rmst", "restricted mean relief to \(tau) days (days)")
-        case .coxLogHazardRatio: return ("cox", "Cox log hazard ratio of relief ending vs the lowest dose")
+        case .median: return ("median", "Kaplan-Meier median \(outcome) (\(units))")
+        case .restrictedMean(let tau): return ("rmst", "restricted mean \(outcome) to \(tau) \(units) (\(units))")
+        case .coxLogHazardRatio: return ("cox", "Cox log hazard ratio of \(outcome) ending vs the lowest dose")
         }
     }
 

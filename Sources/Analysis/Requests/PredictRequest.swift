@@ -20,6 +20,8 @@ public struct PredictRequest: AnalysisRequest {
     public var settings: [ProfileSetting]
     /// Times at which to predict survival.
     public var times: [Double]
+    /// Where the times come from (``LandmarkTimes``): ``times``, or the data's quartiles.
+    public var landmarks = LandmarkTimes.given
     /// Horizon of the restricted mean; `nil` takes the largest time.
     public var tau: Double?
     /// With a `frailty()` term: the patient whose own curve to predict; nil gives the population curve.
@@ -54,6 +56,12 @@ public struct PredictRequest: AnalysisRequest {
         _ = try strataSettings()
         _ = try doseSetting()
         try Self.checkProfiles(termSettings, formula: fitter.formula)
+    }
+
+    public func withLandmarkTimes(_ times: [Double]) -> PredictRequest {
+        var request = self
+        request.times = times
+        return request
     }
 
     /// The horizon used: ``tau``, else the largest time.

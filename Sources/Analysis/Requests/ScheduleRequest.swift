@@ -88,7 +88,7 @@ public struct ScheduleRequest: AnalysisRequest {
             coverageModel.patient = patient
             let regression = fitter.result(fitted.fit, design: fitted.design, dataset: dataset, data: fitted.data)
             let schedule = try schedule(dataset).compute(
-                coverageModel, modelAssumption: regression.estimates.scheduleAssumption(formula: regression.formula))
+                coverageModel, modelAssumption: regression.estimates.scheduleAssumption(formula: regression.formula, words: source.wording))
             var report = ScheduleReport(regression: regression, schedule: schedule)
             var warnings = regression.warnings + schedule.warnings
             if fitted.fit.hasPatientEffects {
@@ -112,10 +112,12 @@ public struct ScheduleRequest: AnalysisRequest {
 
     /// The schedule grid on `dataset`, with the observed dose and interval ranges.
     func schedule(_ dataset: SurvivalDataset) -> MaintenanceSchedule {
-        MaintenanceSchedule(
+        var schedule = MaintenanceSchedule(
             doses: doses, intervals: intervals, target: target, confidenceLevel: specification.confidenceLevel,
             solvesContinuously: solvesContinuously, observedDoses: Self.range(dataset, column: doseColumn),
             observedIntervals: Self.range(dataset, column: intervalColumn))
+        (schedule.unitName, schedule.outcomeName) = (source.wording.units, source.wording.outcome)
+        return schedule
     }
 
     /// The range of a numeric column, `nil` when it is not numeric or empty.

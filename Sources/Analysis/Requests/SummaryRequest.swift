@@ -11,6 +11,8 @@ public struct SummaryRequest: AnalysisRequest {
     public var source: DataSource
     /// The estimates: Kaplan–Meier settings, times, tau, quantiles.
     public var summary: SurvivalSummary
+    /// Where the landmark times come from (``LandmarkTimes``): `summary.times`, or the data's quartiles.
+    public var landmarks = LandmarkTimes.given
 
     /// Creates the request.
     /// - Parameters:
@@ -26,6 +28,12 @@ public struct SummaryRequest: AnalysisRequest {
         if summary.pairwise != nil, source.roles.by.isEmpty {
             throw AnalysisError(.usage, "--pairwise compares pairs of groups: give the groups with --by")
         }
+    }
+
+    public func withLandmarkTimes(_ times: [Double]) -> SummaryRequest {
+        var request = self
+        request.summary.times = times
+        return request
     }
 
     public func compute(_ dataset: SurvivalDataset) throws -> (result: SurvivalSummaryResult, warnings: [String]) {

@@ -31,6 +31,10 @@ public struct MaintenanceSchedule: Sendable {
     public var observedDoses: ClosedRange<Double>?
     /// The range of intervals in the data, to warn on extrapolation (`nil` = unknown).
     public var observedIntervals: ClosedRange<Double>?
+    /// The plural of the time unit in the notes, warnings and assumptions the result states ("days").
+    public var unitName = "days"
+    /// The outcome's word in them ("relief").
+    public var outcomeName = "relief"
 
     /// Creates a schedule specification.
     /// - Parameters:
@@ -88,7 +92,7 @@ public struct MaintenanceSchedule: Sendable {
             let outside = grid.filter { !observed.contains($0) }
             if !outside.isEmpty {
                 warnings.append("interval(s) \(outside.map(Self.show).joined(separator: ", ")) lie outside the intervals in the data ("
-                    + "\(Self.show(observed.lowerBound))-\(Self.show(observed.upperBound)) days): those columns extrapolate the model")
+                    + "\(Self.show(observed.lowerBound))-\(Self.show(observed.upperBound)) \(unitName)): those columns extrapolate the model")
             }
         }
         return MaintenanceScheduleResult(
@@ -175,15 +179,15 @@ public struct MaintenanceSchedule: Sendable {
         return .init(
             dose: dose, interval: row[best].interval, conservativeInterval: conservative, solvedInterval: low,
             note: "fitted coverage crosses \(percent) between \(Self.show(row[best].interval)) and "
-                + "\(Self.show(row[next].interval)) days\(extra)")
+                + "\(Self.show(row[next].interval)) \(unitName)\(extra)")
     }
 
     /// The stated assumptions.
     package func assumptions(_ model: some ReliefCoverageModel, modelAssumption: String?) -> [String] {
         var list = [
-            "each infusion restarts relief: relief after every infusion follows the fitted distribution afresh "
-                + "(a renewal process), so the fraction of days in relief is E[min(T, I)]/I = RMST(I)/I",
-            "relief lasting past the next infusion counts only up to it (days in relief per interval are capped at I)",
+            "each infusion restarts \(outcomeName): \(outcomeName) after every infusion follows the fitted distribution afresh "
+                + "(a renewal process), so the fraction of \(unitName) in \(outcomeName) is E[min(T, I)]/I = RMST(I)/I",
+            "\(outcomeName) lasting past the next infusion counts only up to it (\(unitName) in \(outcomeName) per interval are capped at I)",
         ]
         if let modelAssumption { list.append(modelAssumption) }
         let fixed = model.fixedCovariates

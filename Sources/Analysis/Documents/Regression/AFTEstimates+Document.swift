@@ -3,6 +3,7 @@ import Reporting
 
 extension AFTEstimates {
     public func sections(_ result: RegressionResult) -> [ReportDocument.Section] {
+        let words = result.wording
         var sections: [ReportDocument.Section] = []
         if let section = comparisonSection { sections.append(section) }
         let robust = aft.robustVariance != nil
@@ -18,13 +19,13 @@ extension AFTEstimates {
             return cells + [.number(row.z), .number(row.pValue), .number(row.lower), .number(row.upper)]
         }
         var notes = [
-            "A positive coefficient means LONGER relief: time_ratio = exp(coef) > 1 multiplies the relief duration "
-                + "(every quantile); below 1, relief is shorter.",
+            "A positive coefficient means LONGER \(words.outcome): time_ratio = exp(coef) > 1 multiplies the \(words.outcome) duration "
+                + "(every quantile); below 1, \(words.outcome) is shorter.",
             "lower, upper: \(level) confidence interval of the time ratio."
                 + (robust ? " z, p and the interval use the robust SE, as R's summary(survreg)." : ""),
         ]
         if let reference = RegressionRenderer.referenceNote(result) { notes.append(reference) }
-        var tables = [ReportTable(title: "", columns: columns, rows: rows, notes: notes), scaleTable(robust: robust)]
+        var tables = [ReportTable(title: "", columns: columns, rows: rows, notes: notes), scaleTable(robust: robust, words: words)]
         if let hazardRatios = aft.hazardRatios {
             let hrRows = hazardRatios.map { hr -> [ReportCell] in
                 [
@@ -42,7 +43,7 @@ extension AFTEstimates {
                     ],
                     rows: hrRows,
                     notes: [
-                        "hazard_ratio = exp(-coef/scale), comparable with a Cox model: above 1, relief ends sooner. "
+                        "hazard_ratio = exp(-coef/scale), comparable with a Cox model: above 1, \(words.outcome) ends sooner. "
                             + "se_log_hr by the delta method; \(level) interval."
                     ]))
         }
@@ -93,7 +94,7 @@ extension AFTEstimates {
 
     /// The scale table: `Log(scale)` with its test, the scale and (Weibull, log-logistic) the shape with
     /// their intervals; for the exponential, the fixed scale 1.
-    func scaleTable(robust: Bool) -> ReportTable {
+    func scaleTable(robust: Bool, words: OutcomeWording) -> ReportTable {
         let number = RegressionRenderer.number
         guard let scale = aft.scaleEstimate else {
             return ReportTable(
@@ -118,7 +119,7 @@ extension AFTEstimates {
         if showsShape {
             rows.append(row("shape = 1/scale", scale.shape, scale.shapeStandardError, nil, nil, nil, scale.shapeLower, scale.shapeUpper))
             if aft.distribution.name == AFTDistribution.weibull.name {
-                notes.append("Weibull shape above 1: the rate at which relief ends rises over time.")
+                notes.append("Weibull shape above 1: the rate at which \(words.outcome) ends rises over time.")
             }
         }
         return ReportTable(title: "Scale", columns: columns, rows: rows, notes: notes)

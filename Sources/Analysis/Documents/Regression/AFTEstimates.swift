@@ -51,11 +51,11 @@ public struct AFTEstimates: RegressionEstimates {
         comparison.isEmpty ? aft.distribution.name : "\(aft.distribution.name) (best of \(comparison.count) by AIC)"
     }
 
-    public func methods(formula: String) -> (model: String, ties: String?) {
+    public func methods(formula: String, words: OutcomeWording) -> (model: String, ties: String?) {
         let name = aft.distribution.name
         return (
             "\(name) accelerated failure time model (R survreg, dist = \"\(name)\") "
-                + "of log relief duration, formula \(formula); exp(coefficient) is a time ratio: above 1 means longer relief",
+                + "of log \(words.outcome) duration, formula \(formula); exp(coefficient) is a time ratio: above 1 means longer \(words.outcome)",
             nil
         )
     }

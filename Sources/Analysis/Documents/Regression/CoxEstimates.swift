@@ -47,10 +47,10 @@ public struct CoxEstimates: RegressionEstimates {
     public var title: String { "Cox proportional hazards model" }
     public var modelLine: String { "cox, \(cox.ties.rawValue) ties" }
 
-    public func methods(formula: String) -> (model: String, ties: String?) {
+    public func methods(formula: String, words: OutcomeWording) -> (model: String, ties: String?) {
         (
-            "Cox proportional-hazards model (R coxph) of the hazard of relief ending, formula " + formula
-                + "; hazard ratios below 1 mean longer relief",
+            "Cox proportional-hazards model (R coxph) of the hazard of \(words.outcome) ending, formula " + formula
+                + "; hazard ratios below 1 mean longer \(words.outcome)",
             "efron"
         )
     }
@@ -60,6 +60,7 @@ public struct CoxEstimates: RegressionEstimates {
     }
 
     public func sections(_ result: RegressionResult) -> [ReportDocument.Section] {
+        let words = result.wording
         let robust = cox.robustVariance != nil
         let level = Provenance.percent(cox.confidenceLevel)
         let columns = RegressionRenderer.coefficientColumns(ratio: "hazard_ratio", robust: robust)
@@ -71,7 +72,7 @@ public struct CoxEstimates: RegressionEstimates {
             return cells + [.number(row.z), .number(row.pValue), .number(row.lower), .number(row.upper)]
         }
         var notes = [
-            "hazard_ratio = exp(coef): above 1, relief ends sooner (shorter relief); below 1, relief lasts longer.",
+            "hazard_ratio = exp(coef): above 1, \(words.outcome) ends sooner (shorter \(words.outcome)); below 1, \(words.outcome) lasts longer.",
             "lower, upper: \(level) confidence interval of the hazard ratio."
                 + (robust ? " z, p and the interval use the robust SE, as R's summary(coxph)." : ""),
         ]

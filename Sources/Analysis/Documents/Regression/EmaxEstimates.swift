@@ -37,13 +37,13 @@ public struct EmaxEstimates: RegressionEstimates {
         return lines
     }
 
-    public func scheduleAssumption(formula: String) -> String {
+    public func scheduleAssumption(formula: String, words: OutcomeWording) -> String {
         "the dose acts through the fitted \(emax.curve.rawValue) curve and the interval is a covariate "
             + "of the \(emax.distribution.name) Emax AFT (covariates: \(formula)): coverage at interval I "
-            + "uses the relief distribution fitted for episodes started by infusions every I days"
+            + "uses the \(words.outcome) distribution fitted for episodes started by infusions every I \(words.units)"
     }
 
-    public func methods(formula: String) -> (model: String, ties: String?) {
+    public func methods(formula: String, words: OutcomeWording) -> (model: String, ties: String?) {
         (
             "one-step \(emax.curve.rawValue) accelerated failure time model (\(emax.distribution.name) errors) with the dose "
                 + "\(doseColumn) acting through the curve, covariates \(formula)",

@@ -45,12 +45,12 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
     }
 
     /// The sentence on the spread of the frailties and of typical relief, nil without a reference profile.
-    var spreadSentence: String? {
+    func spreadSentence(_ words: OutcomeWording) -> String? {
         guard let span = typicalReliefSpan, let referenceProfile else { return nil }
         let quartiles = frailty.frailtyQuartiles
-        func days(_ value: Double?) -> String { value.map { TypicalReliefSpread.days($0) + " days" } ?? "not reached" }
+        func days(_ value: Double?) -> String { value.map { words.time(TypicalReliefSpread.days($0)) } ?? "not reached" }
         return "The middle 50% of patients' hazard multipliers (frailties) span \(TypicalReliefSpread.days(quartiles.lower)) to "
-            + "\(TypicalReliefSpread.days(quartiles.upper)), so their typical (median) relief at the reference profile spans "
+            + "\(TypicalReliefSpread.days(quartiles.upper)), so their typical (median) \(words.outcome) at the reference profile spans "
             + "\(days(span.lower)) to \(days(span.upper)) (each the median of the curve of a patient at that frailty; reference "
             + "profile: \(referenceProfile), numeric columns at their median, text columns at their reference level)."
             + (hasEntryTimes ? " With --start the curves are on the time scale of the stop column, from time 0 (R's survfit "
@@ -79,11 +79,11 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
     /// The frailty term's label, as R names it.
     var frailtyLabel: String { "frailty(\(frailty.frailtyColumn))" }
 
-    public func methods(formula: String) -> (model: String, ties: String?) {
+    public func methods(formula: String, words: OutcomeWording) -> (model: String, ties: String?) {
         (
             "Cox proportional-hazards model with a shared \(frailty.distribution.rawValue) frailty per "
                 + "\(frailty.frailtyColumn) (R coxph with frailty(), penalised partial likelihood), formula " + formula
-                + "; hazard ratios below 1 mean longer relief",
+                + "; hazard ratios below 1 mean longer \(words.outcome)",
             frailty.ties.rawValue
         )
     }
@@ -93,6 +93,7 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
     }
 
     public func sections(_ result: RegressionResult) -> [ReportDocument.Section] {
+        let words = result.wording
         let number = ReportColumn.Style.general(significant: 6)
         let columns = [
             ReportColumn("term", style: .label), ReportColumn("coef", style: number),
@@ -115,7 +116,7 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
         ])
         let level = Provenance.percent(frailty.confidenceLevel)
         var notes = [
-            "hazard_ratio = exp(coef): above 1, relief ends sooner; the ratio compares patients with the same frailty.",
+            "hazard_ratio = exp(coef): above 1, \(words.outcome) ends sooner; the ratio compares patients with the same frailty.",
             "se_coef from the inverse penalised information (R's fit$var), se2 from the sandwich H⁻¹ I H⁻¹ "
                 + "(R's fit$var2); chi_squared = coef²/se_coef² on 1 df; lower, upper: \(level) interval from se_coef.",
             "\(frailtyLabel): Σ frailty² / var(frailty) on the frailty term's effective degrees of freedom (R's print).",
@@ -165,7 +166,7 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
                             "Per-patient frailties (log scale, with their variances) are in --format json and csv.",
                             "theta's interval: the thetas whose I-likelihood is within chi-squared(1)/2 of its maximum (R's "
                                 + "c.loglik of coxph(... + frailty(id, theta = value)) at each limit).",
-                        ] + (spreadSentence.map { [$0] } ?? [])),
+                        ] + (spreadSentence(words).map { [$0] } ?? [])),
                 ]))
         return sections
     }

@@ -26,19 +26,19 @@ public struct GammaFrailtyEstimates: PatientVariationEstimates {
             + "closed-form marginal likelihood"
     }
 
-    public func methods(formula: String) -> (model: String, ties: String?) {
+    public func methods(formula: String, words: OutcomeWording) -> (model: String, ties: String?) {
         (
-            "Weibull accelerated failure time model of relief duration (R survreg parametrisation) with a gamma frailty of mean 1 "
+            "Weibull accelerated failure time model of \(words.outcome) duration (R survreg parametrisation) with a gamma frailty of mean 1 "
                 + "per \(model.frailtyColumn) multiplying the hazard (maximum marginal likelihood, closed form), formula "
-                + "\(formula); exp(coefficient) is a time ratio: above 1 means longer relief",
+                + "\(formula); exp(coefficient) is a time ratio: above 1 means longer \(words.outcome)",
             nil
         )
     }
 
     /// The sentence on the spread of typical relief, nil without a reference profile.
-    var spreadSentence: String? {
+    func spreadSentence(_ words: OutcomeWording) -> String? {
         spread.sentence(
-            explanation: "the median relief exp(x'beta) (log 2 / Z)^sigma of a patient with frailty Z at the upper and lower quartiles of Z")
+            words: words, explanation: "the median \(words.outcome) exp(x'beta) (log 2 / Z)^sigma of a patient with frailty Z at the upper and lower quartiles of Z")
     }
 
     public func sections(_ result: RegressionResult) -> [ReportDocument.Section] {
@@ -57,7 +57,7 @@ public struct GammaFrailtyEstimates: PatientVariationEstimates {
                 model, note: "for a patient given their frailty and for a new patient alike", result),
             PatientVariationDocument.variationSection(
                 model, scaleLabel: "scale (sigma, Weibull shape 1/sigma)",
-                variation: ("frailty variance (theta, hazard scale)", "theta", model.frailtyVarianceInterval), spread: spreadSentence),
+                variation: ("frailty variance (theta, hazard scale)", "theta", model.frailtyVarianceInterval), spread: spreadSentence(result.wording)),
             RegressionRenderer.fitSection(
                 measures: measures, tests: tests,
                 note: "Likelihood ratio against the Weibull model without frailty; theta = 0 lies on the boundary, so the "

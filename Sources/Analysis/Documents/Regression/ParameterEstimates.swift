@@ -26,8 +26,8 @@ public struct ParameterEstimates: RegressionEstimates {
     public var title: String { "\(fit.modelName) survival regression model" }
     public var modelLine: String { fit.modelName }
 
-    public func methods(formula: String) -> (model: String, ties: String?) {
-        ("\(fit.modelName) survival regression model of relief duration, formula \(formula)", nil)
+    public func methods(formula: String, words: OutcomeWording) -> (model: String, ties: String?) {
+        ("\(fit.modelName) survival regression model of \(words.outcome) duration, formula \(formula)", nil)
     }
 
     /// None: the parameters are not log ratios.

@@ -22,7 +22,7 @@ enum PatientVariationDocument {
             return [.text(e.name), .number(e.estimate), .number(row.timeRatio), .number(e.standardError), .number(e.z),
                     .number(e.pValue), .number(row.lower), .number(row.upper)]
         }
-        var notes = ["time_ratio = exp(coef): above 1, longer relief, \(note); lower, upper: "
+        var notes = ["time_ratio = exp(coef): above 1, longer \(result.wording.outcome), \(note); lower, upper: "
             + "\(Provenance.percent(fit.confidenceLevel)) Wald interval of the ratio from the inverse observed information."]
         if let reference = RegressionRenderer.referenceNote(result) { notes.append(reference) }
         return ReportDocument.Section(

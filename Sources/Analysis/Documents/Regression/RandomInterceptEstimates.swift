@@ -30,18 +30,18 @@ public struct RandomInterceptEstimates: PatientVariationEstimates {
             + "\(model.quadratureNodes) Gauss-Hermite node\(model.quadratureNodes == 1 ? " (Laplace)" : "s")"
     }
 
-    public func methods(formula: String) -> (model: String, ties: String?) {
+    public func methods(formula: String, words: OutcomeWording) -> (model: String, ties: String?) {
         (
-            "\(model.distribution.name) accelerated failure time model of log relief duration with a normal random intercept "
+            "\(model.distribution.name) accelerated failure time model of log \(words.outcome) duration with a normal random intercept "
                 + "per \(model.frailtyColumn) (maximum marginal likelihood, adaptive Gauss-Hermite quadrature with "
-                + "\(model.quadratureNodes) nodes), formula \(formula); exp(coefficient) is a time ratio: above 1 means longer relief",
+                + "\(model.quadratureNodes) nodes), formula \(formula); exp(coefficient) is a time ratio: above 1 means longer \(words.outcome)",
             nil
         )
     }
 
     /// The sentence on the spread of typical relief, nil without a reference profile.
-    var spreadSentence: String? {
-        spread.sentence(explanation: "the median relief exp(x'beta ± 0.6745 tau) times the \(model.distribution.name) median factor")
+    func spreadSentence(_ words: OutcomeWording) -> String? {
+        spread.sentence(words: words, explanation: "the median \(words.outcome) exp(x'beta ± 0.6745 tau) times the \(model.distribution.name) median factor")
     }
 
     public func sections(_ result: RegressionResult) -> [ReportDocument.Section] {
@@ -59,7 +59,7 @@ public struct RandomInterceptEstimates: PatientVariationEstimates {
             PatientVariationDocument.coefficientSection(model, note: "for a patient with the same random intercept", result),
             PatientVariationDocument.variationSection(
                 model, scaleLabel: "scale (sigma, within patient)",
-                variation: ("between-patient SD (tau, log time)", "tau", model.tauInterval), spread: spreadSentence),
+                variation: ("between-patient SD (tau, log time)", "tau", model.tauInterval), spread: spreadSentence(result.wording)),
             RegressionRenderer.fitSection(
                 measures: measures, tests: tests,
                 note: "Likelihood ratio against the model without the random intercept; tau = 0 lies on the boundary, so "

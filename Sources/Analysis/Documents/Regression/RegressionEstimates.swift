@@ -34,13 +34,15 @@ public protocol RegressionEstimates: Sendable {
     /// The model lines of a document header: the model, formula, rows and events, strata, variance and
     /// the interval's level (the default is ``RegressionRenderer/modelLines(_:)``).
     func modelLines(_ result: RegressionResult) -> [(key: String, value: String)]
-    /// The sentence a relief-coverage schedule states as its model assumption (`formula`: the model's).
-    func scheduleAssumption(formula: String) -> String
+    /// The sentence a relief-coverage schedule states as its model assumption (`formula`: the model's;
+    /// `words`: the unit and outcome words).
+    func scheduleAssumption(formula: String, words: OutcomeWording) -> String
     /// The report's methods sentence for the model fitted with `formula`, and its ties method.
-    func methods(formula: String) -> (model: String, ties: String?)
+    func methods(formula: String, words: OutcomeWording) -> (model: String, ties: String?)
     /// The forest-plot rows: per term (intercept left out), the ratio and its confidence limits.
     func forestRows(_ result: RegressionResult) -> [ForestRows.Row]
-    /// The sections after the warnings: the coefficient tables, the fit measures and tests.
+    /// The sections after the warnings: the coefficient tables, the fit measures and tests (their words
+    /// from ``RegressionResult/wording``).
     func sections(_ result: RegressionResult) -> [ReportDocument.Section]
     /// Adds the model's rows (after the input and `n`/`events` rows) to the tidy CSV table.
     func addRows(_ result: RegressionResult, to table: inout RegressionCSVRows)
@@ -53,9 +55,9 @@ extension RegressionEstimates {
         RegressionRenderer.modelLines(result)
     }
 
-    public func scheduleAssumption(formula: String) -> String {
+    public func scheduleAssumption(formula: String, words: OutcomeWording) -> String {
         "the interval is a covariate of the \(fittedModel) model (formula: \(formula)): coverage at interval I uses the "
-            + "relief distribution fitted for episodes started by infusions every I days"
+            + "\(words.outcome) distribution fitted for episodes started by infusions every I \(words.units)"
     }
 
     /// The number of rows used by the fit.

@@ -30,7 +30,7 @@ public struct RegressionRenderer: ResultRenderer {
 
     /// The forest plot (``ForestPlot/figure(_:title:)``) for a model whose parameters are log ratios
     /// (Cox, AFT); nil for one whose are not (Emax).
-    public func figure(_ result: RegressionResult) -> ReportFigure? {
+    public func figure(_ result: RegressionResult, input: ReportInput) -> ReportFigure? {
         result.estimates.ratioName == nil ? nil : ForestPlot.figure(result, title: Self.title(result))
     }
 
@@ -47,6 +47,8 @@ public struct RegressionRenderer: ResultRenderer {
     public func document(
         _ result: RegressionResult, input: ReportInput, provenance: Provenance, warnings: [String]
     ) -> ReportDocument {
+        var result = result
+        result.wording = input.wording
         var document = ReportDocument(
             title: Self.title(result),
             header: provenance.modelHeaderLines(input: input, model: result.estimates.modelLines(result)))

@@ -1,3 +1,4 @@
+import Reporting
 import Regression
 
 /// What `relief fit` reports: a fitted survival regression model with the formula and design facts a
@@ -30,6 +31,9 @@ public struct RegressionResult: Sendable {
     /// Per term, the Wald and likelihood-ratio tests against the model without it (R's `drop1`), or
     /// nil when not asked for.
     public var termTests: TermTests? = nil
+    /// The unit and outcome words of the text; the renderers set it from the input
+    /// (``Reporting/ReportInput/wording``) before laying out the sections.
+    public var wording = OutcomeWording()
 
     /// The name of the fitted model: `cox`, or the AFT distribution (the best one for `--dist all`).
     public var fittedModel: String { estimates.fittedModel }

@@ -18,11 +18,13 @@ public struct TypicalReliefSpread: Sendable {
     }
 
     /// The sentence on the spread, nil without a reference profile.
-    /// - Parameter explanation: How the limits are computed, e.g. `the median relief exp(x'beta ± 0.6745 tau) ...`.
-    func sentence(explanation: String) -> String? {
+    /// - Parameters:
+    ///   - words: The unit and outcome words.
+    ///   - explanation: How the limits are computed, e.g. `the median relief exp(x'beta ± 0.6745 tau) ...`.
+    func sentence(words: OutcomeWording, explanation: String) -> String? {
         guard let span, let referenceProfile else { return nil }
-        return "The middle 50% of patients' typical relief at the reference profile spans \(Self.days(span.lower)) to "
-            + "\(Self.days(span.upper)) days (\(explanation); reference profile: \(referenceProfile), numeric columns at "
+        return "The middle 50% of patients' typical \(words.outcome) at the reference profile spans \(Self.days(span.lower)) to "
+            + "\(words.time(Self.days(span.upper))) (\(explanation); reference profile: \(referenceProfile), numeric columns at "
             + "their median, text columns at their reference level)."
     }
 
