@@ -52,8 +52,11 @@ extension KaplanMeierComparison {
         var cells = [[[Int]]](repeating: [[Int]](repeating: [], count: levels.count), count: strataLevels.count)
         for row in time.indices {
             let (s, g) = (strata[row], groups[row])
-            guard cells.indices.contains(s), levels.indices.contains(g) else {
+            guard cells.indices.contains(s) else {
                 throw .invalidCode(context: context, argument: "strata", index: row, value: s, count: strataLevels.count)
+            }
+            guard levels.indices.contains(g) else {
+                throw .invalidCode(context: context, argument: "groups", index: row, value: g, count: levels.count)
             }
             cells[s][g].append(row)
         }
@@ -85,11 +88,11 @@ extension KaplanMeierComparison {
         let unstratified = try pooled.compare(time: time, event: event, start: start, groups: groups, levels: levels)
         let n = Double(time.count)
         let strataResults = zip(used, fits).map { s, row in
-            ComparisonStratum(level: strataLevels[s], n: cells[s].reduce(0) { $0 + $1.count },
-                              weight: Double(cells[s].reduce(0) { $0 + $1.count }) / n,
-                              groups: zip(levels, zip(cells[s], row)).map { level, pair in
-                                  summary(level: level, members: pair.0, event: event, fit: pair.1, tau: horizon)
-                              })
+            let size = cells[s].reduce(0) { $0 + $1.count }
+            return ComparisonStratum(level: strataLevels[s], n: size, weight: Double(size) / n,
+                                     groups: zip(levels, zip(cells[s], row)).map { level, pair in
+                                         summary(level: level, members: pair.0, event: event, fit: pair.1, tau: horizon)
+                                     })
         }
         let referenceIndex = levels.firstIndex(of: unstratified.reference) ?? 0
         let level = kaplanMeier.confidenceLevel
