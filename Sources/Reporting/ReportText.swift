@@ -62,7 +62,10 @@ public enum ReportText {
     /// Whether `scalar` is a control (Cc) or format (Cf) character, which terminals may interpret.
     /// - Parameter scalar: The scalar.
     /// - Returns: `true` for control and format characters.
+    /// - Complexity: O(1); ASCII (all of a figure's numbers and paths) without the Unicode property lookup.
     public static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+        // ASCII's control characters are U+0000–U+001F and U+007F; it has no format character.
+        if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
         switch scalar.properties.generalCategory {
         case .control, .format: return true
         default: return false

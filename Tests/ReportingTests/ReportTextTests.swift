@@ -42,4 +42,13 @@ import Testing
         #expect(ReportText.display(0.03, style: .pValue, missing: "NA") == "0.0300")
         #expect(ReportText.display(1.5e-12, style: .pValue, missing: "NA") == "1.50e-12")
     }
+
+    @Test("the ASCII fast path of isUnprintable agrees with the Unicode general category on every ASCII and Latin-1 scalar")
+    func unprintableFastPathMatchesTheCategory() throws {
+        for value in UInt32(0)..<0x100 {
+            let scalar = try #require(Unicode.Scalar(value))
+            let category = scalar.properties.generalCategory
+            #expect(ReportText.isUnprintable(scalar) == (category == .control || category == .format), "U+\(value)")
+        }
+    }
 }

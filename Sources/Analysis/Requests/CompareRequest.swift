@@ -75,9 +75,6 @@ public struct CompareRequest: AnalysisRequest {
                 throw AnalysisError(.usage, "--adjust '\(adjust)': strata(\(column)) would give each group its own baseline, so the "
                     + "groups could not be compared; stratify by another column")
             }
-            if fitter.formula.terms.contains(where: { $0.label != column && $0.label.split(separator: ":").contains(Substring(column)) }) {
-                throw AnalysisError(.usage, "--adjust '\(adjust)': an interaction with \(column) is not available yet; adjust for main effects")
-            }
         }
     }
 
@@ -163,15 +160,8 @@ public struct CompareRequest: AnalysisRequest {
         }
         let level = result.confidenceLevel
         let k = comparison.times.count
-        let groupRows = grouping.levels.map { name in
-            var x = design.x
-            let n = x.rows
-            for j in term.columns where design.termNames.indices.contains(j) {
-                let value: Double = design.termNames[j] == column + name ? 1 : 0
-                for i in 0..<n { x.elements[i + j * n] = value }
-            }
-            return x
-        }
+        guard !term.columns.isEmpty else { throw AnalysisError(.internalError, "the \(column) term has no columns") }
+        let groupRows = try GroupSetDesign(design: design, column: column).rows(levels: grouping.levels)
         let standardized = try fit.standardized(groups: groupRows, data: data, times: comparison.times, tau: result.tau,
                                                 figureSteps: Self.figureSteps)
         let curves = standardized.curves

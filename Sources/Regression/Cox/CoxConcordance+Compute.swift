@@ -48,6 +48,7 @@ extension CoxConcordance {
             distinct[s] = current
             largest = max(largest, current)
         }
+        byStratum = []  // (n integers) the peak memory comes below, so free what is done with first
         var trees = PairedRankTrees(capacity: largest)
         var eventsAtRank = [Double](repeating: 0, count: largest + 2)
         var below = [Double](repeating: 0, count: largest + 2)
@@ -147,6 +148,8 @@ extension CoxConcordance {
             }
         }
         }}}}}}
+        // Free the scratch of the pass (about 5n words) before the per-cluster sums allocate theirs.
+        (trees, eventsAtRank, below, rank, left) = (PairedRankTrees(capacity: 0), [], [], [], [])
         tiedY -= tiedXY
         let pairs = concordant + discordant + tiedX
         let somers = (concordant - discordant) / pairs

@@ -24,7 +24,8 @@ extension CoxPH {
 
         // Centre (weighted mean) and scale columns as coxfit6; columns in {-1, 0, 1} are left alone.
         let (means, scales) = Self.centreAndScale(&sorted)
-        let data = sorted
+        var data = sorted
+        sorted.x = []  // `data` is the one owner of the sorted design from here
         // The likelihood's scratch (two arrays of n) is released before the concordance allocates its own.
         let outcome = { () -> DampedNewtonResult in
             var likelihood = CoxPartialLikelihood(data, ties: ties)
@@ -72,19 +73,23 @@ extension CoxPH {
             return (data.order.map { dense.codes[$0] }, dense.count)
         }
         let eta = data.order.map { linear[$0] }
+        // Without the robust variance nothing reads the sorted design again: free it (n × p doubles) before
+        // the concordance allocates its own scratch, which lowers the peak memory by that much.
+        if !isRobust { data.x = [] }
+        let shared = data
         // The concordance and the two sets of cluster score sums (at β̂ and at 0) are independent
         // single-threaded passes: run them side by side (the same numbers on any number of cores).
         let clusterCount = sortedCluster?.count ?? n
         let pieces = Parallel.map(isRobust ? 3 : 1) { piece -> _CoxFitPiece in
             switch piece {
             case 0:
-                return .concordance(CoxConcordance.compute(data, risk: eta, cluster: sortedCluster?.codes,
+                return .concordance(CoxConcordance.compute(shared, risk: eta, cluster: sortedCluster?.codes,
                                                            clusterCount: clusterCount))
             case 1:
-                return .sums(CoxScoreResiduals.clusterSums(data, eta: eta, ties: ties, cluster: sortedCluster?.codes,
+                return .sums(CoxScoreResiduals.clusterSums(shared, eta: eta, ties: ties, cluster: sortedCluster?.codes,
                                                            clusterCount: clusterCount))
             default:
-                return .sums(CoxScoreResiduals.clusterSums(data, eta: [Double](repeating: 0, count: n), ties: ties,
+                return .sums(CoxScoreResiduals.clusterSums(shared, eta: [Double](repeating: 0, count: n), ties: ties,
                                                            cluster: sortedCluster?.codes, clusterCount: clusterCount))
             }
         }
@@ -106,7 +111,7 @@ extension CoxPH {
         }
         return CoxPHFit(
             ties: ties, termNames: names, n: n, events: event.reduce(0) { $0 + ($1 ? 1 : 0) },
-            strataCount: data.strataCount, clusterCount: isRobust ? (sortedCluster?.count ?? n) : nil,
+            strataCount: shared.strataCount, clusterCount: isRobust ? (sortedCluster?.count ?? n) : nil,
             coefficients: beta, variance: variance, robustVariance: robustVariance, means: means,
             nullLogLikelihood: outcome.start.value, logLikelihood: outcome.evaluation.value,
             iterations: outcome.iterations, isConverged: outcome.isConverged,

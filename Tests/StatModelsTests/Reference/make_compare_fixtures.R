@@ -65,7 +65,9 @@ writeLines(toJSON(list(cases = cases), auto_unbox = TRUE, digits = NA, pretty = 
 # RMST integrates the averaged curve to tau; delta-method SEs from the averaged gradients in (beta, log sigma)
 # with vcov(fit) (S = exp(-exp(z)), f0(z) = exp(z - exp(z)), z = (log t - lp)/sigma;
 # dS/dbeta = f0 x / sigma, dS/dlog sigma = f0 z); differences use the difference of the gradients.
-adjusted <- function(adjust, times, tau, reference = "low") {
+# A case with an interaction of the group (dose_group:baseline_pain) sets the group in the interaction's
+# columns too: model.matrix of the changed rows (and survfit(newdata) for Cox) does it.
+adjusted <- function(adjust, times, tau, reference = "low", name = "trial") {
   d$dose_group <- relevel(factor(d$dose_group), ref = reference)
   fit <- survreg(as.formula(paste("Surv(relief_days, relief_ended) ~ dose_group +", adjust)), data = d, dist = "weibull")
   v <- vcov(fit)
@@ -100,9 +102,11 @@ adjusted <- function(adjust, times, tau, reference = "low") {
          surv_diff_se = I(apply(c$s[-1, , drop = FALSE] - base$s[-1, , drop = FALSE], 2, se)),
          rmst_diff = c$rm[1] - base$rm[1], rmst_diff_se = se(c$rm[-1] - base$rm[-1]))
   })
-  list(adjust = adjust, times = I(times), tau = tau, reference = reference, groups = groups, contrasts = contrasts)
+  list(name = name, adjust = adjust, times = I(times), tau = tau, reference = reference, groups = groups, contrasts = contrasts)
 }
-writeLines(toJSON(list(cases = list(adjusted("baseline_pain + condition", c(7, 14, 28), 28))), auto_unbox = TRUE,
+writeLines(toJSON(list(cases = list(adjusted("baseline_pain + condition", c(7, 14, 28), 28),
+                                    adjusted("baseline_pain + condition + dose_group:baseline_pain", c(7, 14, 28), 28,
+                                             name = "trial_interaction"))), auto_unbox = TRUE,
                   digits = NA, pretty = TRUE), file.path(out_dir, "compare_adjusted.json"))
 
 # ---- compare_adjusted_cox.json -- standardised curves from a Cox model (Efron) ---------------------------
@@ -206,5 +210,7 @@ write.csv(split, file.path(out_dir, "compare_trial_split.csv"), row.names = FALS
 writeLines(toJSON(list(cases = list(
   adjusted_cox("baseline_pain + condition", c(7, 14, 28), 28),
   adjusted_cox("baseline_pain + condition", c(7, 14, 28), 28, data = split,
-               response = "Surv(start, relief_days, relief_ended)", name = "trial_split"))), auto_unbox = TRUE,
+               response = "Surv(start, relief_days, relief_ended)", name = "trial_split"),
+  adjusted_cox("baseline_pain + condition + dose_group:baseline_pain", c(7, 14, 28), 28, name = "trial_interaction"))),
+  auto_unbox = TRUE,
                   digits = NA, pretty = TRUE), file.path(out_dir, "compare_adjusted_cox.json"))
