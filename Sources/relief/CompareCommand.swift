@@ -14,7 +14,8 @@ struct CompareCommand: ParsableCommand {
             difference (percentile bootstrap, --boot replicates, seeded), and the Cox hazard ratio, each \
             with SE, CI and p. Greenwood variances as R's survfit; the hazard ratio as coxph(Surv ~ group). \
             --adjust adds each group's covariate-adjusted curve (g-computation: the --model fit's predictions \
-            averaged over every row with the group set to that level) and the adjusted differences.
+            averaged over every row with the group set to that level) and the adjusted differences. --strata COL: \
+            stratum-size-weighted (n_s / n) within-stratum differences, coxph(... + strata(COL)), no median difference.
 
             \(ReliefFailure.exitCodeHelp)
             """)

@@ -1,12 +1,12 @@
 import ArgumentParser
 import DataIO
 
-/// Options that group the episodes: `--by`, `--strata`, `--band`, `--order` (summary, curves, report).
+/// Options that group the episodes: `--by`, `--strata`, `--band`, `--order` (summary, curves, report, compare).
 struct GroupingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Group by this column; repeat to cross several columns.", valueName: "column"))
     var by: [String] = []
 
-    @Option(help: ArgumentHelp("Stratify the log-rank tests by this column.", valueName: "column"))
+    @Option(help: ArgumentHelp("Stratify by this column: the log-rank tests; compare: within-stratum differences.", valueName: "column"))
     var strata: String?
 
     @Option(

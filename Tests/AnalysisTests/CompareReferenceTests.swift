@@ -159,11 +159,14 @@ struct CompareReferenceTests {
     /// RMST) and the Cox case (`compare_adjusted_cox.json`: R's survfit(newdata) curves averaged, the
     /// gradient by central differences of refitted baselines, so 1e-6 covers the differencing error).
     /// The Cox case `trial_split` is the trial with every episode split at day 7 (`(start, stop]` rows,
-    /// compare_trial_split.csv): counting-process risk sets, curves averaged over the split rows.
+    /// compare_trial_split.csv): counting-process risk sets, curves averaged over the split rows. The case
+    /// in `compare_strata_adjusted_cox.json` (make_compare_strata_fixtures.R) adjusts with
+    /// `strata(condition)`: each row's curve on its own stratum's baseline, the strata's baseline
+    /// variances added.
     @Test("adjusted (standardised) curves and differences with delta-method SEs", arguments: [
         ("compare_adjusted.json", ModelName.weibull, "trial"), ("compare_adjusted_cox.json", ModelName.cox, "trial"),
         ("compare_adjusted_cox.json", ModelName.cox, "trial_split"), ("compare_adjusted.json", ModelName.weibull, "trial_interaction"),
-        ("compare_adjusted_cox.json", ModelName.cox, "trial_interaction"),
+        ("compare_adjusted_cox.json", ModelName.cox, "trial_interaction"), ("compare_strata_adjusted_cox.json", ModelName.cox, "trial"),
     ])
     func adjusted(file: String, model: ModelName, name: String) throws {
         let url = Self.root.appendingPathComponent("Tests/StatModelsTests/Reference/" + file)
@@ -217,7 +220,7 @@ struct CompareReferenceTests {
         }
     }
 
-    @Test("adjusting with an interaction of the group but not its lower-order term, an Emax model, or Cox strata or frailty is refused with the reason")
+    @Test("adjusting with an interaction of the group but not its lower-order term, an Emax model, strata() of the group, strata() in a parametric model, or frailty is refused with the reason")
     func adjustedRefusals() throws {
         var roles = ColumnRoles()
         roles.by = ["dose_group"]
@@ -229,7 +232,10 @@ struct CompareReferenceTests {
         #expect(throws: AnalysisError.self) {
             try CompareRequest(source: source, comparison: KaplanMeierComparison(), adjust: "baseline_pain", adjustModel: .emax)
         }
-        for adjust in ["baseline_pain + strata(condition)", "baseline_pain + frailty(patient_id)"] {
+        #expect(throws: (any Error).self) {
+            try CompareRequest(source: source, comparison: KaplanMeierComparison(bootstrapReplicates: 0), adjust: "baseline_pain + strata(condition)")
+        }
+        for adjust in ["baseline_pain + strata(dose_group)", "baseline_pain + frailty(patient_id)"] {
             #expect(throws: AnalysisError.self) {
                 try CompareRequest(source: source, comparison: KaplanMeierComparison(bootstrapReplicates: 0), adjust: adjust,
                                    adjustModel: .cox)

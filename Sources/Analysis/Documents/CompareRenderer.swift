@@ -36,16 +36,23 @@ public struct CompareRenderer: ResultRenderer {
             caption = "Adjusted (standardised) proportion of episodes still in \(words.outcome) by \(result.column): the \(adjusted.model) "
                 + "model of \(adjusted.formula) averaged over all \(adjusted.rows) rows with each group's level, with \(level) "
                 + "pointwise delta-method bands, to tau = \(tau); the table under the axis gives the (unadjusted) numbers "
-                + "still at risk."
+                + "still at risk." + Self.adjustedStrataNotes(adjusted).map { " " + $0 }.joined()
         }
         var plot = KaplanMeierPlot(
             title: (result.adjusted == nil ? words.outcomeTitle : "Adjusted \(words.outcome)")
-                + " by \(result.column) (reference \(comparison.reference))",
+                + " by \(result.column) (reference \(comparison.reference))"
+                + (result.strataColumn.map { "; difference within \($0) strata" } ?? ""),
             wording: words, curves: curves)
         plot.differences = Self.differencePanel(result)
-        caption += " The lower panel shows each group's " + (result.adjusted == nil ? "" : "adjusted ")
-            + "proportion minus the reference's, with \(level) pointwise " + (result.adjusted == nil ? "(Greenwood) " : "delta-method ")
-            + "bands; the dashed line is no difference."
+        if let strata = result.strataColumn, comparison.isStratified {
+            caption += " The curves are each group's unstratified Kaplan–Meier estimate; the lower panel shows each group's "
+                + "difference from the reference stratified by \(strata): the stratum-size-weighted (n_s / n) average of the "
+                + "within-stratum differences, with \(level) pointwise bands; the dashed line is no difference."
+        } else {
+            caption += " The lower panel shows each group's " + (result.adjusted == nil ? "" : "adjusted ")
+                + "proportion minus the reference's, with \(level) pointwise " + (result.adjusted == nil ? "(Greenwood) " : "delta-method ")
+                + "bands; the dashed line is no difference."
+        }
         return ReportFigure(svg: plot.svg(), caption: caption, name: "compare")
     }
 
@@ -155,10 +162,11 @@ public struct CompareRenderer: ResultRenderer {
             title: "\(words.outcomeTitle) by \(result.column): each group against \(result.column) = \(comparison.reference)",
             header: provenance.modelHeaderLines(input: input, model: [
                 ("reference", "\(result.column) = \(comparison.reference)"),
-                ("tau", "\(words.time(tau)) (\(comparison.tauRule == .specified ? "given with --tau" : "the shortest group follow-up: the largest time every group still has someone at risk"))"),
+                ("tau", "\(words.time(tau)) (\(comparison.tauRule == .specified ? "given with --tau" : comparison.isStratified ? "the shortest group x stratum follow-up: the largest time every group still has someone at risk in every stratum" : "the shortest group follow-up: the largest time every group still has someone at risk"))"),
                 ("bootstrap", comparison.bootstrapReplicates > 0
-                    ? "\(comparison.bootstrapReplicates) replicates, seed \(comparison.seed) (median difference)" : "none"),
-            ]))
+                    ? "\(comparison.bootstrapReplicates) replicates, seed \(comparison.seed) (median difference)"
+                    : comparison.isStratified ? "none (no median difference with --strata)" : "none"),
+            ] + Self.strataHeader(result)))
         if let section = ReportDocument.Section.warnings(warnings) { document.sections.append(section) }
         let number = ReportColumn.Style.general(significant: 5)
         document.sections.append(ReportDocument.Section(heading: "Groups", tables: [
@@ -173,8 +181,9 @@ public struct CompareRenderer: ResultRenderer {
                     [.text(g.level), .integer(g.n), .integer(g.events), g.median.estimate.map(ReportCell.number) ?? .empty,
                      .number(g.restrictedMean.estimate), .number(g.restrictedMean.standardError)]
                 },
-                notes: ["rmst: restricted mean \(words.outcome) to \(words.time(tau)) (R's print.survfit with rmean = \(tau)); NR: not reached."]),
-        ]))
+                notes: ["rmst: restricted mean \(words.outcome) to \(words.time(tau)) (R's print.survfit with rmean = \(tau)); NR: not reached."]
+                    + (comparison.isStratified ? ["These are each group's unstratified curves; the differences below are stratified."] : [])),
+        ] + [Self.strataTable(result, tau: tau, words: words)].compactMap { $0 }))
         let rows = Self.rows(result)
         document.sections.append(ReportDocument.Section(heading: "Differences against \(comparison.reference)", tables: [
             ReportTable(
@@ -189,13 +198,13 @@ public struct CompareRenderer: ResultRenderer {
                     [.text(r.group), .text(r.measure), r.time.map(ReportCell.number) ?? .empty, .number(r.estimate),
                      .number(r.standardError), .number(r.lower), .number(r.upper), .number(r.pValue)]
                 },
-                notes: [
+                notes: Self.stratifiedNotes(result, [
                     "rmst_difference: \(words.units) of \(words.outcome) gained to tau (group minus reference); rmst_ratio: their ratio (SE of the log ratio).",
                     "survival_difference: difference in the chance of still being in \(words.outcome) at the time (Greenwood SEs).",
                     "median_difference: percentile bootstrap interval (rows resampled within groups); its p uses the bootstrap SE.",
                     "hazard_ratio: Cox model on the group alone (R's coxph(Surv ~ group), Efron ties); below 1, \(words.outcome) lasts longer.",
                     "Intervals are \(ci); the SEs of ratios are on the log scale.",
-                ]),
+                ])),
         ]))
         if let adjusted = result.adjusted {
             let columns = [
@@ -217,7 +226,7 @@ public struct CompareRenderer: ResultRenderer {
                 "Standardised (g-computation): each group's curve is the average over all \(adjusted.rows) rows of the \(adjusted.model) "
                     + "model's predictions with every row's \(result.column) set to that group; never the \"average patient\" curve.",
                 "Model: \(adjusted.model), formula \(adjusted.formula). SEs by the delta method (the curves share the model's parameters).",
-            ]
+            ] + Self.adjustedStrataNotes(adjusted)
             document.sections.append(ReportDocument.Section(heading: "Adjusted for \(adjusted.adjust)", tables: [
                 table("adjusted", "Adjusted curves (\(ci), delta method)", p: false), differences,
             ]))
@@ -229,31 +238,37 @@ public struct CompareRenderer: ResultRenderer {
     /// Columns: `section, group, measure, time, estimate, std_error, lower, upper, p_value, n, events,
     /// confidence_level, relief_version`. Sections: `input`, `group` (measures `median`, `rmst` with
     /// `std_error`, `time` = tau; `n` and `events`), `contrast` (the rows of the differences table),
-    /// `adjusted` and `adjusted_difference` (with `--adjust`: survival at each time and `rmst`).
+    /// `adjusted` and `adjusted_difference` (with `--adjust`: survival at each time and `rmst`). With
+    /// `--strata`, columns `stratum` and `method` follow and section `stratum` gives each group's `weight`
+    /// and `rmst` within each stratum (``strataCSVRows(_:trailer:)``).
     public func csvTable(_ result: CompareResult, input: ReportInput, provenance: Provenance) -> ReportTable {
         let comparison = result.comparison
         let columns = ["section", "group", "measure"].map { ReportColumn($0, style: .label) }
             + ["time", "estimate", "std_error", "lower", "upper", "p_value", "n", "events"].map {
                 ReportColumn($0, style: .general(significant: 17))
             }
-            + ["confidence_level", "relief_version"].map { ReportColumn($0, style: .label) }
+            + ["confidence_level", "relief_version"].map { ReportColumn($0, style: .label) } + Self.strataCSVColumns(result)
         let trailer: [ReportCell] = [.number(comparison.confidenceLevel), .text(provenance.version)]
         func cell(_ value: Double?) -> ReportCell { value.map(ReportCell.number) ?? .empty }
         var rows: [[ReportCell]] = [
             ["input", "", "rows_read"], ["input", "", "rows_used"], ["input", "", "rows_excluded"],
         ].enumerated().map { index, label in
             label.map(ReportCell.text) + [.empty, .integer([input.rowsRead, input.rowsUsed, input.rowsExcluded][index])]
-                + Array(repeating: ReportCell.empty, count: 6) + trailer
+                + Array(repeating: ReportCell.empty, count: 6) + trailer + Self.strataCSVCells(result, section: "input", measure: "")
         }
         for g in comparison.groups {
             rows.append([.text("group"), .text(g.level), .text("median"), .empty, cell(g.median.estimate), .empty,
-                         cell(g.median.lower), cell(g.median.upper), .empty, .integer(g.n), .integer(g.events)] + trailer)
+                         cell(g.median.lower), cell(g.median.upper), .empty, .integer(g.n), .integer(g.events)] + trailer
+                         + Self.strataCSVCells(result, section: "group", measure: "median"))
             rows.append([.text("group"), .text(g.level), .text("rmst"), .number(comparison.tau), .number(g.restrictedMean.estimate),
-                         .number(g.restrictedMean.standardError), .empty, .empty, .empty, .integer(g.n), .integer(g.events)] + trailer)
+                         .number(g.restrictedMean.standardError), .empty, .empty, .empty, .integer(g.n), .integer(g.events)] + trailer
+                         + Self.strataCSVCells(result, section: "group", measure: "rmst"))
         }
+        rows += Self.strataCSVRows(result, trailer: trailer)
         for r in Self.rows(result) {
             rows.append([.text("contrast"), .text(r.group), .text(r.measure), cell(r.time), .number(r.estimate), .number(r.standardError),
-                         .number(r.lower), .number(r.upper), .number(r.pValue), .empty, .empty] + trailer)
+                         .number(r.lower), .number(r.upper), .number(r.pValue), .empty, .empty] + trailer
+                         + Self.strataCSVCells(result, section: "contrast", measure: r.measure))
         }
         for (kind, r) in Self.adjustedRows(result) {
             rows.append([.text(kind), .text(r.group), .text(r.measure), cell(r.time), .number(r.estimate), .number(r.standardError),
@@ -266,7 +281,8 @@ public struct CompareRenderer: ResultRenderer {
     /// "groups": [{"level", "n", "events", "median": {"estimate", "lower", "upper"}, "rmst", "rmst_se"}],
     /// "contrasts": [{"group", "measure", "time", "estimate", "std_error", "lower", "upper", "p_value"}],
     /// "adjusted": {"model", "adjust", "formula", "rows", "curves": [rows as contrasts, p_value null],
-    /// "differences": [rows as contrasts]} | null}`.
+    /// "differences": [rows as contrasts]} | null}`, and with `--strata` a member `strata`
+    /// (``strataJSON(_:)``).
     public func jsonMembers(_ result: CompareResult) -> [(key: String, value: JSONValue)] {
         let comparison = result.comparison
         return [
@@ -304,6 +320,6 @@ public struct CompareRenderer: ResultRenderer {
                     ("rows", .integer(adjusted.rows)), ("curves", list("adjusted")), ("differences", list("adjusted_difference")),
                 ])
             } ?? .null),
-        ]
+        ] + Self.strataJSON(result)
     }
 }

@@ -20,6 +20,8 @@ public struct AdjustedComparison: Sendable {
     public let adjust: String
     /// The model's formula: the group and the adjustment terms.
     public let formula: String
+    /// The `strata()` columns of a Cox adjustment: each row's curve then uses its own stratum's baseline.
+    public let strataColumns: [String]
     /// The rows averaged over.
     public let rows: Int
     /// The times of the survival estimates.

@@ -45,7 +45,15 @@ public struct CompareRequest: AnalysisRequest {
         guard let column = source.roles.by.first, source.roles.by.count == 1 else {
             throw AnalysisError(.usage, "compare takes one grouping column, e.g. --by dose_group (got \(source.roles.by.count))")
         }
-        guard source.roles.strata == nil else { throw AnalysisError(.usage, "--strata: stratified comparisons are not available yet") }
+        if let strata = source.roles.strata {
+            guard strata != column else {
+                throw AnalysisError(.usage, "--strata \(strata): the strata must be another column than --by \(column)")
+            }
+            guard adjust == nil else {
+                throw AnalysisError(.usage, "--strata with --adjust: for adjusted curves on a baseline per \(strata) stratum, put "
+                    + "strata(\(strata)) in --adjust with --model cox (or adjust for \(strata) as a term), without --strata")
+            }
+        }
         guard comparison.bootstrapReplicates >= 0 else {
             throw AnalysisError(.usage, "--boot must be 0 or more, got \(comparison.bootstrapReplicates)")
         }
@@ -59,9 +67,13 @@ public struct CompareRequest: AnalysisRequest {
                     + "\(adjustModel) adjusted curves are not available yet")
             }
             let fitter = try RegressionFitter(model: adjustModel, specification: ModelSpecification(formula: "\(column) + \(adjust)"))
-            if !fitter.formula.strataColumns.isEmpty || fitter.formula.frailtyColumn != nil {
-                throw AnalysisError(.usage, "--adjust '\(adjust)': strata() and frailty() are not available in an adjustment (adjusted "
-                    + "curves average one baseline over the sample); adjust for the column as a term, or leave it out")
+            if fitter.formula.frailtyColumn != nil {
+                throw AnalysisError(.usage, "--adjust '\(adjust)': frailty() is not available in an adjustment (adjusted curves "
+                    + "average population curves); leave it out")
+            }
+            if fitter.formula.strataColumns.contains(column) {
+                throw AnalysisError(.usage, "--adjust '\(adjust)': strata(\(column)) would give each group its own baseline, so the "
+                    + "groups could not be compared; stratify by another column")
             }
         }
     }
@@ -96,11 +108,19 @@ public struct CompareRequest: AnalysisRequest {
                 + grouping.levels.map { "'\($0)'" }.joined(separator: ", "))
         }
         try dataset.checkNoOverlappingIntervals(separate: dataset.groupingCodes)
-        let result = try comparison.compare(time: dataset.time, event: dataset.event, start: dataset.start,
-                                            groups: grouping.codes, levels: grouping.levels)
-        let ratios = try hazardRatios(dataset, grouping: grouping, result: result)
+        let result: KaplanMeierComparisonResult
         var warnings: [String] = []
-        for contrast in result.contrasts where contrast.medianDifference == nil && comparison.bootstrapReplicates > 0 {
+        if let strata = dataset.strata {
+            try Self.checkCells(grouping: grouping, strata: strata)
+            result = try comparison.compare(time: dataset.time, event: dataset.event, start: dataset.start, groups: grouping.codes,
+                                            levels: grouping.levels, strata: strata.codes, strataLevels: strata.levels)
+            warnings += Self.beyondFollowUp(result, grouping: grouping, strata: strata)
+        } else {
+            result = try comparison.compare(time: dataset.time, event: dataset.event, start: dataset.start,
+                                            groups: grouping.codes, levels: grouping.levels)
+        }
+        let ratios = try hazardRatios(dataset, grouping: grouping, result: result)
+        for contrast in result.contrasts where contrast.medianDifference == nil && result.bootstrapReplicates > 0 {
             warnings.append("no median difference for \(grouping.column)=\(contrast.level): a median is not reached")
         }
         for contrast in result.contrasts {
@@ -110,6 +130,7 @@ public struct CompareRequest: AnalysisRequest {
             }
         }
         var compared = CompareResult(column: grouping.column, comparison: result, hazardRatios: ratios)
+        compared.strataColumn = dataset.strata?.column
         if let adjust {
             compared.adjusted = try adjusted(dataset, adjust: adjust, grouping: grouping, result: result)
         }
@@ -161,12 +182,14 @@ public struct CompareRequest: AnalysisRequest {
                                             restrictedMean: difference.difference.restrictedMean)
         }
         return AdjustedComparison(
-            model: fit.modelName, adjust: adjust, formula: specification.formula, rows: design.rows, times: comparison.times,
+            model: fit.modelName, adjust: adjust, formula: specification.formula, strataColumns: fitter.formula.strataColumns,
+            rows: design.rows, times: comparison.times,
             groups: groups, contrasts: differences.map { part($0, figure: false) }, curveTimes: standardized.figureTimes,
             curves: figureCurves, curvesAreSteps: standardized.isStepFunction, curveContrasts: differences.map { part($0, figure: true) })
     }
 
-    /// The Cox hazard ratio of each other group against the reference: indicator columns, Efron ties.
+    /// The Cox hazard ratio of each other group against the reference: indicator columns, Efron ties, a
+    /// baseline hazard per stratum with `--strata` (`coxph(Surv ~ group + strata(column))`).
     func hazardRatios(_ dataset: SurvivalDataset, grouping: Grouping, result: KaplanMeierComparisonResult) throws -> [Contrast] {
         guard let referenceCode = grouping.levels.firstIndex(of: result.reference) else { return [] }
         let others = grouping.levels.indices.filter { $0 != referenceCode }
@@ -179,6 +202,7 @@ public struct CompareRequest: AnalysisRequest {
         var data = RegressionData(x: x, termNames: others.map { grouping.column + grouping.levels[$0] }, time: dataset.time,
                                   event: dataset.event)
         data.start = dataset.start
+        data.strata = dataset.strata?.codes
         let fit = try CoxPH(confidenceLevel: result.confidenceLevel).fit(data)
         return others.indices.map { j in
             let se = fit.variance[j, j] >= 0 ? fit.variance[j, j].squareRoot() : .nan

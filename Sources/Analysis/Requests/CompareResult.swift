@@ -10,6 +10,9 @@ public struct CompareResult: Sendable {
     /// Per contrast (same order), the Cox hazard ratio against the reference (`coxph(Surv ~ group)`,
     /// Efron ties, model-based SE; `standardError` is that of the log hazard ratio).
     public var hazardRatios: [Contrast]
+    /// The stratification column (`--strata`), or nil: the contrasts are then stratum-weighted averages
+    /// (``KaplanMeierComparisonResult/strata``) and the hazard ratio has a baseline per stratum.
+    public var strataColumn: String? = nil
     /// The covariate-adjusted curves and differences (`--adjust`), or nil.
     public var adjusted: AdjustedComparison? = nil
 }

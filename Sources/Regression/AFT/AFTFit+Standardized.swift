@@ -67,6 +67,6 @@ extension AFTFit: StandardizingFit {
         return StandardizedSurvival(
             times: times, survival: atTimes.map { $0[0] }, tau: tau, restrictedMean: integral[0],
             survivalGradients: atTimes.map { Array($0.dropFirst()) }, restrictedMeanGradient: Array(integral.dropFirst()),
-            baseline: nil)
+            baselines: [])
     }
 }

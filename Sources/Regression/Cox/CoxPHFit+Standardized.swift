@@ -16,6 +16,11 @@ extension CoxPHFit: StandardizingFit {
     /// restricted mean `∫₀^τ S̄` integrates the steps exactly and its baseline part is `Σ_j dV_j B_j²`,
     /// `B_j = ∫_{t_j}^τ a(s) ds` (``BaselineLoadings``). With one row this is R's `survfit` standard error.
     ///
+    /// With strata each row's curve uses its own stratum's baseline (R's `survfit(fit, newdata = row)` with
+    /// the row's stratum): the curve is `Σ_s (m_s / m) S̄_s(t)` over the strata's averages, the gradients
+    /// add the same way, and the baselines' parts `Σ_s (m_s / m)² a_s(t)² V_s(t)` add (independent
+    /// strata); the rows must then be `data`'s rows, in its order.
+    ///
     /// - Complexity: O(n log n) for the baseline, then O(U K p) for `U` distinct linear predictors among
     ///   the rows and `K` baseline times before τ (for data in days, `K` is at most the days to τ);
     ///   refused (`.invalidArgument`) beyond ``standardizedEvaluationLimit`` pairs.
@@ -29,18 +34,81 @@ extension CoxPHFit: StandardizingFit {
         }
         let baseline = try baselineHazard(x: data.x, time: data.time, event: data.event, strata: data.strata, weights: data.weights,
                                           start: data.start)
-        guard baseline.strata.count == 1, let stratum = baseline.strata.first else {
-            throw .invalidArgument(context: context, message: "adjusted curves average one baseline hazard; the model has "
-                + "\(baseline.strata.count) strata (leave strata() out of the adjustment, or adjust with a parametric model).")
-        }
+        let members = try Self.stratumMembers(baseline: baseline, strata: data.strata, rows: data.x.rows)
         let limit = 10 * max(figureSteps, 1)
-        let own = stratum.times.filter { $0 < tau } + [tau]
+        var own: [Double] = []
+        for t in baseline.strata.flatMap({ $0.times.filter { $0 < tau } }).sorted() where own.last != t { own.append(t) }
+        own.append(tau)
         let figure = own.count <= limit ? own : (1...limit).map { tau * Double($0) / Double(limit) }
         var curves: [StandardizedSurvival] = []
         for rows in groups {
-            curves.append(try standardizedCurve(rows: rows, baseline: baseline, stratum: stratum, times: times + figure, tau: tau))
+            if let only = baseline.strata.first, baseline.strata.count == 1 {
+                curves.append(try standardizedCurve(rows: rows, baseline: baseline, stratum: only, times: times + figure, tau: tau))
+                continue
+            }
+            guard rows.rows == data.x.rows else {
+                throw .lengthMismatch(context: context, argument: "rows of a stratified fit", expected: data.x.rows, found: rows.rows)
+            }
+            var parts: [(weight: Double, curve: StandardizedSurvival)] = []
+            for (stratum, indices) in zip(baseline.strata, members) where !indices.isEmpty {
+                let subset = try Self.rows(indices, of: rows, context: context)
+                parts.append((Double(indices.count) / Double(rows.rows),
+                              try standardizedCurve(rows: subset, baseline: baseline, stratum: stratum, times: times + figure, tau: tau)))
+            }
+            curves.append(Self.combined(parts))
         }
         return StandardizedCurves(curves: curves, figureTimes: figure, isStepFunction: true)
+    }
+
+    /// Per stratum of `baseline`, the rows (indices) whose label is that stratum's; every row in one
+    /// stratum without strata.
+    static func stratumMembers(baseline: CoxBaselineHazard, strata: [Int]?, rows: Int) throws(StatModelError) -> [[Int]] {
+        guard baseline.strata.count > 1 else { return [Array(0..<rows)] }
+        guard let strata, strata.count == rows else {
+            throw .lengthMismatch(context: standardizedContext, argument: "strata", expected: rows, found: strata?.count ?? 0)
+        }
+        var position: [Int: Int] = [:]
+        for (index, stratum) in baseline.strata.enumerated() { position[stratum.label ?? 0] = index }
+        var members = [[Int]](repeating: [], count: baseline.strata.count)
+        for (row, label) in strata.enumerated() {
+            guard let index = position[label] else {
+                throw .invalidCode(context: standardizedContext, argument: "strata", index: row, value: label, count: baseline.strata.count)
+            }
+            members[index].append(row)
+        }
+        return members
+    }
+
+    /// The rows `indices` of `matrix`.
+    static func rows(_ indices: [Int], of matrix: Matrix, context: String) throws(StatModelError) -> Matrix {
+        let n = matrix.rows, m = indices.count
+        var elements = [Double](repeating: 0, count: m * matrix.columns)
+        for j in 0..<matrix.columns {
+            for (k, i) in indices.enumerated() { elements[k + j * m] = matrix.elements[i + j * n] }
+        }
+        do { return try Matrix(rows: m, columns: matrix.columns, columnMajor: elements) } catch {
+            throw .invalidArgument(context: context, message: "could not take the rows of a stratum: \(error)")
+        }
+    }
+
+    /// The curve averaged over all rows from each stratum's average (weights: the strata's shares of the
+    /// rows): survival, restricted mean and gradients add with the weights, and each stratum's baseline
+    /// loadings are kept apart (the strata's baselines are independent).
+    static func combined(_ parts: [(weight: Double, curve: StandardizedSurvival)]) -> StandardizedSurvival {
+        guard let first = parts.first?.curve else {
+            return StandardizedSurvival(times: [], survival: [], tau: .nan, restrictedMean: .nan, survivalGradients: [],
+                                        restrictedMeanGradient: [], baselines: [])
+        }
+        func sum(_ value: (StandardizedSurvival) -> [Double]) -> [Double] {
+            parts.reduce([Double](repeating: 0, count: value(first).count)) { total, part in
+                zip(total, value(part.curve)).map { $0 + part.weight * $1 }
+            }
+        }
+        let gradients = first.survivalGradients.indices.map { k in sum { $0.survivalGradients[k] } }
+        return StandardizedSurvival(
+            times: first.times, survival: sum(\.survival), tau: first.tau, restrictedMean: sum { [$0.restrictedMean] }.first ?? .nan,
+            survivalGradients: gradients, restrictedMeanGradient: sum(\.restrictedMeanGradient),
+            baselines: parts.flatMap { part in part.curve.baselines.map { $0.scaled(by: part.weight) } })
     }
 
     /// `gᵀ V g` with the reported (robust when present) variance; undefined entries count as 0.
@@ -103,6 +171,6 @@ extension CoxPHFit: StandardizingFit {
                                                restrictedMean: suffix, increments: increments)
         return StandardizedSurvival(times: times, survival: states.map(\.survival), tau: tau, restrictedMean: restricted,
                                     survivalGradients: states.map(\.gradient), restrictedMeanGradient: gradient,
-                                    baseline: loadingsAtTimes)
+                                    baselines: [loadingsAtTimes])
     }
 }

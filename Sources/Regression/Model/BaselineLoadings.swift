@@ -13,6 +13,25 @@ package struct BaselineLoadings: Sendable, Equatable {
     /// `dV_j` for each baseline time `t_j < τ`.
     package let increments: [Double]
 
+    /// The loadings of a curve that is `weight` times this one (a stratum's part of a curve averaged over
+    /// several strata): `a` and `B` scale, the baseline's variances do not.
+    package func scaled(by weight: Double) -> BaselineLoadings {
+        BaselineLoadings(survival: survival.map { $0 * weight }, cumulativeVariance: cumulativeVariance,
+                         restrictedMean: restrictedMean.map { $0 * weight }, increments: increments)
+    }
+
+    /// The baselines' share of the variance of survival estimate `k` of `curve − other` (`other` empty:
+    /// of `curve` alone): the strata's baselines are independent, so their shares add; the curves of one
+    /// fit list the same strata in the same order.
+    package static func survivalVariance(_ k: Int, _ curve: [BaselineLoadings], minus other: [BaselineLoadings]) -> Double {
+        curve.indices.reduce(0) { $0 + curve[$1].survivalVariance(k, minus: other.indices.contains($1) ? other[$1] : nil) }
+    }
+
+    /// The baselines' share of the variance of the restricted mean of `curve − other`.
+    package static func restrictedMeanVariance(_ curve: [BaselineLoadings], minus other: [BaselineLoadings]) -> Double {
+        curve.indices.reduce(0) { $0 + curve[$1].restrictedMeanVariance(minus: other.indices.contains($1) ? other[$1] : nil) }
+    }
+
     /// The baseline's share of the variance of survival estimate `k` of `self − other` (`other` nil: of
     /// `self` alone).
     package func survivalVariance(_ k: Int, minus other: BaselineLoadings?) -> Double {

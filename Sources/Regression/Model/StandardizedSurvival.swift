@@ -17,6 +17,7 @@ public struct StandardizedSurvival: Sendable, Equatable {
     package let survivalGradients: [[Double]]
     /// The gradient of ``restrictedMean``.
     package let restrictedMeanGradient: [Double]
-    /// How the curve loads on an estimated baseline hazard (Cox fits), nil for a parametric fit.
-    package let baseline: BaselineLoadings?
+    /// How the curve loads on each estimated baseline hazard (Cox fits: one per stratum, each scaled by
+    /// the stratum's share of the rows); empty for a parametric fit.
+    package let baselines: [BaselineLoadings]
 }

@@ -10,15 +10,16 @@ public protocol StandardizingFit: SurvivalRegressionFit {
     ///
     /// - Parameters:
     ///   - groups: Design matrices with the fit's columns (the sample's rows with the group set to each
-    ///     level in turn).
+    ///     level in turn). A stratified Cox fit needs the rows of `data` in its order (each row's curve
+    ///     uses its own stratum's baseline, from `data.strata`).
     ///   - data: The data the model was fitted on (a Cox fit rebuilds its baseline hazard from it).
     ///   - times: Times `≥ 0` of the survival estimates.
     ///   - tau: The restricted-mean horizon, `> 0`.
     ///   - figureSteps: About how many points a figure draws (a smooth curve's grid; a step curve uses its
     ///     own times when it has at most this many before τ).
     /// - Returns: The curves at `times` followed by the figure's times.
-    /// - Throws: ``StatModelError`` for rows of the wrong width, bad times or τ, or a fit the average is
-    ///   not defined for (e.g. several Cox strata).
+    /// - Throws: ``StatModelError`` for rows of the wrong width or count, bad times or τ, or a fit the
+    ///   average is not defined for.
     func standardized(groups: [Matrix], data: RegressionData, times: [Double], tau: Double, figureSteps: Int)
         throws(StatModelError) -> StandardizedCurves
 
@@ -35,10 +36,10 @@ extension StandardizingFit {
     /// - Returns: The survival at each time and the restricted mean.
     public func standardizedEstimates(_ curve: StandardizedSurvival, level: Double) -> (survival: [Contrast], restrictedMean: Contrast) {
         let survival = curve.survival.indices.map { k in
-            let variance = standardizedQuadraticForm(curve.survivalGradients[k]) + (curve.baseline?.survivalVariance(k, minus: nil) ?? 0)
+            let variance = standardizedQuadraticForm(curve.survivalGradients[k]) + BaselineLoadings.survivalVariance(k, curve.baselines, minus: [])
             return Contrast.wald(curve.survival[k], max(variance, 0).squareRoot(), level: level, transform: { $0 })
         }
-        let variance = standardizedQuadraticForm(curve.restrictedMeanGradient) + (curve.baseline?.restrictedMeanVariance(minus: nil) ?? 0)
+        let variance = standardizedQuadraticForm(curve.restrictedMeanGradient) + BaselineLoadings.restrictedMeanVariance(curve.baselines, minus: [])
         return (survival, Contrast.wald(curve.restrictedMean, max(variance, 0).squareRoot(), level: level, transform: { $0 }))
     }
 
@@ -57,11 +58,11 @@ extension StandardizingFit {
         let survival = group.survival.indices.compactMap { k -> Contrast? in
             guard reference.survival.indices.contains(k) else { return nil }
             let variance = gradientForm(group.survivalGradients[k], reference.survivalGradients[k])
-                + (group.baseline?.survivalVariance(k, minus: reference.baseline) ?? 0)
+                + BaselineLoadings.survivalVariance(k, group.baselines, minus: reference.baselines)
             return Contrast.wald(group.survival[k] - reference.survival[k], max(variance, 0).squareRoot(), level: level, transform: { $0 })
         }
         let variance = gradientForm(group.restrictedMeanGradient, reference.restrictedMeanGradient)
-            + (group.baseline?.restrictedMeanVariance(minus: reference.baseline) ?? 0)
+            + BaselineLoadings.restrictedMeanVariance(group.baselines, minus: reference.baselines)
         return (survival, Contrast.wald(group.restrictedMean - reference.restrictedMean, max(variance, 0).squareRoot(), level: level,
                                         transform: { $0 }))
     }

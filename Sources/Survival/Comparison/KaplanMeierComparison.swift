@@ -94,9 +94,7 @@ public struct KaplanMeierComparison: Sendable {
             throw .invalidArgument(context: context, message: "tau must be a positive number of days, got \(horizon)")
         }
         let summaries = zip(levels, zip(rows, fits)).map { level, pair in
-            ComparisonGroup(level: level, n: pair.0.count, events: pair.0.reduce(0) { $0 + (event[$1] ? 1 : 0) },
-                            median: pair.1.median, restrictedMean: pair.1.restrictedMean(tau: horizon),
-                            survival: times.map { pair.1.estimate(at: $0) }, fit: pair.1)
+            summary(level: level, members: pair.0, event: event, fit: pair.1, tau: horizon)
         }
         let others = levels.indices.filter { $0 != referenceIndex }
         let medians = bootstrapReplicates > 0
@@ -124,6 +122,12 @@ public struct KaplanMeierComparison: Sendable {
         return KaplanMeierComparisonResult(
             reference: reference, tau: horizon, tauRule: tauRule, confidenceLevel: level, groups: summaries,
             contrasts: contrasts, bootstrapReplicates: bootstrapReplicates, seed: seed)
+    }
+
+    /// One group's (or one group's within a stratum) estimates from its rows' curve.
+    func summary(level: String, members: [Int], event: [Bool], fit: KaplanMeierFit, tau: Double) -> ComparisonGroup {
+        ComparisonGroup(level: level, n: members.count, events: members.reduce(0) { $0 + (event[$1] ? 1 : 0) }, median: fit.median,
+                        restrictedMean: fit.restrictedMean(tau: tau), survival: times.map { fit.estimate(at: $0) }, fit: fit)
     }
 
     /// Per replicate, per other group (in `others` order), the median difference against the reference,

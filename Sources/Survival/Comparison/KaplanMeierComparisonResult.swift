@@ -16,4 +16,10 @@ public struct KaplanMeierComparisonResult: Sendable, Equatable {
     public let bootstrapReplicates: Int
     /// The bootstrap seed.
     public let seed: UInt64
+    /// The strata of a stratified comparison (``KaplanMeierComparison/compare(time:event:start:groups:levels:strata:strataLevels:)``),
+    /// each with its weight and its groups' own curves; empty when the comparison is not stratified.
+    public internal(set) var strata: [ComparisonStratum] = []
+
+    /// Whether the contrasts are stratum-weighted averages of within-stratum contrasts.
+    public var isStratified: Bool { !strata.isEmpty }
 }

@@ -155,6 +155,29 @@ struct ResultFigureTests {
         try Self.expectDifferencePanel(svg, from: panel, times: adjusted.curveTimes, differences: difference.survival.map(\.estimate), steps: false)
     }
 
+    /// With `--strata` the curves stay the groups' unstratified Kaplan–Meier curves and the lower panel
+    /// draws the stratum-weighted difference (a step at every time of the cells' curves), named in the title.
+    @Test func stratifiedCompareFigureDrawsTheWeightedDifference() throws {
+        var roles = ColumnRoles()
+        roles.by = ["dose_group"]
+        roles.strata = "condition"
+        let output = try CompareRequest(source: DataSource(path: Self.trial, roles: roles),
+                                        comparison: KaplanMeierComparison(reference: "low", times: [14])).run()
+        let svg = SVGTestDocument(output.rendered(.svg))
+        #expect(svg.isWellFormed, "\(svg.parseError ?? "")")
+        #expect(svg.elements.contains { $0.name == "text" && $0.text.contains("difference within condition strata") })
+        let panel = Self.differencePanelStart(svg)
+        let curves = svg.elements.indices.filter { $0 < panel && svg.elements[$0].name == "g" && svg.elements[$0].attributes["class"] == "rp-km-curve" }
+        #expect(curves.count == 2)
+        #expect(svg.elements("path", class: "rp-km-censor").count == 2, "the unstratified curves keep their censoring marks")
+        let contrast = try #require(output.result.comparison.contrasts.first)
+        #expect(contrast.differenceCurve.count > 100)
+        try Self.expectDifferencePanel(svg, from: panel, times: contrast.differenceCurve.map(\.time),
+                                       differences: contrast.differenceCurve.map(\.difference.estimate), steps: true)
+        let html = output.rendered(.html)
+        #expect(html.contains("<svg") && html.contains("stratum-size-weighted"))
+    }
+
     /// The index of the compare figure's difference panel group (the element count when there is none).
     static func differencePanelStart(_ svg: SVGTestDocument) -> Int {
         svg.elements.firstIndex { $0.name == "g" && $0.attributes["class"] == "rp-km-differences" } ?? svg.elements.count
