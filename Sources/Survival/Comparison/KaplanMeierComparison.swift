@@ -137,18 +137,25 @@ public struct KaplanMeierComparison: Sendable {
     ) -> [[Double?]] {
         let settings = kaplanMeier
         let seed = seed
+        // Without entry times each group's resample median is read off counts over its sorted rows
+        // (BootstrapMedianSampler: the same draws, the same curve), else each resample is fitted.
+        let samplers = rows.map { members in
+            start == nil ? BootstrapMedianSampler(time: time, event: event, members: members, kaplanMeier: settings) : nil
+        }
         return Parallel.map(bootstrapReplicates) { replicate in
             var counter = seed ^ (UInt64(truncatingIfNeeded: replicate) &* 0x9e37_79b9_7f4a_7c15)
             var generator = SeededGenerator(seed: SeededGenerator.splitMix64(&counter))
-            func median(_ members: [Int]) -> Double? {
+            func median(_ group: Int) -> Double? {
+                if let sampler = samplers[group] { return sampler.median(using: &generator) }
+                let members = rows[group]
                 let drawn = (0..<members.count).map { _ in members[Int.random(in: 0..<members.count, using: &generator)] }
                 let fit = try? settings.fit(time: drawn.map { time[$0] }, event: drawn.map { event[$0] },
                                             start: start.map { s in drawn.map { s[$0] } }, weights: nil)
                 return fit?.median.estimate
             }
-            let base = median(rows[reference])
+            let base = median(reference)
             return others.map { g in
-                let m = median(rows[g])
+                let m = median(g)
                 guard let m, let base else { return nil }
                 return m - base
             }

@@ -1,0 +1,58 @@
+import NumericCore
+import Survival
+import Testing
+
+/// The bootstrap's fast median (counts over sorted rows) against fitting each resample: the same draws
+/// must give the same median, to the last bit, including medians at exactly 0.5 (R's midpoint rule),
+/// ties, censoring and not-reached medians.
+@Suite("Bootstrap median without building the resample")
+struct BootstrapMedianSamplerTests {
+    /// The median of the resample the slow path builds from the same draws.
+    static func fitted(time: [Double], event: [Bool], members: [Int], generator: inout SeededGenerator) -> Double? {
+        let drawn = (0..<members.count).map { _ in members[Int.random(in: 0..<members.count, using: &generator)] }
+        let fit = try? KaplanMeier().fit(time: drawn.map { time[$0] }, event: drawn.map { event[$0] }, start: nil, weights: nil)
+        return fit?.median.estimate
+    }
+
+    @Test("equal to the fitted resample's median over 3,000 resamples of small tied and censored groups")
+    func sameAsFitting() throws {
+        var data = SeededGenerator(seed: 20261207)
+        var compared = 0, midpoints = 0, notReached = 0
+        for size in [1, 2, 3, 4, 5, 6, 8, 11, 17, 40] {
+            for _ in 0..<10 {
+                // Integer times (many ties) or 2-decimal times, a third censored; rows 0..<size of a larger set.
+                let integer = Bool.random(using: &data)
+                let time = (0..<(size + 3)).map { _ in
+                    integer ? Double(Int.random(in: 1...6, using: &data)) : Double(Int.random(in: 1...2000, using: &data)) / 100
+                }
+                let event = time.indices.map { _ in Int.random(in: 0..<3, using: &data) > 0 }
+                let members = Array(3..<(size + 3))
+                let sampler = try #require(BootstrapMedianSampler(time: time, event: event, members: members, kaplanMeier: KaplanMeier()))
+                for replicate in 0..<30 {
+                    var a = SeededGenerator(seed: UInt64(replicate * 7919 + size))
+                    var b = a
+                    let fast = sampler.median(using: &a)
+                    let slow = Self.fitted(time: time, event: event, members: members, generator: &b)
+                    #expect(fast == slow, "size \(size) replicate \(replicate): \(String(describing: fast)) vs \(String(describing: slow))")
+                    #expect(a == b, "both consume the same draws")
+                    compared += 1
+                    if let fast, fast != fast.rounded(), integer { midpoints += 1 }
+                    if fast == nil { notReached += 1 }
+                }
+            }
+        }
+        #expect(compared == 3_000)
+        #expect(midpoints > 0, "the midpoint rule was exercised")
+        #expect(notReached > 0, "a not-reached median was exercised")
+    }
+
+    @Test("times the time fix could merge in some resample take the fitting path; without the time fix they need not")
+    func declines() {
+        let members = [0, 1, 2]
+        #expect(BootstrapMedianSampler(time: [1, 1 + 1e-9, 2], event: [true, true, false], members: members, kaplanMeier: KaplanMeier()) == nil)
+        #expect(BootstrapMedianSampler(time: [1e9, 1e9 + 1, 2e9], event: [true, true, false], members: members, kaplanMeier: KaplanMeier()) == nil)
+        var noFix = KaplanMeier()
+        noFix.timeFix = false
+        #expect(BootstrapMedianSampler(time: [1, 1 + 1e-9, 2], event: [true, true, false], members: members, kaplanMeier: noFix) != nil)
+    }
+}
