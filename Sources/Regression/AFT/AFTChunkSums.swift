@@ -1,5 +1,6 @@
 /// The sums of one chunk of rows of an ``AFTLikelihood`` evaluation: the log-likelihood, the `log σ`
-/// score and curvature, the location derivatives, and the rows' own scores. Chunks are evaluated
+/// score and curvature and the location derivatives (the rows' own scores are written in place,
+/// ``AFTRowScoreBuffers``). Chunks are evaluated
 /// concurrently and added in row order, so an evaluation gives the same numbers on any number of cores.
 package struct AFTChunkSums: Sendable {
     /// `Σ wᵢ ℓᵢ` over the chunk.
@@ -10,10 +11,6 @@ package struct AFTChunkSums: Sendable {
     package var logScaleCurvature = 0.0
     /// The location part of the score and information.
     package var location: AFTLocationDerivatives
-    /// Per-row `∂ℓᵢ/∂μᵢ` (unweighted), in the chunk's row order (empty without derivatives).
-    package var rowScores: [Double] = []
-    /// Per-row `∂ℓᵢ/∂log σ` (unweighted).
-    package var rowLogScaleScores: [Double] = []
     /// Whether the location was undefined somewhere in the chunk (the evaluation is then undefined).
     package var isUndefined = false
 

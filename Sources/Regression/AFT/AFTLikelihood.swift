@@ -111,20 +111,25 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
         let logSigma = response.fixedLogScale ?? parameters[k]
         let (location, response) = (self.location, self.response)
         let chunkRows = Self.chunkRows
-        let chunks = Parallel.map((n + chunkRows - 1) / chunkRows) { c -> Result<AFTChunkSums, StatModelError> in
-            let rows = (c * chunkRows)..<min(n, (c + 1) * chunkRows)
-            do throws(StatModelError) {
-                return .success(try Self.evaluate(rows, location: location, response: response, theta: theta, logSigma: logSigma,
-                                                  derivatives: derivatives))
-            } catch {
-                return .failure(error)
+        let chunks = rowScores.withUnsafeMutableBufferPointer { scores in
+            rowLogScaleScores.withUnsafeMutableBufferPointer { logScaleScores in
+                let buffers = AFTRowScoreBuffers(scores: scores, logScaleScores: logScaleScores)
+                return Parallel.map((n + chunkRows - 1) / chunkRows) { c -> Result<AFTChunkSums, StatModelError> in
+                    let rows = (c * chunkRows)..<min(n, (c + 1) * chunkRows)
+                    do throws(StatModelError) {
+                        return .success(try Self.evaluate(rows, location: location, response: response, theta: theta,
+                                                          logSigma: logSigma, derivatives: derivatives, into: buffers))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
             }
         }
         var total = AFTLocationDerivatives(count: k)
         var loglik = 0.0
         var logScaleScore = 0.0
         var logScaleCurvature = 0.0
-        for (c, chunk) in chunks.enumerated() {
+        for chunk in chunks {
             let sums = try chunk.get()
             if sums.isUndefined { return .undefined }
             loglik += sums.logLikelihood
@@ -132,13 +137,6 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
             logScaleScore += sums.logScaleScore
             logScaleCurvature += sums.logScaleCurvature
             total.add(sums.location)
-            let first = c * chunkRows
-            for (i, value) in sums.rowScores.enumerated() where rowScores.indices.contains(first + i) {
-                rowScores[first + i] = value
-            }
-            for (i, value) in sums.rowLogScaleScores.enumerated() where rowLogScaleScores.indices.contains(first + i) {
-                rowLogScaleScores[first + i] = value
-            }
         }
         let value = loglik.isFinite ? loglik : -.infinity
         guard derivatives else { return NewtonEvaluation(value: value, gradient: [], information: Matrix(rows: 0, columns: 0)) }
@@ -162,17 +160,14 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
     /// The sums of one chunk of rows, in blocks of ``blockRows`` (the design block stays in cache).
     /// - Complexity: O(m k²) for m rows.
     private static func evaluate(
-        _ chunk: Range<Int>, location: Location, response: AFTResponse, theta: [Double], logSigma: Double, derivatives: Bool
+        _ chunk: Range<Int>, location: Location, response: AFTResponse, theta: [Double], logSigma: Double, derivatives: Bool,
+        into buffers: AFTRowScoreBuffers
     ) throws(StatModelError) -> AFTChunkSums {
         let k = theta.count
         let inverseSigma = exp(-logSigma)
         let family = response.family
         let context = response.context
         var sums = AFTChunkSums(count: k)
-        if derivatives {
-            sums.rowScores = [Double](repeating: 0, count: chunk.count)
-            sums.rowLogScaleScores = sums.rowScores
-        }
         var workspace = location.makeWorkspace(blockRows: min(blockRows, chunk.count))
         var block = AFTRowDerivatives(count: min(blockRows, chunk.count))
         var loglik = 0.0
@@ -192,12 +187,10 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
             if m != block.count { block = AFTRowDerivatives(count: m) }
             block.curvatureIsNonNegative = true
             let entryY = response.entryY
-            let offset = first - chunk.lowerBound
+            let (dg, ds) = (buffers.scores, buffers.logScaleScores)
             response.y.withUnsafeBufferPointer { yb in
             response.event.withUnsafeBufferPointer { eb in
             response.weights.withUnsafeBufferPointer { wb in
-            sums.rowScores.withUnsafeMutableBufferPointer { dg in
-            sums.rowLogScaleScores.withUnsafeMutableBufferPointer { ds in
                 for i in 0..<m {
                     let row = first + i
                     let z = (yb[row] - mu[i]) * inverseSigma
@@ -230,8 +223,8 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
                         cross += w * (entry.second * z0 + entry.first) * inverseSigma
                         curvature += w * (entry.second * z0 * z0 + entry.first * z0)
                     }
-                    dg[offset + i] = g
-                    ds[offset + i] = s
+                    dg[row] = g
+                    ds[row] = s
                     block.score[i] = w * g
                     if !(h >= 0) { block.curvatureIsNonNegative = false }
                     block.curvature[i] = h
@@ -239,7 +232,7 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
                     logScaleScore += w * s
                     logScaleCurvature += curvature
                 }
-            }}}}}
+            }}}
             if derivatives {
                 let rowDerivatives = block
                 try AFTLinearAlgebra.run(context, "the information JᵀDJ") { () throws(LinearAlgebraError) in
