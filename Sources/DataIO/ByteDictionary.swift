@@ -159,6 +159,15 @@ final class _ByteDictionary {
         return (index, true)
     }
 
+    /// Forgets every key, keeping the storage (a dictionary reused for the next piece of a file).
+    func removeAll() {
+        if !isSortedRun { table.update(repeating: 0, count: 2 * (tableMask + 1)) }
+        isSortedRun = true
+        count = 0
+        arenaCount = 0
+        (lastIndex, lastLength, lastPrefix) = (-1, -1, 0)
+    }
+
     /// Looks up each key of `other` in its index order, inserting the new ones (so that keys first seen
     /// in `other` follow this dictionary's in the order `other` saw them).
     /// - Parameters:

@@ -96,6 +96,18 @@ final class _CovariateAccumulator {
         return nil
     }
 
+    /// Forgets every token and row and leaves numeric mode, keeping the storage (a piece's column reused
+    /// for the next piece).
+    func removeAll() {
+        dictionary.removeAll()
+        tokenValue.removeAll(keepingCapacity: true)
+        firstLine.removeAll(keepingCapacity: true)
+        rowTokens.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        (textTokens, firstTextToken) = (0, nil)
+        (isNumericMode, numericSince, hadNumericProblem) = (false, 0, false)
+    }
+
     /// Turns the rows' tokens into their values; from now on cells are parsed straight to numbers.
     func switchToNumeric(since line: Int) {
         values = rowTokens.map { $0 == Self.missingToken ? .nan : tokenValue[Int($0)] }

@@ -1,5 +1,24 @@
 /// Adding a piece of the file, read by a collector of its own, to the file's collector.
 extension _RowCollector {
+    /// Forgets every row, token and exclusion, keeping the storage: a piece's collector reused for the
+    /// next buffer of the file (fresh arrays for each piece faulted their pages in again).
+    func removeAll() {
+        events?.removeAll()
+        for column in groupColumns { column.removeAll() }
+        idColumn?.removeAll()
+        for column in covariateColumns { column.removeAll() }
+        eventStatus.removeAll(keepingCapacity: true)
+        times.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        rowLines.removeAll(keepingCapacity: true)
+        eventValues.removeAll(keepingCapacity: true)
+        exclusions.removeAll(keepingCapacity: true)
+        rowsRead = 0
+        eventCodingProblem = nil
+        decimalCommaRows = 0
+        firstDecimalComma = nil
+    }
+
     /// Whether ``absorb(_:lineOffset:)`` leaves this collector exactly as reading the piece's records
     /// here would (see ``_CovariateAccumulator/canAbsorb(_:)``); a piece that stopped at an unknown event
     /// code is not taken either (the reader stops there and lists the codes).

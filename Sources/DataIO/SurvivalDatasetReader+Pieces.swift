@@ -29,9 +29,13 @@ extension SurvivalDatasetReader {
     ///   - expectedRows: The estimated data records in the file (sizes the pieces' arrays).
     /// - Throws: ``DataError`` as reading on one thread would.
     func readInPieces(_ parser: _CSVRecordParser, into collector: _RowCollector, pieces: Int, expectedRows: Int) throws(DataError) {
-        let rowsPerByte = Double(expectedRows) / Double(max(parser.fileSize, 1))
+        // One collector per piece, reused for every buffer.
+        let rowsPerPiece = Int(Double(expectedRows) / Double(max(parser.fileSize, 1)) * Double(2 * chunkSize / pieces)) + 16
+        let workers = _PieceCollectors((0..<pieces).map { _ in
+            _RowCollector(reader: self, header: collector.header, layout: collector.layout, path: collector.path, expectedRows: rowsPerPiece)
+        })
         while !collector.isStopped {
-            parseBufferedPieces(parser, into: collector, pieces: pieces, rowsPerByte: rowsPerByte)
+            parseBufferedPieces(parser, into: collector, workers: workers)
             try collector.consume(parser, refill: false)
             if collector.isStopped || (parser.isAtEOF && parser.position >= parser.count) { return }
             try parser.fill()
@@ -40,7 +44,8 @@ extension SurvivalDatasetReader {
 
     /// Parses the buffered records in pieces and adds the proven ones to `collector`; moves the parser
     /// past them.
-    private func parseBufferedPieces(_ parser: _CSVRecordParser, into collector: _RowCollector, pieces: Int, rowsPerByte: Double) {
+    private func parseBufferedPieces(_ parser: _CSVRecordParser, into collector: _RowCollector, workers: _PieceCollectors) {
+        let pieces = workers.collectors.count
         let start = parser.position
         let available = parser.count - start
         let minimum = max(minimumPieceBytes, 1)
@@ -49,8 +54,8 @@ extension SurvivalDatasetReader {
             parser.buffer, from: start, to: parser.count, isAtEOF: parser.isAtEOF, pieces: min(pieces, available / minimum))
         guard cuts.count > 2 else { return }
         let input = _PieceInput(
-            reader: self, base: UnsafePointer(parser.buffer), cuts: cuts, header: collector.header, layout: collector.layout,
-            path: collector.path, delimiter: parser.delimiter, maxFieldBytes: parser.maxFieldBytes, rowsPerByte: rowsPerByte)
+            reader: self, base: UnsafePointer(parser.buffer), cuts: cuts, workers: workers, path: collector.path,
+            delimiter: parser.delimiter, maxFieldBytes: parser.maxFieldBytes)
         let parsed = Parallel.map(cuts.count - 1) { k in input.parse(piece: k) }
         var line = parser.line
         var position = start
@@ -71,12 +76,10 @@ private struct _PieceInput: @unchecked Sendable {
     let reader: SurvivalDatasetReader
     let base: UnsafePointer<UInt8>
     let cuts: [Int]
-    let header: [String]
-    let layout: SurvivalDatasetReader._Layout
+    let workers: _PieceCollectors
     let path: String
     let delimiter: UInt8
     let maxFieldBytes: Int
-    let rowsPerByte: Double
 
     /// Parses piece `k` (between `cuts[k]` and `cuts[k + 1]`), lines counted from 1.
     func parse(piece k: Int) -> _ParsedPiece {
@@ -84,8 +87,8 @@ private struct _PieceInput: @unchecked Sendable {
         let parser = _CSVRecordParser(
             borrowing: base + from, count: to - from, file: path, delimiter: delimiter, maxFieldBytes: maxFieldBytes,
             maxColumns: reader.limits.maxColumns)
-        let collector = _RowCollector(
-            reader: reader, header: header, layout: layout, path: path, expectedRows: Int(Double(to - from) * rowsPerByte) + 16)
+        let collector = workers.collectors[k]
+        collector.removeAll()
         do {
             try collector.consume(parser, refill: true)
         } catch {
@@ -93,6 +96,14 @@ private struct _PieceInput: @unchecked Sendable {
         }
         return _ParsedPiece(collector: collector, newlines: parser.line - 1)
     }
+}
+
+/// The collectors of the pieces, one per thread, reused for every buffer. `@unchecked Sendable`: piece
+/// `k` uses only collector `k`, and the file's thread reads them after all pieces are parsed.
+private final class _PieceCollectors: @unchecked Sendable {
+    let collectors: [_RowCollector]
+
+    init(_ collectors: [_RowCollector]) { self.collectors = collectors }
 }
 
 /// One parsed piece: its collector (`nil` when parsing it failed: an error, or a cut inside a quoted

@@ -1,5 +1,15 @@
 /// Adding a piece's column, read on its own, to the file's column.
 extension _TokenColumn {
+    /// Forgets every token and row, keeping the storage (a piece's column reused for the next piece).
+    func removeAll() {
+        dictionary.removeAll()
+        status.removeAll(keepingCapacity: true)
+        value.removeAll(keepingCapacity: true)
+        firstLine.removeAll(keepingCapacity: true)
+        rowTokens.removeAll(keepingCapacity: true)
+        forgetByteTokens()
+    }
+
     /// Whether ``absorb(_:lineOffset:)`` can take `piece` (the dictionary cannot overflow).
     func canAbsorb(_ piece: _TokenColumn) -> Bool {
         dictionary.count <= _ByteDictionary.capacityLimit - piece.dictionary.count
