@@ -62,7 +62,9 @@ final class _RowCollector {
         groupColumns = layout.groups.map {
             _TokenColumn(name: header[$0], index: $0, mustBeNumeric: layout.bandCuts[$0] != nil)
         }
-        idColumn = layout.id.map { _TokenColumn(name: header[$0], index: $0, mustBeNumeric: false) }
+        // The patient ids only when they are used (the count and codes, or the overlap check of entry times).
+        let readsID = roles.readsPatients || layout.start != nil
+        idColumn = readsID ? layout.id.map { _TokenColumn(name: header[$0], index: $0, mustBeNumeric: false) } : nil
         covariateColumns = layout.covariates.map {
             _CovariateAccumulator(name: header[$0], index: $0, allowsMissing: roles.descriptiveColumns.contains(header[$0]))
         }

@@ -315,3 +315,32 @@ import Testing
         }
     }
 }
+
+/// The patient ids are read only when asked for (or for entry times).
+@Suite struct PatientColumnReadingTests {
+    static let text = "patient_id,start,relief_days,relief_ended\nP1,0,5,1\nP1,5,9,0\nP2,0,4,1\n"
+
+    @Test("without readsPatients the ids are not coded; the rest of the data set is the same")
+    func notRead() throws {
+        let path = try TestSupport.temporaryFile(Self.text)
+        var roles = ColumnRoles()
+        let all = try TestSupport.read(path, roles: roles)
+        roles.readsPatients = false
+        let some = try TestSupport.read(path, roles: roles)
+        #expect(all.patients == 2 && all.patientCodes == [0, 0, 1])
+        #expect(some.patients == nil && some.patientCodes == nil)
+        #expect(some.time == all.time && some.rowLines == all.rowLines && some.source == all.source)
+    }
+
+    @Test("an id column that is not there is still an error; entry times still read the ids")
+    func stillChecked() throws {
+        let path = try TestSupport.temporaryFile(Self.text)
+        var roles = ColumnRoles(id: "subject")
+        roles.readsPatients = false
+        #expect(TestSupport.error(path, roles: roles)?.kind == .usage)
+        roles = ColumnRoles(start: "start")
+        roles.readsPatients = false
+        let data = try TestSupport.read(path, roles: roles)
+        #expect(data.patientCodes == [0, 0, 1])
+    }
+}

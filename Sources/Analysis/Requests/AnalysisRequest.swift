@@ -25,6 +25,9 @@ public protocol AnalysisRequest: Sendable {
     var covariates: [String] { get }
     /// Whether the job needs the time and event columns (`false` for a continuous response).
     var readsOutcome: Bool { get }
+    /// Whether ``compute(_:)`` uses the patient count or codes (``SurvivalDataset/patients``); when not,
+    /// the patient-id column is not read (``ColumnRoles/readsPatients``).
+    var usesPatients: Bool { get }
     /// Whether the job analyses counting-process rows `(start, stop]` (``ColumnRoles/start``); a job that
     /// does not refuses a source with an entry-time column instead of reading the stop time as a duration.
     var acceptsEntryTimes: Bool { get }
@@ -53,6 +56,9 @@ extension AnalysisRequest {
     /// The survival outcome by default.
     public var readsOutcome: Bool { true }
 
+    /// No patient count or codes by default (the summaries, curves, comparisons and fits use neither).
+    public var usesPatients: Bool { false }
+
     /// Plain durations by default.
     public var acceptsEntryTimes: Bool { false }
 
@@ -78,7 +84,7 @@ extension AnalysisRequest {
     public func run(record: RunRecord = RunRecord(), stage: (String, Int?) -> Void = { _, _ in }) throws -> AnalysisOutput<Self> {
         try checkEntryTimes()
         try check(source)
-        let dataset = try source.read(covariates: covariates, readsOutcome: readsOutcome)
+        let dataset = try source.read(covariates: covariates, readsOutcome: readsOutcome, readsPatients: usesPatients)
         stage("read", dataset.source.byteCount)
         let computed = try compute(dataset)
         stage("fit", nil)
