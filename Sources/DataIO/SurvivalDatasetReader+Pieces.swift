@@ -30,7 +30,8 @@ extension SurvivalDatasetReader {
     /// - Throws: ``DataError`` as reading on one thread would.
     func readInPieces(_ parser: _CSVRecordParser, into collector: _RowCollector, pieces: Int, expectedRows: Int) throws(DataError) {
         // One collector per piece, reused for every buffer.
-        let rowsPerPiece = Int(Double(expectedRows) / Double(max(parser.fileSize, 1)) * Double(2 * chunkSize / pieces)) + 16
+        let perPiece = Double(expectedRows) / Double(max(parser.fileSize, 1)) * 2 * Double(chunkSize) / Double(pieces)
+        let rowsPerPiece = Int(min(perPiece, Double(1 << 28))) + 16
         let workers = _PieceCollectors((0..<pieces).map { _ in
             _RowCollector(reader: self, header: collector.header, layout: collector.layout, path: collector.path, expectedRows: rowsPerPiece)
         })
