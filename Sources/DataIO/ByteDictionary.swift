@@ -159,6 +159,33 @@ final class _ByteDictionary {
         return (index, true)
     }
 
+    /// Forgets every key, keeping the storage (a dictionary reused for the next piece of a file).
+    func removeAll() {
+        if !isSortedRun { table.update(repeating: 0, count: 2 * (tableMask + 1)) }
+        isSortedRun = true
+        count = 0
+        arenaCount = 0
+        (lastIndex, lastLength, lastPrefix) = (-1, -1, 0)
+    }
+
+    /// Looks up each key of `other` in its index order, inserting the new ones (so that keys first seen
+    /// in `other` follow this dictionary's in the order `other` saw them).
+    /// - Parameters:
+    ///   - other: Another dictionary.
+    ///   - inserted: Called with the index in `other` of each key inserted here; returning `false` stops.
+    /// - Returns: This dictionary's index of each key of `other` looked up (all of them unless stopped).
+    /// - Complexity: O(total key length of `other`) expected.
+    func index(ofKeysOf other: _ByteDictionary, inserted: (Int) -> Bool) -> [Int] {
+        var map: [Int] = []
+        map.reserveCapacity(other.count)
+        for key in 0..<other.count {
+            let (index, isNew) = index(of: UnsafePointer(other.arena + other.starts[key]), other.lengths[key])
+            map.append(index)
+            if isNew && !inserted(key) { break }
+        }
+        return map
+    }
+
     /// Whether `a[0..<an]` comes strictly before `b[0..<bn]` in byte order.
     @inline(__always)
     private static func precedes(_ a: UnsafePointer<UInt8>, _ an: Int, _ b: UnsafePointer<UInt8>, _ bn: Int) -> Bool {

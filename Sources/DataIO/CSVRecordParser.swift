@@ -20,11 +20,16 @@ import Darwin
 /// (until a `"` not followed by `"`; delimiters, CR and LF inside are data; `""` is one quote; text
 /// after the closing quote up to the delimiter is kept verbatim). A record ends at LF, CRLF, a lone CR,
 /// or the end of the file. The physical line of each record's first byte is tracked.
+///
+/// A parser can also borrow a range of another parser's buffer (``init(borrowing:count:file:delimiter:maxFieldBytes:maxColumns:)``):
+/// a piece of a file cut at a record boundary, parsed on its own thread; its lines count from 1.
 final class _CSVRecordParser {
     let file: String
     private let fd: Int32
     private let chunkSize: Int
-    private let maxFieldBytes: Int
+    let maxFieldBytes: Int
+    /// Whether ``buffer`` is this parser's own (else it is borrowed, read-only, from another parser).
+    private let ownsBuffer: Bool
     @exclusivity(unchecked) private(set) var buffer: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var capacity: Int
     @exclusivity(unchecked) private(set) var count = 0
@@ -41,7 +46,7 @@ final class _CSVRecordParser {
     let fileSize: Int
     /// SHA-256 runs on a background queue, one chunk behind: a chunk is hashed while it is parsed, and
     /// ``fill()`` waits for it before the buffer is reused.
-    private let digest = _BackgroundDigest()
+    private let digest: _BackgroundDigest?
     @exclusivity(unchecked) private var validator = _UTF8Validator()
 
     @exclusivity(unchecked) private(set) var delimiter: UInt8 = UInt8(ascii: ",")
@@ -85,22 +90,57 @@ final class _CSVRecordParser {
         self.maxFieldBytes = maxFieldBytes
         capacity = self.chunkSize * 2
         buffer = .allocate(capacity: capacity)
-        classes = .allocate(capacity: 256)
-        classes.initialize(repeating: 0, count: 256)
-        fieldCapacity = max(maxColumns, 1) + 2
-        fieldStarts = .allocate(capacity: fieldCapacity)
-        fieldEnds = .allocate(capacity: fieldCapacity)
-        fieldQuoted = .allocate(capacity: fieldCapacity)
-        fieldQuoted.initialize(repeating: false, count: fieldCapacity)
+        (classes, fieldCapacity, fieldStarts, fieldEnds, fieldQuoted) = Self.recordStorage(maxColumns: maxColumns)
         scratchCapacity = 256
         scratch = .allocate(capacity: scratchCapacity)
+        ownsBuffer = true
+        digest = _BackgroundDigest()
         setDelimiter(UInt8(ascii: ","))
     }
 
+    /// A parser of the `count` bytes at `base`, which belong to another parser's buffer and must stay
+    /// unchanged while this one is used: a piece of the file that starts at a record boundary and ends
+    /// just after a line feed (or at the end of the file). The bytes were hashed and validated when they
+    /// were read, so this parser does neither; it is at the end of its input from the start, and its
+    /// lines count from 1.
+    init(
+        borrowing base: UnsafePointer<UInt8>, count: Int, file: String, delimiter: UInt8, maxFieldBytes: Int, maxColumns: Int
+    ) {
+        self.file = file
+        fd = -1
+        fileSize = count
+        chunkSize = max(count, 64)
+        self.maxFieldBytes = maxFieldBytes
+        ownsBuffer = false
+        buffer = UnsafeMutablePointer(mutating: base)
+        capacity = count
+        self.count = count
+        bytesRead = count
+        isAtEOF = true
+        didCheckStart = true
+        digest = nil
+        (classes, fieldCapacity, fieldStarts, fieldEnds, fieldQuoted) = Self.recordStorage(maxColumns: maxColumns)
+        scratchCapacity = 256
+        scratch = .allocate(capacity: scratchCapacity)
+        setDelimiter(delimiter)
+    }
+
+    /// The byte classes and the field ranges of a record of up to `maxColumns` fields (+2).
+    private static func recordStorage(maxColumns: Int) -> (
+        UnsafeMutablePointer<UInt8>, Int, UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int>, UnsafeMutablePointer<Bool>
+    ) {
+        let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        classes.initialize(repeating: 0, count: 256)
+        let fields = max(maxColumns, 1) + 2
+        let quoted = UnsafeMutablePointer<Bool>.allocate(capacity: fields)
+        quoted.initialize(repeating: false, count: fields)
+        return (classes, fields, .allocate(capacity: fields), .allocate(capacity: fields), quoted)
+    }
+
     deinit {
-        digest.wait()
-        close(fd)
-        buffer.deallocate()
+        digest?.wait()
+        if fd >= 0 { close(fd) }
+        if ownsBuffer { buffer.deallocate() }
         classes.deallocate()
         fieldStarts.deallocate()
         fieldEnds.deallocate()
@@ -135,6 +175,13 @@ final class _CSVRecordParser {
         return true
     }
 
+    /// Moves to `offset` in the buffer, a record boundary at or after the current position whose records
+    /// before it were parsed elsewhere (pieces parsed on other threads), where the physical line is `line`.
+    func advance(to offset: Int, line: Int) {
+        position = min(max(offset, position), count)
+        self.line = line
+    }
+
     /// Skips `n` bytes at the current position (a byte-order mark).
     func skip(_ n: Int) {
         position = min(position + n, count)
@@ -142,6 +189,7 @@ final class _CSVRecordParser {
 
     /// The lowercase hex SHA-256 of all bytes read (call after the last record).
     func finishDigest() -> String {
+        guard let digest else { return "" }
         digest.wait()
         return digest.finalize().map { byte in
             let hex = String(byte, radix: 16)
@@ -152,6 +200,10 @@ final class _CSVRecordParser {
     /// Reads the next chunk after moving the unparsed tail to the front; sets ``isAtEOF`` at the end.
     /// - Throws: ``DataError`` when the bytes are not UTF-8 CSV text or reading fails.
     func fill() throws(DataError) {
+        guard let digest else {
+            isAtEOF = true
+            return
+        }
         digest.wait()
         if position > 0 {
             let tail = count - position
@@ -334,12 +386,15 @@ final class _CSVRecordParser {
     }
 
     /// Advances to the next record.
-    /// - Returns: `false` at the end of the file.
+    /// - Parameter refill: Whether to read more of the file when the buffered bytes hold no complete
+    ///   record; with `false` the parser stops there instead (returns `false`, position unchanged), at
+    ///   the point where it would otherwise have called ``fill()``.
+    /// - Returns: `false` at the end of the file (or of the buffered records without `refill`).
     /// - Throws: ``DataError`` for an unclosed quote, a field over the limit, or a read failure.
-    func nextRecord() throws(DataError) -> Bool {
+    func nextRecord(refill: Bool = true) throws(DataError) -> Bool {
         while true {
             if position >= count {
-                if isAtEOF { return false }
+                if isAtEOF || !refill { return false }
                 try fill()
                 continue
             }
@@ -354,6 +409,7 @@ final class _CSVRecordParser {
                 if count - fieldStart > maxFieldBytes {
                     throw fieldTooLarge(line: line, quoted: buffer[fieldStart] == UInt8(ascii: "\""))
                 }
+                if !refill { return false }
                 try fill()
             case .unterminatedQuote:
                 throw DataError(

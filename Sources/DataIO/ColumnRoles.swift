@@ -34,6 +34,11 @@ public struct ColumnRoles: Sendable, Equatable {
     /// (a continuous response, e.g. `relief dose-response --response`): the file then needs neither
     /// column, and the dataset's `time` and `event` are empty.
     public var readsOutcome = true
+    /// Whether the patient-id column is coded into ``SurvivalDataset/patients`` and
+    /// ``SurvivalDataset/patientCodes``. With `false` the column is still looked up in the header (an
+    /// `id` that names no column is an error) but not read, and both are `nil`; rows with entry times
+    /// (``start``) read it anyway, for the check that a patient's intervals do not overlap.
+    public var readsPatients = true
 
     /// The column whose name marks the header line: the time column, or the first covariate when the
     /// outcome is not read.

@@ -13,19 +13,25 @@ final class _CovariateAccumulator {
     let name: String
     /// The 0-based column index.
     let index: Int
-    private let dictionary = _ByteDictionary()
+    let dictionary = _ByteDictionary()
     /// Per token: its value when a finite number, NaN otherwise.
-    @exclusivity(unchecked) private var tokenValue: [Double] = []
+    @exclusivity(unchecked) var tokenValue: [Double] = []
+    /// Per token: the physical line where it was first seen.
+    @exclusivity(unchecked) var firstLine: [Int] = []
     /// The number of distinct non-numeric tokens.
-    private var textTokens = 0
+    var textTokens = 0
+    /// The first non-numeric token (the number of tokens before it), `nil` while there is none.
+    var firstTextToken: Int?
     /// Per used row (dictionary mode): its token.
-    @exclusivity(unchecked) private var rowTokens: [UInt32] = []
+    @exclusivity(unchecked) var rowTokens: [UInt32] = []
     /// Per used row (numeric mode): its value.
-    @exclusivity(unchecked) private var values: [Double] = []
+    @exclusivity(unchecked) var values: [Double] = []
     /// Whether cells are parsed straight to numbers.
     private(set) var isNumericMode = false
     /// The line where numeric mode began.
-    private var numericSince = 0
+    private(set) var numericSince = 0
+    /// Whether a value was not a number in numeric mode (a problem whose message names ``numericSince``).
+    private(set) var hadNumericProblem = false
 
     /// Whether a missing value keeps the row (stored as NaN / code -1) instead of excluding it.
     let allowsMissing: Bool
@@ -63,6 +69,7 @@ final class _CovariateAccumulator {
                 return nil
             }
             let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+            hadNumericProblem = true
             return _RowProblem(
                 column: index, columnName: name,
                 message: "value '\(_Quoting.display(text))' is not a number, but the column held more than \(Self.numericSwitch) distinct numbers by line \(numericSince)",
@@ -78,16 +85,35 @@ final class _CovariateAccumulator {
             var number = Double.nan
             if let v = _DecimalParser.parse(p, n, decimalMark: decimalMark), v.isFinite { number = v }
             tokenValue.append(number)
-            if number.isNaN { textTokens += 1 }
+            firstLine.append(line)
+            if number.isNaN {
+                if textTokens == 0 { firstTextToken = token }
+                textTokens += 1
+            }
         }
         rowTokens.append(UInt32(truncatingIfNeeded: token))
-        if inserted && textTokens == 0 && dictionary.count > Self.numericSwitch {
-            values = rowTokens.map { $0 == Self.missingToken ? .nan : tokenValue[Int($0)] }
-            rowTokens = []
-            isNumericMode = true
-            numericSince = line
-        }
+        if inserted && textTokens == 0 && dictionary.count > Self.numericSwitch { switchToNumeric(since: line) }
         return nil
+    }
+
+    /// Forgets every token and row and leaves numeric mode, keeping the storage (a piece's column reused
+    /// for the next piece).
+    func removeAll() {
+        dictionary.removeAll()
+        tokenValue.removeAll(keepingCapacity: true)
+        firstLine.removeAll(keepingCapacity: true)
+        rowTokens.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        (textTokens, firstTextToken) = (0, nil)
+        (isNumericMode, numericSince, hadNumericProblem) = (false, 0, false)
+    }
+
+    /// Turns the rows' tokens into their values; from now on cells are parsed straight to numbers.
+    func switchToNumeric(since line: Int) {
+        values = rowTokens.map { $0 == Self.missingToken ? .nan : tokenValue[Int($0)] }
+        rowTokens = []
+        isNumericMode = true
+        numericSince = line
     }
 
     /// Removes the value of the last row (when a later column of that row is invalid).

@@ -39,6 +39,11 @@ final class _TokenColumn {
 
     deinit { byteTokens.deallocate() }
 
+    /// Forgets the tokens of one-byte fields (the dictionary was emptied).
+    func forgetByteTokens() {
+        byteTokens.update(repeating: -1, count: 256)
+    }
+
     /// Whether token `token` is a missing-value token.
     @inline(__always)
     func isMissing(_ token: Int) -> Bool { status[token] == Self.missing }

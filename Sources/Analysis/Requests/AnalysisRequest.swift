@@ -25,6 +25,9 @@ public protocol AnalysisRequest: Sendable {
     var covariates: [String] { get }
     /// Whether the job needs the time and event columns (`false` for a continuous response).
     var readsOutcome: Bool { get }
+    /// Whether ``compute(_:)`` uses the patient count or codes (``SurvivalDataset/patients``); when not,
+    /// the patient-id column is not read (``ColumnRoles/readsPatients``).
+    var usesPatients: Bool { get }
     /// Whether the job analyses counting-process rows `(start, stop]` (``ColumnRoles/start``); a job that
     /// does not refuses a source with an entry-time column instead of reading the stop time as a duration.
     var acceptsEntryTimes: Bool { get }
@@ -65,6 +68,9 @@ extension AnalysisRequest {
     /// No landmark times by default.
     public func withLandmarkTimes(_ times: [Double]) -> Self { self }
 
+    /// No patient count or codes by default (the summaries, curves, comparisons and fits use neither).
+    public var usesPatients: Bool { false }
+
     /// Plain durations by default.
     public var acceptsEntryTimes: Bool { false }
 
@@ -90,7 +96,7 @@ extension AnalysisRequest {
     public func run(record: RunRecord = RunRecord(), stage: (String, Int?) -> Void = { _, _ in }) throws -> AnalysisOutput<Self> {
         try checkEntryTimes()
         try check(source)
-        let dataset = try source.read(covariates: covariates, readsOutcome: readsOutcome)
+        let dataset = try source.read(covariates: covariates, readsOutcome: readsOutcome, readsPatients: usesPatients)
         stage("read", dataset.source.byteCount)
         let request = landmarks == .followUpQuartiles
             ? withLandmarkTimes(landmarks.times(given: [], followUp: dataset.time)) : self

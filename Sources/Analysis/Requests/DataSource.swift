@@ -46,12 +46,14 @@ public struct DataSource: Sendable {
     /// - Parameters:
     ///   - covariates: Columns a model reads besides time and event (added to the roles' own).
     ///   - readsOutcome: Whether to read the time and event columns (``ColumnRoles/readsOutcome``).
+    ///   - readsPatients: Whether to code the patient ids (``ColumnRoles/readsPatients``).
     /// - Returns: The data set with its exclusions.
     /// - Throws: `DataError`.
     /// - Complexity: O(bytes) to parse, O(n log n) to code text columns.
-    public func read(covariates: [String] = [], readsOutcome: Bool = true) throws(DataError) -> SurvivalDataset {
+    public func read(covariates: [String] = [], readsOutcome: Bool = true, readsPatients: Bool = true) throws(DataError) -> SurvivalDataset {
         var roles = self.roles
         roles.readsOutcome = roles.readsOutcome && readsOutcome
+        roles.readsPatients = roles.readsPatients && readsPatients
         for column in covariates where !roles.covariates.contains(column) { roles.covariates.append(column) }
         return try SurvivalDatasetReader(dialect: dialect, roles: roles).read(path: path)
     }
