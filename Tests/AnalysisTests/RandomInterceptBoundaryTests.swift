@@ -8,10 +8,10 @@ import Testing
 /// A random-intercept fit whose between-patient SD ends at 0 (its lower limit): `relief simulate
 /// --patients 40 --seed 1400020`, where the optimiser's step test is never met at the bound. The answer is
 /// the model without the patient effect (equal log-likelihoods), reported as converged with the boundary
-/// warning only, not as a failure to converge.
+/// warning only, not as a failure to converge; τ's profile-likelihood interval starts at 0 and has an upper limit.
 @Suite("Random-intercept AFT at tau = 0")
 struct RandomInterceptBoundaryTests {
-    @Test("tau at its lower limit: converged, the boundary warning only, the fixed-effects likelihood")
+    @Test("tau at its lower limit: converged, the boundary warning only, the fixed-effects likelihood, a profile interval from 0")
     func boundary() throws {
         var simulation = TrialSimulation()
         simulation.size = .patients(40)
@@ -30,5 +30,9 @@ struct RandomInterceptBoundaryTests {
         #expect(fit.isConverged)
         #expect(fit.warnings.contains { $0.contains("lower limit") })
         #expect(!fit.warnings.contains { $0.contains("did not converge") }, "\(fit.warnings)")
+        // The profile-likelihood interval is [0, upper]: the Wald interval on log tau has no upper limit here.
+        let interval = try #require(fit.tauProfileInterval)
+        #expect(fit.tauIntervalIncludesZero && interval.upperBound > 0.05 && interval.upperBound < 2, "\(interval)")
+        #expect(!fit.tauWaldInterval.upper.isFinite || fit.tauWaldInterval.upper > 1e3)
     }
 }
