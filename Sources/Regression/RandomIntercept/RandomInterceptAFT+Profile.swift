@@ -57,6 +57,14 @@ extension RandomInterceptAFT {
         return interval.lowerBound.squareRoot()...interval.upperBound.squareRoot()
     }
 
+    /// The chord iteration's optimiser: Newton-decrement convergence as the fit's, and trials evaluated with
+    /// their gradient (one gradient is all a chord evaluation costs) and halved until no worse.
+    static func chordNewton(maxIterations: Int) -> DampedNewton {
+        DampedNewton(maxIterations: maxIterations, convergence: .newtonDecrement(tolerance: 1e-10),
+                     halving: .halving(maxTries: 20, cap: nil), solver: .ridgedCholesky(initialRidge: 1e-4, growth: 10, attempts: 12),
+                     bounds: [], finalPoint: .accepted)
+    }
+
     /// The marginal log-likelihood (log-time scale) maximised over `(β, log σ)` at a fixed τ > 0: first by a
     /// chord iteration (``RandomInterceptLikelihood/fixedInformation``: the full fit's information, one
     /// gradient per step, at most 25 steps), else by the damped Newton iteration of the fit itself.
@@ -81,7 +89,7 @@ extension RandomInterceptAFT {
             // A chord iteration with the full fit's information first (one gradient per step), as the fits
             // at fixed τ start near their optimum; a full Newton fit when that does not converge.
             likelihood.fixedInformation = information
-            let chord = try DampedNewton.backtracking(maxIterations: min(maxIterations, 25), tolerance: 1e-10).maximize(&likelihood, from: start.beta + [log(tau)], fixed: [p + 1])
+            let chord = try Self.chordNewton(maxIterations: min(maxIterations, 25)).maximize(&likelihood, from: start.beta + [log(tau)], fixed: [p + 1])
             likelihood.fixedInformation = nil
             if chord.isConverged, chord.evaluation.value.isFinite { chordResult = chord }
         }
