@@ -9,7 +9,8 @@ For each replicate r = 0 .. R-1 (default 200) it runs, as whole processes of the
       + cotherapy + frailty(patient_id)" --ref condition=other --ref cotherapy=none --format json --term-tests none
 and reads the truth from the simulation's sidecar (trial_<r>.truth.json: frailty.sd_log_time and
 coefficients_log_time_ratio.dose_mg_kg). It counts how often the 95% intervals of the between-patient
-SD tau and of the dose coefficient cover the truth, with the Clopper-Pearson 95% interval of each
+SD tau (its profile-likelihood interval, and beside it the Wald interval on log tau from the JSON's
+tau.wald) and of the dose coefficient cover the truth, with the Clopper-Pearson 95% interval of each
 coverage, and the mean estimates with their Monte Carlo SEs (tau is a maximum-likelihood variance
 component: its mean is below the truth by about (tau^2 + sigma_w^2/m) q / (2 tau G), see the README).
 J replicates run at once (default: the cores). Prints a table with the wall time, the cores and the
@@ -87,6 +88,8 @@ def replicate(index, args, directory):
         "dose": dose["estimate"], "dose_se": dose["std_error"],
         "dose_lower": log_or_none(dose["lower"]), "dose_upper": log_or_none(dose["upper"]),
         "tau": tau["estimate"], "tau_lower": tau["lower"], "tau_upper": tau["upper"],
+        "tau_method": tau.get("method"), "tau_lower_at_zero": tau.get("lower_at_zero"),
+        "tau_wald_lower": tau.get("wald", {}).get("lower"), "tau_wald_upper": tau.get("wald", {}).get("upper"),
     }
 
 
@@ -121,8 +124,11 @@ def main():
     n = len(rows)
     dose = summary("dose_mg_kg (log time ratio)", [r["dose"] for r in rows], rows[0]["true_dose"],
                    sum(covers(r["dose_lower"], r["true_dose"], r["dose_upper"]) for r in rows), n)
-    tau = summary("tau (between-patient SD)", [r["tau"] for r in rows], rows[0]["true_tau"],
+    tau = summary("tau, profile likelihood", [r["tau"] for r in rows], rows[0]["true_tau"],
                   sum(covers(r["tau_lower"], r["true_tau"], r["tau_upper"]) for r in rows), n)
+    tau_wald = summary("tau, Wald on log tau", [r["tau"] for r in rows], rows[0]["true_tau"],
+                       sum(covers(r["tau_wald_lower"], r["true_tau"], r["tau_wald_upper"]) for r in rows), n)
+    lower_at_zero = sum(bool(r["tau_lower_at_zero"]) for r in rows)
     tau_squared = statistics.fmean(r["tau"] ** 2 for r in rows)
     tau_squared_error = statistics.stdev(r["tau"] ** 2 for r in rows) / math.sqrt(n)
     # Where the missed intervals of tau lie: below the truth (interval too low) or above it.
@@ -136,7 +142,7 @@ def main():
         "load_after": load_after, "wall_seconds": wall, "fit_seconds_median": statistics.median(fit_times),
         "episodes_median": statistics.median(r["episodes"] for r in rows),
         "not_converged": sum(not r["converged"] for r in rows), "with_warnings": sum(bool(r["warnings"]) for r in rows),
-        "coverage": [dose, tau], "tau_squared_mean": tau_squared, "tau_squared_monte_carlo_se": tau_squared_error,
+        "coverage": [dose, tau, tau_wald], "tau_lower_at_zero": lower_at_zero, "tau_squared_mean": tau_squared, "tau_squared_monte_carlo_se": tau_squared_error,
         "tau_missed_below": tau_missed_low, "tau_missed_above": tau_missed_high,
         "tau_interval_undefined": undefined, "runs": rows,
     }
@@ -147,12 +153,12 @@ def main():
           f"(seeds {args.seed}..{args.seed + n - 1}; median {result['episodes_median']:.0f} episodes), "
           f"{args.nodes} quadrature nodes")
     print(f"{'parameter':<30} {'truth':>8} {'covered':>9} {'coverage':>9} {'95% CI':>15} {'mean est.':>10} {'MC SE':>8} {'bias/SE':>8}")
-    for row in (dose, tau):
+    for row in (dose, tau, tau_wald):
         print(f"{row['parameter']:<30} {row['truth']:>8.4f} {row['covered']:>5}/{n:<3} {row['coverage']:>9.3f} "
               f"{row['coverage_lower']:>7.3f}-{row['coverage_upper']:.3f} {row['mean_estimate']:>10.4f} "
               f"{row['monte_carlo_se']:>8.4f} {row['bias_in_mc_se']:>8.2f}")
     print(f"tau intervals missing the truth: {tau_missed_low} below it, {tau_missed_high} above it, {undefined} not "
-          f"defined (information not positive definite; counted as missing); "
+          f"defined (counted as missing); {lower_at_zero} profile intervals start at 0; "
           f"mean tau^2 {tau_squared:.5f} (MC SE {tau_squared_error:.5f}), truth {tau['truth'] ** 2:.5f}")
     print(f"fits not converged: {result['not_converged']}, with warnings: {result['with_warnings']}")
     print(f"wall {wall:.1f} s for simulate + fit of all replicates ({args.jobs} at once), median fit process "

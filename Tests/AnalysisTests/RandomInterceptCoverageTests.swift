@@ -9,8 +9,9 @@ import Testing
 /// Parameter recovery of the random-intercept Weibull AFT on `relief simulate` data (issue 14, "Checks"):
 /// seeded small trials from ``TrialSimulation`` (a normal random effect per patient on log time, SD 0.35),
 /// each written as CSV and fitted through ``FitRequest`` as `relief fit weibull --formula "... +
-/// frailty(patient_id)"` does. The 95% intervals of the between-patient SD τ and of the dose coefficient
-/// must cover the truth in at least 42 of 50 replicates: a correct method (coverage 0.95) fails that with
+/// frailty(patient_id)"` does. The 95% intervals of the between-patient SD τ (its profile-likelihood
+/// interval, ``RandomInterceptAFTFit/tauInterval``) and of the dose coefficient must cover the truth in at
+/// least 42 of 50 replicates: a correct method (coverage 0.95) fails that with
 /// probability 0.0008 (0.007 at 0.93), an interval from halved SEs (coverage 0.67) passes with
 /// probability 0.006. The dose estimates' mean must be within 3 Monte Carlo SEs of the truth; τ̂², a
 /// maximum-likelihood variance component, within 3 Monte Carlo SEs of the truth less at most its

@@ -112,9 +112,11 @@ struct RandomInterceptAFTReferenceTests {
         let centre = fit.coefficients[0] + 0.5 * fit.coefficients[1] + fit.coefficients[2] + fit.scale * log(log(2.0))
         #expect(abs(span.lower - exp(centre - 0.674_489_750_196_081_7 * fit.tau)) < 1e-10 * span.lower)
         #expect(abs(span.upper - exp(centre + 0.674_489_750_196_081_7 * fit.tau)) < 1e-10 * span.upper)
-        let interval = fit.tauInterval
+        let interval = fit.tauWaldInterval
         #expect(interval.lower < fit.tau && fit.tau < interval.upper)
         #expect(abs(log(interval.upper) + log(interval.lower) - 2 * log(fit.tau)) < 1e-10)
+        let profiled = fit.tauInterval
+        #expect(profiled.lower < fit.tau && fit.tau < profiled.upper)
         #expect(fit.typicalReliefSpan(at: [1, 0]) == nil)
         #expect(fit.modes.count == fit.patients.count && fit.modeStandardErrors.allSatisfy { $0 > 0 && $0 < fit.tau })
     }

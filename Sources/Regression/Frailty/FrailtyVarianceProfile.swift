@@ -11,6 +11,10 @@ import Survival
 /// largest θ tried, θ is quadrupled until the I-likelihood falls below the cut (at most 30 times, else
 /// the upper limit is infinite). Each limit is then found by the Illinois variant of false position on
 /// √θ, every inner fit starting from the nearest θ fitted so far.
+///
+/// The random-intercept AFT's profile interval of τ uses the same search with θ = τ² (its `marginal` is
+/// the marginal likelihood maximised over the other parameters at fixed τ, warm-started from the `beta`
+/// and `frailty` slots: `(β, log σ)` and the patients' modes; ``RandomInterceptAFT`` `+Profile`).
 struct FrailtyVarianceProfile {
     /// The I-likelihood at θ (one inner fit).
     let marginal: (Double, _ start: (beta: [Double], frailty: [Double])) throws(StatModelError) -> (value: Double, beta: [Double], frailty: [Double])
@@ -50,11 +54,18 @@ struct FrailtyVarianceProfile {
         return try Self.range(lower, try limit(between: low, and: high, cut: cut))
     }
 
+    /// Fits at each positive, finite θ of `guesses` (points near the limits, e.g. the Wald interval's), so
+    /// that the search starts from a narrow bracket; a guess whose fit fails is left out (the search
+    /// brackets the limits itself).
+    mutating func prime(_ guesses: [Double]) {
+        for theta in guesses where theta.isFinite && theta > 0 { _ = try? evaluate(theta) }
+    }
+
     /// `lower...upper` when both are numbers in order (the upper may be infinite), else the error that
     /// leaves the fit without an interval.
     private static func range(_ lower: Double, _ upper: Double) throws(StatModelError) -> ClosedRange<Double> {
         guard lower.isFinite, !upper.isNaN, lower <= upper else {
-            throw .undefinedStatistic(context: "FrailtyVarianceProfile", message: "the profile interval of theta is not defined.")
+            throw .undefinedStatistic(context: "FrailtyVarianceProfile", message: "the profile interval of the variance is not defined.")
         }
         return lower...upper
     }
@@ -75,7 +86,7 @@ struct FrailtyVarianceProfile {
         var (x0, x1) = (a, b)
         var f0 = try evaluate(x0 * x0) - cut, f1 = try evaluate(x1 * x1) - cut
         let undefined = StatModelError.undefinedStatistic(
-            context: "FrailtyVarianceProfile", message: "the I-likelihood is not finite on the way to a limit of theta.")
+            context: "FrailtyVarianceProfile", message: "the profile likelihood is not finite on the way to a limit of the variance.")
         guard f0.isFinite, f1.isFinite else { throw undefined }
         guard f0 * f1 <= 0 else { return f0 < 0 ? x0 * x0 : x1 * x1 }
         for _ in 0..<Self.maximumEvaluations {

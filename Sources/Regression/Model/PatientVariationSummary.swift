@@ -32,7 +32,7 @@ public struct PatientVariationSummary: Sendable {
     /// The patients' ids (groups with at least one episode), in sorted order.
     public let patients: [String]
     /// Conditions that limit the interpretation.
-    public let warnings: [String]
+    public internal(set) var warnings: [String]
 
     /// How the warnings name the model, its variance parameter and the model without the patient effect.
     struct Wording {

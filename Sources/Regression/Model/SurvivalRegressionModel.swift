@@ -48,6 +48,12 @@ extension SurvivalRegressionModel {
     public func maximizedLogLikelihoods(_ data: RegressionData, keeping subsets: [[Int]], from estimates: [Double]?)
         -> [Result<ReducedFit, StatModelError>]
     {
+        refittedLogLikelihoods(data, keeping: subsets)
+    }
+
+    /// The default of ``maximizedLogLikelihoods(_:keeping:from:)``: one ``fit(_:)`` per subset, concurrently
+    /// (a model that overrides it to configure the refits calls this on the configured copy).
+    package func refittedLogLikelihoods(_ data: RegressionData, keeping subsets: [[Int]]) -> [Result<ReducedFit, StatModelError>] {
         Parallel.map(subsets.count) { k in
             let kept = subsets[k]
             do throws(StatModelError) {

@@ -19,7 +19,8 @@ import Survival
 /// The parameters `θ = (β, log σ, log τ)` are maximised by ``DampedNewton`` (backtracking) with the
 /// analytic gradient of the quadrature approximation and, as the information, the negative forward
 /// difference of that gradient; the covariance is the inverse of the negative central difference at the
-/// optimum (``RandomInterceptLikelihood``).
+/// optimum (``RandomInterceptLikelihood``). τ's interval is the profile-likelihood interval
+/// (`RandomInterceptAFT+Profile.swift`); the Wald interval on `log τ` is kept beside it.
 ///
 /// ```swift
 /// let fit = try RandomInterceptAFT(distribution: .weibull).fit(data)   // data.frailty: the patients
@@ -38,6 +39,9 @@ public struct RandomInterceptAFT: SurvivalRegressionModel, Sendable {
     public var maxIterations: Int
     /// Two-sided confidence level of the intervals, in (0, 1).
     public var confidenceLevel: Double
+    /// Whether the fit computes τ's profile-likelihood interval (``tauProfileInterval(estimate:best:modes:fixed:episodes:logCorrection:)``;
+    /// about 10 to 20 more fits at fixed τ). Refits for likelihood-ratio tests skip it.
+    public var profilesTau = true
 
     /// The default number of nodes.
     public static let defaultQuadratureNodes = 9
@@ -115,7 +119,19 @@ public struct RandomInterceptAFT: SurvivalRegressionModel, Sendable {
         // The covariance from the central difference of the gradient at the optimum.
         likelihood.centralDifferences = true
         let final = try likelihood.evaluate(result.parameters)
+        var profile: Result<ClosedRange<Double>, StatModelError>?
+        if profilesTau {
+            do throws(StatModelError) {
+                profile = .success(try tauProfileInterval(
+                    estimate: result.parameters, best: final.value + response.logCorrection, modes: likelihood.modes, fixed: fixed,
+                    episodes: episodes, logCorrection: response.logCorrection,
+                    information: final.information))
+            } catch {
+                profile = .failure(error)
+            }
+        }
         return try RandomInterceptAFTFit(
-            model: self, data: data, result: result, final: final, likelihood: likelihood, response: response, fixed: fixed)
+            model: self, data: data, result: result, final: final, likelihood: likelihood, response: response, fixed: fixed,
+            tauProfile: profile)
     }
 }

@@ -20,17 +20,26 @@ public struct RandomInterceptAFTFit: Sendable {
     public let modeStandardErrors: [Double]
     /// Per patient, its episodes.
     public let patientEpisodes: [Int]
+    /// τ's profile-likelihood interval (``RandomInterceptAFT/tauProfileInterval(estimate:best:modes:fixed:episodes:logCorrection:)``):
+    /// nil when it was not computed (``RandomInterceptAFT/profilesTau``) or could not be (a warning says why).
+    public let tauProfileInterval: ClosedRange<Double>?
 
     init(model: RandomInterceptAFT, data: RegressionData, result: DampedNewtonResult, final: NewtonEvaluation,
          likelihood: RandomInterceptLikelihood,
-         response: AFTResponse, fixed: AFTFit) throws(StatModelError) {
+         response: AFTResponse, fixed: AFTFit, tauProfile: Result<ClosedRange<Double>, StatModelError>?) throws(StatModelError) {
         let episodes = likelihood.episodes
-        self.summary = try PatientVariationSummary(
+        var summary = try PatientVariationSummary(
             data: data, result: result, final: final, groups: episodes.groups, response: response, fixed: fixed,
             confidenceLevel: model.confidenceLevel, logVarianceFloor: RandomInterceptAFT.logTauFloor,
             wording: .init(model: "the random-intercept \(model.distribution.name) model", variance: "the between-patient SD",
                            reducedModel: "the fixed-effects model"),
             context: RandomInterceptAFT.context(model.distribution))
+        if case .failure(let error) = tauProfile {
+            summary.warnings.append("the profile-likelihood interval of tau could not be computed (\(error)); the Wald "
+                + "interval on log tau is in --format json and csv.")
+        }
+        self.summary = summary
+        self.tauProfileInterval = try? tauProfile?.get()
         self.distribution = model.distribution
         self.quadratureNodes = model.quadratureNodes
         self.modes = likelihood.modes
@@ -41,8 +50,18 @@ public struct RandomInterceptAFTFit: Sendable {
     /// `τ`, the between-patient SD of the intercept (log-time scale).
     public var tau: Double { exp(parameters[coefficientCount + 1]) }
 
-    /// `τ` with its interval (from `log τ ± z SE`, back-transformed).
-    public var tauInterval: (estimate: Double, lower: Double, upper: Double) { backTransformedInterval(coefficientCount + 1) }
+    /// `τ` with its profile-likelihood interval (``tauProfileInterval``; NaN limits when there is none).
+    public var tauInterval: (estimate: Double, lower: Double, upper: Double) {
+        (tau, tauProfileInterval?.lowerBound ?? .nan, tauProfileInterval?.upperBound ?? .nan)
+    }
+
+    /// `τ` with its Wald interval on `log τ` (`exp(log τ̂ ± z SE)`; undefined when τ̂ is at 0, where the
+    /// information is singular).
+    public var tauWaldInterval: (estimate: Double, lower: Double, upper: Double) { backTransformedInterval(coefficientCount + 1) }
+
+    /// Whether τ's profile interval starts at 0: the likelihood-ratio test of τ = 0 does not reject at
+    /// `1 − confidenceLevel` (χ²₁).
+    public var tauIntervalIncludesZero: Bool { tauProfileInterval?.lowerBound == 0 }
 
     /// The middle 50% of patients' typical relief at a profile, in days: with `η = xᵀβ` the linear
     /// predictor at the design row `x` and `m = exp(σ F₀⁻¹(½))` the family's median factor (`(log 2)^σ`

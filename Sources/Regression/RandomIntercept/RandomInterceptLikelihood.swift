@@ -10,7 +10,7 @@ import Survival
 /// covariance at the optimum.
 ///
 /// Patients are evaluated in chunks on all cores; each patient's mode is kept as the next evaluation's
-/// start.
+/// start. Coordinates in ``heldFixed`` (the profile's fixed `log τ`) get no difference column.
 package struct RandomInterceptLikelihood: NewtonObjective {
     package typealias Failure = StatModelError
 
@@ -24,13 +24,18 @@ package struct RandomInterceptLikelihood: NewtonObjective {
     let context: String
     /// Whether the information is the central difference of the gradient (else forward).
     package var centralDifferences = false
+    /// Coordinates the optimiser holds fixed: their information columns are not differenced (left 0).
+    package var heldFixed: Set<Int> = []
+    /// An information matrix to return at every point instead of differencing the gradient (a chord
+    /// iteration: one gradient per evaluation; the profile's fits at fixed τ use the full fit's).
+    package var fixedInformation: Matrix?
 
-    /// Starts with every mode at 0.
-    package init(episodes: RandomInterceptEpisodes, context: String) {
+    /// Starts with every mode at 0, or at `modes` (one per patient, a warm start).
+    package init(episodes: RandomInterceptEpisodes, context: String, modes: [Double] = []) {
         self.episodes = episodes
         self.context = context
-        modes = [Double](repeating: 0, count: episodes.patients)
-        curvatures = modes
+        self.modes = modes.count == episodes.patients ? modes : [Double](repeating: 0, count: episodes.patients)
+        curvatures = [Double](repeating: 0, count: episodes.patients)
     }
 
     /// The number of parameters, `p + 2`.
@@ -73,9 +78,10 @@ package struct RandomInterceptLikelihood: NewtonObjective {
     package mutating func evaluate(_ parameters: [Double]) throws(StatModelError) -> NewtonEvaluation {
         try checked(parameters)
         guard let centre = valueAndGradient(parameters, gradient: true) else { return .undefined }
+        if let fixedInformation { return NewtonEvaluation(value: centre.value, gradient: centre.gradient, information: fixedInformation) }
         let k = parameterCount
         var information = Matrix(rows: k, columns: k)
-        for j in 0..<k {
+        for j in 0..<k where !heldFixed.contains(j) {
             let step = (centralDifferences ? 1e-4 : 1e-6) * max(1, abs(parameters[j]))
             var plus = parameters, minus = parameters
             plus[j] += step

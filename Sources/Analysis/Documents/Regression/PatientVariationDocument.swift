@@ -33,10 +33,11 @@ enum PatientVariationDocument {
 
     /// The "Scale and between-patient variation" section: σ and the variance parameter (`variation`: its
     /// label and interval, `symbol` its name in the note) with their back-transformed intervals, then the
-    /// spread sentence.
+    /// spread sentence. `intervalNote`, when given, says how the variance parameter's interval is made
+    /// (else it is the back-transformed Wald interval, as σ's).
     static func variationSection(
         _ fit: any PatientVariationFit, scaleLabel: String, variation: (label: String, symbol: String, interval: (estimate: Double, lower: Double, upper: Double)),
-        spread: String?
+        intervalNote: String? = nil, spread: String?
     ) -> ReportDocument.Section {
         let sigma = fit.scaleInterval, v = variation.interval
         let numbers = ReportColumn.Style.general(significant: 5)
@@ -48,8 +49,9 @@ enum PatientVariationDocument {
                 [.text(scaleLabel), .number(sigma.estimate), .number(sigma.lower), .number(sigma.upper)],
                 [.text(variation.label), .number(v.estimate), .number(v.lower), .number(v.upper)],
             ],
-            notes: ["\(Provenance.percent(fit.confidenceLevel)) intervals from log(sigma) and log(\(variation.symbol)) ± z SE, "
-                + "back-transformed."] + (spread.map { [$0] } ?? []))
+            notes: [intervalNote.map { "\(Provenance.percent(fit.confidenceLevel)) interval of sigma from log(sigma) ± z SE, "
+                + "back-transformed; " + $0 } ?? "\(Provenance.percent(fit.confidenceLevel)) intervals from log(sigma) and "
+                + "log(\(variation.symbol)) ± z SE, back-transformed."] + (spread.map { [$0] } ?? []))
         return ReportDocument.Section(heading: "Scale and between-patient variation", tables: [table])
     }
 

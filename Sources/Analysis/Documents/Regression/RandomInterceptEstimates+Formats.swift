@@ -7,6 +7,10 @@ extension RandomInterceptEstimates {
         PatientVariationDocument.addRows(
             model, section: "random_intercept", measure: "tau", interval: model.tauInterval, spread: spread,
             counts: [("quadrature_nodes", model.quadratureNodes)], test: "random_intercept_lr", result, to: &table)
+        let column = "frailty(\(model.frailtyColumn))", wald = model.tauWaldInterval
+        table.add("random_intercept", term: model.tauProfileInterval == nil ? "not computed" : "profile_likelihood",
+                  measure: "tau_interval_method")
+        table.add("random_intercept", term: column, measure: "tau_wald", estimate: wald.estimate, lower: wald.lower, upper: wald.upper)
         for i in model.patients.indices {
             table.add("patient", term: model.patients[i], measure: "posterior_mode", estimate: model.modes[i],
                       standardError: model.modeStandardErrors[i])
@@ -23,12 +27,24 @@ extension RandomInterceptEstimates {
         return PatientVariationDocument.jsonMembers(model, distribution: model.distribution.name, test: "random_intercept_lr", result) + [
             ("random_intercept", .object([
                 ("column", .string(model.frailtyColumn)), ("distribution", .string("gaussian")),
-                ("tau", PatientVariationDocument.intervalJSON(model.tauInterval)),
+                ("tau", tauJSON),
             ] + spread.jsonMembers + [
                 ("patients", .integer(model.patients.count)), ("quadrature_nodes", .integer(model.quadratureNodes)),
                 ("estimates", .string("posterior_mode")),
                 ("by_patient", .array(patients)),
             ])),
         ]
+    }
+
+    /// τ with its profile-likelihood interval, the method, whether the interval starts at 0, and the Wald
+    /// interval on log τ.
+    var tauJSON: JSONValue {
+        let tau = model.tauInterval, wald = model.tauWaldInterval
+        return .object([
+            ("estimate", .optional(tau.estimate)), ("lower", .optional(tau.lower)), ("upper", .optional(tau.upper)),
+            ("method", .string(model.tauProfileInterval == nil ? "not computed" : "profile likelihood")),
+            ("lower_at_zero", model.tauProfileInterval.map { .bool($0.lowerBound == 0) } ?? .null),
+            ("wald", .object([("lower", .optional(wald.lower)), ("upper", .optional(wald.upper))])),
+        ])
     }
 }

@@ -1,9 +1,10 @@
+import NumericCore
 import Regression
 import Reporting
 
 /// A random-intercept AFT fit as `relief fit weibull|lognormal|loglogistic ... + frailty(id)` shows it:
-/// the fixed effects with time ratios, `σ` and the between-patient SD `τ` with their back-transformed
-/// intervals, the spread of typical relief across patients in words, the marginal log-likelihood, AIC,
+/// the fixed effects with time ratios, `σ` with its back-transformed Wald interval and the between-patient
+/// SD `τ` with its profile-likelihood interval (the Wald interval on `log τ` in JSON and CSV), the spread of typical relief across patients in words, the marginal log-likelihood, AIC,
 /// the patients and quadrature nodes, and the boundary likelihood-ratio test of `τ = 0`. The per-patient
 /// empirical-Bayes intercepts are in JSON and CSV.
 public struct RandomInterceptEstimates: PatientVariationEstimates {
@@ -39,6 +40,23 @@ public struct RandomInterceptEstimates: PatientVariationEstimates {
         )
     }
 
+    /// How τ's interval is made, for the note under the variation table.
+    var tauIntervalNote: String {
+        let drop = ChiSquared(degreesOfFreedom: 1).quantile(model.confidenceLevel) / 2
+        var note = "interval of tau by profile likelihood: the tau whose marginal log-likelihood, maximised over the other "
+            + "parameters, is within \(ReportText.display(drop, style: .general(significant: 7), missing: "NA")) "
+            + "(chi-squared(1) quantile / 2) of the maximum."
+        guard let interval = model.tauProfileInterval else {
+            return note + " It could not be computed (see the warnings); the Wald interval on log(tau) is in --format json and csv."
+        }
+        if interval.lowerBound == 0 {
+            note += " Its lower limit is 0: the model without the random intercept is within that drop (the likelihood-ratio "
+                + "test of tau = 0 does not reject at the \(Provenance.percent(1 - model.confidenceLevel)) level)."
+        }
+        if interval.upperBound == .infinity { note += " Its upper limit was not reached." }
+        return note
+    }
+
     /// The sentence on the spread of typical relief, nil without a reference profile.
     func spreadSentence(_ words: OutcomeWording) -> String? {
         spread.sentence(words: words, explanation: "the median \(words.outcome) exp(x'beta ± 0.6745 tau) times the \(model.distribution.name) median factor")
@@ -59,7 +77,8 @@ public struct RandomInterceptEstimates: PatientVariationEstimates {
             PatientVariationDocument.coefficientSection(model, note: "for a patient with the same random intercept", result),
             PatientVariationDocument.variationSection(
                 model, scaleLabel: "scale (sigma, within patient)",
-                variation: ("between-patient SD (tau, log time)", "tau", model.tauInterval), spread: spreadSentence(result.wording)),
+                variation: ("between-patient SD (tau, log time)", "tau", model.tauInterval), intervalNote: tauIntervalNote,
+                spread: spreadSentence(result.wording)),
             RegressionRenderer.fitSection(
                 measures: measures, tests: tests,
                 note: "Likelihood ratio against the model without the random intercept; tau = 0 lies on the boundary, so "
