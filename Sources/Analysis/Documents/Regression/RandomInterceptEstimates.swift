@@ -31,6 +31,14 @@ public struct RandomInterceptEstimates: PatientVariationEstimates {
             + "\(model.quadratureNodes) Gauss-Hermite node\(model.quadratureNodes == 1 ? " (Laplace)" : "s")"
     }
 
+    /// The shared model lines, the interval line naming τ's profile-likelihood interval beside the Wald ones.
+    public func modelLines(_ result: RegressionResult) -> [(key: String, value: String)] {
+        RegressionRenderer.modelLines(result).map { line in
+            guard line.key == "confidence intervals", model.tauProfileInterval != nil else { return line }
+            return (line.key, line.value + " (coefficients, sigma); profile likelihood (tau)")
+        }
+    }
+
     public func methods(formula: String, words: OutcomeWording) -> (model: String, ties: String?) {
         (
             "\(model.distribution.name) accelerated failure time model of log \(words.outcome) duration with a normal random intercept "
