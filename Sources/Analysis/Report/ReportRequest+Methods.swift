@@ -5,7 +5,7 @@ extension ReportRequest {
     /// The conventions record of the report's methods paragraph.
     func methods(
         plan: ReportPlan, regression: ReportAvailability<RegressionResult>, doseResponse: ReportAvailability<DoseResponseReport>,
-        coverage: ReportAvailability<ScheduleReport>, dataset: SurvivalDataset
+        coverage: ReportAvailability<ScheduleReport>, dataset: SurvivalDataset, landmarkTimes: [Double]
     ) -> ClinicalReportMethods {
         let columns = source.roles
         let coding = columns.eventCodes.map { codes in
@@ -39,7 +39,7 @@ extension ReportRequest {
         var methods = ClinicalReportMethods(
             timeColumn: columns.time, eventColumn: columns.event, eventCoding: coding, patientColumn: plan.cluster,
             confidenceTransform: summary.km.confidenceTransform, confidenceLevel: summary.km.confidenceLevel,
-            timeFix: true, landmarkTimes: landmarkSummary(dataset).times, tau: summary.tau,
+            timeFix: true, landmarkTimes: landmarkTimes, tau: summary.tau,
             bandings: bandings, regressionModel: regressionModel, ties: ties,
             clusterColumn: regression.value?.clusterColumn, doseResponse: doseText, coverage: coverageText,
             startColumn: columns.start)

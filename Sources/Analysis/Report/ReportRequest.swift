@@ -120,7 +120,8 @@ public struct ReportRequest: Sendable {
         let dataset = try SurvivalDatasetReader(dialect: source.dialect, roles: roles).read(path: source.path)
         var warnings = DataSource.inputWarnings(dataset)
 
-        let comparisons = try summaries(dataset, plan: plan)
+        let landmarkTimes = landmarks.times(given: summary.times, followUp: dataset.time)
+        let comparisons = try summaries(dataset, plan: plan, landmarkTimes: landmarkTimes)
         for comparison in comparisons {
             warnings += comparison.summary.warnings.map { "\(comparison.title): \($0)" }
         }
@@ -141,7 +142,8 @@ public struct ReportRequest: Sendable {
         return ClinicalReport(
             title: title, input: ReportInput(dataset, wording: source.wording), provenance: provenance, patients: dataset.patients,
             baseline: baseline, comparisons: comparisons, regression: regression, doseResponse: doseResponse,
-            coverage: coverage, methods: methods(plan: plan, regression: regression, doseResponse: doseResponse, coverage: coverage, dataset: dataset),
+            coverage: coverage, methods: methods(plan: plan, regression: regression, doseResponse: doseResponse, coverage: coverage, dataset: dataset,
+                                                 landmarkTimes: landmarkTimes),
             warnings: warnings, includesIdentifiers: includesIdentifiers, patientListing: listing,
             unusedColumns: plan.unusedColumns)
     }
@@ -177,8 +179,11 @@ public struct ReportRequest: Sendable {
         return formatter.string(from: Date(timeIntervalSince1970: seconds))
     }
 
-    /// The Kaplan–Meier summary of each comparison column.
-    func summaries(_ dataset: SurvivalDataset, plan: ReportPlan) throws -> [ClinicalReport.Comparison] {
+    /// The Kaplan–Meier summary of each comparison column, with survival at `landmarkTimes` (``landmarks``
+    /// resolved on the data once).
+    func summaries(_ dataset: SurvivalDataset, plan: ReportPlan, landmarkTimes: [Double]) throws -> [ClinicalReport.Comparison] {
+        var summary = self.summary
+        summary.times = landmarkTimes
         var comparisons: [ClinicalReport.Comparison] = []
         for grouping in dataset.groupings {
             // (start, stop] rows of one patient must not overlap within a curve (and stratum) of the comparison.
@@ -186,7 +191,7 @@ public struct ReportRequest: Sendable {
                 zip(grouping.codes, strata.codes).map { $0 * (strata.levels.count + 1) + $1 }
             } ?? grouping.codes
             try dataset.checkNoOverlappingIntervals(separate: separate)
-            let result = try landmarkSummary(dataset).fit(
+            let result = try summary.fit(
                 time: dataset.time, event: dataset.event, start: dataset.start, by: [SurvivalSummaryFactor(grouping)],
                 strata: dataset.strata.map(SurvivalSummaryFactor.init))
             let banding = grouping.isBanded ? "\(grouping.column) banded into " + grouping.levels.joined(separator: ", ") : nil
@@ -196,13 +201,6 @@ public struct ReportRequest: Sendable {
                     banding: banding, summary: result))
         }
         return comparisons
-    }
-
-    /// ``summary`` with its landmark times (``landmarks``) for the data set.
-    func landmarkSummary(_ dataset: SurvivalDataset) -> SurvivalSummary {
-        var summary = self.summary
-        summary.times = landmarks.times(given: summary.times, followUp: dataset.time)
-        return summary
     }
 
     /// A reader's title of a comparison column.
