@@ -220,6 +220,33 @@ struct CompareReferenceTests {
         }
     }
 
+    @Test("an interaction of a group whose level holds ':' is refused with the level to rename, not mis-split")
+    func interactionWithColonLevel() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("relief-colon-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var rows = ["relief_days,relief_ended,arm,baseline_pain"]
+        for i in 0..<40 {
+            rows.append("\(3 + (i * 7) % 23).5,\(i % 4 == 0 ? 0 : 1),\(i % 2 == 0 ? "dose:low" : "dose:high"),\(2 + i % 7)")
+        }
+        try (rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        var roles = ColumnRoles()
+        (roles.by, roles.id) = (["arm"], nil)
+        let request = try CompareRequest(source: DataSource(path: path, roles: roles),
+                                         comparison: KaplanMeierComparison(reference: "dose:low", times: [7], bootstrapReplicates: 0),
+                                         adjust: "baseline_pain + arm:baseline_pain")
+        do {
+            _ = try request.run()
+            Issue.record("expected a refusal")
+        } catch let error as AnalysisError {
+            #expect(error.kind == .usage && error.message.contains("a level holds ':'"), "\(error.message)")
+        }
+        // Without the interaction the same data compare fine.
+        let plain = try CompareRequest(source: DataSource(path: path, roles: roles),
+                                       comparison: KaplanMeierComparison(reference: "dose:low", times: [7], bootstrapReplicates: 0),
+                                       adjust: "baseline_pain").run()
+        #expect(plain.result.adjusted?.contrasts.count == 1)
+    }
+
     @Test("adjusting with an interaction of the group but not its lower-order term, an Emax model, strata() of the group, strata() in a parametric model, or frailty is refused with the reason")
     func adjustedRefusals() throws {
         var roles = ColumnRoles()

@@ -50,6 +50,11 @@ struct GroupSetDesign {
             let components = term.label.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard let position = components.firstIndex(of: column) else { continue }
             for j in term.columns where design.termNames.indices.contains(j) {
+                // The main effect's column is the group's part whole (a level may hold ':').
+                guard components.count > 1 else {
+                    plan.append((j, design.termNames[j], nil))
+                    continue
+                }
                 let parts = design.termNames[j].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
                 guard parts.count == components.count, parts.indices.contains(position) else {
                     throw AnalysisError(.usage, "--adjust: the column '\(design.termNames[j])' of \(term.label) cannot be split into "
