@@ -38,8 +38,7 @@ public struct CumulativeHazardRenderer: ResultRenderer {
         let words = input.wording
         var plot = KaplanMeierPlot(
             title: "Cumulative hazard of the end of \(words.outcome)" + (by.map { " by " + $0 } ?? ", all episodes"),
-            xLabel: words.timeAxis, yLabel: "Cumulative hazard H(t) (Nelson–Aalen)", curves: curves,
-            prefersWeekTicks: words.timeUnit == .days)
+            wording: words, yLabel: "Cumulative hazard H(t) (Nelson–Aalen)", curves: curves)
         let top = curves.flatMap { $0.survival + $0.upper.compactMap { $0 } }.filter(\.isFinite).max() ?? 1
         plot.yRange = 0...max(top * 1.05, 0.1)
         let level = Provenance.percent(summary.confidenceLevel)

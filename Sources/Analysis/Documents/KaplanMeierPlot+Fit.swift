@@ -32,15 +32,16 @@ extension KaplanMeierPlot {
             })
     }
 
-    /// A plot of survival curves with the axes named by `wording` ("Days since infusion", "Proportion
-    /// still in relief"); week-multiple ticks only on a day axis.
+    /// A plot of curves over time with the axes named by `wording` ("Days since infusion", and unless
+    /// `yLabel` is given "Proportion still in relief"); week-multiple ticks only on a day axis.
     /// - Parameters:
     ///   - title: The title.
     ///   - wording: The unit and outcome words.
+    ///   - yLabel: The y-axis title, or nil for the survival curve's.
     ///   - curves: The curves.
-    public init(title: String, wording: OutcomeWording, curves: [Curve]) {
+    public init(title: String, wording: OutcomeWording, yLabel: String? = nil, curves: [Curve]) {
         self.init(
-            title: title, xLabel: wording.timeAxis, yLabel: wording.stillInOutcome, curves: curves,
+            title: title, xLabel: wording.timeAxis, yLabel: yLabel ?? wording.stillInOutcome, curves: curves,
             prefersWeekTicks: wording.timeUnit == .days)
     }
 
