@@ -1,88 +1,104 @@
 import NumericCore
 
-/// The Kaplan–Meier median of one bootstrap resample of a group, without building the resample: the
-/// rows are sorted once, each replicate draws the same row indices as a resample would
-/// (`Int.random(in: 0..<m)`, m times, from the caller's generator) and counts them per sorted row, and
-/// one walk over the distinct times gives the curve `S *= (n − d) / n` with integer risk sets and R's
-/// median rule (``KaplanMeierFit/firstBelowHalf(count:y:x:)``) on the times the resample holds.
+/// The Kaplan–Meier median of one bootstrap resample of a group, without building the resample.
 ///
-/// The resample's curve and median are therefore the ones ``KaplanMeier/fit(time:event:start:weights:)``
-/// gives on the drawn rows, to the last bit, in O(m) per replicate instead of a sort and a fit. It
-/// applies when the time fix cannot merge anything in any resample: every gap between the group's
-/// distinct times above the tolerance, absolutely and relative to the largest |time| (a resample's gaps
-/// are no smaller and its mean |time| no larger); ``init(time:event:members:kaplanMeier:)`` returns nil
-/// otherwise, and for entry times, and the caller fits each resample.
+/// A resample of m rows drawn with replacement is, for the curve, only its counts of events and of
+/// censored rows at each distinct time: a multinomial draw of m over those cells with probabilities
+/// proportional to the cells' sizes. The sampler draws them time by time in increasing order
+/// (``RandomVariates/multinomial(count:sizes:using:)``, events before censored rows at each time),
+/// runs `S *= (n − d) / n` with integer risk sets as it goes, and stops at R's median rule
+/// (``KaplanMeierFit/firstBelowHalf(count:y:x:)``): O(cells up to the median) per replicate, not O(m).
+///
+/// The curve and median are the ones ``KaplanMeier/fit(time:event:start:weights:)`` gives on a resample
+/// holding those counts, to the last bit. It applies when the time fix cannot merge anything in any
+/// resample: every gap between the group's distinct times above the tolerance, absolutely and relative
+/// to the largest |time| (a resample's gaps are no smaller and its mean |time| no larger);
+/// ``init(time:event:members:kaplanMeier:)`` returns nil otherwise, and the caller fits each resample.
 package struct BootstrapMedianSampler: Sendable {
     /// The number of rows (and of draws per replicate).
     let count: Int
-    /// Sorted position of each member (by index in the member list).
-    let position: [Int]
-    /// Sorted times.
-    let time: [Double]
-    /// Sorted event flags.
-    let event: [Bool]
+    /// The distinct times, increasing.
+    package let time: [Double]
+    /// Rows with an event at each distinct time.
+    let events: [Int]
+    /// Censored rows at each distinct time.
+    let censored: [Int]
 
-    /// Prepares a group, or nil when the fast path does not apply.
+    /// Prepares a group, or nil when the fast path does not apply (a non-finite time, or times the
+    /// time fix could merge).
     /// - Parameters:
     ///   - time: Every row's time.
     ///   - event: Every row's event flag.
     ///   - members: The group's rows.
     ///   - kaplanMeier: The fit settings (its time fix and its tolerance).
+    /// - Complexity: O(m log m) for m members.
     package init?(time: [Double], event: [Bool], members: [Int], kaplanMeier: KaplanMeier) {
-        let order = members.indices.sorted { (time[members[$0]], $0) < (time[members[$1]], $1) }
-        let sortedTime = order.map { time[members[$0]] }
-        guard sortedTime.allSatisfy(\.isFinite) else { return nil }
+        guard members.allSatisfy({ time[$0].isFinite }) else { return nil }
+        let order = members.sorted { time[$0] < time[$1] }
+        var distinct: [Double] = [], events: [Int] = [], censored: [Int] = []
+        for row in order {
+            let t = time[row]
+            if distinct.last != t {
+                distinct.append(t)
+                events.append(0)
+                censored.append(0)
+            }
+            if event[row] { events[events.count - 1] += 1 } else { censored[censored.count - 1] += 1 }
+        }
         if kaplanMeier.timeFix {
             let tolerance = TimeFix().tolerance
-            let largest = sortedTime.reduce(0) { max($0, abs($1)) }
-            for k in sortedTime.indices.dropFirst() where sortedTime[k] != sortedTime[k - 1] {
-                let gap = sortedTime[k] - sortedTime[k - 1]
+            let largest = distinct.reduce(0) { max($0, abs($1)) }
+            for k in distinct.indices.dropFirst() {
+                let gap = distinct[k] - distinct[k - 1]
                 guard gap > tolerance, largest == 0 || gap / largest > tolerance else { return nil }
             }
         }
-        var position = [Int](repeating: 0, count: members.count)
-        for (sorted, member) in order.enumerated() { position[member] = sorted }
         self.count = members.count
-        self.position = position
-        self.time = sortedTime
-        self.event = order.map { event[members[$0]] }
+        self.time = distinct
+        self.events = events
+        self.censored = censored
     }
 
-    /// The median of one resample (nil when not reached), drawing `count` indices from `generator`.
-    /// - Complexity: O(count).
+    /// The cell sizes in draw order: events then censored rows at each distinct time.
+    package var sizes: [Int] { zip(events, censored).flatMap { [$0, $1] } }
+
+    /// The median of one resample (nil when not reached), drawing its cell counts from `generator`.
+    /// - Complexity: O(k) expected for the k distinct times up to the median.
     package func median(using generator: inout SeededGenerator) -> Double? {
         guard count > 0 else { return nil }
-        var drawn = [Int32](repeating: 0, count: count)
-        for _ in 0..<count { drawn[position[Int.random(in: 0..<count, using: &generator)]] += 1 }
         let tolerance = KaplanMeierFit.quantileTolerance
-        var remaining = count
+        var remaining = count  // the resample's risk set: draws not yet placed at earlier times
+        var pool = count  // the group's rows at this time and later
         var s = 1.0
         var first: (time: Double, value: Double)?
-        var k = 0
-        while k < count {
-            let t = time[k]
-            var deaths = 0, present = 0
-            while k < count, time[k] == t {
-                let c = Int(drawn[k])
-                present += c
-                if event[k] { deaths += c }
-                k += 1
-            }
-            guard present > 0 else { continue }
+        for k in time.indices {
+            let deaths = Self.draw(events[k], of: &pool, left: remaining, using: &generator)
+            let lost = Self.draw(censored[k], of: &pool, left: remaining - deaths, using: &generator)
+            let atRisk = remaining
+            remaining -= deaths + lost
+            guard deaths + lost > 0 else { continue }
             if deaths > 0 {
-                let n = Double(remaining), d = Double(deaths)
+                let n = Double(atRisk), d = Double(deaths)
                 s *= (n - d) / n
             }
-            remaining -= present
             // R's minmin: the first value below 0.5 + tol; the midpoint with the next drop when it sits at 0.5.
             guard !s.isNaN, s < 0.5 + tolerance else { continue }
             guard let f = first else {
-                first = (t, s)
-                if abs(s - 0.5) >= tolerance { return t }
+                first = (time[k], s)
+                if abs(s - 0.5) >= tolerance { return time[k] }
                 continue
             }
-            if s < f.value { return (f.time + t) / 2 }
+            if s < f.value { return (f.time + time[k]) / 2 }
         }
         return first?.time
+    }
+
+    /// One cell's count: a binomial of the `left` draws with probability `size / pool`; the cell then
+    /// leaves the pool.
+    private static func draw(_ size: Int, of pool: inout Int, left: Int, using generator: inout SeededGenerator) -> Int {
+        guard size > 0 else { return 0 }
+        let drawn = left > 0 ? RandomVariates.binomialChecked(count: left, probability: Double(size) / Double(pool), using: &generator) : 0
+        pool -= size
+        return drawn
     }
 }

@@ -8,8 +8,9 @@ import NumericCore
 /// Variances are Greenwood's (R's `summary(survfit)$std.err` and `print.survfit` with `rmean = τ`, its
 /// `se(rmean)`), groups independent; ratios on the log scale (as `survRM2::rmst2`). τ defaults to the
 /// largest time every group still has someone at risk (the shortest group follow-up, `survRM2`'s default).
-/// The bootstrap resamples rows within each group (the group sizes are fixed); replicate `r` draws from
-/// its own generator seeded from `(seed, r)`, so results do not depend on the number of cores.
+/// The bootstrap resamples rows within each group (the group sizes are fixed; a resample is a multinomial
+/// draw of the group's size over its rows, ``RandomVariates/multinomial(count:sizes:using:)``); replicate
+/// `r` draws from its own generator seeded from `(seed, r)`, so results do not depend on the number of cores.
 ///
 /// ```swift
 /// let comparison = KaplanMeierComparison(reference: "low", times: [7, 14, 28], bootstrapReplicates: 1000, seed: 1)
@@ -137,8 +138,9 @@ public struct KaplanMeierComparison: Sendable {
     ) -> [[Double?]] {
         let settings = kaplanMeier
         let seed = seed
-        // Without entry times each group's resample median is read off counts over its sorted rows
-        // (BootstrapMedianSampler: the same draws, the same curve), else each resample is fitted.
+        // A resample is a multinomial draw of each group's size over its rows. Without entry times the
+        // median is read off the draw's counts per (time, event) cell (BootstrapMedianSampler), else each
+        // resample is built and fitted.
         let samplers = rows.map { members in
             start == nil ? BootstrapMedianSampler(time: time, event: event, members: members, kaplanMeier: settings) : nil
         }
@@ -148,7 +150,8 @@ public struct KaplanMeierComparison: Sendable {
             func median(_ group: Int) -> Double? {
                 if let sampler = samplers[group] { return sampler.median(using: &generator) }
                 let members = rows[group]
-                let drawn = (0..<members.count).map { _ in members[Int.random(in: 0..<members.count, using: &generator)] }
+                let counts = (try? RandomVariates.multinomial(count: members.count, sizes: members.map { _ in 1 }, using: &generator)) ?? []
+                let drawn = zip(members, counts).flatMap { repeatElement($0, count: $1) }
                 let fit = try? settings.fit(time: drawn.map { time[$0] }, event: drawn.map { event[$0] },
                                             start: start.map { s in drawn.map { s[$0] } }, weights: nil)
                 return fit?.median.estimate
