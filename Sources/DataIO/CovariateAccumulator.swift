@@ -127,8 +127,10 @@ final class _CovariateAccumulator {
 
     /// The finished column: numeric when every value of the used rows is a finite number, otherwise
     /// categorical with the levels present among the used rows in byte order.
+    /// - Parameter file: The file, for the error.
+    /// - Throws: `DataError` (bad data) for a text column with `Int32.max` levels or more (codes are 4 bytes).
     /// - Complexity: O(rows + distinct values x log(distinct values)).
-    func column() -> CovariateColumn {
+    func column(file: String) throws(DataError) -> CovariateColumn {
         if isNumericMode {
             return CovariateColumn(name: name, columnNumber: index + 1, values: .numeric(values))
         }
@@ -139,13 +141,17 @@ final class _CovariateAccumulator {
             let numbers = rowTokens.map { $0 == Self.missingToken ? .nan : tokenValue[Int($0)] }
             return CovariateColumn(name: name, columnNumber: index + 1, values: .numeric(numbers))
         }
+        guard usedTokens.count < Int(Int32.max) else {
+            throw DataError(.badData, file: file, column: name, columnNumber: index + 1,
+                            message: "more than \(Int32.max - 1) distinct values", hint: "split the file")
+        }
         let keys = usedTokens.map { dictionary.key($0) }
         let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-        var levelOfToken = [Int](repeating: 0, count: dictionary.count)
+        var levelOfToken = [Int32](repeating: 0, count: dictionary.count)
         var levels: [String] = []
         levels.reserveCapacity(keys.count)
         for k in order {
-            levelOfToken[usedTokens[k]] = levels.count
+            levelOfToken[usedTokens[k]] = Int32(truncatingIfNeeded: levels.count)
             levels.append(String(decoding: keys[k], as: UTF8.self))
         }
         let codes = rowTokens.map { $0 == Self.missingToken ? -1 : levelOfToken[Int($0)] }

@@ -10,8 +10,9 @@ public struct CovariateColumn: Sendable, Equatable {
         /// `ColumnRoles.descriptiveColumns`).
         case numeric([Double])
         /// Levels in byte order and, per used row, an index into `levels` (-1 for a missing value of a
-        /// column read with `ColumnRoles.descriptiveColumns`).
-        case categorical(levels: [String], codes: [Int])
+        /// column read with `ColumnRoles.descriptiveColumns`). Four bytes a row: a column has fewer
+        /// levels than rows, and the reader refuses more than `Int32.max` rows.
+        case categorical(levels: [String], codes: [Int32])
     }
 
     /// The column name (as in the header).
@@ -40,7 +41,7 @@ public struct CovariateColumn: Sendable, Equatable {
     }
 
     /// Per used row, the index into ``levels``; `nil` for a numeric column.
-    public var codes: [Int]? {
+    public var codes: [Int32]? {
         if case .categorical(_, let codes) = values { return codes }
         return nil
     }

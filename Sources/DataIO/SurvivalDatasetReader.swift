@@ -118,7 +118,7 @@ public struct SurvivalDatasetReader: Sendable {
             patients = count
             patientCodes = codes
         }
-        let covariates = collector.covariateColumns.map { $0.column() }
+        let covariates = try collector.covariateColumns.map { column throws(DataError) in try column.column(file: path) }
         try checkDecimalCommaCovariates(covariates, file: path)
         var source = SourceInfo(
             file: path, sha256: parser.finishDigest(), byteCount: parser.bytesRead, rowsRead: rowsRead,

@@ -12,7 +12,7 @@ import Testing
     /// A dataset of `codes.count` rows with one categorical column whose row i has `levels[codes[i]]`.
     static func dataset(name: String, levels: [String], codes: [Int], extra: [CovariateColumn] = []) -> SurvivalDataset {
         let n = codes.count
-        let column = CovariateColumn(name: name, columnNumber: 2, values: .categorical(levels: levels, codes: codes))
+        let column = CovariateColumn(name: name, columnNumber: 2, values: .categorical(levels: levels, codes: codes.map { Int32($0) }))
         return SurvivalDataset(
             source: source(rows: n), time: (0..<n).map { Double($0 + 1) }, event: [Bool](repeating: true, count: n),
             covariates: [column] + extra)

@@ -152,7 +152,7 @@ extension ReportRequest {
                 settings.append(ProfileSetting(column: column, values: [String(describing: median)]))
             case .categorical(let levels, let codes):
                 var counts = [Int](repeating: 0, count: levels.count)
-                for code in codes where counts.indices.contains(code) { counts[code] += 1 }
+                for code in codes.lazy.map(Int.init) where counts.indices.contains(code) { counts[code] += 1 }
                 guard let best = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }) else { continue }
                 settings.append(ProfileSetting(column: column, values: [levels[best]]))
             }

@@ -202,8 +202,8 @@ public struct DesignMatrixBuilder: Sendable {
     }
 
     /// Levels with `reference` moved first (R's `relevel`), and the codes remapped.
-    package static func relevel(levels: [String], codes: [Int], reference: String?) -> ([String], [Int]) {
-        guard let reference, let k = levels.firstIndex(of: reference), k != 0 else { return (levels, codes) }
+    package static func relevel(levels: [String], codes: [Int32], reference: String?) -> ([String], [Int]) {
+        guard let reference, let k = levels.firstIndex(of: reference), k != 0 else { return (levels, codes.map(Int.init)) }
         var ordered = levels
         ordered.remove(at: k)
         ordered.insert(reference, at: 0)
@@ -212,14 +212,14 @@ public struct DesignMatrixBuilder: Sendable {
         for old in levels.indices {
             if old == k { remap[old] = 0 } else if old < k { remap[old] = old + 1 }
         }
-        return (ordered, codes.map { $0 >= 0 && $0 < remap.count ? remap[$0] : $0 })
+        return (ordered, codes.map { $0 >= 0 && $0 < remap.count ? remap[Int($0)] : Int($0) })
     }
 
     /// Levels of one column as R's `factor` orders them: numbers numerically, text in byte order.
     private static func levelsAndCodes(_ column: CovariateColumn) -> (labels: [String], codes: [Int]) {
         switch column.values {
         case .categorical(let levels, let codes):
-            return (levels, codes)
+            return (levels, codes.map(Int.init))
         case .numeric(let values):
             let distinct = Array(Set(values)).sorted()
             var index: [Double: Int] = [:]
@@ -282,7 +282,8 @@ public struct DesignMatrixBuilder: Sendable {
     /// numerically, text by bytes (R in the C locale).
     package static func frailtyGroups(_ column: CovariateColumn, name: String) -> FrailtyGroups {
         switch column.values {
-        case .categorical(let levels, let codes):
+        case .categorical(let levels, let codes32):
+            let codes = codes32.map(Int.init)
             let used = Array(Set(codes.filter { levels.indices.contains($0) })).sorted {
                 Array(levels[$0].utf8).lexicographicallyPrecedes(Array(levels[$1].utf8))
             }
@@ -306,7 +307,8 @@ public struct DesignMatrixBuilder: Sendable {
             var remap = [Int](repeating: -1, count: levels.count)
             var next = 0
             var out = [Int](repeating: 0, count: codes.count)
-            for (i, code) in codes.enumerated() {
+            for (i, code32) in codes.enumerated() {
+                let code = Int(code32)
                 guard code >= 0 && code < remap.count else { continue }
                 if remap[code] < 0 {
                     remap[code] = next

@@ -61,11 +61,12 @@ extension BaselineCharacteristics {
     /// The level counts of a categorical column per group, or the column withheld as free text.
     /// A negative code is missing; a code at or beyond the levels is an error.
     package func _categoricalRow(
-        name: String, levels: [String], codes: [Int], members: [[Int]], context: String
+        name: String, levels: [String], codes: [Int32], members: [[Int]], context: String
     ) throws(StatModelError) -> _CategoricalOutcome {
         var present = [Bool](repeating: false, count: levels.count)
         var nonMissing = 0
-        for (row, code) in codes.enumerated() {
+        for (row, code32) in codes.enumerated() {
+            let code = Int(code32)
             guard code < levels.count else {
                 throw .invalidCode(context: context, argument: name, index: row, value: code, count: levels.count)
             }
@@ -83,7 +84,7 @@ extension BaselineCharacteristics {
             var groupCounts = [Int](repeating: 0, count: levels.count)
             var groupMissing = 0
             for row in rowsOfGroup {
-                let code = codes[row]
+                let code = Int(codes[row])
                 if code >= 0 { groupCounts[code] += 1 } else { groupMissing += 1 }
             }
             counts.append(groupCounts)

@@ -39,7 +39,7 @@ public struct PatientListing: Sendable, Equatable {
         switch ids.values {
         case .categorical(let columnLevels, let columnCodes):
             levels = columnLevels
-            codes = columnCodes
+            codes = columnCodes.map(Int.init)
         case .numeric(let values):
             // Numeric identifiers: list them as written (integers without decimals).
             var seen: [Double: Int] = [:]
