@@ -5,7 +5,7 @@ import Testing
 
 /// The shortcuts that make `CoxPH.fit` fast on large data (issue 15) give what the direct computations
 /// give: one sort for the time fix and the order, the rank check without a centred copy, the blocked
-/// information, and the concordance and robust variance computed side by side.
+/// information, the robust variance's two score passes side by side, then the concordance.
 @Suite("Cox large-data paths")
 struct CoxLargeDataPathTests {
     /// Seeded data with near-tied times (so that the time fix merges runs) and `p` covariates, the last
@@ -102,5 +102,21 @@ private extension Double {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         return (self * scale).rounded() / scale
+    }
+
+    @Test("dense codes: labels already 0..<k are returned as they are; others are renumbered as before")
+    func denseCodes() {
+        // CoxCodes keeps the labels' ascending order; already 0..<k with every value present: unchanged.
+        #expect(CoxCodes.dense([2, 0, 1, 1]).codes == [2, 0, 1, 1])
+        #expect(CoxCodes.dense([5, 3, 9, 3]).codes == [1, 0, 2, 0])
+        #expect(CoxCodes.dense([0, 2, 2]).codes == [0, 1, 1])
+        #expect(CoxCodes.dense([0, 2, 2]).count == 2)
+        // The AFT's codes follow first appearance; codes already numbered that way are returned as they are.
+        #expect(AFTRobustVariance.denseCodes([0, 1, 0, 2, 1]).codes == [0, 1, 0, 2, 1])
+        #expect(AFTRobustVariance.denseCodes([0, 1, 0, 2, 1]).count == 3)
+        #expect(AFTRobustVariance.denseCodes([1, 0, 1]).codes == [0, 1, 0])
+        #expect(AFTRobustVariance.denseCodes([0, 2, 1]).codes == [0, 1, 2])
+        #expect(AFTRobustVariance.denseCodes([0, -1, 0]).codes == [0, 1, 0])
+        #expect(AFTRobustVariance.denseCodes([]).count == 0)
     }
 }

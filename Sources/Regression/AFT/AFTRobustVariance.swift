@@ -56,6 +56,18 @@ package enum AFTRobustVariance {
     /// Maps arbitrary integer codes to `0..<count` (by a direct table when the range is small, else a
     /// dictionary).
     package static func denseCodes(_ cluster: [Int]) -> (codes: [Int], count: Int) {
+        // Codes already numbered 0, 1, 2, ... in order of first appearance (the design's cluster codes)
+        // are returned as they are, without a copy of n.
+        var seen = 0
+        var isDense = true
+        for c in cluster where c >= seen {
+            guard c == seen else {
+                isDense = false
+                break
+            }
+            seen += 1
+        }
+        if isDense, cluster.allSatisfy({ $0 >= 0 }) { return (cluster, seen) }
         guard let low = cluster.min(), let high = cluster.max() else { return ([], 0) }
         let (range, overflow) = high.subtractingReportingOverflow(low)
         if !overflow, range < max(1 << 20, 4 * cluster.count) {

@@ -17,6 +17,8 @@ package enum CoxCodes {
                 slot[index] = next
                 next += 1
             }
+            // Labels that are already 0..<count (every value present) are their own codes: no copy.
+            if low == 0, next == slot.count { return (labels, next) }
             return (labels.map { slot[$0 &- low] }, next)
         }
         let distinct = Array(Set(labels)).sorted()

@@ -73,45 +73,36 @@ extension CoxPH {
             return (data.order.map { dense.codes[$0] }, dense.count)
         }
         let eta = data.order.map { linear[$0] }
-        // Without the robust variance nothing reads the sorted design again: free it (n × p doubles) before
-        // the concordance allocates its own scratch, which lowers the peak memory by that much.
-        if !isRobust { data.x = [] }
-        let shared = data
-        // The concordance and the two sets of cluster score sums (at β̂ and at 0) are independent
-        // single-threaded passes: run them side by side (the same numbers on any number of cores).
         let clusterCount = sortedCluster?.count ?? n
-        let pieces = Parallel.map(isRobust ? 3 : 1) { piece -> _CoxFitPiece in
-            switch piece {
-            case 0:
-                return .concordance(CoxConcordance.compute(shared, risk: eta, cluster: sortedCluster?.codes,
-                                                           clusterCount: clusterCount))
-            case 1:
-                return .sums(CoxScoreResiduals.clusterSums(shared, eta: eta, ties: ties, cluster: sortedCluster?.codes,
-                                                           clusterCount: clusterCount))
-            default:
-                return .sums(CoxScoreResiduals.clusterSums(shared, eta: [Double](repeating: 0, count: n), ties: ties,
-                                                           cluster: sortedCluster?.codes, clusterCount: clusterCount))
-            }
-        }
         var robustVariance: Matrix?
         var robustScore: CoxPHTest?
-        if isRobust, pieces.count == 3, case .sums(let sums) = pieces[1], case .sums(let sums0) = pieces[2] {
-            robustVariance = Self.sandwich(sums, scales: scales, variance: variance, clusters: clusterCount)
-            robustScore = robustScoreTest(sums0, scales: scales, clusters: clusterCount)
+        if isRobust {
+            // The two sets of cluster score sums (at β̂ and at 0) are independent single-threaded passes
+            // over the sorted design: run them side by side (the same numbers on any number of cores).
+            let shared = data
+            let sums = Parallel.map(2) { piece in
+                CoxScoreResiduals.clusterSums(shared, eta: piece == 0 ? eta : [Double](repeating: 0, count: n), ties: ties,
+                                              cluster: sortedCluster?.codes, clusterCount: clusterCount)
+            }
+            if sums.count == 2 {
+                robustVariance = Self.sandwich(sums[0], scales: scales, variance: variance, clusters: clusterCount)
+                robustScore = robustScoreTest(sums[1], scales: scales, clusters: clusterCount)
+            }
         }
+        // Nothing reads the sorted design again: free it (n × p doubles) before the concordance allocates
+        // its own scratch, so the two are never held together (the peak memory is lower by the smaller).
+        data.x = []
+        let concordance = CoxConcordance.compute(data, risk: eta, cluster: sortedCluster?.codes, clusterCount: clusterCount)
 
         let used = robustVariance ?? variance
         let waldStatistic = TolerantCholesky(used, tolerance: choleskyTolerance).quadraticForm(beta)
         let lr = 2 * (outcome.evaluation.value - outcome.start.value)
-        guard case .concordance(let concordance) = pieces.first else {
-            throw .undefinedStatistic(context: Self.fitContext, message: "the concordance was not computed (internal).")
-        }
         if !outcome.isConverged {
             warnings.append(.notConverged(iterations: outcome.iterations))
         }
         return CoxPHFit(
             ties: ties, termNames: names, n: n, events: event.reduce(0) { $0 + ($1 ? 1 : 0) },
-            strataCount: shared.strataCount, clusterCount: isRobust ? (sortedCluster?.count ?? n) : nil,
+            strataCount: data.strataCount, clusterCount: isRobust ? (sortedCluster?.count ?? n) : nil,
             coefficients: beta, variance: variance, robustVariance: robustVariance, means: means,
             nullLogLikelihood: outcome.start.value, logLikelihood: outcome.evaluation.value,
             iterations: outcome.iterations, isConverged: outcome.isConverged,
@@ -287,10 +278,4 @@ extension CoxPH {
         let statistic = TolerantCholesky(meat, tolerance: choleskyTolerance).quadraticForm(u)
         return Self.test(statistic, df: p)
     }
-}
-
-/// One of the independent passes after a Cox fit (``CoxPH/fit(_:)`` runs them concurrently).
-private enum _CoxFitPiece: Sendable {
-    case concordance(CoxConcordance)
-    case sums([Double])
 }
