@@ -30,6 +30,8 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "NumericCore", dependencies: ["COpenBLAS"]),
+        // The allocator setting `relief report` uses (glibc's mmap threshold); only the CLI imports it.
+        .target(name: "CMemoryPolicy"),
         .target(
             name: "DataIO",
             dependencies: ["NumericCore", .product(name: "Crypto", package: "swift-crypto")]
@@ -47,7 +49,7 @@ let package = Package(
             name: "relief",
             dependencies: [
                 "Analysis", "Reporting", "Survival", "Regression", "DoseResponse", "Simulation", "DataIO", "NumericCore",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CMemoryPolicy", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Examples: small programs that use the library directly (Examples/README.md).

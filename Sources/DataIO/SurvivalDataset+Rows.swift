@@ -43,6 +43,6 @@ extension SurvivalDataset {
             source: source, time: pick(time), event: pick(event), start: start.map(pick), groupings: groupings.map(pick),
             strata: strata.map(pick),
             exclusions: (exclusions + dropped).sorted { $0.line < $1.line }, patients: patients,
-            patientCodes: codes, covariates: covariates, rowLines: pick(rowLines))
+            patientCodes: codes, covariates: covariates, rowLines: pick(Array(rowLines)))
     }
 }

@@ -25,7 +25,7 @@ public struct SurvivalDataset: Sendable {
     public let covariates: [CovariateColumn]
     /// Per used row, the 1-based physical line where its record starts; empty when not known (a
     /// dataset built in code).
-    public let rowLines: [Int]
+    public let rowLines: RowLines
 
     /// The number of rows used.
     public var rowsUsed: Int { rowLines.isEmpty ? time.count : rowLines.count }
@@ -60,7 +60,7 @@ public struct SurvivalDataset: Sendable {
         self.patients = patients
         self.patientCodes = patientCodes
         self.covariates = covariates
-        self.rowLines = rowLines
+        self.rowLines = RowLines(rowLines)
     }
 
     /// The covariate column called `name`, if it was read.

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import CMemoryPolicy
 import DataIO
 import Foundation
 
@@ -55,7 +56,6 @@ struct ReportCommand: ParsableCommand {
     var intervals = "7,14,21,28,42,56"
     @Option(help: "Wanted coverage (fraction of days in relief) for the longest-interval column.")
     var target = 0.8
-
     @OptionGroup(title: "Groups") var grouping: GroupingOptions
     @OptionGroup(title: "Confidence intervals") var confidence: ConfidenceOptions
     @OptionGroup(title: "Estimates") var estimation: EstimationOptions
@@ -78,6 +78,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        _ = relief_return_large_blocks(4 << 20)  // blocks of 4 MiB and up go back to the system when freed (README, Speed)
         let record = RunRecord(command: CommandLineText.current(), options: try input.provenanceOptions(grouping: grouping)
             + confidence.kaplanMeier.provenanceOptions + estimation.provenanceOptions(unit: input.columns.timeUnit))
         let report = try request().run(record: record)

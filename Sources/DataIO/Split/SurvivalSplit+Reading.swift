@@ -41,7 +41,7 @@ extension SurvivalSplit {
         if !outcome.skipInvalid, let missing = dataset.exclusions.first(where: \.isMissing) { throw try problem(missing) }
 
         // Without entry times a row is (0, time]: a time of 0 leaves nothing to split.
-        var (stop, event, lines, starts) = (dataset.time, dataset.event, dataset.rowLines, carriedStarts)
+        var (stop, event, lines, starts) = (dataset.time, dataset.event, Array(dataset.rowLines), carriedStarts)
         var exclusions = dataset.exclusions
         if dataset.start == nil, let first = stop.firstIndex(where: { !($0 > 0) }) {
             let empty = Exclusion(

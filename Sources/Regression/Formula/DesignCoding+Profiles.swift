@@ -1,3 +1,4 @@
+import DataIO
 /// Prediction profiles: the cross of given column values, coded as the fitted design.
 extension DesignCoding {
     /// The design rows for the cross of `settings` (the first setting varies slowest).
@@ -68,7 +69,7 @@ extension DesignCoding {
                 frameColumns[setting.column] = .numeric(numbers)
             }
         }
-        let frame = _DesignFrame(rows: rows.count, columns: frameColumns, lines: [])
+        let frame = _DesignFrame(rows: rows.count, columns: frameColumns, lines: RowLines([]))
         let built = try design(frame)
         return DesignProfiles(x: built.x, termNames: built.names, columns: given.map(\.column), values: rows)
     }

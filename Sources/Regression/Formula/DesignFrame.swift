@@ -1,3 +1,5 @@
+import DataIO
+
 /// The columns a design is built from: the used rows of a dataset, or prediction profiles.
 package struct _DesignFrame: Sendable {
     /// One column of a frame.
@@ -13,7 +15,7 @@ package struct _DesignFrame: Sendable {
     /// Columns by name.
     package let columns: [String: Column]
     /// Per row, its physical file line (empty when not from a file).
-    package let lines: [Int]
+    package let lines: RowLines
 
     /// The line of `row` for messages, if known.
     package func line(of row: Int) -> Int? {

@@ -1,0 +1,9 @@
+#ifndef RELIEF_CMEMORYPOLICY_H
+#define RELIEF_CMEMORYPOLICY_H
+
+/// Asks the C allocator to serve every block of at least `bytes` bytes with its own mapping, returned to
+/// the system when freed (glibc's M_MMAP_THRESHOLD, fixed, so it no longer grows after large frees).
+/// Without glibc it does nothing. Returns 1 when the setting was applied, 0 otherwise.
+int relief_return_large_blocks(long bytes);
+
+#endif
