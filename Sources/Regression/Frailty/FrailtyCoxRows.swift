@@ -14,8 +14,10 @@ package struct FrailtyCoxRows: Sendable {
     package let x: [Double]
     /// The column means subtracted.
     package let means: [Double]
-    /// Event indicator, group code (0..<groups) and stratum (0-based run) per sorted position.
+    /// Event indicator, case weight (1 without weights), group code (0..<groups) and stratum (0-based run)
+    /// per sorted position.
     package let event: [Bool]
+    package let weight: [Double]
     package let group: [Int]
     package let stratum: [Int]
     /// Per sorted position, the death block at its own time and stratum (or -1).
@@ -54,9 +56,10 @@ package struct FrailtyCoxRows: Sendable {
     ///   - group: frailty group per row, 0..<groups.
     ///   - groups: the number of groups.
     ///   - entry: entry times of `(start, stop]` rows (time-fixed with `time`, each below its time), or nil.
+    ///   - weights: positive case weights, or nil for 1.
     /// - Complexity: O(n log n + n p).
     package init(x: Matrix, time: [Double], event: [Bool], strata: [Int]?, group: [Int], groups: Int,
-                 entry: [Double]? = nil) {
+                 entry: [Double]? = nil, weights: [Double]? = nil) {
         let n = time.count
         let p = x.columns
         self.n = n
@@ -90,6 +93,7 @@ package struct FrailtyCoxRows: Sendable {
         }
         self.x = xs
         self.event = ev
+        self.weight = weights.map { w in order.map { w[$0] } } ?? [Double](repeating: 1, count: n)
         self.group = gr
         self.stratum = st
 
