@@ -24,18 +24,7 @@ struct FrailtyWeightedReferenceTests {
         let sparse: Bool
     }
 
-    struct Fixture: Decodable, Sendable {
-        let cases: [FrailtyCoxReferenceTests.Case]
-        let extras: [Extra]
-
-        enum Keys: String, CodingKey { case cases }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: Keys.self)
-            cases = try container.decode([FrailtyCoxReferenceTests.Case].self, forKey: .cases)
-            extras = try container.decode([Extra].self, forKey: .cases)
-        }
-    }
+    typealias Fixture = FrailtyCoxReferenceTests.ExtendedFixture<Extra>
 
     static let names = [
         "kidney_gamma_wcens", "kidney_gaussian_wcens", "trial_gamma_wcens", "kidney_gaussian_wint_breslow",

@@ -24,10 +24,7 @@ package struct DenseFrailtyInformation: FrailtyNewtonInformation {
             factor = try Cholesky(h)
             inverse = try factor.inverse()
         } catch {
-            throw .undefinedStatistic(
-                context: FrailtyCoxPH.fitContext,
-                message: "the covariates are collinear once each group's frailty is allowed for (\(error)). "
-                    + "Drop covariates that are constant within groups, or fit without frailty().")
+            throw FrailtyInformation.collinear(error)
         }
         var fixed = Matrix(rows: p, columns: p)
         for i in 0..<p {

@@ -39,11 +39,16 @@ package struct FrailtyInformation: FrailtyNewtonInformation {
             schur = try Cholesky(matrix)
             variance = try schur.inverse()
         } catch {
-            throw .undefinedStatistic(
-                context: FrailtyCoxPH.fitContext,
-                message: "the covariates are collinear once each group's frailty is allowed for (\(error)). "
-                    + "Drop covariates that are constant within groups, or fit without frailty().")
+            throw Self.collinear(error)
         }
+    }
+
+    /// The error of a penalised information that is not positive definite.
+    static func collinear(_ error: LinearAlgebraError) -> StatModelError {
+        .undefinedStatistic(
+            context: FrailtyCoxPH.fitContext,
+            message: "the covariates are collinear once each group's frailty is allowed for (\(error)). "
+                + "Drop covariates that are constant within groups, or fit without frailty().")
     }
 
     /// The Newton step `H⁻¹ u` for the score (frailties, fixed effects).
