@@ -188,7 +188,7 @@ package struct FrailtyCoxEvaluation: Sendable {
             for index in rows.groupOffsets[g]..<rows.groupOffsets[g + 1] {
                 let q = rows.groupRows[index]
                 let e = expected[q]
-                score += (rows.groupEvent[index] ? rows.weight[q] : 0) - e
+                score += rows.groupEventWeight[index] - e
                 linear += e
                 for j in 0..<p { crossSum[j] += crossRow[q * p + j] }
                 running += risk[q]

@@ -39,6 +39,8 @@ package struct FrailtyCoxRows: Sendable {
     package let groupCloses: [Bool]
     package let groupEvent: [Bool]
     package let groupBlock: [Int]
+    /// In ``groupRows`` order, the row's weight when it is an event, else 0 (read in order by the evaluation).
+    package let groupEventWeight: [Double]
     /// Events per group (R's `tapply(status, group, sum)`).
     package let groupEvents: [Int]
     /// The original row of each sorted position.
@@ -143,10 +145,12 @@ package struct FrailtyCoxRows: Sendable {
         var groupCloses = [Bool](repeating: true, count: n)
         var groupEvent = [Bool](repeating: false, count: n)
         var groupBlock = [Int](repeating: -1, count: n)
+        var groupEventWeight = [Double](repeating: 0, count: n)
         for g in 0..<groups {
             for index in counts[g]..<counts[g + 1] {
                 let q = rows[index]
                 groupEvent[index] = ev[q]
+                groupEventWeight[index] = ev[q] ? weight[q] : 0
                 groupBlock[index] = blockAtTime[q]
                 if index + 1 < counts[g + 1], st[rows[index + 1]] == st[q] {
                     groupNext[index] = rows[index + 1]
@@ -158,6 +162,7 @@ package struct FrailtyCoxRows: Sendable {
         self.groupCloses = groupCloses
         self.groupEvent = groupEvent
         self.groupBlock = groupBlock
+        self.groupEventWeight = groupEventWeight
         self.groupOffsets = counts
         self.groupEvents = events
         if let entry {
