@@ -9,7 +9,7 @@ import Testing
 /// (Reference/frailty_weighted.json from make_frailty_weighted_fixtures.R, whose header explains the kinds):
 ///
 /// - `exact` (weights on censored rows only) and `dense` (fewer than 6 groups, R's penalised factor, weighted
-///   or not): every number at 1e-6 (relative; matrices relative to `sqrt(V_ii V_jj)`, frailties to the largest),
+///   or not, with strata, on `(start, stop]` rows): every number at 1e-6 (relative; matrices relative to `sqrt(V_ii V_jj)`, frailties to the largest),
 ///   the outer and Newton iteration counts exactly;
 /// - `replica` (integer weights on events, Breslow, gaussian): the weighted fit against R's fit on the rows
 ///   repeated w times, every number at 1e-6 and the iterations exactly, but not n and the event count;
@@ -20,7 +20,7 @@ import Testing
 struct FrailtyWeightedReferenceTests {
     struct Extra: Decodable, Sendable {
         let name, kind: String
-        let weights: String?
+        let weights, start: String?
         let sparse: Bool
     }
 
@@ -31,6 +31,7 @@ struct FrailtyWeightedReferenceTests {
         "trial_gaussian_w_breslow", "kidney_gamma_wfrac", "kidney_disease4_gamma",
         "kidney_disease4_gaussian", "kidney_disease4_gamma_wfrac", "kidney_disease4_gaussian_wint_breslow",
         "trial_condition4_gaussian", "trial_condition4_gaussian_w", "trial_cotherapy3_gamma_w", "trial_route2_gamma_w",
+        "trial_condition4_gaussian_strata_w", "episodes_condition4_gaussian",
     ]
 
     static func fixture(_ name: String) throws -> (FrailtyCoxReferenceTests.Case, Extra) {
@@ -41,28 +42,32 @@ struct FrailtyWeightedReferenceTests {
     }
 
     /// The data of `c` with the weight column `weights` (the CSV written by the fixture script), or weights 1.
-    static func data(_ c: FrailtyCoxReferenceTests.Case, weights: String?, unitWeights: Bool = false) throws -> RegressionData {
-        let path = try #require(Bundle.module.url(forResource: "frailty_" + c.data, withExtension: "csv", subdirectory: "Reference")).path
+    static func data(_ c: FrailtyCoxReferenceTests.Case, weights: String?, start: String? = nil,
+                     unitWeights: Bool = false) throws -> RegressionData {
+        let file = c.data == "episodes" ? "recurrent_episodes" : "frailty_" + c.data
+        let path = try #require(Bundle.module.url(forResource: file, withExtension: "csv", subdirectory: "Reference")).path
         let formula = try Formula(c.formula)
-        let roles = ColumnRoles(time: c.time, event: c.event, covariates: formula.variables + (weights.map { [$0] } ?? []))
+        var roles = ColumnRoles(time: c.time, event: c.event, covariates: formula.variables + (weights.map { [$0] } ?? []))
+        roles.start = start
         let dataset = try SurvivalDatasetReader(dialect: CSVDialect(delimiter: .comma), roles: roles).read(path: path)
         let design = try DesignMatrixBuilder(intercept: false, referenceLevels: c.reference_levels).build(formula, data: dataset)
         var w = try weights.map { name in try #require(dataset.covariates.first { $0.name == name }?.numericValues) }
         if unitWeights { w = [Double](repeating: 1, count: dataset.time.count) }
-        return RegressionData(design: design, time: dataset.time, event: dataset.event, weights: w)
+        return RegressionData(design: design, time: dataset.time, event: dataset.event, weights: w, start: dataset.start)
     }
 
     /// The fit of `c` as the fixture's R call.
-    static func fit(_ c: FrailtyCoxReferenceTests.Case, weights: String?, unitWeights: Bool = false) throws -> FrailtyCoxPHFit {
+    static func fit(_ c: FrailtyCoxReferenceTests.Case, weights: String?, start: String? = nil,
+                    unitWeights: Bool = false) throws -> FrailtyCoxPHFit {
         let distribution = try #require(FrailtyDistribution(rawValue: c.distribution))
         return try FrailtyCoxPH(ties: c.ties == "breslow" ? .breslow : .efron, distribution: distribution)
-            .fit(try data(c, weights: weights, unitWeights: unitWeights))
+            .fit(try data(c, weights: weights, start: start, unitWeights: unitWeights))
     }
 
     @Test("every number of R's fit (exact, replica, dense) or its estimates (estimate)", arguments: names)
     func reference(name: String) throws {
         let (c, extra) = try Self.fixture(name)
-        let fit = try Self.fit(c, weights: extra.weights)
+        let fit = try Self.fit(c, weights: extra.weights, start: extra.start)
         #expect(fit.isSparse == extra.sparse)
         #expect(fit.isWeighted == (extra.weights != nil))
         switch extra.kind {

@@ -31,7 +31,10 @@
 #            depend on the diagonal), not var, var2, fvar, df. No gaussian case: R's REML search uses the trace of
 #            the frailty block of H^-1, so R's theta itself moves (kidney, 0.9-1.1: 0.5847 in R, 0.5801 here).
 #   dense    fewer than 6 groups (weighted or not): R's penalised factor, no such issue: every number.
-# Fields as make_frailty_fixtures.R's, plus: weights (the weight column or null), kind (above), sparse.
+# episodes_condition4_gaussian reads recurrent_episodes.csv (written by make_recurrent_fixtures.R): Surv(start_day,
+# stop_day, relief_ended), a penalised factor on counting-process rows.
+# Fields as make_frailty_fixtures.R's, plus: weights (the weight column or null), kind (above), sparse, start (the
+# entry column or null).
 # For a dense term: coef, var, var2 are the fixed effects' part; frail and fvar are the frailty columns'
 # coefficients and diag(fit$var); frailty_test chisq is coxph.wtest(var[f, f], frail)$test as print shows.
 
@@ -60,6 +63,8 @@ trial$w <- ifelse(trial$cotherapy == "none", 2, 1)
 trial$w_cens <- ifelse(trial$relief_ended == 1, 1, trial$w)
 write.csv(trial, file.path(out_dir, "frailty_trial_weighted.csv"), row.names = FALSE)
 trial$dose_group <- factor(trial$dose_group, levels = c("low", "high"))
+episodes <- read.csv(file.path(out_dir, "recurrent_episodes.csv"), stringsAsFactors = FALSE)  # make_recurrent_fixtures.R
+episodes$dose_group <- factor(episodes$dose_group, levels = c("low", "high"))
 
 weighted_case <- function(name, data_name, formula, data, time, event, relief_formula, distribution, kind,
                           weights = NULL, ties = "efron", reference_levels = setNames(list(), character(0))) {
@@ -96,7 +101,7 @@ weighted_case <- function(name, data_name, formula, data, time, event, relief_fo
   list(
     name = name, data = data_name, time = time, event = event, formula = relief_formula,
     distribution = distribution, ties = ties, reference_levels = reference_levels, weights = weights,
-    kind = kind, sparse = sparse,
+    kind = kind, sparse = sparse, start = if (data_name == "episodes") "start_day" else NULL,
     r_call = paste(deparse(formula, width.cutoff = 500), collapse = " "),
     columns = I(names(coef(fit))[fixed]), coef = vec(coef(fit)[fixed]),
     var = mat(fit$var[fixed, fixed, drop = FALSE]), var2 = mat(fit$var2[fixed, fixed, drop = FALSE]), theta = theta,
@@ -157,7 +162,16 @@ cases <- list(
   weighted_case("trial_route2_gamma_w", "trial_weighted",
                 Surv(relief_days, relief_ended) ~ dose_group + interval_days + frailty(route), trial, "relief_days",
                 "relief_ended", "dose_group + interval_days + frailty(route)", "gamma", "dense", weights = "w",
-                reference_levels = list(dose_group = "low"))
+                reference_levels = list(dose_group = "low")),
+  # dense with strata, and on (start, stop] rows (R's agfit5 with nfrail = 0; no weights there)
+  weighted_case("trial_condition4_gaussian_strata_w", "trial_weighted",
+                Surv(relief_days, relief_ended) ~ dose_group + strata(route) + frailty(condition, distribution = "gaussian"),
+                trial, "relief_days", "relief_ended", "dose_group + strata(route) + frailty(condition)", "gaussian",
+                "dense", weights = "w", reference_levels = list(dose_group = "low")),
+  weighted_case("episodes_condition4_gaussian", "episodes",
+                Surv(start_day, stop_day, relief_ended) ~ dose_group + baseline_pain + frailty(condition, distribution = "gaussian"),
+                episodes, "stop_day", "relief_ended", "dose_group + baseline_pain + frailty(condition)", "gaussian",
+                "dense", reference_levels = list(dose_group = "low"))
 )
 
 out <- list(r_version = R.version.string, survival_version = as.character(packageVersion("survival")),
