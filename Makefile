@@ -96,6 +96,7 @@ fixtures:
 	Rscript Tests/StatModelsTests/Reference/make_recurrent_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_curves_fixtures.R
 	Rscript Tests/StatModelsTests/Reference/make_frailty_fixtures.R
+	Rscript Tests/StatModelsTests/Reference/make_frailty_weighted_fixtures.R
 	cd Tests/StatModelsTests/Reference && Rscript make_dose_fixtures.R
 
 clean:

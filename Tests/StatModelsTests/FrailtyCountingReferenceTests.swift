@@ -17,18 +17,7 @@ struct FrailtyCountingReferenceTests {
         let name, file, start: String
     }
 
-    struct Fixture: Decodable, Sendable {
-        let cases: [FrailtyCoxReferenceTests.Case]
-        let sources: [Source]
-
-        enum CodingKeys: String, CodingKey { case cases }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            cases = try container.decode([FrailtyCoxReferenceTests.Case].self, forKey: .cases)
-            sources = try container.decode([Source].self, forKey: .cases)
-        }
-    }
+    typealias Fixture = FrailtyCoxReferenceTests.ExtendedFixture<Source>
 
     static let names = ["bladder2_gamma", "bladder2_gaussian", "bladder2_strata_gamma", "cgd_gamma",
                         "cgd_strata_breslow_gaussian", "episodes_gamma", "episodes_gaussian", "trial_split_gamma"]
@@ -37,7 +26,7 @@ struct FrailtyCountingReferenceTests {
         let url = try #require(Bundle.module.url(forResource: "frailty_counting", withExtension: "json", subdirectory: "Reference"))
         let all = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
         let index = try #require(all.cases.firstIndex { $0.name == name })
-        return (all.cases[index], all.sources[index])
+        return (all.cases[index], all.extras[index])
     }
 
     /// The data of a case as `relief fit cox FILE --start S --time T --event E --formula F` reads it.

@@ -41,12 +41,19 @@ struct FrailtyFormulaTests {
         return data
     }
 
-    @Test("fewer than 6 groups, weights and entries not below their stop are refused, not trapped")
+    @Test("one group, weights on (start, stop] rows and entries not below their stop are refused; fewer groups fitted")
     func modelRefusals() throws {
         let few = try Self.data((0..<20).map { "P\($0 % 5)" })
-        #expect(throws: StatModelError.self) { try FrailtyCoxPH().fit(few) }
+        #expect(try FrailtyCoxPH(distribution: .gaussian).fit(few).isSparse == false)
+        let one = try Self.data((0..<20).map { _ in "P" })
+        #expect(throws: StatModelError.self) { try FrailtyCoxPH().fit(one) }
         var weighted = try Self.data((0..<20).map { "P\($0 % 7)" })
-        weighted.weights = [Double](repeating: 1, count: 20)
+        weighted.weights = (0..<20).map { 1 + Double($0 % 2) }
+        #expect(try FrailtyCoxPH(distribution: .gaussian).fit(weighted).isWeighted)
+        weighted.start = [Double](repeating: 0, count: 20)
+        #expect(throws: StatModelError.self) { try FrailtyCoxPH().fit(weighted) }
+        weighted.start = nil
+        weighted.weights?[3] = .infinity
         #expect(throws: StatModelError.self) { try FrailtyCoxPH().fit(weighted) }
         var entry = try Self.data((0..<20).map { "P\($0 % 7)" })
         entry.start = entry.time

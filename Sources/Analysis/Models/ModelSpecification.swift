@@ -42,6 +42,9 @@ public struct ModelSpecification: Sendable {
     public var frailtyDistribution: FrailtyDistribution?
     /// Gauss–Hermite nodes per patient of a random-intercept AFT fit (`--quadrature-nodes`; nil = 9).
     public var quadratureNodes: Int?
+    /// The column of positive case weights (`relief fit --weights`, R's `coxph(..., weights = column)`), for
+    /// models whose `frailty()` fit takes them (``SurvivalModelRequirements/allowsWeightsWithFrailty``); nil = none.
+    public var weights: String?
 
     /// Creates a specification.
     /// - Parameters:

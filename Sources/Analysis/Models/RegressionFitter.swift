@@ -45,6 +45,11 @@ struct RegressionFitter: Sendable {
                 throw AnalysisError(.usage, "--quadrature-nodes \(nodes): use 1 (Laplace) to \(GaussHermite.maximumNodes), e.g. 9")
             }
         }
+        if let weights = specification.weights, formula.frailtyColumn == nil || !requirements.allowsWeightsWithFrailty {
+            throw AnalysisError(
+                .usage, "--weights \(weights) applies to `relief fit cox` with a frailty(column) term (R's coxph(..., "
+                    + "weights = \(weights))); weights for other fits are not built. Drop --weights")
+        }
         if let column = formula.frailtyColumn {
             guard requirements.allowsFrailty else {
                 throw AnalysisError(
@@ -92,15 +97,17 @@ struct RegressionFitter: Sendable {
         }
     }
 
-    /// The columns to read besides time and event: the dose, the formula's and the cluster column.
+    /// The columns to read besides time and event: the dose, the formula's, the cluster and the weight column.
     var covariates: [String] {
         var columns = formula.variables
         if let doseColumn, requirements.needsDose { columns = [doseColumn] + columns.filter { $0 != doseColumn } }
-        if let cluster = specification.cluster, !columns.contains(cluster) { columns.append(cluster) }
+        for column in [specification.cluster, specification.weights].compactMap({ $0 }) where !columns.contains(column) {
+            columns.append(column)
+        }
         return columns
     }
 
-    /// Checks that every column the formula, the dose and `--cluster` name exists, before reading.
+    /// Checks that every column the formula, the dose, `--cluster` and `--weights` name exists, before reading.
     /// - Throws: `DataError`, `FormulaError` (`.unknownColumn`, listing the columns), ``AnalysisError``.
     func checkColumns(_ source: DataSource) throws {
         let header = try source.header()
@@ -108,6 +115,7 @@ struct RegressionFitter: Sendable {
         var named: [(option: String, column: String)] = []
         if let doseColumn, requirements.needsDose { named.append(("--dose", doseColumn)) }
         if let cluster = specification.cluster { named.append(("--cluster", cluster)) }
+        if let weights = specification.weights { named.append(("--weights", weights)) }
         for (option, column) in named where !header.contains(column) {
             throw AnalysisError(
                 .usage,
@@ -147,7 +155,13 @@ struct RegressionFitter: Sendable {
         try dataset.checkNoOverlappingIntervals(separate: design.strata)
         if requirements.intercept { try checkDegenerate(design) }
         let configured = try model.entry.make(specification.settings(for: model))
-        let data = RegressionData(design: design, time: dataset.time, event: dataset.event, dose: dose, start: dataset.start)
+        var data = RegressionData(design: design, time: dataset.time, event: dataset.event, dose: dose, start: dataset.start)
+        if let column = specification.weights {
+            guard let values = dataset.covariates.first(where: { $0.name == column })?.numericValues else {
+                throw AnalysisError(.badData, "column '\(column)' (--weights) holds text; it must be numeric")
+            }
+            data.weights = values
+        }
         return (try configured.fit(data), design, data)
     }
 

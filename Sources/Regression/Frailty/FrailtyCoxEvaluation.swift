@@ -10,6 +10,10 @@ import Foundation
 /// term that is not linear in the rows, `Σₜ S0_g(t)² Σₖ 1/denₖ²` of the diagonal, is a step function of
 /// the group's own rows times differences of one cumulative sum. One evaluation is O(n p²).
 ///
+/// With case weights (``FrailtyCoxRows/weight``) a row's risk is `wᵢ exp(ηᵢ)` and each Efron step of a death
+/// block counts with the deaths' mean weight, as R's `coxfit5` does, except that R leaves that weight out of
+/// the frailty diagonal (see README, "Shared frailty and case weights"); here it is in.
+///
 /// With counting-process rows (``FrailtyCoxRows/entries``, R's `agfit5`) a row is at risk at `t` when
 /// `start < t ≤ stop`: the descending pass removes each row at the first death block at or before its
 /// entry, a row's cumulative sums become differences between its exit and its entry, and the squared
@@ -47,7 +51,7 @@ package struct FrailtyCoxEvaluation: Sendable {
             for j in 0..<p { z += beta[j] * rows.x[q * p + j] }
             z = Self.safe(z)
             eta[q] = z
-            risk[q] = exp(z)
+            risk[q] = exp(z) * rows.weight[q]
         }
 
         // Descending pass: per death block the Efron sums.
@@ -83,34 +87,38 @@ package struct FrailtyCoxEvaluation: Sendable {
                     for j in 0..<p { s1[j] -= risk[r] * rows.x[r * p + j] }
                 }
             }
-            var e0 = 0.0
+            var e0 = 0.0, deadWeight = 0.0
             for j in 0..<p { e1[j] = 0 }
             for r in start...end {
+                let w = rows.weight[r]
                 e0 += risk[r]
-                loglik += eta[r]
+                deadWeight += w
+                loglik += w * eta[r]
                 for j in 0..<p {
                     e1[j] += risk[r] * rows.x[r * p + j]
-                    score[j] += rows.x[r * p + j]
+                    score[j] += w * rows.x[r * p + j]
                 }
             }
             let d = end - start + 1
+            // Each Efron step carries the deaths' mean weight (R's `wtave`), the frailty diagonal's included.
+            let wtave = deadWeight / Double(d)
             for step in 0..<d {
                 let f = efron ? Double(step) / Double(d) : 0
                 let den = s0 - f * e0
-                loglik -= log(den)
-                a[k] += 1 / den
-                b[k] += f / den
-                a2[k] += 1 / (den * den)
-                b2[k] += f / (den * den)
-                c2[k] += f * f / (den * den)
+                loglik -= wtave * log(den)
+                a[k] += wtave / den
+                b[k] += wtave * f / den
+                a2[k] += wtave / (den * den)
+                b2[k] += wtave * f / (den * den)
+                c2[k] += wtave * f * f / (den * den)
                 for j in 0..<p {
                     m[j] = (s1[j] - f * e1[j]) / den
-                    score[j] -= m[j]
-                    m1[k * p + j] += m[j] / den
-                    m2[k * p + j] += f * m[j] / den
+                    score[j] -= wtave * m[j]
+                    m1[k * p + j] += wtave * m[j] / den
+                    m2[k * p + j] += wtave * f * m[j] / den
                 }
                 for i in 0..<p {
-                    for j in 0...i { information[i * p + j] -= m[i] * m[j] }
+                    for j in 0...i { information[i * p + j] -= wtave * m[i] * m[j] }
                 }
             }
         }
@@ -180,7 +188,7 @@ package struct FrailtyCoxEvaluation: Sendable {
             for index in rows.groupOffsets[g]..<rows.groupOffsets[g + 1] {
                 let q = rows.groupRows[index]
                 let e = expected[q]
-                score += (rows.groupEvent[index] ? 1 : 0) - e
+                score += rows.groupEventWeight[index] - e
                 linear += e
                 for j in 0..<p { crossSum[j] += crossRow[q * p + j] }
                 running += risk[q]

@@ -3,45 +3,55 @@ import NumericCore
 import Survival
 
 extension FrailtyCoxPH {
-    /// Fits the model (R's `coxpenal.fit` with one sparse frailty term).
+    /// Fits the model (R's `coxpenal.fit` with one frailty term: sparse from ``minimumGroups`` groups, else dense).
     ///
     /// - Parameter input: The design (fixed effects), outcome, optional strata and entry times
     ///   (``RegressionData/start``: counting-process rows, R's `agfit5`), and ``RegressionData/frailty``.
     /// - Returns: The fit at the last θ of the search: coefficients, both variances, θ, the frailties.
-    /// - Throws: `.invalidArgument` without a frailty term, with weights, a dose, an entry not below its stop, or fewer
-    ///   than ``minimumGroups`` groups; what ``CoxPH`` refuses in the rows; `.undefinedStatistic` when the
+    /// - Throws: `.invalidArgument` without a frailty term, with a dose, weights on `(start, stop]` rows, an entry not
+    ///   below its stop, or fewer than 2 groups; what ``CoxPH`` refuses in the rows; `.undefinedStatistic` when the
     ///   fixed effects are collinear given the frailties or R's θ search cannot go on.
     /// - Complexity: O(n log n) to sort, then O(n p²) per Newton step (a few dozen steps in all).
     public func fit(_ input: RegressionData) throws(StatModelError) -> FrailtyCoxPHFit {
-        let context = Self.fitContext
         let groups = try checked(input)
         let base = CoxPH(ties: ties, maxIterations: maxIterations, epsilon: epsilon, confidenceLevel: confidenceLevel,
                          timeFix: timeFix)
         let names = try base.validate(x: input.x, time: input.time, event: input.event, strata: input.strata,
-                                      weights: nil, cluster: nil, termNames: input.termNames)
+                                      weights: input.weights, cluster: nil, termNames: input.termNames)
         let (time, entry) = try Self.fixedTimes(input, timeFix: timeFix)
         let rows = FrailtyCoxRows(x: input.x, time: time, event: input.event, strata: input.strata,
-                                  group: groups.codes, groups: groups.count, entry: entry)
-        let p = rows.p, G = rows.groups
-        let efron = ties == .efron
-        let null = FrailtyCoxEvaluation(rows, beta: [Double](repeating: 0, count: p),
-                                        frailty: [Double](repeating: 0, count: G), efron: efron).logLikelihood
+                                  group: groups.codes, groups: groups.count, entry: entry, weights: input.weights)
+        // R's `sparse = nclass > 5`: with fewer groups the frailty is an ordinary penalised factor.
+        if groups.count >= Self.minimumGroups {
+            return try fit(SparseFrailtyLikelihood(rows: rows, efron: ties == .efron), rows: rows, groups: groups,
+                           names: names, assign: input.assign)
+        }
+        let dense = DenseFrailtyLikelihood(rows: rows, time: time, entry: entry, strata: input.strata, ties: ties)
+        return try fit(dense, rows: rows, groups: groups, names: names, assign: input.assign)
+    }
 
+    /// R's outer loop over θ with `likelihood` as the inner fit's partial likelihood.
+    private func fit<Likelihood: FrailtyCoxLikelihood>(
+        _ likelihood: Likelihood, rows: FrailtyCoxRows, groups: FrailtyGroups, names: [String], assign: [Int]?
+    ) throws(StatModelError) -> FrailtyCoxPHFit {
+        let context = Self.fitContext
+        let p = rows.p, G = rows.groups
         var search = distribution.search(groupEvents: rows.groupEvents)
         var theta = search.initialTheta
+        let null = likelihood.nullLogLikelihood(distribution: distribution, initialTheta: theta)
         var saved: [(theta: Double, beta: [Double], frailty: [Double])] = []
         var start = ([Double](repeating: 0, count: p), [Double](repeating: 0, count: G))
         var newton = 0
         var failed: [Int] = []
         var outerDone = false
-        var final: (inner: _FrailtyInnerFit, df: (frailtyVariance: [Double], sandwich: Matrix, frailtyDF: Double, trace: Double))?
+        var final: (inner: _FrailtyInnerFit, df: FrailtyDegreesOfFreedom)?
         var marginal: Double?
         var marginals: [Double] = []
         for outer in 1...max(maxOuterIterations, 1) {
-            let inner = try innerFit(rows, theta: theta, beta: start.0, frailty: start.1, efron: efron)
+            let inner = try innerFit(likelihood, theta: theta, beta: start.0, frailty: start.1)
             newton += inner.iterations
             if !inner.isConverged { failed.append(outer) }
-            let df = inner.information.degreesOfFreedom(penalty: inner.penaltySecond)
+            let df = inner.information.degreesOfFreedom(penalty: inner.penaltySecond, frailty: inner.frailty)
             final = (inner, df)
             let step = FrailtyOuterStep(theta: theta, penalizedLogLikelihood: inner.penalizedLogLikelihood,
                                         frailty: inner.frailty, traceH: df.trace)
@@ -71,11 +81,12 @@ extension FrailtyCoxPH {
         var interval: ClosedRange<Double>?
         if distribution == .gamma, let marginal {
             let known = zip(saved, marginals).map { (theta: $0.theta, marginal: $1, beta: $0.beta, frailty: $0.frailty) }
-            interval = varianceInterval(rows, efron: efron, known: known, estimate: theta, best: marginal)
+            interval = varianceInterval(likelihood, groupEvents: rows.groupEvents, known: known, estimate: theta,
+                                        best: marginal)
         }
         var fit = try FrailtyCoxPHFit(
             model: self, names: names, rows: rows, groups: groups, theta: theta, inner: final.inner, df: final.df,
-            assign: input.assign, nullLogLikelihood: null, marginal: marginal,
+            assign: assign, nullLogLikelihood: null, marginal: marginal,
             iterations: (saved.count, newton), failedOuter: failed, outerDone: outerDone)
         fit.thetaInterval = interval
         return fit
@@ -83,14 +94,14 @@ extension FrailtyCoxPH {
 
     /// The profile-likelihood interval of a gamma frailty's θ (``FrailtyVarianceProfile``) from the search's
     /// fits; nil when an inner fit on the way fails.
-    private func varianceInterval(
-        _ rows: FrailtyCoxRows, efron: Bool, known: [(theta: Double, marginal: Double, beta: [Double], frailty: [Double])],
-        estimate: Double, best: Double
+    private func varianceInterval<Likelihood: FrailtyCoxLikelihood>(
+        _ likelihood: Likelihood, groupEvents: [Int],
+        known: [(theta: Double, marginal: Double, beta: [Double], frailty: [Double])], estimate: Double, best: Double
     ) -> ClosedRange<Double>? {
-        let correction = GammaFrailtySearch(groupEvents: rows.groupEvents)
+        let correction = GammaFrailtySearch(groupEvents: groupEvents)
         var profile = FrailtyVarianceProfile(
             marginal: { (theta: Double, start: (beta: [Double], frailty: [Double])) throws(StatModelError) in
-                let inner = try innerFit(rows, theta: theta, beta: start.beta, frailty: start.frailty, efron: efron)
+                let inner = try innerFit(likelihood, theta: theta, beta: start.beta, frailty: start.frailty)
                 let value = inner.penalizedLogLikelihood + (theta == 0 ? 0 : correction.correction(nu: 1 / theta))
                 return (value, inner.beta, inner.frailty)
             },
@@ -121,8 +132,16 @@ extension FrailtyCoxPH {
         if input.dose != nil {
             throw .invalidArgument(context: context, message: "a Cox model has no dose role; put the dose column in the design as a term.")
         }
-        if input.weights != nil {
-            throw .invalidArgument(context: context, message: "case weights are not supported with frailty(); fit without weights.")
+        if let weights = input.weights {
+            if input.start != nil {
+                throw .invalidArgument(
+                    context: context,
+                    message: "case weights with frailty() on (start, stop] rows are not supported (R's agfit5 counts each "
+                        + "death's weight twice in Efron's correction there); fit without weights or one row per episode.")
+            }
+            for (index, w) in weights.enumerated() where !w.isFinite {
+                throw .nonFiniteValue(context: context, argument: "weights", index: index)
+            }
         }
         guard maxIterations >= 0, maxOuterIterations >= 1, epsilon > 0, epsilon.isFinite else {
             throw .invalidArgument(context: context, message: "maxIterations >= 0, maxOuterIterations >= 1 and epsilon > 0 are required.")
@@ -131,69 +150,11 @@ extension FrailtyCoxPH {
         for (index, code) in groups.codes.enumerated() where !(0..<groups.count).contains(code) {
             throw .invalidCode(context: context, argument: "frailty", index: index, value: code, count: groups.count)
         }
-        guard groups.count >= Self.minimumGroups else {
+        guard groups.count >= 2 else {
             throw .invalidArgument(
                 context: context,
-                message: "frailty(\(groups.column)) has \(groups.count) groups; a shared frailty needs at least "
-                    + "\(Self.minimumGroups) (with fewer, put \(groups.column) in as a factor or use strata()).")
+                message: "frailty(\(groups.column)) has \(groups.count) group; a shared frailty needs at least 2 groups.")
         }
         return groups
-    }
-
-    /// One inner fit at θ: R's `coxfit5_b` (Newton–Raphson with step halving; the frailties recentred and
-    /// penalised at every step; converged when the penalised log-likelihood changes by at most `epsilon`
-    /// relative, starting from 0 as R's).
-    func innerFit(_ rows: FrailtyCoxRows, theta: Double, beta start: [Double], frailty startFrailty: [Double],
-                          efron: Bool) throws(StatModelError) -> _FrailtyInnerFit {
-        var beta = start, frailty = startFrailty
-        var oldBeta = beta, oldFrailty = frailty
-        var previous = 0.0
-        var halving = false
-        var iteration = 0
-        while true {
-            var evaluation = FrailtyCoxEvaluation(rows, beta: beta, frailty: frailty, efron: efron)
-            var penalized = evaluation.logLikelihood
-            var second = [Double](repeating: 0, count: rows.groups)
-            if let penalty = distribution.penalty(recentring: &frailty, theta: theta) {
-                for g in 0..<rows.groups {
-                    evaluation.frailtyScore[g] += penalty.score[g]
-                    evaluation.frailtyDiagonal[g] += penalty.second[g]
-                }
-                penalized += penalty.logPenalty
-                second = penalty.second
-            } else {
-                for g in 0..<rows.groups {
-                    evaluation.frailtyScore[g] = 0
-                    evaluation.frailtyDiagonal[g] = 1
-                }
-                for k in evaluation.cross.indices { evaluation.cross[k] = 0 }
-            }
-            guard penalized.isFinite else {
-                throw .undefinedStatistic(context: Self.fitContext, message: "the penalised likelihood is not finite at θ = \(theta).")
-            }
-            let information = try FrailtyInformation(diagonal: evaluation.frailtyDiagonal, cross: evaluation.cross,
-                                                     information: evaluation.information, p: rows.p)
-            let converged = abs(penalized) < epsilon || (abs(1 - previous / penalized) <= epsilon && !halving)
-            if converged || iteration == maxIterations {
-                return _FrailtyInnerFit(beta: beta, frailty: frailty, logLikelihood: evaluation.logLikelihood,
-                                        penalizedLogLikelihood: penalized, information: information,
-                                        penaltySecond: second, iterations: converged ? iteration : maxIterations,
-                                        isConverged: converged)
-            }
-            if iteration > 0 && penalized < previous {
-                halving = true
-                for j in beta.indices { beta[j] = (oldBeta[j] + beta[j]) / 2 }
-                for g in frailty.indices { frailty[g] = (oldFrailty[g] + frailty[g]) / 2 }
-            } else {
-                halving = false
-                previous = penalized
-                let step = try information.step(frailtyScore: evaluation.frailtyScore, score: evaluation.score)
-                oldBeta = beta
-                oldFrailty = frailty
-                for j in beta.indices { beta[j] += step.fixed[j] }
-                for g in frailty.indices { frailty[g] += step.frailty[g] }
-            }
-            iteration += 1
-        }
     }
 }

@@ -5,10 +5,11 @@ import Foundation
 /// (gamma) or `frailty(id, distribution = "gaussian")`: the hazard of a row of group g is
 /// `λ₀(t) exp(xᵀβ + w_g)`, the log frailties `w_g` fitted as penalised coefficients.
 ///
-/// The fit is R's `coxpenal.fit` with one sparse term: an outer search for the frailty variance θ
-/// (``FrailtyDistribution/search(groupEvents:)``), and at each θ a penalised Newton fit whose information
-/// keeps, as R's, only the diagonal of the frailty block (``FrailtyCoxEvaluation``,
-/// ``FrailtyInformation``). Defaults are `coxph.control()`'s: `eps` 1e-9, 20 inner iterations, 10 outer.
+/// The fit is R's `coxpenal.fit` with one frailty term: an outer search for the frailty variance θ
+/// (``FrailtyDistribution/search(groupEvents:)``), and at each θ a penalised Newton fit. With
+/// ``minimumGroups`` groups or more the term is sparse: the information keeps, as R's, only the diagonal of
+/// the frailty block (``SparseFrailtyLikelihood``, ``FrailtyInformation``); with fewer it is R's penalised
+/// factor, the whole information kept (``DenseFrailtyLikelihood``, ``DenseFrailtyInformation``). Defaults are `coxph.control()`'s: `eps` 1e-9, 20 inner iterations, 10 outer.
 ///
 /// ```swift
 /// var data = RegressionData(design: design, time: time, event: event)  // design of "age + sex + frailty(id)"
@@ -20,8 +21,9 @@ import Foundation
 /// `coxph(Surv(start, stop, event) ~ x + frailty(id))` (`agfit5`): a row is at risk at `t` when
 /// `start < t ≤ stop` (``FrailtyCoxEntries``).
 ///
-/// Refused: case weights, fewer than 6 groups (R then fits the frailty as an ordinary penalised factor,
-/// which is not built here).
+/// Case weights (``RegressionData/weights``) enter as in R's `coxfit5`, except the frailty diagonal of a sparse
+/// term, where R leaves the deaths' weights out (README, "Shared frailty and case weights"). Refused: weights
+/// on `(start, stop]` rows, a single group.
 public struct FrailtyCoxPH: SurvivalRegressionModel, Sendable, Equatable {
     /// Ties method (R's default, Efron).
     public var ties: CoxPH.Ties
@@ -38,7 +40,7 @@ public struct FrailtyCoxPH: SurvivalRegressionModel, Sendable, Equatable {
     /// R's `timefix`.
     public var timeFix: Bool
 
-    /// The fewest groups fitted as a sparse term (R's `sparse = nclass > 5`).
+    /// The fewest groups fitted as a sparse term (R's `sparse = nclass > 5`); fewer are a dense penalised factor.
     public static let minimumGroups = 6
     package static let fitContext = "FrailtyCoxPH.fit"
 

@@ -107,6 +107,7 @@ extension FrailtyCoxPHFit {
     /// known offset: coefficient 1, no variance) and a zero column whose coefficient 0 carries the
     /// patient's `Var(ω̂)` (a profile with 1 there adds `Λ₀² r² Var(ω̂)` to the cumulative hazard's variance).
     /// Counting-process rows `(start, stop]` enter the risk sets as in the fit (R's `survfit` on `Surv(start, stop, event)`).
+    /// Case weights weight the rows as in the fit (R's `survfit` of a weighted `coxph`).
     func offsetBaseline(_ data: RegressionData, groups: FrailtyGroups, patientVariance: Double) throws(StatModelError) -> CoxBaselineHazard {
         let n = data.rows, p = coefficients.count
         var elements = data.x.elements
@@ -120,7 +121,7 @@ extension FrailtyCoxPHFit {
             throw .lengthMismatch(context: FrailtyCoxPH.fitContext, argument: "x", expected: n * p, found: data.x.elements.count)
         }
         let (time, entry) = try FrailtyCoxPH.fixedTimes(data, timeFix: true)
-        let sorted = CoxSortedData(x: x, time: time, event: data.event, strata: data.strata, weights: nil, entry: entry)
+        let sorted = CoxSortedData(x: x, time: time, event: data.event, strata: data.strata, weights: data.weights, entry: entry)
         let beta = coefficients.map { $0.isFinite ? $0 : 0 } + [1, 0]
         let centre = means + [0, 0]
         let strata = CoxPHFit.strataBaselines(sorted, strata: data.strata, beta: beta, means: centre, ties: ties)

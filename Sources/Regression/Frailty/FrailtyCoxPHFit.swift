@@ -30,6 +30,14 @@ public struct FrailtyCoxPHFit: Sendable, Equatable {
     public let groupEvents: [Int]
     /// The variance of the random effect.
     public let theta: Double
+    /// Whether the frailty was fitted as R's sparse term (``FrailtyCoxPH/minimumGroups`` groups or more) or, with
+    /// fewer groups, as R's non-sparse penalised factor (the whole information kept; R's `sparse = nclass > 5`).
+    public let isSparse: Bool
+    /// Whether case weights other than 1 were given.
+    public let isWeighted: Bool
+    /// print.coxph.penal's frailty chi-squared: `Σ w_g² / fvar_g` (sparse), `wᵀ V_ff⁻¹ w` on the frailty block of
+    /// `fit$var` (dense).
+    public let frailtyChiSquared: Double
     /// Degrees of freedom of each fixed term (in design order), and of the frailty term.
     public let termDegreesOfFreedom: [Double]
     public let frailtyDegreesOfFreedom: Double
@@ -57,7 +65,7 @@ public struct FrailtyCoxPHFit: Sendable, Equatable {
 
     init(model: FrailtyCoxPH, names: [String], rows: FrailtyCoxRows, groups: FrailtyGroups, theta: Double,
          inner: _FrailtyInnerFit,
-         df: (frailtyVariance: [Double], sandwich: Matrix, frailtyDF: Double, trace: Double),
+         df: FrailtyDegreesOfFreedom,
          assign: [Int]?, nullLogLikelihood: Double, marginal: Double?, iterations: (outer: Int, newton: Int),
          failedOuter: [Int], outerDone: Bool) throws(StatModelError) {
         distribution = model.distribution
@@ -74,6 +82,9 @@ public struct FrailtyCoxPHFit: Sendable, Equatable {
         groupEvents = rows.groupEvents
         self.theta = theta
         frailtyDegreesOfFreedom = df.frailtyDF
+        frailtyChiSquared = df.frailtyChiSquared
+        isSparse = groups.count >= FrailtyCoxPH.minimumGroups
+        isWeighted = rows.weight.contains { $0 != 1 }
         let columns = Self.termColumns(assign: assign, count: names.count)
         termColumns = columns
         termDegreesOfFreedom = try columns.map { cols throws(StatModelError) in
@@ -137,10 +148,9 @@ public struct FrailtyCoxPHFit: Sendable, Equatable {
     public var standardErrors: [Double] { variance.diagonal.map { $0.squareRoot() } }
     public var sandwichStandardErrors: [Double] { sandwichVariance.diagonal.map { $0.squareRoot() } }
 
-    /// print.coxph.penal's frailty row: `Σ w_g² / fvar_g` on the frailty df (p-value on at least 0.5 df).
+    /// print.coxph.penal's frailty row: ``frailtyChiSquared`` on the frailty df (p-value on at least 0.5 df).
     public var frailtyTest: (chiSquared: Double, degreesOfFreedom: Double, pValue: Double) {
-        var chi = 0.0
-        for g in frailties.indices { chi += frailties[g] * frailties[g] / frailtyVariances[g] }
+        let chi = frailtyChiSquared
         let df = frailtyDegreesOfFreedom
         return (chi, df, ChiSquared(degreesOfFreedom: max(df, 0.5)).survival(chi))
     }

@@ -14,8 +14,10 @@ package struct FrailtyCoxRows: Sendable {
     package let x: [Double]
     /// The column means subtracted.
     package let means: [Double]
-    /// Event indicator, group code (0..<groups) and stratum (0-based run) per sorted position.
+    /// Event indicator, case weight (1 without weights), group code (0..<groups) and stratum (0-based run)
+    /// per sorted position.
     package let event: [Bool]
+    package let weight: [Double]
     package let group: [Int]
     package let stratum: [Int]
     /// Per sorted position, the death block at its own time and stratum (or -1).
@@ -37,6 +39,8 @@ package struct FrailtyCoxRows: Sendable {
     package let groupCloses: [Bool]
     package let groupEvent: [Bool]
     package let groupBlock: [Int]
+    /// In ``groupRows`` order, the row's weight when it is an event, else 0 (read in order by the evaluation).
+    package let groupEventWeight: [Double]
     /// Events per group (R's `tapply(status, group, sum)`).
     package let groupEvents: [Int]
     /// The original row of each sorted position.
@@ -54,9 +58,10 @@ package struct FrailtyCoxRows: Sendable {
     ///   - group: frailty group per row, 0..<groups.
     ///   - groups: the number of groups.
     ///   - entry: entry times of `(start, stop]` rows (time-fixed with `time`, each below its time), or nil.
+    ///   - weights: positive case weights, or nil for 1.
     /// - Complexity: O(n log n + n p).
     package init(x: Matrix, time: [Double], event: [Bool], strata: [Int]?, group: [Int], groups: Int,
-                 entry: [Double]? = nil) {
+                 entry: [Double]? = nil, weights: [Double]? = nil) {
         let n = time.count
         let p = x.columns
         self.n = n
@@ -90,6 +95,7 @@ package struct FrailtyCoxRows: Sendable {
         }
         self.x = xs
         self.event = ev
+        self.weight = weights.map { w in order.map { w[$0] } } ?? [Double](repeating: 1, count: n)
         self.group = gr
         self.stratum = st
 
@@ -139,10 +145,12 @@ package struct FrailtyCoxRows: Sendable {
         var groupCloses = [Bool](repeating: true, count: n)
         var groupEvent = [Bool](repeating: false, count: n)
         var groupBlock = [Int](repeating: -1, count: n)
+        var groupEventWeight = [Double](repeating: 0, count: n)
         for g in 0..<groups {
             for index in counts[g]..<counts[g + 1] {
                 let q = rows[index]
                 groupEvent[index] = ev[q]
+                groupEventWeight[index] = ev[q] ? weight[q] : 0
                 groupBlock[index] = blockAtTime[q]
                 if index + 1 < counts[g + 1], st[rows[index + 1]] == st[q] {
                     groupNext[index] = rows[index + 1]
@@ -154,6 +162,7 @@ package struct FrailtyCoxRows: Sendable {
         self.groupCloses = groupCloses
         self.groupEvent = groupEvent
         self.groupBlock = groupBlock
+        self.groupEventWeight = groupEventWeight
         self.groupOffsets = counts
         self.groupEvents = events
         if let entry {

@@ -12,7 +12,7 @@ import Survival
 /// - `sandwichVariance` = the fixed block of `H⁻¹ (H − P) H⁻¹` (R's `fit$var2`):
 ///   `S⁻¹ − S⁻¹ (Σ_g P_g v_g v_gᵀ) S⁻¹`;
 /// - `frailtyDegreesOfFreedom` = `G − Σ_g P_g (H⁻¹)_{gg}`, and a fixed term's `tr(var_JJ⁻¹ var2_JJ)`.
-package struct FrailtyInformation: Sendable {
+package struct FrailtyInformation: FrailtyNewtonInformation {
     package let p: Int
     package let diagonal: [Double]
     package let cross: [Double]
@@ -39,11 +39,16 @@ package struct FrailtyInformation: Sendable {
             schur = try Cholesky(matrix)
             variance = try schur.inverse()
         } catch {
-            throw .undefinedStatistic(
-                context: FrailtyCoxPH.fitContext,
-                message: "the covariates are collinear once each group's frailty is allowed for (\(error)). "
-                    + "Drop covariates that are constant within groups, or fit without frailty().")
+            throw Self.collinear(error)
         }
+    }
+
+    /// The error of a penalised information that is not positive definite.
+    static func collinear(_ error: LinearAlgebraError) -> StatModelError {
+        .undefinedStatistic(
+            context: FrailtyCoxPH.fitContext,
+            message: "the covariates are collinear once each group's frailty is allowed for (\(error)). "
+                + "Drop covariates that are constant within groups, or fit without frailty().")
     }
 
     /// The Newton step `H⁻¹ u` for the score (frailties, fixed effects).
@@ -81,9 +86,9 @@ package struct FrailtyInformation: Sendable {
         return out
     }
 
-    /// R's `coxpenal.df` for one sparse term: `fvar`, `var2`, the frailty term's df and `trH`.
-    /// - Parameter penalty: The penalty's second derivatives per group (zero when θ = 0).
-    package func degreesOfFreedom(penalty: [Double]) -> (frailtyVariance: [Double], sandwich: Matrix, frailtyDF: Double, trace: Double) {
+    /// R's `coxpenal.df` for one sparse term: `fvar`, `var2`, the frailty term's df and `trH`; and print's
+    /// frailty chi-squared `Σ w_g² / fvar_g`.
+    package func degreesOfFreedom(penalty: [Double], frailty: [Double]) -> FrailtyDegreesOfFreedom {
         let rows = scaledRows  // S⁻¹ v_g, i.e. −(H⁻¹)_{fx} rows
         var fvar = [Double](repeating: 0, count: diagonal.count)
         var middle = [Double](repeating: 0, count: p * p)
@@ -103,6 +108,9 @@ package struct FrailtyInformation: Sendable {
         for i in 0..<p {
             for j in 0..<p { sandwich.elements[i + j * p] -= middle[i * p + j] }
         }
-        return (fvar, sandwich, df, trace)
+        var chi = 0.0
+        for g in frailty.indices { chi += frailty[g] * frailty[g] / fvar[g] }
+        return FrailtyDegreesOfFreedom(frailtyVariance: fvar, sandwich: sandwich, frailtyDF: df, trace: trace,
+                                       frailtyChiSquared: chi)
     }
 }

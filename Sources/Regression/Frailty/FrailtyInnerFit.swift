@@ -4,7 +4,7 @@ struct _FrailtyInnerFit: Sendable {
     let frailty: [Double]
     let logLikelihood: Double
     let penalizedLogLikelihood: Double
-    let information: FrailtyInformation
+    let information: any FrailtyNewtonInformation
     let penaltySecond: [Double]
     let iterations: Int
     let isConverged: Bool

@@ -21,6 +21,9 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     /// Whether a `frailty()` term may be combined with entry times (the random-intercept AFT conditions each
     /// episode on its entry given the patient; the frailty Cox fit takes counting-process risk sets, R's `agfit5`).
     public var allowsFrailtyWithEntryTimes: Bool
+    /// Whether a `frailty()` fit takes case weights (``RegressionData/weights``; the frailty Cox fit, as R's
+    /// `coxph(..., weights =)`; `relief fit --weights`).
+    public var allowsWeightsWithFrailty: Bool
     /// The distribution of a `frailty()` term when the user names none (Cox: gamma, R's default; the
     /// parametric families: gaussian, a normal random intercept on log time).
     public var defaultFrailty: FrailtyDistribution
@@ -39,12 +42,13 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     ///   - allowsEntryTimes: The model fits `(start, stop]` rows.
     ///   - allowsFrailty: The formula may have a `frailty()` term.
     ///   - allowsFrailtyWithEntryTimes: `frailty()` may be combined with entry times.
+    ///   - allowsWeightsWithFrailty: A `frailty()` fit takes case weights.
     ///   - defaultFrailty: The frailty's distribution when none is named.
     ///   - frailtyDistributions: The frailty distributions the model fits.
     public init(
         intercept: Bool, allowsStrata: Bool, needsDose: Bool, usesTies: Bool = false, choosesDistribution: Bool = false,
         positiveTimes: Bool = false, allowsEntryTimes: Bool = false,
-        allowsFrailty: Bool = false, allowsFrailtyWithEntryTimes: Bool = false,
+        allowsFrailty: Bool = false, allowsFrailtyWithEntryTimes: Bool = false, allowsWeightsWithFrailty: Bool = false,
         defaultFrailty: FrailtyDistribution = .gamma, frailtyDistributions: [FrailtyDistribution] = FrailtyDistribution.allCases
     ) {
         self.intercept = intercept
@@ -56,6 +60,7 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
         self.allowsEntryTimes = allowsEntryTimes
         self.allowsFrailty = allowsFrailty
         self.allowsFrailtyWithEntryTimes = allowsFrailtyWithEntryTimes
+        self.allowsWeightsWithFrailty = allowsWeightsWithFrailty
         self.defaultFrailty = defaultFrailty
         self.frailtyDistributions = frailtyDistributions
     }

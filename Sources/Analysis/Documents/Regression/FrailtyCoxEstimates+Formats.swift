@@ -65,6 +65,7 @@ extension FrailtyCoxEstimates {
             ])),
             ("frailty", .object([
                 ("column", .string(frailty.frailtyColumn)), ("distribution", .string(frailty.distribution.rawValue)),
+                ("sparse", .bool(frailty.isSparse)),
                 ("theta", .optional(frailty.theta)),
                 ("theta_interval", frailty.thetaInterval.map { .array([.optional($0.lowerBound), .optional($0.upperBound)]) } ?? .null),
                 ("typical_relief_middle_50", typicalReliefSpan.map { .array([.optional($0.lower), .optional($0.upper)]) } ?? .null),

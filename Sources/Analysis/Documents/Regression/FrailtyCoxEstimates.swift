@@ -73,7 +73,8 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
     public var title: String { "Cox proportional hazards model with a shared frailty" }
     public var modelLine: String {
         "cox, \(frailty.ties.rawValue) ties, \(frailty.distribution.rawValue) frailty(\(frailty.frailtyColumn)), "
-            + "\(frailty.groups.count) groups"
+            + "\(frailty.groups.count) groups" + (frailty.isSparse ? "" : " (penalised factor)")
+            + (frailty.isWeighted ? ", case weights" : "")
     }
 
     /// The frailty term's label, as R names it.
@@ -119,8 +120,24 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
             "hazard_ratio = exp(coef): above 1, \(words.outcome) ends sooner; the ratio compares patients with the same frailty.",
             "se_coef from the inverse penalised information (R's fit$var), se2 from the sandwich H⁻¹ I H⁻¹ "
                 + "(R's fit$var2); chi_squared = coef²/se_coef² on 1 df; lower, upper: \(level) interval from se_coef.",
-            "\(frailtyLabel): Σ frailty² / var(frailty) on the frailty term's effective degrees of freedom (R's print).",
+            frailty.isSparse
+                ? "\(frailtyLabel): Σ frailty² / var(frailty) on the frailty term's effective degrees of freedom (R's print)."
+                : "\(frailtyLabel): fewer than 6 groups, so fitted as R's penalised factor (sparse = FALSE: the whole "
+                    + "information kept); frailtyᵀ V⁻¹ frailty (V: the frailties' block of fit$var) on the term's effective "
+                    + "degrees of freedom (R's print).",
         ]
+        if frailty.isWeighted {
+            notes.append("Case weights (--weights) enter as R's coxph(..., weights =); n and events count rows"
+                + (frailty.isSparse
+                    ? ". With 6 groups or more R leaves the deaths' weights out of the frailty diagonal of the information "
+                        + "(README): with weights other than 1 on events R's se, se2, df and gaussian theta differ from "
+                        + "these, or its fit fails."
+                    : "."))
+        }
+        if !frailty.isSparse, frailty.distribution == .gaussian {
+            notes.append("The null log-likelihood includes, as R's fit$loglik[1] for a penalised factor, the gaussian "
+                + "penalty of zero frailties at theta = 1 (−(groups/2) log 2π).")
+        }
         if let reference = RegressionRenderer.referenceNote(result) { notes.append(reference) }
         var sections = [
             ReportDocument.Section(
