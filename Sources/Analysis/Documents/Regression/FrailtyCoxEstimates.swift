@@ -44,14 +44,24 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
         }
     }
 
+    /// What the frailty groups are called: "patients" for a patient or subject column (or one named `id`),
+    /// else the column's groups, e.g. "condition groups" for `frailty(condition)`.
+    var groupWords: (plural: String, singular: String) {
+        let column = frailty.frailtyColumn
+        let lower = column.lowercased()
+        if lower.contains("patient") || lower.contains("subject") || lower == "id" { return ("patients", "patient") }
+        return ("\(column) groups", "\(column) group")
+    }
+
     /// The sentence on the spread of the frailties and of typical relief, nil without a reference profile.
     func spreadSentence(_ words: OutcomeWording) -> String? {
         guard let span = typicalReliefSpan, let referenceProfile else { return nil }
         let quartiles = frailty.frailtyQuartiles
+        let groups = groupWords
         func days(_ value: Double?) -> String { value.map { words.time(TypicalReliefSpread.days($0)) } ?? "not reached" }
-        return "The middle 50% of patients' hazard multipliers (frailties) span \(TypicalReliefSpread.days(quartiles.lower)) to "
+        return "The middle 50% of \(groups.plural)' hazard multipliers (frailties) span \(TypicalReliefSpread.days(quartiles.lower)) to "
             + "\(TypicalReliefSpread.days(quartiles.upper)), so their typical (median) \(words.outcome) at the reference profile spans "
-            + "\(days(span.lower)) to \(days(span.upper)) (each the median of the curve of a patient at that frailty; reference "
+            + "\(days(span.lower)) to \(days(span.upper)) (each the median of the curve of a \(groups.singular) at that frailty; reference "
             + "profile: \(referenceProfile), numeric columns at their median, text columns at their reference level)."
             + (hasEntryTimes ? " With --start the curves are on the time scale of the stop column, from time 0 (R's survfit "
                 + "of such a fit): the medians are times on that scale, not lengths of single episodes." : "")
@@ -117,7 +127,7 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
         ])
         let level = Provenance.percent(frailty.confidenceLevel)
         var notes = [
-            "hazard_ratio = exp(coef): above 1, \(words.outcome) ends sooner; the ratio compares patients with the same frailty.",
+            "hazard_ratio = exp(coef): above 1, \(words.outcome) ends sooner; the ratio compares \(groupWords.plural) with the same frailty.",
             "se_coef from the inverse penalised information (R's fit$var), se2 from the sandwich H⁻¹ I H⁻¹ "
                 + "(R's fit$var2); chi_squared = coef²/se_coef² on 1 df; lower, upper: \(level) interval from se_coef.",
             frailty.isSparse
@@ -180,7 +190,7 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
                         notes: [
                             "2 (log-likelihood − null) on the total effective degrees of freedom (rounded to 2 decimals), "
                                 + "as R's print.coxph.penal.",
-                            "Per-patient frailties (log scale, with their variances) are in --format json and csv.",
+                            "Per-\(groupWords.singular) frailties (log scale, with their variances) are in --format json and csv.",
                             "theta's interval: the thetas whose I-likelihood is within chi-squared(1)/2 of its maximum (R's "
                                 + "c.loglik of coxph(... + frailty(id, theta = value)) at each limit).",
                         ] + (spreadSentence(words).map { [$0] } ?? [])),
