@@ -128,11 +128,25 @@ extension RandomVariates {
         }
         var left = count
         var counts = [Int](repeating: 0, count: sizes.count)
-        for (i, size) in sizes.enumerated() where size > 0 && left > 0 {
-            counts[i] = binomialChecked(count: left, probability: Double(size) / Double(pool), using: &generator)
+        for (i, size) in sizes.enumerated() {
+            counts[i] = multinomialCell(size, pool: &pool, left: left, using: &generator)
             left -= counts[i]
-            pool -= size
         }
         return counts
+    }
+
+    /// One category's count in ``multinomial(count:sizes:using:)``: a binomial of the `left` draws still to
+    /// place with probability `size / pool` (nothing drawn when `size` or `left` is 0); the category then
+    /// leaves the pool. Calling it category by category draws the multinomial's counts with its bits, so
+    /// a caller can stop after a prefix (the bootstrap median stops at the median).
+    /// - Precondition: `0 <= size <= pool`, `left >= 0`.
+    @inlinable
+    package static func multinomialCell(
+        _ size: Int, pool: inout Int, left: Int, using generator: inout some RandomNumberGenerator
+    ) -> Int {
+        guard size > 0 else { return 0 }
+        let drawn = left > 0 ? binomialChecked(count: left, probability: Double(size) / Double(pool), using: &generator) : 0
+        pool -= size
+        return drawn
     }
 }

@@ -72,8 +72,8 @@ package struct BootstrapMedianSampler: Sendable {
         var s = 1.0
         var first: (time: Double, value: Double)?
         for k in time.indices {
-            let deaths = Self.draw(events[k], of: &pool, left: remaining, using: &generator)
-            let lost = Self.draw(censored[k], of: &pool, left: remaining - deaths, using: &generator)
+            let deaths = RandomVariates.multinomialCell(events[k], pool: &pool, left: remaining, using: &generator)
+            let lost = RandomVariates.multinomialCell(censored[k], pool: &pool, left: remaining - deaths, using: &generator)
             let atRisk = remaining
             remaining -= deaths + lost
             guard deaths + lost > 0 else { continue }
@@ -91,14 +91,5 @@ package struct BootstrapMedianSampler: Sendable {
             if s < f.value { return (f.time + time[k]) / 2 }
         }
         return first?.time
-    }
-
-    /// One cell's count: a binomial of the `left` draws with probability `size / pool`; the cell then
-    /// leaves the pool.
-    private static func draw(_ size: Int, of pool: inout Int, left: Int, using generator: inout SeededGenerator) -> Int {
-        guard size > 0 else { return 0 }
-        let drawn = left > 0 ? RandomVariates.binomialChecked(count: left, probability: Double(size) / Double(pool), using: &generator) : 0
-        pool -= size
-        return drawn
     }
 }
