@@ -62,6 +62,11 @@ struct BinomialVariatesTests {
         #expect(all == 10)
         let empty = try RandomVariates.binomial(count: 0, probability: 0.4, using: &rng)
         #expect(empty == 0)
+        // Counts near Int.max draw without trapping (both algorithms) and stay in range.
+        let huge = try RandomVariates.binomial(count: Int.max, probability: 0.5, using: &rng)
+        #expect(huge >= 0)
+        let tiny = try RandomVariates.binomial(count: Int.max, probability: 1e-19, using: &rng)
+        #expect(tiny >= 0 && tiny < 100)
         #expect(throws: RandomVariatesError.self) { try RandomVariates.binomial(count: -1, probability: 0.5, using: &rng) }
         #expect(throws: RandomVariatesError.self) { try RandomVariates.binomial(count: 3, probability: .nan, using: &rng) }
         #expect(throws: RandomVariatesError.self) { try RandomVariates.binomial(count: 3, probability: 1.5, using: &rng) }

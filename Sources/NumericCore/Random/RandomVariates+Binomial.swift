@@ -51,7 +51,7 @@ extension RandomVariates {
     package static func binomialInversion(count n: Int, probability p: Double, using generator: inout some RandomNumberGenerator) -> Int {
         let q = 1 - p
         let s = p / q
-        let a = Double(n + 1) * s
+        let a = (Double(n) + 1) * s
         var r = exp(Double(n) * log1p(-p))
         var u = uniform(using: &generator)
         var x = 0
@@ -83,10 +83,11 @@ extension RandomVariates {
             var v = uniform(using: &generator)
             let us = 0.5 - abs(u)
             let k = ((2 * a / us + b) * u + c).rounded(.down)
-            guard k >= 0, k <= nd else { continue }
-            if us >= 0.07, v <= vr { return Int(k) }
+            // `Int(exactly:)`: near Int.max, Double(n) rounds up, so k can be one past n.
+            guard k >= 0, k <= nd, let count = Int(exactly: k), count <= n else { continue }
+            if us >= 0.07, v <= vr { return count }
             v = log(v * alpha / (a / (us * us) + b))
-            if v <= h - logFactorial(k) - logFactorial(nd - k) + (k - m) * logOdds { return Int(k) }
+            if v <= h - logFactorial(k) - logFactorial(nd - k) + (k - m) * logOdds { return count }
         }
     }
 }
