@@ -25,8 +25,9 @@
 # p = 1 - pmvnorm(-max|Z|, max|Z|, corr = R) with algorithm = Miwa(steps = 4096): Miwa's deterministic
 # recursive integration, which agrees with itself at 1024 steps to about 1e-11 here, where the default
 # GenzBretz (randomised quasi-Monte Carlo) only reaches about 5e-7 with 5e6 points. Miwa refuses a
-# correlation it finds singular; then GenzBretz(maxpts = 5e6, abseps = 1e-9) with set.seed(1) is used and
-# `algorithm` says so.
+# correlation it finds singular (always here: for two groups the FH(0,1) numerator is FH(0,0)'s minus
+# FH(1,0)'s, so the four statistics have rank 3); then GenzBretz(maxpts = 5e7, abseps = 1e-11) with
+# set.seed(1) is used (error estimates below 8e-8 on these cases; about 12 s each) and `algorithm` says so.
 #
 # Pairwise: survminer::pairwise_survdiff(Surv ~ g, rho = 0 | 1, p.adjust.method = "holm" | "BH" |
 # "bonferroni") for unstratified log-rank and Peto-Peto; the same pairs from `weighted_test` with p.adjust
@@ -111,7 +112,7 @@ maxcombo <- function(time, status, group, strata, start) {
   if (is.na(pr)) {  # Miwa refuses a (numerically) singular correlation: GenzBretz, seeded
     set.seed(1)
     pr <- pmvnorm(lower = rep(-zmax, 4), upper = rep(zmax, 4), corr = r,
-                  algorithm = GenzBretz(maxpts = 5e6, abseps = 1e-9, releps = 0))
+                  algorithm = GenzBretz(maxpts = 5e7, abseps = 1e-11, releps = 0))
     algorithm <- "GenzBretz"
   }
   list(statistic = zmax, p = 1 - num(pr), algorithm = algorithm, z = I(num(z)), correlation = r,
