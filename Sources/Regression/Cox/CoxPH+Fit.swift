@@ -131,12 +131,12 @@ extension CoxPH {
             var fixed = input.time
             var ascending: [Int]?
             if timeFix {
-                let (times, order) = try TimeFix().applySorting(input.time)
-                fixed = times
-                ascending = order
+                let sorting = try TimeFix().applySorting(input.time)
+                fixed = sorting.times
+                ascending = sorting.order
             }
-            let sorted = CoxSortedData(x: input.x, time: consume fixed, event: input.event, strata: input.strata,
-                                       weights: input.weights, ascending: consume ascending)
+            let sorted = CoxSortedData(x: input.x, time: fixed, event: input.event, strata: input.strata,
+                                       weights: input.weights, ascending: ascending)
             return (sorted, names)
         }
         // R's aeqSurv treats the start and stop times as one set.

@@ -45,14 +45,11 @@ package struct CoxSortedData: Sendable {
     ///     or nil to sort here.
     /// - Complexity: O(n) for the time sort (radix), O(n) for the stratum pass, O(n p) for the design,
     ///   O(n log n) for the entries.
-    package init(x: Matrix, time: consuming [Double], event: [Bool], strata: [Int]?, weights: [Double]?, entry: [Double]? = nil,
-                 ascending: consuming [Int]? = nil) {
+    package init(x: Matrix, time: [Double], event: [Bool], strata: [Int]?, weights: [Double]?, entry: [Double]? = nil,
+                 ascending: [Int]? = nil) {
         let n = time.count
         let p = x.columns
-        // Reversed in place: the caller hands over its order (and its fixed times, released before the
-        // design is copied), so neither is held twice at the peak.
-        var order = ascending ?? SurvivalOrder.ascending(time)
-        order.reverse()
+        var order = Array((ascending ?? SurvivalOrder.ascending(time)).reversed())
         var starts = [0, n]
         if let strata {
             let (codes, count) = CoxCodes.dense(strata)
@@ -72,7 +69,6 @@ package struct CoxSortedData: Sendable {
             sortedStatus[position] = event[row]
             if let weights { sortedWeight[position] = weights[row] }
         }
-        _ = consume time
         // Column by column: each pass gathers from one column (n doubles), which stays in cache better
         // than p columns at once (a row-by-row gather profiled slower at 1,000,000 rows).
         let rowMajor = x.elements.withUnsafeBufferPointer { source in
