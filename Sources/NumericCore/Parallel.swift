@@ -21,6 +21,26 @@ public enum Parallel {
         DispatchQueue.concurrentPerform(iterations: count) { slots.store(body($0), at: $0) }
         return slots.values.compactMap { $0 }
     }
+
+    /// Rows per piece of a pass over rows split for the cores (``mapRowChunks(_:chunk:_:)``): fixed, so a
+    /// reduction of the pieces in order gives the same numbers on any number of cores, and a pass over at
+    /// most this many rows is one piece, summed exactly as a single loop.
+    public static let rowChunk = 65_536
+
+    /// `body` on the consecutive row ranges `0..<chunk`, `chunk..<2 chunk`, … covering `0..<rows`,
+    /// computed concurrently, in row order.
+    ///
+    /// - Parameters:
+    ///   - rows: The number of rows (no pieces when ≤ 0).
+    ///   - chunk: Rows per piece (> 0; default ``rowChunk``).
+    ///   - body: The work on one range of rows.
+    /// - Returns: The pieces' results, first rows first.
+    /// - Complexity: The pieces' work, spread over the cores.
+    public static func mapRowChunks<T: Sendable>(_ rows: Int, chunk: Int = rowChunk, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+        guard rows > 0, chunk > 0 else { return [] }
+        let pieces = rows / chunk + (rows % chunk == 0 ? 0 : 1)
+        return map(pieces) { body(($0 * chunk)..<Swift.min(rows, $0 * chunk + chunk)) }
+    }
 }
 
 /// One result slot per piece in memory allocated once: each piece writes only its own slot (no access

@@ -62,11 +62,11 @@ extension AFTFit: StandardizingFit {
             return out
         }
         /// `[S̄, ∂S̄/∂β..., ∂S̄/∂log σ]` at `t`: fixed chunks of rows run concurrently and summed in chunk
-        /// order, so the result does not depend on the number of cores (one chunk up to 65,536 rows).
+        /// order, so the result does not depend on the number of cores (one chunk up to
+        /// ``NumericCore/Parallel/rowChunk`` rows).
         func averaged(_ t: Double) -> [Double] {
             let y = transform.forward(t)
-            let chunk = 65_536
-            let pieces = Parallel.map((m + chunk - 1) / chunk) { sums(y, ($0 * chunk)..<min(m, ($0 + 1) * chunk)) }
+            let pieces = Parallel.mapRowChunks(m) { sums(y, $0) }
             var total = pieces.first ?? [Double](repeating: 0, count: 1 + width)
             for piece in pieces.dropFirst() { for j in total.indices { total[j] += piece[j] } }
             return total.map { $0 / Double(m) }

@@ -94,10 +94,10 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
         }
     }
 
-    /// Rows per chunk of an evaluation (32 blocks): the chunks run concurrently and their sums are added
-    /// in row order, so the numbers do not depend on the number of cores (a fit of up to this many rows is
-    /// one chunk, summed exactly as a single pass).
-    package static var chunkRows: Int { 65_536 }
+    /// Rows per chunk of an evaluation (32 blocks; ``NumericCore/Parallel/rowChunk``): the chunks run
+    /// concurrently and their sums are added in row order, so the numbers do not depend on the number of
+    /// cores (a fit of up to this many rows is one chunk, summed exactly as a single pass).
+    package static var chunkRows: Int { Parallel.rowChunk }
 
     /// One pass over the rows, in chunks evaluated concurrently (each in blocks), then the chunks' sums in order.
     private mutating func compute(_ parameters: [Double], derivatives: Bool) throws(StatModelError) -> NewtonEvaluation {
@@ -110,12 +110,10 @@ package struct AFTLikelihood<Location: AFTLocationModel>: NewtonObjective {
         let theta = Array(parameters.prefix(k))
         let logSigma = response.fixedLogScale ?? parameters[k]
         let (location, response) = (self.location, self.response)
-        let chunkRows = Self.chunkRows
         let chunks = rowScores.withUnsafeMutableBufferPointer { scores in
             rowLogScaleScores.withUnsafeMutableBufferPointer { logScaleScores in
                 let buffers = AFTRowScoreBuffers(scores: scores, logScaleScores: logScaleScores)
-                return Parallel.map((n + chunkRows - 1) / chunkRows) { c -> Result<AFTChunkSums, StatModelError> in
-                    let rows = (c * chunkRows)..<min(n, (c + 1) * chunkRows)
+                return Parallel.mapRowChunks(n, chunk: Self.chunkRows) { rows -> Result<AFTChunkSums, StatModelError> in
                     do throws(StatModelError) {
                         return .success(try Self.evaluate(rows, location: location, response: response, theta: theta,
                                                           logSigma: logSigma, derivatives: derivatives, into: buffers))
