@@ -157,8 +157,17 @@ struct RegressionFitter: Sendable {
         let configured = try model.entry.make(specification.settings(for: model))
         var data = RegressionData(design: design, time: dataset.time, event: dataset.event, dose: dose, start: dataset.start)
         if let column = specification.weights {
-            guard let values = dataset.covariates.first(where: { $0.name == column })?.numericValues else {
-                throw AnalysisError(.badData, "column '\(column)' (--weights) holds text; it must be numeric")
+            guard let covariate = dataset.covariate(named: column), let values = covariate.numericValues else {
+                throw DataError(.badData, file: dataset.source.file, column: column,
+                                columnNumber: dataset.covariate(named: column)?.columnNumber,
+                                message: "the --weights column holds text", hint: "name a column of numbers above 0")
+            }
+            if let row = values.firstIndex(where: { !($0.isFinite && $0 > 0) }) {
+                throw DataError(
+                    .badData, file: dataset.source.file, line: dataset.rowLines.indices.contains(row) ? dataset.rowLines[row] : nil,
+                    column: column, columnNumber: covariate.columnNumber,
+                    message: "case weight \(values[row]) (--weights) is not a number above 0",
+                    hint: "give every row a weight > 0, or leave the row out of the file instead of weighting it 0")
             }
             data.weights = values
         }
