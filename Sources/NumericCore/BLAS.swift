@@ -65,6 +65,7 @@ package enum BLAS {
     /// dimension `n` (k vectors of length n one after another), `C` is `n × n` column-major. Nothing
     /// happens for an empty operand or a size beyond `Int32`.
     package static func syrkLowerUpdate(_ a: UnsafePointer<Double>, n: Int, k: Int, into c: UnsafeMutablePointer<Double>) {
+        _ = BLASThreads.singleThreaded
         guard let n32 = Int32(exactly: n), let k32 = Int32(exactly: k), n32 > 0, k32 > 0 else { return }
         cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, n32, k32, 1, a, n32, 1, c, n32)
     }

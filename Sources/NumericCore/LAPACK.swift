@@ -18,6 +18,7 @@ package enum LAPACK {
 
     /// `Int32(exactly:)` for a dimension, throwing `.sizeTooLarge`.
     package static func int32(_ value: Int) throws(LinearAlgebraError) -> Int32 {
+        _ = BLASThreads.singleThreaded
         guard let converted = Int32(exactly: value) else { throw .sizeTooLarge }
         return converted
     }

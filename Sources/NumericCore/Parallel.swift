@@ -16,6 +16,7 @@ public enum Parallel {
     /// - Complexity: The pieces' work, spread over the cores.
     public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
+        _ = BLASThreads.singleThreaded  // OpenBLAS's threads would compete with these pieces
         if count == 1 { return [body(0)] }
         let slots = _Slots<T>(count)
         DispatchQueue.concurrentPerform(iterations: count) { slots.store(body($0), at: $0) }
