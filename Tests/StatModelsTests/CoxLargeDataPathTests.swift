@@ -87,13 +87,45 @@ struct CoxLargeDataPathTests {
         var (sorted, _) = try model.sortedRows(input)
         let scales = CoxPH.centreAndScale(&sorted).scales
         let dense = CoxCodes.dense(d.cluster)
-        let codes = sorted.order.map { dense.codes[$0] }
+        let codes = sorted.order.map { Int32(dense.codes[$0]) }
         let eta = sorted.order.map { fit.linearPredictors[$0] }
         let concordance = CoxConcordance.compute(sorted, risk: eta, cluster: codes, clusterCount: dense.count)
         #expect(fit.concordance == concordance)
-        let sums = CoxScoreResiduals.clusterSums(sorted, eta: eta, ties: .efron, cluster: codes, clusterCount: dense.count)
-        let robust = CoxPH.sandwich(sums, scales: scales, variance: fit.variance, clusters: dense.count)
+        var sums = CoxScoreResiduals.clusterSums(sorted, eta: eta, ties: .efron, cluster: codes, clusterCount: dense.count)
+        let robust = CoxPH.sandwich(&sums, scales: scales, variance: fit.variance, clusters: dense.count)
         #expect(fit.robustVariance?.elements == robust.elements)
+        // No linear predictor is the linear predictor 0 (the robust score test's sums), to the last bit.
+        let zero = [Double](repeating: 0, count: n)
+        #expect(CoxScoreResiduals.clusterSums(sorted, eta: nil, ties: .efron, cluster: codes, clusterCount: dense.count)
+                == CoxScoreResiduals.clusterSums(sorted, eta: zero, ties: .efron, cluster: codes, clusterCount: dense.count))
+    }
+
+    @Test("the linear predictors from the sorted, centred rows are X β − Σ mean β, with strata, weights and entry")
+    func linearPredictors() throws {
+        let n = 3_000, p = 4
+        let d = Self.data(n: n, p: p, seed: 33)
+        let weights = (0..<n).map { 0.5 + Double($0 % 7) / 4 }
+        let strata = (0..<n).map { $0 % 3 }
+        let entry = d.time.enumerated().map { $1 * Double($0 % 4) / 5 }
+        for start in [nil, entry] {
+            var input = RegressionData(x: d.x, termNames: nil, time: d.time, event: d.event, weights: weights,
+                                       strata: strata, cluster: d.cluster)
+            input.start = start
+            let fit = try CoxPH().fit(input)
+            let offset = zip(fit.coefficients, fit.means).reduce(0.0) { $0 + $1.0 * $1.1 }
+            var worst = 0.0
+            for i in 0..<n {
+                var direct = -offset
+                for j in 0..<p { direct += d.x[i, j] * fit.coefficients[j] }
+                worst = max(worst, abs(fit.linearPredictors[i] - direct))
+            }
+            #expect(worst < 1e-12)
+            #expect(fit.means.contains { $0 != 0 })     // the centring is exercised
+            // Handing over the design gives the same fit.
+            let released = try CoxPH().fit(releasing: input)
+            #expect(released.linearPredictors == fit.linearPredictors)
+            #expect(released.robustVariance?.elements == fit.robustVariance?.elements)
+        }
     }
 }
 

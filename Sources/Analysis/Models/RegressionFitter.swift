@@ -133,10 +133,16 @@ struct RegressionFitter: Sendable {
     }
 
     /// Fits the registered model.
-    /// - Parameter dataset: The dataset read with ``covariates``.
+    /// - Parameters:
+    ///   - dataset: The dataset read with ``covariates``.
+    ///   - releasingDesign: Hand the fit the only copy of the design matrix
+    ///     (``SurvivalRegressionModel/fit(releasing:)``): the design and data returned then hold no matrix
+    ///     (`rows × 0`), for a caller that reads no design column after the fit.
     /// - Returns: The fit, the design it was fitted on and the doses (for models that need them).
     /// - Throws: `DesignMatrixError`, `StatModelError`, ``AnalysisError``.
-    func fitModel(_ dataset: SurvivalDataset) throws -> (fit: any SurvivalRegressionFit, design: DesignMatrix, data: RegressionData) {
+    func fitModel(_ dataset: SurvivalDataset, releasingDesign: Bool = false)
+        throws -> (fit: any SurvivalRegressionFit, design: DesignMatrix, data: RegressionData)
+    {
         let dataset = usable(dataset)
         var dose: [Double]?
         if let doseColumn, requirements.needsDose {
@@ -151,7 +157,7 @@ struct RegressionFitter: Sendable {
                 "frailty(\(column)) with entry times (--start, counting-process rows) is not built yet; fit one row per "
                     + "episode (gap times), or use cluster(\(column)) for robust SEs with --start")
         }
-        let design = try design(dataset)
+        var design = try design(dataset)
         try dataset.checkNoOverlappingIntervals(separate: design.strata)
         if requirements.intercept { try checkDegenerate(design) }
         let configured = try model.entry.make(specification.settings(for: model))
@@ -171,7 +177,18 @@ struct RegressionFitter: Sendable {
             }
             data.weights = values
         }
-        return (try configured.fit(data), design, data)
+        guard releasingDesign else { return (try configured.fit(data), design, data) }
+        _ = design.takeMatrix()
+        let given = data
+        data.x = Matrix(rows: data.x.rows, columns: 0)
+        return (try configured.fit(releasing: consume given), design, data)
+    }
+
+    /// Whether ``fit(_:)`` reads a design column after the fit: `cox.zph`, likelihood-ratio refits, and the
+    /// frailty models' reference profiles and spreads do; without them the fit may release the design.
+    var readsDesignAfterFit: Bool {
+        specification.testsProportionalHazards || formula.frailtyColumn != nil
+            || specification.termTestMode(for: model) == .likelihoodRatio
     }
 
     /// Fits the model and collects what `relief fit` reports.
@@ -179,7 +196,7 @@ struct RegressionFitter: Sendable {
     /// - Returns: The result and the design it was fitted on.
     /// - Throws: `DesignMatrixError`, `StatModelError`, ``AnalysisError``.
     func fit(_ dataset: SurvivalDataset) throws -> (result: RegressionResult, design: DesignMatrix) {
-        let (fit, design, data) = try fitModel(dataset)
+        let (fit, design, data) = try fitModel(dataset, releasingDesign: !readsDesignAfterFit)
         var result = result(fit, design: design, dataset: dataset, data: data)
         if specification.termTestMode(for: model) != .omitted {
             result.termTests = try termTests(fit, design: design, data: data)

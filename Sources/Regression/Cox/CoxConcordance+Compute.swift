@@ -17,7 +17,7 @@ extension CoxConcordance {
     ///   - cluster: dense cluster code per sorted row, or nil (one per row).
     ///   - clusterCount: number of clusters.
     /// - Complexity: O(n log n) time, O(n) memory.
-    package static func compute(_ data: CoxSortedData, risk: [Double], cluster: [Int]?, clusterCount: Int)
+    package static func compute(_ data: CoxSortedData, risk: [Double], cluster: [Int32]?, clusterCount: Int)
         -> CoxConcordance {
         let n = data.n
         // Rows of each stratum in ascending risk order (one radix sort, then a stable pass by stratum),
@@ -156,7 +156,7 @@ extension CoxConcordance {
         var dfbeta = [Double](repeating: 0, count: clusterCount)
         for k in 0..<n {
             let value = data.weight[k] * (influence[2 * k] / pairs - (somers / pairs) * influence[2 * k + 1])
-            dfbeta[cluster?[k] ?? k] += value
+            dfbeta[cluster.map { Int($0[k]) } ?? k] += value
         }
         var variance = 0.0
         for value in dfbeta { variance += value * value }

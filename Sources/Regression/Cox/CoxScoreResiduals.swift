@@ -14,18 +14,19 @@ package enum CoxScoreResiduals {
     ///
     /// - Parameters:
     ///   - data: sorted data; `x` in the coordinates the residuals are wanted in.
-    ///   - eta: linear predictor per sorted row (any constant shift gives the same residuals).
+    ///   - eta: linear predictor per sorted row (any constant shift gives the same residuals), or nil for 0
+    ///     (the residuals at β = 0).
     ///   - ties: the tie method.
     ///   - cluster: dense cluster code per sorted row, or nil for one cluster per row (sorted position).
     ///   - clusterCount: the number of clusters (n without `cluster`).
-    /// - Complexity: O(n p) time, O(n + (events) p) memory.
-    package static func clusterSums(_ data: CoxSortedData, eta: [Double], ties: CoxPH.Ties, cluster: [Int]?,
+    /// - Complexity: O(n p) time, O(clusterCount p + (time groups) p) memory: the risk scores `e^η` are
+    ///   computed where they are used (no array of n).
+    package static func clusterSums(_ data: CoxSortedData, eta: [Double]?, ties: CoxPH.Ties, cluster: [Int32]?,
                             clusterCount: Int) -> [Double] {
         let p = data.p
         var sums = [Double](repeating: 0, count: clusterCount * p)
         let efron = ties == .efron
-        var risk = [Double](repeating: 0, count: data.n)
-        for i in 0..<data.n { risk[i] = exp(eta[i]) }
+        let risk = RiskScores(eta: eta)
         // Per time group (within a stratum, time descending): start index, and for groups with events
         // the index into the hazard tables.
         var groupStart: [Int] = []
@@ -138,7 +139,6 @@ package enum CoxScoreResiduals {
                 mbar.withUnsafeBufferPointer { mbar in
                 cumulativeX.withUnsafeMutableBufferPointer { cx in
                 sums.withUnsafeMutableBufferPointer { sums in
-                risk.withUnsafeBufferPointer { risk in
                     var g = groupStart.count - 1
                     while g >= 0 {
                         let lo = groupStart[g]
@@ -146,7 +146,7 @@ package enum CoxScoreResiduals {
                         let e = groupEvent[g]
                         for k in lo..<hi {
                             let row = k * p
-                            let target = (cluster?[k] ?? k) * p
+                            let target = (cluster.map { Int($0[k]) } ?? k) * p
                             let w = weight[k]
                             let sc = risk[k]
                             if e >= 0 {
@@ -190,16 +190,23 @@ package enum CoxScoreResiduals {
                         }
                         for k in begin..<end {
                             let first = CoxSortedData.firstGroup(atOrBelow: entry[k], in: groupTimes)
-                            let target = (cluster?[k] ?? k) * p
+                            let target = (cluster.map { Int($0[k]) } ?? k) * p
                             let scale = weight[k] * risk[k]
                             for j in 0..<p {
                                 sums[target + j] += scale * (xs[k * p + j] * through[first] - throughX[first * p + j])
                             }
                         }
                     }
-                }}}}}}}}
+                }}}}}}}
             }
         }}}}
         return sums
+    }
+
+    /// `e^{η_k}` per sorted row, from the linear predictor or 1 when there is none.
+    private struct RiskScores {
+        let eta: [Double]?
+
+        subscript(_ k: Int) -> Double { eta.map { Foundation.exp($0[k]) } ?? 1 }
     }
 }

@@ -7,8 +7,9 @@ import NumericCore
 /// for Cox, as `coxph` drops it): `dose_mg_kg`, `conditionneuropathic`,
 /// `dose_mg_kg:cotherapyphysical_therapy`, `I(dose_mg_kg^2)`, `ns(dose_mg_kg, df = 3)1`, ...
 public struct DesignMatrix: Sendable {
-    /// The design: one row per used row of the data, one column per ``termNames`` entry.
-    public let x: Matrix
+    /// The design: one row per used row of the data, one column per ``termNames`` entry (`rows × 0` after
+    /// ``takeMatrix()``).
+    public private(set) var x: Matrix
     /// The column names, as R's `colnames(model.matrix(...))` (with `(Intercept)` first when present).
     public let termNames: [String]
     /// Per formula term, its label and columns (in order); the intercept belongs to none.
@@ -38,6 +39,16 @@ public struct DesignMatrix: Sendable {
 
     /// The number of rows.
     public var rows: Int { x.rows }
+
+    /// Moves the matrix out, leaving `rows × 0` (the names, terms, strata, clusters and coding stay): for a
+    /// caller that hands the only copy of the design to a fit that releases it
+    /// (``SurvivalRegressionModel/fit(releasing:)``) and reads no column afterwards.
+    /// - Returns: The matrix.
+    package mutating func takeMatrix() -> Matrix {
+        let matrix = x
+        x = Matrix(rows: x.rows, columns: 0)
+        return matrix
+    }
 
     /// The number of columns.
     public var columns: Int { x.columns }

@@ -25,6 +25,14 @@ public protocol SurvivalRegressionModel: Sendable {
     ///   a role the model does not support or a missing required one).
     func fit(_ data: RegressionData) throws(StatModelError) -> Fit
 
+    /// Fits the model as ``fit(_:)``; a model that copies the design (Cox sorts it) releases `data`'s once
+    /// copied, so a caller that hands over the only reference (`fit(releasing: consume data)`) never holds
+    /// two copies. The default is ``fit(_:)``.
+    /// - Parameter data: As for ``fit(_:)``.
+    /// - Returns: The fit, as ``fit(_:)``.
+    /// - Throws: As ``fit(_:)``.
+    func fit(releasing data: consuming RegressionData) throws(StatModelError) -> Fit
+
     /// The maximised log-likelihoods of the model on `data` restricted to subsets of its design columns,
     /// for tests that compare a model with the larger one (``TermTests``). The default fits the model on
     /// each reduced design, concurrently; a model may share work between the subsets and skip what the
@@ -45,6 +53,8 @@ public protocol SurvivalRegressionModel: Sendable {
 public typealias ReducedFit = (logLikelihood: Double, isConverged: Bool)
 
 extension SurvivalRegressionModel {
+    public func fit(releasing data: consuming RegressionData) throws(StatModelError) -> Fit { try fit(data) }
+
     public func maximizedLogLikelihoods(_ data: RegressionData, keeping subsets: [[Int]], from estimates: [Double]?)
         -> [Result<ReducedFit, StatModelError>]
     {
