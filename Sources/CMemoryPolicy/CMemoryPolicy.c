@@ -14,3 +14,11 @@ int relief_return_large_blocks(long bytes) {
     return 0;
 #endif
 }
+
+int relief_trim_free_memory(void) {
+#if defined(__GLIBC__)
+    return malloc_trim(0);
+#else
+    return 0;
+#endif
+}

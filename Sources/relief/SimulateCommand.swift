@@ -43,16 +43,12 @@ struct SimulateCommand: ParsableCommand {
         help: ArgumentHelp("Write the CSV to this file (atomically) plus its .truth.json sidecar; default stdout, no truth.", valueName: "file"))
     var output: String?
 
-    @Option(
-        name: .customLong("dose-levels"),
-        help: ArgumentHelp("Comma-separated dose levels (mg/kg) drawn per patient; needs --emax.", valueName: "d1,d2,..."))
+    @Option(help: ArgumentHelp("Comma-separated dose levels (mg/kg) drawn per patient; needs --emax.", valueName: "d1,d2,..."))
     var doseLevels: String?
 
-    @Option(
-        name: .customLong("emax"),
-        help: ArgumentHelp(
-            "Emax truth E0,EMAX,ED50: log T = log(E0 + EMAX*d/(ED50 + d)) + covariates (no intercept, no linear dose term); needs --dose-levels.",
-            valueName: "e0,emax,ed50"))
+    @Option(help: ArgumentHelp(
+        "Emax truth E0,EMAX,ED50: log T = log(E0 + EMAX*d/(ED50 + d)) + covariates (no intercept, no linear dose term); needs --dose-levels.",
+        valueName: "e0,emax,ed50"))
     var emax: String?
 
     mutating func validate() throws {

@@ -6,4 +6,9 @@
 /// Without glibc it does nothing. Returns 1 when the setting was applied, 0 otherwise.
 int relief_return_large_blocks(long bytes);
 
+/// Returns the free memory of every allocator arena to the system (glibc's malloc_trim(0)), e.g. what the
+/// threads that parsed a file's pieces freed. Without glibc it does nothing. Returns 1 when memory was
+/// released, 0 otherwise.
+int relief_trim_free_memory(void);
+
 #endif
