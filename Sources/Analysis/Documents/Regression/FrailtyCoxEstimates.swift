@@ -67,6 +67,18 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
                 + "of such a fit): the medians are times on that scale, not lengths of single episodes." : "")
     }
 
+    /// How θ's interval was found, or why there is none.
+    var thetaIntervalNote: String {
+        guard frailty.thetaInterval == nil else {
+            return "theta's interval: the thetas whose I-likelihood is within chi-squared(1)/2 of its maximum (R's "
+                + "c.loglik of coxph(... + frailty(id, theta = value)) at each limit)."
+        }
+        return frailty.distribution == .gamma
+            ? "theta has no interval: a fit on the way to its profile-likelihood limits failed."
+            : "theta has no interval: R chooses the gaussian theta by a REML fixed point (fit$history), which has no "
+                + "likelihood to profile (README, issue 14)."
+    }
+
     /// θ's interval as text, e.g. "0.12 to 0.45", or why there is none.
     var thetaIntervalText: String {
         guard let interval = frailty.thetaInterval else {
@@ -191,8 +203,7 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
                             "2 (log-likelihood − null) on the total effective degrees of freedom (rounded to 2 decimals), "
                                 + "as R's print.coxph.penal.",
                             "Per-\(groupWords.singular) frailties (log scale, with their variances) are in --format json and csv.",
-                            "theta's interval: the thetas whose I-likelihood is within chi-squared(1)/2 of its maximum (R's "
-                                + "c.loglik of coxph(... + frailty(id, theta = value)) at each limit).",
+                            thetaIntervalNote,
                         ] + (spreadSentence(words).map { [$0] } ?? [])),
                 ]))
         return sections
