@@ -36,7 +36,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Per-term tests: lr (Wald and likelihood ratio; one refit per term; default except emax/sigemax), wald, or none.", valueName: "tests"))
     var termTests: TermTestMode?
     @Option(help: ArgumentHelp("weibull, lognormal, loglogistic with frailty(id): Gauss-Hermite nodes per patient (default 9; 1 = Laplace).", valueName: "n")) var quadratureNodes: Int?
-    @Option(help: ArgumentHelp("cox with frailty(id): column of positive case weights (R's coxph(..., weights = column)).", valueName: "column")) var weights: String?
+    @Option(help: ArgumentHelp("Column of positive case weights: cox (also with frailty(id)) and the AFT families (R's coxph/survreg(..., weights = column)).", valueName: "column")) var weights: String?
     @OptionGroup var input: InputOptions<AllColumns>
     @OptionGroup(title: "Output") var output: OutputOptions<FitRequest>
 

@@ -42,8 +42,9 @@ public struct ModelSpecification: Sendable {
     public var frailtyDistribution: FrailtyDistribution?
     /// Gauss–Hermite nodes per patient of a random-intercept AFT fit (`--quadrature-nodes`; nil = 9).
     public var quadratureNodes: Int?
-    /// The column of positive case weights (`relief fit --weights`, R's `coxph(..., weights = column)`), for
-    /// models whose `frailty()` fit takes them (``SurvivalModelRequirements/allowsWeightsWithFrailty``); nil = none.
+    /// The column of positive case weights (`relief fit --weights`, R's `coxph`/`survreg(..., weights = column)`), for
+    /// models that take them (``SurvivalModelRequirements/takesWeights``, with `frailty()`
+    /// ``SurvivalModelRequirements/allowsWeightsWithFrailty``); nil = none.
     public var weights: String?
 
     /// Creates a specification.
@@ -113,7 +114,7 @@ public struct ModelSpecification: Sendable {
         if let cluster, cluster.isEmpty { throw AnalysisError(.usage, "--cluster needs a column name") }
     }
 
-    /// The options that change numbers, for the provenance (``RunRecord``): model, formula, cluster, ties
+    /// The options that change numbers, for the provenance (``RunRecord``): model, formula, cluster, weights, ties
     /// (models that use them), dist (models that choose one; `all` when comparing), the reference levels
     /// and the confidence level.
     /// - Parameters:
@@ -123,6 +124,7 @@ public struct ModelSpecification: Sendable {
     public func provenanceOptions(model: ModelName, references: [String]) -> [(String, String)] {
         var options: [(String, String)] = [("model", model.rawValue), ("formula", formula)]
         if let cluster { options.append(("cluster", cluster)) }
+        if let weights { options.append(("weights", weights)) }
         let requirements = model.entry.requirements
         if requirements.usesTies { options.append(("ties", (ties ?? .efron).rawValue)) }
         if requirements.choosesDistribution { options.append(("dist", comparesDistributions ? "all" : distribution?.name ?? "weibull")) }

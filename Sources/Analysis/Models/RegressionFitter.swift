@@ -45,11 +45,7 @@ struct RegressionFitter: Sendable {
                 throw AnalysisError(.usage, "--quadrature-nodes \(nodes): use 1 (Laplace) to \(GaussHermite.maximumNodes), e.g. 9")
             }
         }
-        if let weights = specification.weights, formula.frailtyColumn == nil || !requirements.allowsWeightsWithFrailty {
-            throw AnalysisError(
-                .usage, "--weights \(weights) applies to `relief fit cox` with a frailty(column) term (R's coxph(..., "
-                    + "weights = \(weights))); weights for other fits are not built. Drop --weights")
-        }
+        if let weights = specification.weights { try Self.checkWeights(weights, model: model, frailty: formula.frailtyColumn) }
         if let column = formula.frailtyColumn {
             guard requirements.allowsFrailty else {
                 throw AnalysisError(
@@ -94,6 +90,26 @@ struct RegressionFitter: Sendable {
         if !requirements.allowsStrata, !formula.strataColumns.isEmpty {
             throw AnalysisError(.usage, "strata(\(formula.strataColumns.joined(separator: ", "))) applies to Cox models only. "
                     + "For a \(model) model put the column in as a term, or fit `relief fit cox`.")
+        }
+    }
+
+    /// Refuses `--weights` for a model whose registry entry takes no case weights (with or without its `frailty()`
+    /// term), naming the models that do (``SurvivalModelRequirements/takesWeights``).
+    /// - Throws: ``AnalysisError`` (usage).
+    static func checkWeights(_ column: String, model: ModelName, frailty: String?) throws {
+        let requirements = model.entry.requirements
+        if !requirements.takesWeights {
+            let takers = ModelName.all.filter { $0.entry.requirements.takesWeights }.map(\.rawValue)
+            throw AnalysisError(
+                .usage, "--weights \(column) is not built for \(model); case weights (R's coxph/survreg(..., weights =)) apply to "
+                    + takers.joined(separator: ", ") + ". Drop --weights, or fit one of those")
+        }
+        if let frailty, requirements.allowsFrailty, !requirements.allowsWeightsWithFrailty {
+            let takers = ModelName.all.filter { $0.entry.requirements.allowsWeightsWithFrailty }.map { "`relief fit \($0)`" }
+            throw AnalysisError(
+                .usage, "--weights \(column) with frailty(\(frailty)) is not built for \(model) (its frailty likelihood takes no "
+                    + "case weights); case weights with frailty() apply to " + takers.joined(separator: ", ") + ". Drop --weights, "
+                    + "or drop frailty(\(frailty)) and use cluster(\(frailty)) for robust SEs of the weighted fit")
         }
     }
 
@@ -244,6 +260,11 @@ struct RegressionFitter: Sendable {
             design: design, dataset: dataset, doseColumn: requirements.needsDose ? doseColumn : nil,
             testsProportionalHazards: specification.testsProportionalHazards, data: data)
         var result = RegressionResult(fit: fit, model: model.rawValue, formula: formula, context: context)
+        if let column = specification.weights, let weights = data.weights {
+            result.caseWeights = CaseWeightsSummary(
+                column: column, weights: weights, robust: fit.robustVariance != nil, clustered: design.clusterColumn != nil,
+                penalised: formula.frailtyColumn != nil)
+        }
         if let warning = leftOutWarning(dataset) { result.warnings.insert(warning, at: 0) }
         return result
     }

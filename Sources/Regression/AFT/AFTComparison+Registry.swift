@@ -6,7 +6,7 @@ extension AFTComparison {
     public static let registryEntry = SurvivalModelEntry(
         name: "aft", summary: "accelerated failure time with --dist NAME (default weibull) or all (ranked by AIC)",
         requirements: SurvivalModelRequirements(intercept: true, allowsStrata: false, needsDose: false, choosesDistribution: true, positiveTimes: true,
-                                                allowsEntryTimes: true),
+                                                allowsEntryTimes: true, takesWeights: true),
         capabilities: SurvivalModelCapabilities(predictions: .all, drivesCoverageSchedule: true)
     ) { settings throws(StatModelError) -> any SurvivalRegressionModel in
         let specification = ParametricAFT(robust: settings.robust ?? false, confidenceLevel: settings.confidenceLevel)

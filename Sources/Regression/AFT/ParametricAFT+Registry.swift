@@ -13,7 +13,7 @@ extension ParametricAFT {
             name: distribution.name, summary: "\(distribution.name) accelerated failure time (R survreg)",
             requirements: SurvivalModelRequirements(intercept: true, allowsStrata: false, needsDose: false, positiveTimes: true,
                                                     allowsEntryTimes: true, allowsFrailty: distribution.estimatesScale,
-                                                    allowsFrailtyWithEntryTimes: distribution.estimatesScale,
+                                                    allowsFrailtyWithEntryTimes: distribution.estimatesScale, takesWeights: true,
                                                     defaultFrailty: .gaussian,
                                                     frailtyDistributions: distribution == .weibull ? [.gaussian, .gamma] : [.gaussian]),
             capabilities: SurvivalModelCapabilities(predictions: .all, drivesCoverageSchedule: true, standardizedCurves: true)

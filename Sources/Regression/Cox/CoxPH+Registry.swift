@@ -7,7 +7,8 @@ extension CoxPH {
         name: "cox", summary: "Cox proportional hazards (R coxph): hazard ratios, strata, robust SEs",
         requirements: SurvivalModelRequirements(intercept: false, allowsStrata: true, needsDose: false, usesTies: true,
                                                 allowsEntryTimes: true, allowsFrailty: true,
-                                                allowsFrailtyWithEntryTimes: true, allowsWeightsWithFrailty: true),
+                                                allowsFrailtyWithEntryTimes: true, takesWeights: true,
+                                                allowsWeightsWithFrailty: true),
         capabilities: SurvivalModelCapabilities(predictions: .all, drivesCoverageSchedule: false, standardizedCurves: true)
     ) { settings throws(StatModelError) -> any SurvivalRegressionModel in
         // A frailty() term makes the fit penalised: the same model family, R's coxpenal.fit instead of coxph.fit.

@@ -21,6 +21,9 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     /// Whether a `frailty()` term may be combined with entry times (the random-intercept AFT conditions each
     /// episode on its entry given the patient; the frailty Cox fit takes counting-process risk sets, R's `agfit5`).
     public var allowsFrailtyWithEntryTimes: Bool
+    /// Whether the fit without a `frailty()` term takes case weights (``RegressionData/weights``; Cox as R's
+    /// `coxph(..., weights =)`, the AFT families as `survreg(..., weights =)`; `relief fit --weights`).
+    public var takesWeights: Bool
     /// Whether a `frailty()` fit takes case weights (``RegressionData/weights``; the frailty Cox fit, as R's
     /// `coxph(..., weights =)`; `relief fit --weights`).
     public var allowsWeightsWithFrailty: Bool
@@ -42,13 +45,14 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     ///   - allowsEntryTimes: The model fits `(start, stop]` rows.
     ///   - allowsFrailty: The formula may have a `frailty()` term.
     ///   - allowsFrailtyWithEntryTimes: `frailty()` may be combined with entry times.
+    ///   - takesWeights: The fit without `frailty()` takes case weights.
     ///   - allowsWeightsWithFrailty: A `frailty()` fit takes case weights.
     ///   - defaultFrailty: The frailty's distribution when none is named.
     ///   - frailtyDistributions: The frailty distributions the model fits.
     public init(
         intercept: Bool, allowsStrata: Bool, needsDose: Bool, usesTies: Bool = false, choosesDistribution: Bool = false,
         positiveTimes: Bool = false, allowsEntryTimes: Bool = false,
-        allowsFrailty: Bool = false, allowsFrailtyWithEntryTimes: Bool = false, allowsWeightsWithFrailty: Bool = false,
+        allowsFrailty: Bool = false, allowsFrailtyWithEntryTimes: Bool = false, takesWeights: Bool = false, allowsWeightsWithFrailty: Bool = false,
         defaultFrailty: FrailtyDistribution = .gamma, frailtyDistributions: [FrailtyDistribution] = FrailtyDistribution.allCases
     ) {
         self.intercept = intercept
@@ -60,6 +64,7 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
         self.allowsEntryTimes = allowsEntryTimes
         self.allowsFrailty = allowsFrailty
         self.allowsFrailtyWithEntryTimes = allowsFrailtyWithEntryTimes
+        self.takesWeights = takesWeights
         self.allowsWeightsWithFrailty = allowsWeightsWithFrailty
         self.defaultFrailty = defaultFrailty
         self.frailtyDistributions = frailtyDistributions

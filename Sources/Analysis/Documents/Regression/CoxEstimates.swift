@@ -33,7 +33,7 @@ public struct CoxEstimates: RegressionEstimates {
             do {
                 zph = try CoxZPH().test(
                     cox, x: context.design.x, time: context.dataset.time, event: context.dataset.event,
-                    strata: context.design.strata, start: context.dataset.start)
+                    strata: context.design.strata, weights: context.data?.weights, start: context.dataset.start)
             } catch {
                 warnings.append("the proportional-hazards test (cox.zph) is not available: \(error)")
             }

@@ -8,7 +8,8 @@ extension RegressionRenderer {
     /// `rows_excluded`), `coefficient` (measure `hazard_ratio` or `time_ratio`: the coefficient, its SEs,
     /// z, p, the ratio and its interval), `scale` (`log_scale`, `scale`, `shape`), `hazard_ratio` (Weibull
     /// and exponential: estimate = log HR, ratio = HR), `fit` (`log_likelihood`, `null_log_likelihood`,
-    /// `aic`, `bic`, `concordance` with its SE, `iterations`, `n`, `events`), `test` (measure = test name,
+    /// `aic`, `bic`, `concordance` with its SE, `iterations`, `n`, `events` (rows), with `--weights`
+    /// `total_weight` with term = the weight column), `test` (measure = test name,
     /// estimate = chi-squared, `df`, `p_value`), `proportional_hazards` (per term and `GLOBAL`),
     /// `comparison` (`--dist all`: model = family; measures `rank` (1 = smallest
     /// AIC), `aic`, `bic`, `log_likelihood`, with df = the number of parameters), `term_test` (per term
@@ -29,6 +30,7 @@ extension RegressionRenderer {
         table.add("input", measure: "rows_excluded", count: input.rowsExcluded)
         table.add("fit", measure: "n", count: result.n)
         table.add("fit", measure: "events", count: result.events)
+        if let weights = result.caseWeights { table.add("fit", term: weights.column, measure: "total_weight", estimate: weights.total) }
         result.estimates.addRows(result, to: &table)
         result.termTests?.addRows(to: &table)
         for exclusion in input.exclusions {

@@ -9,6 +9,7 @@ extension RegressionRenderer {
     ///   "rows_excluded", "delimiter", "exclusions": [...]}, "options": {name: value},
     ///  "model" (the fitted model: "cox" or the AFT distribution), "requested_model" ("aft" for --dist),
     ///  "formula", "n", "events", "strata": [columns], "cluster": {"column", "count"} | null,
+    ///  "weights": {"column", "total", "integers", "variance"} (only with --weights; n and events stay rows),
     ///  "ties" (Cox) | "distribution" (AFT), "confidence_level", "reference_levels": {column: level},
     ///  "ratio": "hazard_ratio" | "time_ratio",
     ///  "coefficients": [{"term", "estimate", "std_error", "robust_std_error", "z", "p_value", "ratio",
@@ -41,7 +42,7 @@ extension RegressionRenderer {
             ("strata", .array(result.strataColumns.map(JSONValue.string))),
             ("cluster", .cluster(column: result.clusterColumn, count: result.clusterCount)),
         ]
-        return members + result.estimates.jsonMembers(result)
+        return members + (result.caseWeights.map { [("weights", $0.json)] } ?? []) + result.estimates.jsonMembers(result)
             + (result.termTests.map { [("term_tests", $0.json)] } ?? [])
     }
 

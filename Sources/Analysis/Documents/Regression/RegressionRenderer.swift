@@ -119,10 +119,13 @@ public struct RegressionRenderer: ResultRenderer {
         var lines: [(key: String, value: String)] = [("model", result.estimates.modelLine)]
         lines.append(("formula", result.formula))
         lines.append(("n", "\(result.n) rows, \(result.events) events"))
+        if let weights = result.caseWeights { lines.append(("case weights", weights.line)) }
         if !result.strataColumns.isEmpty { lines.append(("strata", result.strataColumns.joined(separator: ", "))) }
         if let column = result.clusterColumn {
             let count = result.clusterCount.map { " (\($0) clusters)" } ?? ""
             lines.append(("variance", "robust (sandwich), clustered by \(column)\(count)"))
+        } else if let variance = result.caseWeights?.variance {
+            lines.append(("variance", variance))
         }
         lines.append(("confidence intervals", "\(Provenance.percent(result.confidenceLevel)) Wald"))
         return lines

@@ -20,6 +20,8 @@ public struct RegressionResult: Sendable {
     public var strataColumns: [String]
     /// The cluster column of the robust variance, if any.
     public var clusterColumn: String?
+    /// The case weights of a weighted fit (`--weights`), or nil.
+    public var caseWeights: CaseWeightsSummary? = nil
     /// The fitted model as it is presented (``CoxEstimates``, ``AFTEstimates``, ...).
     public var estimates: any RegressionEstimates
     /// Akaike's information criterion of the fitted model, `nil` when not defined.

@@ -1,0 +1,180 @@
+import Analysis
+import DataIO
+import Foundation
+import NumericCore
+import Regression
+import ReliefTestSupport
+import Testing
+
+/// `relief fit cox|weibull|lognormal|loglogistic|exponential|aft FILE --weights COLUMN` through the request the CLI
+/// runs (``FitRequest``), against R's `coxph(..., weights = w)` and `survreg(..., weights = w)`
+/// (Tests/StatModelsTests/Reference/weights_fixtures.json, make_weights_fixtures.R): coefficients, both variances
+/// (R's robust default for non-integer Cox weights, rows as clusters), log-likelihoods, the likelihood-ratio, Wald,
+/// score and robust score tests, the weighted concordance and cox.zph and the per-term tests (weighted drop1 refits), each to
+/// 1e-6 relative (floor 1e-9 for numbers near 0, such as the null model's p-values); n and events are rows.
+@Suite("Case weights in relief fit: R's coxph and survreg with weights")
+struct WeightedFitReferenceTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let reference = root.appendingPathComponent("Tests/StatModelsTests/Reference")
+    static let tolerance = Tolerance.relative(1e-6, floor: 1e-9)
+
+    struct TermCase: Decodable {
+        let term: String
+        let df: Int
+        let lr, wald: Double
+    }
+
+    struct Case: Decodable {
+        let name, data, time, event, model, formula, weights: String
+        let start, cluster, ties: String?
+        let robust: Bool
+        let n, nevent: Int
+        let coef: [Double]
+        let zph: [Double]?
+        let `var`: [[Double]]
+        let naive_var: [[Double]]?
+        let loglik: [Double]
+        let score, rscore, wald, concordance, concordance_std, scale, aic: Double?
+        let lr: Double
+        let terms: [TermCase]
+    }
+
+    struct Fixture: Decodable {
+        let cases: [Case]
+    }
+
+    static let cases: [Case] = {
+        guard let data = try? Data(contentsOf: reference.appendingPathComponent("weights_fixtures.json")),
+            let fixture = try? JSONDecoder().decode(Fixture.self, from: data)
+        else { return [] }
+        return fixture.cases
+    }()
+
+    static func named(_ name: String) throws -> Case { try #require(cases.first { $0.name == name }) }
+
+    /// The request `relief fit MODEL FILE --formula ... [--start] [--cluster] [--ties] --weights COLUMN` makes.
+    static func fit(_ c: Case, model: ModelName? = nil, weighted: Bool = true) throws -> RegressionResult {
+        let path = reference.appendingPathComponent(c.data).path
+        let source = DataSource(path: path, roles: ColumnRoles(time: c.time, start: c.start, event: c.event, id: nil))
+        var specification = ModelSpecification(
+            formula: c.formula, cluster: c.cluster, ties: c.ties.flatMap { CoxPH.Ties(rawValue: $0) },
+            testsProportionalHazards: c.zph != nil)
+        if weighted { specification.weights = c.weights }
+        let name = try model ?? ModelName(named: c.model)
+        return try FitRequest(source: source, model: name, specification: specification).run().result
+    }
+
+    static func expect(_ matrix: Matrix?, _ expected: [[Double]]?, _ what: String) {
+        guard let expected else {
+            #expect(matrix == nil, "\(what): R has none")
+            return
+        }
+        guard let matrix, matrix.rows == expected.count else {
+            Issue.record("\(what): \(matrix.map { "\($0.rows) rows" } ?? "none"), R has \(expected.count)")
+            return
+        }
+        for i in expected.indices {
+            tolerance.expect((0..<matrix.columns).map { matrix[i, $0] }, expected[i], "\(what) row \(i)")
+        }
+    }
+
+    /// R's choice of variance (fit$var robust, fit$naive.var model-based; fit$var alone without robust) and the
+    /// log-likelihoods of the null model and the fit.
+    static func expectFit(_ fit: any SurvivalRegressionFit, null: Double, _ c: Case) {
+        #expect((fit.robustVariance != nil) == c.robust, "\(c.name): R's robust default")
+        if c.robust {
+            expect(fit.robustVariance, c.var, "\(c.name) var (robust)")
+            expect(fit.variance, c.naive_var, "\(c.name) naive.var")
+        } else {
+            expect(fit.variance, c.var, "\(c.name) var")
+        }
+        tolerance.expect([null, fit.logLikelihood], c.loglik, "\(c.name) loglik")
+    }
+
+    static func expectTermTests(_ result: RegressionResult, _ c: Case) throws {
+        let tests = try #require(result.termTests?.tests)
+        #expect(tests.map(\.term) == c.terms.map(\.term), "\(c.name) terms")
+        for (test, reference) in zip(tests, c.terms) {
+            #expect(test.degreesOfFreedom == reference.df, "\(c.name) \(reference.term) df")
+            tolerance.expect(test.likelihoodRatio?.statistic, reference.lr, "\(c.name) \(reference.term) LR (weighted refit)")
+            tolerance.expect(test.wald.statistic, reference.wald, "\(c.name) \(reference.term) Wald")
+        }
+    }
+
+    static let coxNames = cases.filter { $0.model == "cox" }.map(\.name)
+    static let aftNames = cases.filter { $0.model != "cox" }.map(\.name)
+
+    @Test("the fixture holds the Cox and survreg cases")
+    func fixtureLoaded() {
+        #expect(Self.coxNames.count == 8)
+        #expect(Self.aftNames.count == 6)
+    }
+
+    @Test("relief fit cox --weights equals R's coxph(..., weights =)", arguments: coxNames)
+    func cox(name: String) throws {
+        let c = try Self.named(name)
+        let result = try Self.fit(c)
+        let cox = try #require((result.estimates as? CoxEstimates)?.cox)
+        #expect(cox.n == c.n && cox.events == c.nevent, "\(name): n and events are rows")
+        Self.tolerance.expect(cox.coefficients, c.coef, "\(name) coef")
+        Self.expectFit(cox, null: cox.nullLogLikelihood, c)
+        Self.tolerance.expect(cox.likelihoodRatioTest.statistic, c.lr, "\(name) LR")
+        Self.tolerance.expect(cox.waldTest.statistic, c.wald, "\(name) Wald")
+        Self.tolerance.expect(cox.scoreTest.statistic, c.score, "\(name) score")
+        Self.tolerance.expect(cox.robustScoreTest?.statistic, c.rscore, "\(name) robust score")
+        Self.tolerance.expect(cox.concordance.concordance, c.concordance, "\(name) concordance")
+        Self.tolerance.expect(cox.concordance.standardError, c.concordance_std, "\(name) concordance std")
+        let zph = try #require((result.estimates as? CoxEstimates)?.proportionalHazards)
+        Self.tolerance.expect((zph.terms + [zph.global]).map(\.chiSquare), c.zph ?? [], "\(name) cox.zph (weighted)")
+        try Self.expectTermTests(result, c)
+        let weights = try #require(result.caseWeights)
+        #expect(weights.column == c.weights)
+        #expect(weights.variance?.hasPrefix(c.robust ? "robust" : "model-based") ?? (c.cluster != nil), "\(name) variance line")
+    }
+
+    @Test("relief fit FAMILY --weights equals R's survreg(..., weights =)", arguments: aftNames)
+    func aft(name: String) throws {
+        let c = try Self.named(name)
+        let result = try Self.fit(c)
+        let aft = try #require((result.estimates as? AFTEstimates)?.aft)
+        #expect(aft.n == c.n && aft.events == c.nevent, "\(name): n and events are rows")
+        Self.tolerance.expect(aft.coefficients, c.coef, "\(name) coef")
+        if let scale = c.scale, aft.distribution.estimatesScale { Self.tolerance.expect(aft.scale, scale, "\(name) scale") }
+        Self.expectFit(aft, null: aft.nullLogLikelihood, c)
+        Self.tolerance.expect(aft.likelihoodRatioTest.statistic, c.lr, "\(name) LR")
+        Self.tolerance.expect(result.aic, c.aic, "\(name) AIC")
+        try Self.expectTermTests(result, c)
+    }
+
+    @Test("relief fit aft --dist all --weights ranks R's four weighted survreg fits by AIC")
+    func allFamilies() throws {
+        let families = try ["weibull", "lognormal", "loglogistic", "exponential"].map { try Self.named("trial_" + $0) }
+        var c = families[0]
+        let path = Self.reference.appendingPathComponent(c.data).path
+        var specification = ModelSpecification(formula: c.formula, comparesDistributions: true, testsProportionalHazards: false)
+        specification.weights = c.weights
+        let result = try FitRequest(source: DataSource(path: path, roles: ColumnRoles(id: nil)), model: .aft, specification: specification)
+            .run().result
+        let ranked = try #require((result.estimates as? AFTEstimates)?.comparison)
+        let expected = families.sorted { ($0.aic ?? .infinity) < ($1.aic ?? .infinity) }
+        #expect(ranked.map(\.distribution.name) == expected.map { String($0.name.dropFirst("trial_".count)) })
+        for (fit, reference) in zip(ranked, expected) {
+            Self.tolerance.expect(fit.logLikelihood, reference.loglik.last, "\(reference.name) loglik")
+            Self.tolerance.expect(fit.aic, reference.aic, "\(reference.name) AIC")
+        }
+        c = expected[0]
+        #expect(result.caseWeights?.column == c.weights)
+    }
+
+    /// The negative control: the same requests without `--weights` miss R's weighted numbers, so the tests above
+    /// can fail when the weights are dropped on the way.
+    @Test("without --weights the fits differ from R's weighted ones", arguments: ["trial_efron_frac", "heart_efron", "trial_weibull"])
+    func unweightedDiffers(name: String) throws {
+        let c = try Self.named(name)
+        let result = try Self.fit(c, weighted: false)
+        #expect(result.caseWeights == nil)
+        #expect(!Tolerance.relative(1e-3).accepts(result.estimates.fit.logLikelihood, c.loglik[1]))
+        #expect(!Tolerance.relative(1e-3).accepts(result.estimates.fit.parameterEstimates, c.coef + (c.scale.map { [log($0)] } ?? [])))
+    }
+}
