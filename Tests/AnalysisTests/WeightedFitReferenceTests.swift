@@ -79,9 +79,11 @@ struct WeightedFitReferenceTests {
         }
     }
 
-    /// R's choice of variance (fit$var robust, fit$naive.var model-based; fit$var alone without robust) and the
+    /// n and events (rows), the coefficients, R's choice of variance (fit$var robust, fit$naive.var model-based; fit$var alone without robust) and the
     /// log-likelihoods of the null model and the fit.
-    static func expectFit(_ fit: any SurvivalRegressionFit, null: Double, _ c: Case) {
+    static func expectFit(_ fit: any SurvivalRegressionFit, coefficients: [Double], null: Double, _ c: Case) {
+        #expect(fit.n == c.n && fit.events == c.nevent, "\(c.name): n and events are rows")
+        tolerance.expect(coefficients, c.coef, "\(c.name) coef")
         #expect((fit.robustVariance != nil) == c.robust, "\(c.name): R's robust default")
         if c.robust {
             expect(fit.robustVariance, c.var, "\(c.name) var (robust)")
@@ -116,9 +118,7 @@ struct WeightedFitReferenceTests {
         let c = try Self.named(name)
         let result = try Self.fit(c)
         let cox = try #require((result.estimates as? CoxEstimates)?.cox)
-        #expect(cox.n == c.n && cox.events == c.nevent, "\(name): n and events are rows")
-        Self.tolerance.expect(cox.coefficients, c.coef, "\(name) coef")
-        Self.expectFit(cox, null: cox.nullLogLikelihood, c)
+        Self.expectFit(cox, coefficients: cox.coefficients, null: cox.nullLogLikelihood, c)
         Self.tolerance.expect(cox.likelihoodRatioTest.statistic, c.lr, "\(name) LR")
         Self.tolerance.expect(cox.waldTest.statistic, c.wald, "\(name) Wald")
         Self.tolerance.expect(cox.scoreTest.statistic, c.score, "\(name) score")
@@ -138,10 +138,8 @@ struct WeightedFitReferenceTests {
         let c = try Self.named(name)
         let result = try Self.fit(c)
         let aft = try #require((result.estimates as? AFTEstimates)?.aft)
-        #expect(aft.n == c.n && aft.events == c.nevent, "\(name): n and events are rows")
-        Self.tolerance.expect(aft.coefficients, c.coef, "\(name) coef")
         if let scale = c.scale, aft.distribution.estimatesScale { Self.tolerance.expect(aft.scale, scale, "\(name) scale") }
-        Self.expectFit(aft, null: aft.nullLogLikelihood, c)
+        Self.expectFit(aft, coefficients: aft.coefficients, null: aft.nullLogLikelihood, c)
         Self.tolerance.expect(aft.likelihoodRatioTest.statistic, c.lr, "\(name) LR")
         Self.tolerance.expect(result.aic, c.aic, "\(name) AIC")
         try Self.expectTermTests(result, c)
@@ -165,6 +163,35 @@ struct WeightedFitReferenceTests {
         }
         c = expected[0]
         #expect(result.caseWeights?.column == c.weights)
+    }
+
+    /// The registry decides: every model whose entry takes no weights (emax, sigemax), and every AFT family with its
+    /// frailty() term (random intercept, Weibull gamma frailty), refuses --weights as a usage error before reading.
+    @Test("models without case weights refuse --weights with a usage error naming the models that take them")
+    func refusals() throws {
+        let refusing = ModelName.all.filter { !$0.entry.requirements.takesWeights }
+        #expect(!refusing.isEmpty)
+        var plain = ModelSpecification(formula: "interval_days")
+        plain.weights = "w_frac"
+        for model in refusing {
+            let error = #expect(throws: AnalysisError.self) {
+                _ = try FitRequest.fitting(model, source: DataSource(path: "unused.csv"), doseColumn: "dose_mg_kg", specification: plain)
+            }
+            #expect(error?.kind == .usage)
+            #expect(error?.message.contains("cox, exponential, weibull") == true, "\(model): names the models that take weights")
+        }
+        for (model, frailty) in [(ModelName.weibull, FrailtyDistribution.gaussian), (.weibull, .gamma), (.lognormal, .gaussian)] {
+            var specification = ModelSpecification(formula: "dose_mg_kg + frailty(patient_id)", frailtyDistribution: frailty)
+            specification.weights = "w_frac"
+            let error = #expect(throws: AnalysisError.self) {
+                _ = try FitRequest(source: DataSource(path: "unused.csv"), model: model, specification: specification)
+            }
+            #expect(error?.kind == .usage)
+            #expect(error?.message.contains("with frailty(patient_id) is not built for \(model)") == true)
+        }
+        var cox = ModelSpecification(formula: "dose_mg_kg + frailty(patient_id)")
+        cox.weights = "w_frac"
+        _ = try FitRequest(source: DataSource(path: "unused.csv"), model: .cox, specification: cox)
     }
 
     /// The negative control: the same requests without `--weights` miss R's weighted numbers, so the tests above

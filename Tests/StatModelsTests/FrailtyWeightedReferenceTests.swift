@@ -9,7 +9,7 @@ import Testing
 /// (Reference/frailty_weighted.json from make_frailty_weighted_fixtures.R, whose header explains the kinds):
 ///
 /// - `exact` (weights on censored rows only) and `dense` (fewer than 6 groups, R's penalised factor, weighted
-///   or not, with strata, on `(start, stop]` rows): every number at 1e-6 (relative; matrices relative to `sqrt(V_ii V_jj)`, frailties to the largest),
+///   or not, with strata, on `(start, stop]` rows, weighted there too): every number at 1e-6 (relative; matrices relative to `sqrt(V_ii V_jj)`, frailties to the largest),
 ///   the outer and Newton iteration counts exactly;
 /// - `replica` (integer weights on events, Breslow, gaussian): the weighted fit against R's fit on the rows
 ///   repeated w times, every number at 1e-6 and the iterations exactly, but not n and the event count;
@@ -32,6 +32,8 @@ struct FrailtyWeightedReferenceTests {
         "kidney_disease4_gaussian", "kidney_disease4_gamma_wfrac", "kidney_disease4_gaussian_wint_breslow",
         "trial_condition4_gaussian", "trial_condition4_gaussian_w", "trial_cotherapy3_gamma_w", "trial_route2_gamma_w",
         "trial_condition4_gaussian_strata_w", "episodes_condition4_gaussian",
+        "episodes_gamma_wcens", "episodes_gaussian_wcens", "episodes_gaussian_wint_breslow",
+        "episodes_condition4_gaussian_wint_breslow",
     ]
 
     static func fixture(_ name: String) throws -> (FrailtyCoxReferenceTests.Case, Extra) {
@@ -111,12 +113,22 @@ struct FrailtyWeightedReferenceTests {
         #expect(unit.newtonIterations == plain.newtonIterations)
     }
 
-    @Test("weights on (start, stop] rows and a single group are refused") func refusals() throws {
+    /// Weighted Efron steps on `(start, stop]` rows carry the deaths' mean weight once, as R's `coxfit5` on
+    /// right-censored rows: entering every row at 0 gives R's right-censored weighted fit (weights 0.9-1.1 on events,
+    /// where R's `agfit5` on `Surv(0, time, status)` adds the weight again and differs; README).
+    @Test("weights on (0, t] rows give R's right-censored weighted fit (Efron)", arguments: ["kidney_disease4_gamma_wfrac", "kidney_gamma_wcens"])
+    func enteredAtZero(name: String) throws {
+        let (c, extra) = try Self.fixture(name)
+        var data = try Self.data(c, weights: extra.weights)
+        data.start = data.time.map { _ in 0 }
+        let distribution = try #require(FrailtyDistribution(rawValue: c.distribution))
+        let fit = try FrailtyCoxPH(ties: .efron, distribution: distribution).fit(data)
+        try FrailtyCoxReferenceTests.compare(fit, to: c)
+    }
+
+    @Test("a single group is refused") func refusals() throws {
         let (c, _) = try Self.fixture("kidney_disease4_gamma")
         let plain = try Self.data(c, weights: nil, unitWeights: true)
-        var entered = plain
-        entered.start = plain.time.map { $0 / 2 }
-        #expect(throws: StatModelError.self) { try FrailtyCoxPH().fit(entered) }
         var single = plain
         single.weights = nil
         let one = try #require(single.frailty)

@@ -133,12 +133,8 @@ extension FrailtyCoxPH {
             throw .invalidArgument(context: context, message: "a Cox model has no dose role; put the dose column in the design as a term.")
         }
         if let weights = input.weights {
-            if input.start != nil {
-                throw .invalidArgument(
-                    context: context,
-                    message: "case weights with frailty() on (start, stop] rows are not supported (R's agfit5 counts each "
-                        + "death's weight twice in Efron's correction there); fit without weights or one row per episode.")
-            }
+            // On (start, stop] rows too: each Efron step carries the deaths' mean weight once (R's agfit5 adds it
+            // twice, README "Shared frailty and case weights").
             for (index, w) in weights.enumerated() where !w.isFinite {
                 throw .nonFiniteValue(context: context, argument: "weights", index: index)
             }

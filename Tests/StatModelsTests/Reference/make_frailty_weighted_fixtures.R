@@ -64,6 +64,11 @@ trial$w_cens <- ifelse(trial$relief_ended == 1, 1, trial$w)
 write.csv(trial, file.path(out_dir, "frailty_trial_weighted.csv"), row.names = FALSE)
 trial$dose_group <- factor(trial$dose_group, levels = c("low", "high"))
 episodes <- read.csv(file.path(out_dir, "recurrent_episodes.csv"), stringsAsFactors = FALSE)  # make_recurrent_fixtures.R
+i <- seq_len(nrow(episodes))
+episodes$w_int <- 1 + (i %% 2)
+episodes$w_cens <- ifelse(episodes$relief_ended == 1, 1, c(1.5, 2, 3)[1 + (i %% 3)])
+write.csv(episodes[, c("patient_id", "start_day", "stop_day", "relief_ended", "dose_group", "baseline_pain", "condition",
+                       "w_int", "w_cens")], file.path(out_dir, "frailty_episodes_weighted.csv"), row.names = FALSE)
 episodes$dose_group <- factor(episodes$dose_group, levels = c("low", "high"))
 
 weighted_case <- function(name, data_name, formula, data, time, event, relief_formula, distribution, kind,
@@ -101,7 +106,7 @@ weighted_case <- function(name, data_name, formula, data, time, event, relief_fo
   list(
     name = name, data = data_name, time = time, event = event, formula = relief_formula,
     distribution = distribution, ties = ties, reference_levels = reference_levels, weights = weights,
-    kind = kind, sparse = sparse, start = if (data_name == "episodes") "start_day" else NULL,
+    kind = kind, sparse = sparse, start = if (startsWith(data_name, "episodes")) "start_day" else NULL,
     r_call = paste(deparse(formula, width.cutoff = 500), collapse = " "),
     columns = I(names(coef(fit))[fixed]), coef = vec(coef(fit)[fixed]),
     var = mat(fit$var[fixed, fixed, drop = FALSE]), var2 = mat(fit$var2[fixed, fixed, drop = FALSE]), theta = theta,
@@ -171,7 +176,26 @@ cases <- list(
   weighted_case("episodes_condition4_gaussian", "episodes",
                 Surv(start_day, stop_day, relief_ended) ~ dose_group + baseline_pain + frailty(condition, distribution = "gaussian"),
                 episodes, "stop_day", "relief_ended", "dose_group + baseline_pain + frailty(condition)", "gaussian",
-                "dense", reference_levels = list(dose_group = "low"))
+                "dense", reference_levels = list(dose_group = "low")),
+  # weights on (start, stop] rows (issue 14): censored rows only (exact, Efron), integer weights with Breslow ties
+  # against the repeated rows (replica, sparse; R's own weighted sparse fit lacks the diagonal's weights) and with
+  # a penalised factor (dense, Breslow: R's agfit5 is right without Efron's correction)
+  weighted_case("episodes_gamma_wcens", "episodes_weighted",
+                Surv(start_day, stop_day, relief_ended) ~ dose_group + baseline_pain + frailty(patient_id), episodes,
+                "stop_day", "relief_ended", "dose_group + baseline_pain + frailty(patient_id)", "gamma", "exact",
+                weights = "w_cens", reference_levels = list(dose_group = "low")),
+  weighted_case("episodes_gaussian_wcens", "episodes_weighted",
+                Surv(start_day, stop_day, relief_ended) ~ dose_group + baseline_pain + frailty(patient_id, distribution = "gaussian"),
+                episodes, "stop_day", "relief_ended", "dose_group + baseline_pain + frailty(patient_id)", "gaussian", "exact",
+                weights = "w_cens", reference_levels = list(dose_group = "low")),
+  weighted_case("episodes_gaussian_wint_breslow", "episodes_weighted",
+                Surv(start_day, stop_day, relief_ended) ~ dose_group + baseline_pain + frailty(patient_id, distribution = "gaussian"),
+                episodes, "stop_day", "relief_ended", "dose_group + baseline_pain + frailty(patient_id)", "gaussian", "replica",
+                weights = "w_int", ties = "breslow", reference_levels = list(dose_group = "low")),
+  weighted_case("episodes_condition4_gaussian_wint_breslow", "episodes_weighted",
+                Surv(start_day, stop_day, relief_ended) ~ dose_group + baseline_pain + frailty(condition, distribution = "gaussian"),
+                episodes, "stop_day", "relief_ended", "dose_group + baseline_pain + frailty(condition)", "gaussian", "dense",
+                weights = "w_int", ties = "breslow", reference_levels = list(dose_group = "low"))
 )
 
 out <- list(r_version = R.version.string, survival_version = as.character(packageVersion("survival")),

@@ -154,7 +154,11 @@ public struct FrailtyCoxEstimates: RegressionEstimates {
                     ? ". With 6 groups or more R leaves the deaths' weights out of the frailty diagonal of the information "
                         + "(README): with weights other than 1 on events R's se, se2, df and gaussian theta differ from "
                         + "these, or its fit fails."
-                    : "."))
+                    : ".")
+                + (hasEntryTimes && frailty.ties == .efron
+                    ? " On (start, stop] rows R's agfit5 adds the deaths' weight again in Efron's correction; here each "
+                        + "Efron step carries the deaths' mean weight once, as R's coxfit5 on right-censored rows (README)."
+                    : ""))
         }
         if !frailty.isSparse, frailty.distribution == .gaussian {
             notes.append("The null log-likelihood includes, as R's fit$loglik[1] for a penalised factor, the gaussian "
