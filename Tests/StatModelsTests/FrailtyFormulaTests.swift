@@ -41,7 +41,7 @@ struct FrailtyFormulaTests {
         return data
     }
 
-    @Test("one group, weights on (start, stop] rows and entries not below their stop are refused; fewer groups fitted")
+    @Test("one group and entries not below their stop are refused; fewer groups and weights on (start, stop] rows fitted")
     func modelRefusals() throws {
         let few = try Self.data((0..<20).map { "P\($0 % 5)" })
         #expect(try FrailtyCoxPH(distribution: .gaussian).fit(few).isSparse == false)
@@ -50,8 +50,11 @@ struct FrailtyFormulaTests {
         var weighted = try Self.data((0..<20).map { "P\($0 % 7)" })
         weighted.weights = (0..<20).map { 1 + Double($0 % 2) }
         #expect(try FrailtyCoxPH(distribution: .gaussian).fit(weighted).isWeighted)
+        // Weights on (start, stop] rows are fitted: entered at 0, the right-censored weighted fit.
+        let rightCensored = try FrailtyCoxPH().fit(weighted)
         weighted.start = [Double](repeating: 0, count: 20)
-        #expect(throws: StatModelError.self) { try FrailtyCoxPH().fit(weighted) }
+        let entered = try FrailtyCoxPH().fit(weighted)
+        #expect(entered.isWeighted && abs(entered.logLikelihood - rightCensored.logLikelihood) <= 1e-9 * abs(rightCensored.logLikelihood))
         weighted.start = nil
         weighted.weights?[3] = .infinity
         #expect(throws: StatModelError.self) { try FrailtyCoxPH().fit(weighted) }
