@@ -36,7 +36,6 @@ struct FitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Per-term tests: lr (Wald and likelihood ratio; one refit per term; default except emax/sigemax), wald, or none.", valueName: "tests"))
     var termTests: TermTestMode?
     @Option(help: ArgumentHelp("weibull, lognormal, loglogistic with frailty(id): Gauss-Hermite nodes per patient (default 9; 1 = Laplace).", valueName: "n")) var quadratureNodes: Int?
-    @Option(help: ArgumentHelp("Column of positive case weights: cox (also with frailty(id)) and the AFT families (R's coxph/survreg(..., weights = column)).", valueName: "column")) var weights: String?
     @OptionGroup var input: InputOptions<AllColumns>
     @OptionGroup(title: "Output") var output: OutputOptions<FitRequest>
 
@@ -45,7 +44,7 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         let source = try input.source()
         var specification = try model.formula.specification(cox: model.cox, dist: dist)
-        (specification.termTests, specification.quadratureNodes, specification.weights) = (termTests, quadratureNodes, weights)
+        (specification.termTests, specification.quadratureNodes) = (termTests, quadratureNodes)
         let request = try FitRequest.fitting(model.model, source: source, doseColumn: model.doseColumn, specification: specification)
         try CommandRun(output: output, input: input, numberOptions: model.provenanceOptions(specification))(request)
     }

@@ -2,7 +2,7 @@ import Analysis
 import ArgumentParser
 import Regression
 
-/// Options of the regression commands: `--formula`, `--cluster`, `--ref`, `--conf-level`.
+/// Options of the regression commands: `--formula`, `--cluster`, `--ref`, `--conf-level`, `--weights`.
 struct FormulaOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -27,6 +27,7 @@ struct FormulaOptions: ParsableArguments {
     var maxColumns = DesignMatrixBuilder.defaultMaximumColumns
     @Option(help: ArgumentHelp("With frailty(id): its distribution, gamma (cox default; weibull) or gaussian (cox; default of the AFTs).", valueName: "name"))
     var frailtyDistribution: FrailtyDistribution?
+    @Option(help: ArgumentHelp("Column of positive case weights: cox (also with frailty(id)) and the AFT families (R's coxph/survreg(..., weights = column)).", valueName: "column")) var weights: String?
 
     mutating func validate() throws {
         try ValidationError.from { try ModelSpecification(formula: formula, cluster: cluster, confidenceLevel: confLevel).validate() }
@@ -39,6 +40,6 @@ struct FormulaOptions: ParsableArguments {
         ModelSpecification(
             formula: formula, cluster: cluster, ties: cox?.ties, referenceLevels: try DesignMatrixBuilder.references(parsing: ref),
             distribution: dist?.distribution, comparesDistributions: dist == .all, confidenceLevel: confLevel,
-            testsProportionalHazards: cox?.phTest ?? true, maximumColumns: maxColumns, frailtyDistribution: frailtyDistribution)
+            testsProportionalHazards: cox?.phTest ?? true, maximumColumns: maxColumns, frailtyDistribution: frailtyDistribution, weights: weights)
     }
 }

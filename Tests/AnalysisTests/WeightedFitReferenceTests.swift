@@ -40,16 +40,36 @@ struct WeightedFitReferenceTests {
         let terms: [TermCase]
     }
 
-    struct Fixture: Decodable {
-        let cases: [Case]
+    struct Prediction: Decodable {
+        let name, model, formula, weights: String
+        let profile: [String: ProfileValue]
+        let time, surv, cumhaz, std_err, n_risk, n_event: [Double]?
+        let median, median_se: Double?
     }
 
-    static let cases: [Case] = {
-        guard let data = try? Data(contentsOf: reference.appendingPathComponent("weights_fixtures.json")),
-            let fixture = try? JSONDecoder().decode(Fixture.self, from: data)
-        else { return [] }
-        return fixture.cases
+    /// A profile value of the fixture, a number or a level.
+    struct ProfileValue: Decodable {
+        let text: String
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Double.self) {
+                text = String(describing: number)
+            } else {
+                text = try container.decode(String.self)
+            }
+        }
+    }
+
+    struct Fixture: Decodable {
+        let cases: [Case]
+        let predictions: [Prediction]
+    }
+
+    static let fixture: Fixture? = {
+        guard let data = try? Data(contentsOf: reference.appendingPathComponent("weights_fixtures.json")) else { return nil }
+        return try? JSONDecoder().decode(Fixture.self, from: data)
     }()
+    static let cases: [Case] = fixture?.cases ?? []
 
     static func named(_ name: String) throws -> Case { try #require(cases.first { $0.name == name }) }
 
@@ -163,6 +183,36 @@ struct WeightedFitReferenceTests {
         }
         c = expected[0]
         #expect(result.caseWeights?.column == c.weights)
+    }
+
+    /// `relief predict MODEL ... --weights COLUMN`: the fit behind the prediction is weighted, and a Cox curve uses
+    /// the weighted baseline and the fit's variance (robust with fractional weights), as R's `survfit(fit, newdata)`
+    /// of the weighted `coxph` (every time of the curve: survival, cumulative hazard and its SE, weighted numbers at
+    /// risk and of events); an AFT median and its SE as `predict(survreg, type = "quantile")`.
+    @Test("relief predict --weights equals R's survfit / predict of the weighted fit", arguments: ["cox_frac", "cox_int", "weibull_frac"])
+    func predict(name: String) throws {
+        let p = try #require(Self.fixture?.predictions.first { $0.name == name })
+        let path = Self.reference.appendingPathComponent("weights_trial.csv").path
+        let settings = p.profile.keys.sorted().compactMap { key in p.profile[key].map { ProfileSetting(column: key, values: [$0.text]) } }
+        let request = try PredictRequest(
+            source: DataSource(path: path, roles: ColumnRoles(id: nil)), model: ModelName(named: p.model),
+            specification: ModelSpecification(formula: p.formula, testsProportionalHazards: false, weights: p.weights),
+            settings: settings, times: [7, 14, 28])
+        let result = try request.run().result
+        let profile = try #require(result.profiles.first)
+        #expect(result.regression.caseWeights?.column == p.weights)
+        if let curve = profile.coxPrediction {
+            Self.tolerance.expect(curve.times, p.time ?? [], "\(name) time")
+            Self.tolerance.expect(curve.survival, p.surv ?? [], "\(name) surv")
+            Self.tolerance.expect(curve.cumulativeHazard, p.cumhaz ?? [], "\(name) cumhaz")
+            Self.tolerance.expect(curve.cumulativeHazardStandardError, p.std_err ?? [], "\(name) std.err")
+            Self.tolerance.expect(curve.atRisk, p.n_risk ?? [], "\(name) n.risk (weighted)")
+            Self.tolerance.expect(curve.events, p.n_event ?? [], "\(name) n.event (weighted)")
+        } else {
+            let median = try #require(profile.prediction.median)
+            Self.tolerance.expect(median.estimate, p.median, "\(name) median")
+            Self.tolerance.expect(median.standardError, p.median_se, "\(name) median SE")
+        }
     }
 
     /// The registry decides: every model whose entry takes no weights (emax, sigemax), and every AFT family with its

@@ -42,7 +42,7 @@ public struct ModelSpecification: Sendable {
     public var frailtyDistribution: FrailtyDistribution?
     /// Gauss–Hermite nodes per patient of a random-intercept AFT fit (`--quadrature-nodes`; nil = 9).
     public var quadratureNodes: Int?
-    /// The column of positive case weights (`relief fit --weights`, R's `coxph`/`survreg(..., weights = column)`), for
+    /// The column of positive case weights (`--weights` of fit, predict and schedule, R's `coxph`/`survreg(..., weights = column)`), for
     /// models that take them (``SurvivalModelRequirements/takesWeights``, with `frailty()`
     /// ``SurvivalModelRequirements/allowsWeightsWithFrailty``); nil = none.
     public var weights: String?
@@ -59,11 +59,12 @@ public struct ModelSpecification: Sendable {
     ///   - testsProportionalHazards: Cox: run `cox.zph`.
     ///   - maximumColumns: The most design columns.
     ///   - frailtyDistribution: The distribution of the `frailty()` term, `nil` for the model's default.
+    ///   - weights: The column of case weights, `nil` for none.
     public init(
         formula: String, cluster: String? = nil, ties: CoxPH.Ties? = nil, referenceLevels: [String: String] = [:],
         distribution: AFTDistribution? = nil, comparesDistributions: Bool = false, confidenceLevel: Double = 0.95,
         testsProportionalHazards: Bool = true, maximumColumns: Int = DesignMatrixBuilder.defaultMaximumColumns,
-        frailtyDistribution: FrailtyDistribution? = nil
+        frailtyDistribution: FrailtyDistribution? = nil, weights: String? = nil
     ) {
         self.formula = formula
         self.cluster = cluster
@@ -75,6 +76,7 @@ public struct ModelSpecification: Sendable {
         self.testsProportionalHazards = testsProportionalHazards
         self.maximumColumns = maximumColumns
         self.frailtyDistribution = frailtyDistribution
+        self.weights = weights
     }
 
     /// The registry settings of this specification: confidence level, the chosen family (`all` to compare

@@ -51,13 +51,15 @@ extension PredictRequest {
         }
     }
 
-    /// Cox predictions: the baseline hazard of the fit, then one curve per profile (the cross of the term
-    /// values, within each stratum given; the stratum varies slowest).
-    func predictCox(_ fit: CoxPHFit, regression: RegressionResult, design: DesignMatrix, dataset: SurvivalDataset)
+    /// Cox predictions: the baseline hazard of the fit (with the fit's case weights, as R's `survfit` of a weighted
+    /// `coxph`), then one curve per profile (the cross of the term values, within each stratum given; the stratum
+    /// varies slowest).
+    func predictCox(_ fit: CoxPHFit, regression: RegressionResult, design: DesignMatrix, dataset: SurvivalDataset,
+                    weights: [Double]?)
         throws -> (result: PredictionResult, warnings: [String])
     {
         let baseline = try fit.baselineHazard(x: design.x, time: dataset.time, event: dataset.event, strata: design.strata,
-                                              start: dataset.start)
+                                              weights: weights, start: dataset.start)
         let profiles = try design.profiles(termSettings)
         var rows: [PredictionResult.Profile] = []
         var beyond: Set<String> = []

@@ -115,7 +115,7 @@ public struct PredictRequest: AnalysisRequest {
         let fitted = try fitter.fitModel(dataset)
         let regression = fitter.result(fitted.fit, design: fitted.design, dataset: dataset, data: fitted.data)
         if let coxFit = fitted.fit as? CoxPHFit {
-            return try predictCox(coxFit, regression: regression, design: fitted.design, dataset: dataset)
+            return try predictCox(coxFit, regression: regression, design: fitted.design, dataset: dataset, weights: fitted.data.weights)
         }
         let profiles = try fitted.design.profiles(termSettings)
         // A dose role varies slowest: every design profile at each dose.

@@ -7,7 +7,8 @@
 #                      w_int (1, 2, 3 by row)
 #   weights_lung.csv   survival::lung, complete on age, sex, ph.ecog, status coded 0/1, w = 0.6 + (row mod 5) / 4
 #   weights_heart.csv  survival::heart (start, stop] rows, w = 0.7 + (row mod 3) / 5
-#   weights_fixtures.json  the fits
+#   weights_fixtures.json  the fits (cases) and predictions from weighted fits (predictions: survfit(fit, newdata)
+#                      time, surv, cumhaz, std.err, n.risk, n.event; survreg's median and its SE)
 # To regenerate, from the repository root: Rscript Tests/StatModelsTests/Reference/make_weights_fixtures.R
 # Produced with R 4.2 and survival 3.5-3 (jsonlite). Deterministic.
 #
@@ -133,5 +134,28 @@ add_survreg("trial_weibull_cluster", trial, tf, "dose_mg_kg + interval_days + co
 add_survreg("lung_weibull", lung, "weights_lung.csv", "age + sex + ph.ecog", "w", "weibull", time = "time",
             event = "status")
 
-writeLines(toJSON(list(cases = cases), auto_unbox = TRUE, digits = NA, null = "null", pretty = TRUE),
+# relief predict on a weighted fit: survfit(fit, newdata) of the weighted coxph (the baseline weighted as the fit,
+# the curve's variance from fit$var: the robust one with fractional weights) and predict(survreg, type = "quantile").
+predictions <- list()
+add_curve <- function(name, formula, weights, profile) {
+  f <- as.formula(paste("Surv(relief_days, relief_ended) ~", formula))
+  trial$.w <- trial[[weights]]
+  fit <- eval(bquote(coxph(.(f), data = trial, weights = .w)))
+  sf <- survfit(fit, newdata = as.data.frame(profile, stringsAsFactors = FALSE))
+  predictions[[length(predictions) + 1]] <<- list(
+    name = name, model = "cox", formula = formula, weights = weights, profile = profile, time = num(sf$time),
+    surv = num(sf$surv), cumhaz = num(sf$cumhaz), std_err = num(sf$std.err), n_risk = num(sf$n.risk),
+    n_event = num(sf$n.event))
+}
+add_curve("cox_frac", "dose_mg_kg + interval_days + cotherapy", "w_frac",
+          list(dose_mg_kg = 0.5, interval_days = 21, cotherapy = "none"))
+add_curve("cox_int", "dose_mg_kg + baseline_pain + route", "w_int", list(dose_mg_kg = 0.7, baseline_pain = 6, route = "IV"))
+fit <- survreg(Surv(relief_days, relief_ended) ~ dose_mg_kg + interval_days + cotherapy, data = trial, weights = w_frac)
+nd <- data.frame(dose_mg_kg = 0.5, interval_days = 21, cotherapy = "none")
+q <- predict(fit, newdata = nd, type = "quantile", p = 0.5, se.fit = TRUE)
+predictions[[length(predictions) + 1]] <- list(
+  name = "weibull_frac", model = "weibull", formula = "dose_mg_kg + interval_days + cotherapy", weights = "w_frac",
+  profile = list(dose_mg_kg = 0.5, interval_days = 21, cotherapy = "none"), median = num(q$fit), median_se = num(q$se.fit))
+
+writeLines(toJSON(list(cases = cases, predictions = predictions), auto_unbox = TRUE, digits = NA, null = "null", pretty = TRUE),
            file.path(out_dir, "weights_fixtures.json"))
