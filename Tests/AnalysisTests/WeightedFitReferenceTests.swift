@@ -185,6 +185,24 @@ struct WeightedFitReferenceTests {
         #expect(result.caseWeights?.column == c.weights)
     }
 
+    /// Without cox.zph and likelihood-ratio refits the fit is handed the only copy of the design
+    /// (``RegressionFitter`` releases it); the weights still reach the model.
+    @Test("the lean Cox path (no cox.zph, Wald term tests) keeps the weights", arguments: ["trial_efron_frac", "heart_breslow_cluster"])
+    func leanPath(name: String) throws {
+        let c = try Self.named(name)
+        let path = Self.reference.appendingPathComponent(c.data).path
+        var specification = ModelSpecification(
+            formula: c.formula, cluster: c.cluster, ties: c.ties.flatMap { CoxPH.Ties(rawValue: $0) },
+            testsProportionalHazards: false, weights: c.weights)
+        specification.termTests = .wald
+        let source = DataSource(path: path, roles: ColumnRoles(time: c.time, start: c.start, event: c.event, id: nil))
+        let result = try FitRequest(source: source, model: .cox, specification: specification).run().result
+        let cox = try #require((result.estimates as? CoxEstimates)?.cox)
+        Self.expectFit(cox, coefficients: cox.coefficients, null: cox.nullLogLikelihood, c)
+        Self.tolerance.expect(cox.concordance.concordance, c.concordance, "\(name) concordance")
+        Self.tolerance.expect(result.termTests?.tests.map(\.wald.statistic) ?? [], c.terms.map(\.wald), "\(name) Wald terms")
+    }
+
     /// `relief predict MODEL ... --weights COLUMN`: the fit behind the prediction is weighted, and a Cox curve uses
     /// the weighted baseline and the fit's variance (robust with fractional weights), as R's `survfit(fit, newdata)`
     /// of the weighted `coxph` (every time of the curve: survival, cumulative hazard and its SE, weighted numbers at
