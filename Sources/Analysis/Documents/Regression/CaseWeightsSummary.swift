@@ -43,7 +43,7 @@ public struct CaseWeightsSummary: Sendable, Equatable {
 
     /// The model line: the column, and that n and events count rows.
     var line: String {
-        "column \(column) (R's weights = \(column)), total \(Self.number(total)); n and events count rows, as R's"
+        "column \(column) (R's weights = \(column)), total \(Self.number(total)); n and events count rows, as R's n and number of events do"
     }
 
     /// The JSON member `weights`: `{"column", "total", "integers", "variance"}` (`variance` null when the model's
