@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`make bench-coverage`: parameter recovery of the random-intercept Weibull AFT (issue 14, "Checks").
 
-Usage: bench/frailty_coverage.py [--replicates R] [--patients N] [--seed S] [--jobs J] [--nodes K]
+Usage: bench/frailty_coverage.py [--replicates R] [--patients N] [--seed S] [--jobs J] [--nodes K] [--estimation ml|reml]
 
 For each replicate r = 0 .. R-1 (default 200) it runs, as whole processes of the release build,
   relief simulate --patients N --seed S+r -o bench/out/coverage/trial_<r>.csv      (N = 400 by default)
@@ -14,7 +14,9 @@ tau.wald) and of the dose coefficient cover the truth, with the Clopper-Pearson 
 coverage, and the mean estimates with their Monte Carlo SEs (tau is a maximum-likelihood variance
 component: its mean is below the truth by about (tau^2 + sigma_w^2/m) q / (2 tau G), see the README).
 J replicates run at once (default: the cores). Prints a table with the wall time, the cores and the
-load, and writes bench/out/frailty_coverage.json. Standard library only; not run by CI.
+load, and writes bench/out/frailty_coverage.json. With --estimation reml every fit is given
+`--estimation reml` (restricted likelihood for sigma and tau; tau's profile interval on it) and the output
+is bench/out/frailty_coverage_reml.json. Standard library only; not run by CI.
 """
 import argparse
 import concurrent.futures
@@ -74,6 +76,8 @@ def replicate(index, args, directory):
     os.remove(truth_path)
     command = [RELIEF, "fit", "weibull", csv, "--formula", FORMULA, "--ref", "condition=other", "--ref", "cotherapy=none",
                "--format", "json", "--term-tests", "none", "--quadrature-nodes", str(args.nodes)]
+    if args.estimation == "reml":
+        command += ["--estimation", "reml"]
     started = time.perf_counter()
     fitted = subprocess.run(command, check=True, capture_output=True, text=True)
     seconds = time.perf_counter() - started
@@ -109,6 +113,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1_400_000)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--nodes", type=int, default=9)
+    parser.add_argument("--estimation", choices=["ml", "reml"], default="ml")
     args = parser.parse_args()
     if not os.access(RELIEF, os.X_OK):
         sys.exit(f"{RELIEF} not found: run `swift build -c release --product relief` (or `make bench-coverage`)")
@@ -137,7 +142,7 @@ def main():
     undefined = sum(r["tau_lower"] is None or r["tau_upper"] is None for r in rows)
     fit_times = [r["fit_seconds"] for r in rows]
     result = {
-        "replicates": n, "patients": args.patients, "first_seed": args.seed, "quadrature_nodes": args.nodes,
+        "replicates": n, "patients": args.patients, "estimation": args.estimation, "first_seed": args.seed, "quadrature_nodes": args.nodes,
         "formula": FORMULA, "jobs": args.jobs, "cores": os.cpu_count(), "load_before": load_before,
         "load_after": load_after, "wall_seconds": wall, "fit_seconds_median": statistics.median(fit_times),
         "episodes_median": statistics.median(r["episodes"] for r in rows),
@@ -146,12 +151,13 @@ def main():
         "tau_missed_below": tau_missed_low, "tau_missed_above": tau_missed_high,
         "tau_interval_undefined": undefined, "runs": rows,
     }
-    with open(os.path.join(OUT, "frailty_coverage.json"), "w", encoding="utf-8") as handle:
+    output = os.path.join(OUT, "frailty_coverage.json" if args.estimation == "ml" else "frailty_coverage_reml.json")
+    with open(output, "w", encoding="utf-8") as handle:
         json.dump(result, handle, indent=1)
 
     print(f"Random-intercept Weibull AFT, {n} replicates of `relief simulate --patients {args.patients}` "
           f"(seeds {args.seed}..{args.seed + n - 1}; median {result['episodes_median']:.0f} episodes), "
-          f"{args.nodes} quadrature nodes")
+          f"{args.nodes} quadrature nodes, {args.estimation.upper()}")
     print(f"{'parameter':<30} {'truth':>8} {'covered':>9} {'coverage':>9} {'95% CI':>15} {'mean est.':>10} {'MC SE':>8} {'bias/SE':>8}")
     for row in (dose, tau, tau_wald):
         print(f"{row['parameter']:<30} {row['truth']:>8.4f} {row['covered']:>5}/{n:<3} {row['coverage']:>9.3f} "
@@ -164,7 +170,7 @@ def main():
     print(f"wall {wall:.1f} s for simulate + fit of all replicates ({args.jobs} at once), median fit process "
           f"{result['fit_seconds_median']:.3f} s; {os.cpu_count()} cores, load average {load_before[0]:.2f} before, "
           f"{load_after[0]:.2f} after")
-    print(f"wrote {os.path.relpath(os.path.join(OUT, 'frailty_coverage.json'), ROOT)}")
+    print(f"wrote {os.path.relpath(output, ROOT)}")
 
 
 if __name__ == "__main__":

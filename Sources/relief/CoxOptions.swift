@@ -14,3 +14,4 @@ struct CoxOptions: ParsableArguments {
 
 extension CoxPH.Ties: ExpressibleByArgument {}
 extension FrailtyDistribution: ExpressibleByArgument {}
+extension RandomInterceptAFT.Estimation: ExpressibleByArgument {}

@@ -20,14 +20,13 @@ struct FormulaOptions: ParsableArguments {
             valueName: "column=level"))
     var ref: [String] = []
 
-    @Option(help: "Confidence level of the intervals, between 0 and 1.")
-    var confLevel = 0.95
+    @Option(help: "Confidence level of the intervals, between 0 and 1.") var confLevel = 0.95
 
-    @Option(help: "Refuse a design with more columns than this (see the README's Security and robustness).")
-    var maxColumns = DesignMatrixBuilder.defaultMaximumColumns
+    @Option(help: "Refuse a design with more columns than this (see the README's Security and robustness).") var maxColumns = DesignMatrixBuilder.defaultMaximumColumns
     @Option(help: ArgumentHelp("With frailty(id): its distribution, gamma (cox default; weibull) or gaussian (cox; default of the AFTs).", valueName: "name"))
     var frailtyDistribution: FrailtyDistribution?
     @Option(help: ArgumentHelp("Column of positive case weights: cox (also with frailty(id)) and the AFT families (R's coxph/survreg(..., weights = column)).", valueName: "column")) var weights: String?
+    @Option(help: ArgumentHelp("With frailty(id) in weibull, lognormal, loglogistic: ml (default) or reml (restricted likelihood for sigma and tau, as nlme's REML).", valueName: "method")) var estimation: RandomInterceptAFT.Estimation?
 
     mutating func validate() throws {
         try ValidationError.from { try ModelSpecification(formula: formula, cluster: cluster, confidenceLevel: confLevel).validate() }
@@ -40,6 +39,6 @@ struct FormulaOptions: ParsableArguments {
         ModelSpecification(
             formula: formula, cluster: cluster, ties: cox?.ties, referenceLevels: try DesignMatrixBuilder.references(parsing: ref),
             distribution: dist?.distribution, comparesDistributions: dist == .all, confidenceLevel: confLevel,
-            testsProportionalHazards: cox?.phTest ?? true, maximumColumns: maxColumns, frailtyDistribution: frailtyDistribution, weights: weights)
+            testsProportionalHazards: cox?.phTest ?? true, maximumColumns: maxColumns, frailtyDistribution: frailtyDistribution, weights: weights).estimating(estimation)
     }
 }

@@ -46,6 +46,9 @@ public struct ModelSpecification: Sendable {
     /// models that take them (``SurvivalModelRequirements/takesWeights``, with `frailty()`
     /// ``SurvivalModelRequirements/allowsWeightsWithFrailty``); nil = none.
     public var weights: String?
+    /// REML or maximum likelihood for a random-intercept AFT fit's variance parameters (`--estimation`;
+    /// nil = maximum likelihood); ``checkEstimation(for:formula:)`` refuses it elsewhere.
+    public var estimation: RandomInterceptAFT.Estimation?
 
     /// Creates a specification.
     /// - Parameters:
@@ -95,6 +98,7 @@ public struct ModelSpecification: Sendable {
         var settings = self.settings
         if settings.frailty != nil { settings.frailty = frailtyDistribution ?? model.entry.requirements.defaultFrailty }
         settings.quadratureNodes = quadratureNodes
+        settings.estimation = estimation
         return settings
     }
 
@@ -132,6 +136,7 @@ public struct ModelSpecification: Sendable {
         if requirements.choosesDistribution { options.append(("dist", comparesDistributions ? "all" : distribution?.name ?? "weibull")) }
         if let frailtyDistribution { options.append(("frailty-distribution", frailtyDistribution.rawValue)) }
         if let quadratureNodes { options.append(("quadrature-nodes", String(quadratureNodes))) }
+        if let estimation { options.append(("estimation", estimation.rawValue)) }
         for reference in references { options.append(("ref", reference)) }
         options.append(("conf-level", String(describing: confidenceLevel)))
         return options

@@ -45,6 +45,7 @@ struct RegressionFitter: Sendable {
                 throw AnalysisError(.usage, "--quadrature-nodes \(nodes): use 1 (Laplace) to \(GaussHermite.maximumNodes), e.g. 9")
             }
         }
+        try specification.checkEstimation(for: model, formula: formula)
         if let weights = specification.weights { try Self.checkWeights(weights, model: model, frailty: formula.frailtyColumn) }
         if let column = formula.frailtyColumn {
             guard requirements.allowsFrailty else {

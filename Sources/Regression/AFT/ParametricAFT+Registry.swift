@@ -20,18 +20,24 @@ extension ParametricAFT {
         ) { settings throws(StatModelError) -> any SurvivalRegressionModel in
             // A frailty() term adds a normal random intercept per patient on the log-time scale.
             if let frailty = settings.frailty {
-                if frailty == .gamma, distribution == .weibull {
+                if frailty == .gamma, distribution == .weibull, settings.estimation != .reml {
                     return GammaFrailtyAFT(confidenceLevel: settings.confidenceLevel)
                 }
                 guard frailty == .gaussian else {
+                    if frailty == .gamma, distribution == .weibull {
+                        throw .invalidArgument(context: "relief fit \(distribution.name)", message: "REML applies to the normal "
+                            + "random intercept, not the gamma frailty; fit it by maximum likelihood (--estimation ml).")
+                    }
                     throw .invalidArgument(
                         context: "relief fit \(distribution.name)",
                         message: "a \(frailty.rawValue) frailty is not built for the \(distribution.name) model; its frailty() "
                             + "is a normal random intercept on log time (--frailty-distribution gaussian, the default).")
                 }
-                return RandomInterceptAFT(
+                var model = RandomInterceptAFT(
                     distribution: distribution, quadratureNodes: settings.quadratureNodes ?? RandomInterceptAFT.defaultQuadratureNodes,
                     confidenceLevel: settings.confidenceLevel)
+                model.estimation = settings.estimation ?? .ml
+                return model
             }
             return ParametricAFT(distribution: distribution, robust: settings.robust ?? false,
                                  confidenceLevel: settings.confidenceLevel)

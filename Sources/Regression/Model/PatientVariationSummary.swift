@@ -49,25 +49,30 @@ public struct PatientVariationSummary: Sendable {
     /// - Parameters:
     ///   - groups: The patients' group codes (those with at least one episode), in sorted order.
     ///   - logVarianceFloor: The lower bound of `log v` in the optimiser: an estimate at it is a warning.
+    ///   - reducedLogLikelihood: The log-likelihood without the patient effect when it is not `fixed`'s
+    ///     (a restricted fit's: the restricted likelihood at `v = 0`).
+    ///   - covariance: The covariance of the parameters when it is not the inverse of `final.information`
+    ///     (a restricted fit's, computed by blocks).
     /// - Throws: `StatModelError.undefinedStatistic` when the likelihood is not finite at the estimates.
     init(data: RegressionData, result: DampedNewtonResult, final: NewtonEvaluation, groups: [Int], response: AFTResponse,
          fixed: AFTFit, confidenceLevel: Double, logVarianceFloor: Double, wording: Wording,
-         context: String) throws(StatModelError) {
+         context: String, reducedLogLikelihood: Double? = nil, covariance: Matrix? = nil) throws(StatModelError) {
         let k = result.parameters.count
         var warnings: [String] = []
-        var variance = Matrix(rows: k, columns: k, repeating: .nan)
-        do {
+        var variance = covariance ?? Matrix(rows: k, columns: k, repeating: .nan)
+        if covariance == nil { do {
             variance = try Cholesky(final.information).inverse()
         } catch {
             warnings.append("the information matrix is not positive definite at the estimates: the standard errors are "
                 + "not valid (\(wording.variance) may be at 0, or a term separates the outcome).")
-        }
+        } }
         // At the variance's lower limit the optimiser's step test is not met (the gradient in log v does not
         // vanish at a bound); when the likelihood there equals the model without the patient effect, that
         // model's maximum is the answer, and only the boundary is reported.
         let atFloor = result.parameters[k - 1] <= logVarianceFloor + 1e-6
         let logLikelihood = final.value + response.logCorrection
-        let boundaryOptimum = atFloor && abs(logLikelihood - fixed.logLikelihood) <= 1e-6 * max(1, abs(fixed.logLikelihood))
+        let reduced = reducedLogLikelihood ?? fixed.logLikelihood
+        let boundaryOptimum = atFloor && abs(logLikelihood - reduced) <= 1e-6 * max(1, abs(reduced))
         if !result.isConverged && !boundaryOptimum {
             warnings.append("\(wording.model) did not converge in \(result.iterations) iteration(s); "
                 + "estimates and SEs may be unreliable.")
@@ -83,7 +88,7 @@ public struct PatientVariationSummary: Sendable {
         self.parameters = result.parameters
         self.variance = variance
         self.logLikelihood = logLikelihood
-        self.fixedEffectsLogLikelihood = fixed.logLikelihood
+        self.fixedEffectsLogLikelihood = reduced
         self.iterations = result.iterations
         self.isConverged = result.isConverged || boundaryOptimum
         self.n = data.rows

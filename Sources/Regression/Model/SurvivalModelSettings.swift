@@ -16,6 +16,8 @@ public struct SurvivalModelSettings: Sendable, Equatable {
     public var frailty: FrailtyDistribution?
     /// Gauss–Hermite nodes per patient of a random-intercept AFT fit (nil: the model's default, 9).
     public var quadratureNodes: Int? = nil
+    /// How a random-intercept AFT fit estimates its variance parameters (nil: maximum likelihood).
+    public var estimation: RandomInterceptAFT.Estimation? = nil
 
     /// Creates settings with R's defaults.
     ///

@@ -35,25 +35,47 @@ extension RandomInterceptAFT {
                             logCorrection: Double, information: Matrix?) throws(StatModelError) -> ClosedRange<Double> {
         let p = estimate.count - 2
         let context = Self.context(distribution)
-        let tau = exp(estimate[p + 1])
-        var profile = FrailtyVarianceProfile(
-            marginal: { (variance: Double, start: (beta: [Double], frailty: [Double])) throws(StatModelError) in
-                let fit = try profileFit(at: variance.squareRoot(), from: start, episodes: episodes, information: information,
-                                         context: context)
-                return (fit.value + logCorrection, fit.parameters, fit.modes)
-            },
+        let waldStandardError = information.flatMap { try? Cholesky($0).inverse() }.map { $0[p + 1, p + 1].squareRoot() }
+        return try tauProfileInterval(
+            logTau: estimate[p + 1], best: best, waldStandardError: waldStandardError,
             known: [
                 (0, fixed.logLikelihood, fixed.coefficients + [fixed.logScale], [Double](repeating: 0, count: episodes.patients)),
-                (tau * tau, best, Array(estimate.prefix(p + 1)), modes),
-            ])
+                (exp(2 * estimate[p + 1]), best, Array(estimate.prefix(p + 1)), modes),
+            ]
+        ) { (tau: Double, start: (beta: [Double], frailty: [Double])) throws(StatModelError) in
+            let fit = try profileFit(at: tau, from: start, episodes: episodes, information: information, context: context)
+            return (fit.value + logCorrection, fit.parameters, fit.modes)
+        }
+    }
+
+    /// The profile-likelihood interval of τ from a profile log-likelihood (``FrailtyVarianceProfile`` on
+    /// `v = τ²`), primed with the Wald limits `exp(log τ̂ ± z SE)` when `SE(log τ) < 1`; shared by the
+    /// maximum-likelihood and the restricted (REML) fits.
+    ///
+    /// - Parameters:
+    ///   - logTau: `log τ̂`.
+    ///   - best: The maximised (restricted) log-likelihood.
+    ///   - waldStandardError: `SE(log τ̂)`, if any.
+    ///   - known: Points already fitted: `(τ², value, start, modes)`, `τ² = 0` the model without the random intercept.
+    ///   - profile: The profile log-likelihood at a τ > 0 from a start, with the start of the next.
+    func tauProfileInterval(
+        logTau: Double, best: Double, waldStandardError: Double?,
+        known: [(theta: Double, marginal: Double, beta: [Double], frailty: [Double])],
+        profile: @escaping (Double, (beta: [Double], frailty: [Double])) throws(StatModelError) -> (value: Double, beta: [Double], frailty: [Double])
+    ) throws(StatModelError) -> ClosedRange<Double> {
+        let tau = exp(logTau)
+        var search = FrailtyVarianceProfile(
+            marginal: { (variance: Double, start: (beta: [Double], frailty: [Double])) throws(StatModelError) in
+                try profile(variance.squareRoot(), start)
+            },
+            known: known)
         // The Wald limits on log τ are the first guesses where they are informative (SE(log τ) < 1; near
         // τ = 0 the SE is huge and its limits absurd).
-        let waldStandardError = information.flatMap { try? Cholesky($0).inverse() }.map { $0[p + 1, p + 1].squareRoot() }
         if let se = waldStandardError, se > 0, se < 1 {
             let z = Normal.quantile(0.5 + confidenceLevel / 2)
-            profile.prime([exp(2 * (estimate[p + 1] - z * se)), exp(2 * (estimate[p + 1] + z * se))])
+            search.prime([exp(2 * (logTau - z * se)), exp(2 * (logTau + z * se))])
         }
-        let interval = try profile.interval(estimate: tau * tau, best: best, level: confidenceLevel)
+        let interval = try search.interval(estimate: tau * tau, best: best, level: confidenceLevel)
         return interval.lowerBound.squareRoot()...interval.upperBound.squareRoot()
     }
 

@@ -7,6 +7,12 @@ extension RandomInterceptAFT {
     public func maximizedLogLikelihoods(_ data: RegressionData, keeping subsets: [[Int]], from estimates: [Double]?)
         -> [Result<ReducedFit, StatModelError>]
     {
+        if estimation == .reml {
+            let error = StatModelError.invalidArgument(
+                context: Self.context(distribution), message: "likelihood-ratio tests between REML fits with different fixed "
+                    + "effects are not valid (their restricted likelihoods differ); use Wald tests or maximum-likelihood fits.")
+            return subsets.map { _ in .failure(error) }
+        }
         var model = self
         model.profilesTau = false
         return model.refittedLogLikelihoods(data, keeping: subsets)

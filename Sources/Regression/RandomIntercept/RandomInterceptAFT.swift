@@ -42,6 +42,8 @@ public struct RandomInterceptAFT: SurvivalRegressionModel, Sendable {
     /// Whether the fit computes τ's profile-likelihood interval (``tauProfileInterval(estimate:best:modes:fixed:episodes:logCorrection:)``;
     /// about 10 to 20 more fits at fixed τ). Refits for likelihood-ratio tests skip it.
     public var profilesTau = true
+    /// Maximum likelihood (default) or REML for `(σ, τ)` (``Estimation``).
+    public var estimation: Estimation = .ml
 
     /// The default number of nodes.
     public static let defaultQuadratureNodes = 9
@@ -116,6 +118,10 @@ public struct RandomInterceptAFT: SurvivalRegressionModel, Sendable {
             maxIterations: maxIterations, tolerance: 1e-10,
             bounds: [DampedNewton.Bound(index: p + 1, lower: Self.logTauFloor, upper: 10)])
         let result = try newton.maximize(&likelihood, from: start)
+        if estimation == .reml {
+            return try restrictedFit(data: data, ml: (result.parameters, likelihood.modes), episodes: episodes, fixed: fixed,
+                                     response: response)
+        }
         // The covariance from the central difference of the gradient at the optimum.
         likelihood.centralDifferences = true
         let final = try likelihood.evaluate(result.parameters)

@@ -9,4 +9,7 @@ extension RandomInterceptAFTFit: PatientVariationFit {
     public var modelName: String { distribution.name }
     /// The term names, `Log(scale)` and `Log(tau)`.
     public var parameterNames: [String] { termNames + ["Log(scale)", "Log(tau)"] }
+    /// Likelihood-ratio tests of fixed effects compare maximised likelihoods: not between REML fits (their
+    /// restricted likelihoods differ with the fixed effects), so a REML fit has Wald tests only, as nlme warns.
+    public var supportsLikelihoodRatioTests: Bool { estimation == .ml }
 }

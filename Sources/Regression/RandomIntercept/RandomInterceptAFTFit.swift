@@ -23,17 +23,22 @@ public struct RandomInterceptAFTFit: Sendable {
     /// τ's profile-likelihood interval (``RandomInterceptAFT/tauProfileInterval(estimate:best:modes:fixed:episodes:logCorrection:)``):
     /// nil when it was not computed (``RandomInterceptAFT/profilesTau``) or could not be (a warning says why).
     public let tauProfileInterval: ClosedRange<Double>?
+    /// How `(σ, τ)` were estimated: maximum likelihood, or REML (then ``logLikelihood`` is the restricted
+    /// log-likelihood, the covariance is block-diagonal and the per-term tests are Wald tests).
+    public let estimation: RandomInterceptAFT.Estimation
 
     init(model: RandomInterceptAFT, data: RegressionData, result: DampedNewtonResult, final: NewtonEvaluation,
          likelihood: RandomInterceptLikelihood,
-         response: AFTResponse, fixed: AFTFit, tauProfile: Result<ClosedRange<Double>, StatModelError>?) throws(StatModelError) {
+         response: AFTResponse, fixed: AFTFit, tauProfile: Result<ClosedRange<Double>, StatModelError>?,
+         reducedLogLikelihood: Double? = nil, covariance: Matrix? = nil) throws(StatModelError) {
         let episodes = likelihood.episodes
         var summary = try PatientVariationSummary(
             data: data, result: result, final: final, groups: episodes.groups, response: response, fixed: fixed,
             confidenceLevel: model.confidenceLevel, logVarianceFloor: RandomInterceptAFT.logTauFloor,
             wording: .init(model: "the random-intercept \(model.distribution.name) model", variance: "the between-patient SD",
                            reducedModel: "the fixed-effects model"),
-            context: RandomInterceptAFT.context(model.distribution))
+            context: RandomInterceptAFT.context(model.distribution), reducedLogLikelihood: reducedLogLikelihood,
+            covariance: covariance)
         if case .failure(let error) = tauProfile {
             summary.warnings.append("the profile-likelihood interval of tau could not be computed (\(error)); the Wald "
                 + "interval on log tau is in --format json and csv.")
@@ -42,6 +47,7 @@ public struct RandomInterceptAFTFit: Sendable {
         self.tauProfileInterval = try? tauProfile?.get()
         self.distribution = model.distribution
         self.quadratureNodes = model.quadratureNodes
+        self.estimation = model.estimation
         self.modes = likelihood.modes
         self.modeStandardErrors = likelihood.curvatures.map { 1 / $0.squareRoot() }
         self.patientEpisodes = (0..<episodes.patients).map { episodes.offsets[$0 + 1] - episodes.offsets[$0] }

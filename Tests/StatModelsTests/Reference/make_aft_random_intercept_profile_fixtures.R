@@ -69,7 +69,7 @@ gaussian_profile_sigma <- function(ls, tau, d, X) {
     logdet <- (n - 1) * log(s2) + log(s2 + n * t2)
     ll <- ll - 0.5 * (n * log(2 * pi) + logdet + drop(t(r) %*% vinv(n) %*% r))
   }
-  list(value = ll - sum(y), beta = drop(beta))
+  list(value = ll - sum(y), beta = drop(beta), information = A)   # A = X'V^-1 X (the REML script's log det)
 }
 gaussian_profile <- function(tau, d, X) {
   o <- optimize(function(ls) gaussian_profile_sigma(ls, tau, d, X)$value, c(-5, 3), maximum = TRUE, tol = 1e-12)

@@ -10,6 +10,7 @@ extension RandomInterceptEstimates {
         let column = "frailty(\(model.frailtyColumn))", wald = model.tauWaldInterval
         table.add("random_intercept", term: model.tauProfileInterval == nil ? "not computed" : "profile_likelihood",
                   measure: "tau_interval_method")
+        if isREML { table.add("random_intercept", term: "REML", measure: "estimation") }
         table.add("random_intercept", term: column, measure: "tau_wald", estimate: wald.estimate, lower: wald.lower, upper: wald.upper)
         for i in model.patients.indices {
             table.add("patient", term: model.patients[i], measure: "posterior_mode", estimate: model.modes[i],
@@ -27,6 +28,7 @@ extension RandomInterceptEstimates {
         return PatientVariationDocument.jsonMembers(model, distribution: model.distribution.name, test: "random_intercept_lr", result) + [
             ("random_intercept", .object([
                 ("column", .string(model.frailtyColumn)), ("distribution", .string("gaussian")),
+            ] + (isREML ? [("estimation", .string("REML"))] : []) + [
                 ("tau", tauJSON),
             ] + spread.jsonMembers + [
                 ("patients", .integer(model.patients.count)), ("quadrature_nodes", .integer(model.quadratureNodes)),
@@ -42,7 +44,7 @@ extension RandomInterceptEstimates {
         let tau = model.tauInterval, wald = model.tauWaldInterval
         return .object([
             ("estimate", .optional(tau.estimate)), ("lower", .optional(tau.lower)), ("upper", .optional(tau.upper)),
-            ("method", .string(model.tauProfileInterval == nil ? "not computed" : "profile likelihood")),
+            ("method", .string(model.tauProfileInterval == nil ? "not computed" : isREML ? "profile restricted likelihood (REML)" : "profile likelihood")),
             ("lower_at_zero", model.tauProfileInterval.map { .bool($0.lowerBound == 0) } ?? .null),
             ("wald", .object([("lower", .optional(wald.lower)), ("upper", .optional(wald.upper))])),
         ])
