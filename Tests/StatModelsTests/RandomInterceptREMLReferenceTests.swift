@@ -23,6 +23,7 @@ struct RandomInterceptREMLReferenceTests {
         let coef: [Double]
         let se: [Double]?
         let sigma, tau, loglik: Double
+        let bic: Double?
         let apvar_log_tau, apvar_log_sigma, apvar_cov, loglik_tau0, lower, upper: Double?
         let lower_at_zero: Bool?
         let ml_tau: Double?
@@ -65,6 +66,9 @@ struct RandomInterceptREMLReferenceTests {
         #expect(abs(fit.scale - c.sigma) <= 1e-4 * c.sigma, "\(name) sigma: R \(c.sigma), got \(fit.scale)")
         #expect(abs(fit.tau - c.tau) <= 1e-4 * c.tau, "\(name) tau: R \(c.tau), got \(fit.tau)")
         #expect(abs(fit.logLikelihood - c.loglik) <= 1e-6, "\(name) REML loglik: R \(c.loglik), got \(fit.logLikelihood)")
+        // nlme's BIC of a REML fit counts N − p observations.
+        let bic = try #require(c.bic)
+        #expect(abs(fit.bic - bic) <= 1e-6 * abs(bic), "\(name) BIC: R \(bic), got \(fit.bic)")
         // nlme's apVar is the covariance of (log tau, log sigma); ours is ordered (log sigma, log tau).
         let apvar = try [#require(c.apvar_log_sigma), #require(c.apvar_log_tau), #require(c.apvar_cov)]
         let ours = [fit.variance[p, p], fit.variance[p + 1, p + 1], fit.variance[p, p + 1]]

@@ -71,6 +71,7 @@ lme_reml <- function(name, stem) {
   list(name = name, data = stem, family = "lognormal", formula = "x1 + x2 + frailty(id)",
        columns = c("(Intercept)", "x1", "x2"), coef = unname(fixef(f)), se = unname(sqrt(diag(vcov(f)))),
        sigma = f$sigma, tau = tau, loglik = as.numeric(logLik(f)) - shift,
+       bic = BIC(f) + 2 * shift,  # nlme's BIC (nobs = N - p for REML) on the time scale
        apvar_log_tau = av[1, 1], apvar_log_sigma = av[2, 2], apvar_cov = av[1, 2],
        reml_check = abs(closed - as.numeric(logLik(f))), loglik_tau0 = ll0 - shift,
        lower = r$lower, upper = r$upper, lower_at_zero = r$lower_at_zero,

@@ -85,7 +85,7 @@ public struct RandomInterceptEstimates: PatientVariationEstimates {
         let measures: [[ReportCell]] = [
             [.text(isREML ? "log-likelihood (REML, restricted)" : "log-likelihood (marginal)"), .number(model.logLikelihood)],
             [.text(isREML ? "log-likelihood (REML, tau = 0)" : "log-likelihood (no random intercept)"), .number(model.fixedEffectsLogLikelihood)],
-            [.text("AIC"), .number(result.aic)], [.text("BIC (n = episodes)"), .number(result.bic)],
+            [.text("AIC"), .number(result.aic)], [.text(isREML ? "BIC (n = episodes − fixed effects, as nlme)" : "BIC (n = episodes)"), .number(result.bic)],
             [.text("patients"), .integer(model.patients.count)], [.text("quadrature nodes"), .integer(model.quadratureNodes)],
             [.text("iterations"), .integer(model.iterations)], [.text("converged"), .text(model.isConverged ? "yes" : "NO")],
         ]
