@@ -25,7 +25,7 @@ extension ModelSpecification {
                 .usage, "--estimation reml applies to the random intercept of a weibull, lognormal or loglogistic fit; add "
                     + "frailty(column) to --formula, e.g. --formula \"dose_mg_kg + frailty(patient_id)\", or drop --estimation")
         }
-        guard requirements.allowsFrailty, requirements.intercept, !requirements.needsDose else {
+        guard requirements.allowsRestrictedLikelihood else {
             throw AnalysisError(
                 .usage, "--estimation reml applies to weibull, lognormal and loglogistic fits with frailty(\(column)); the \(model) "
                     + "model's frailty is not a normal random intercept on log time. Drop --estimation")

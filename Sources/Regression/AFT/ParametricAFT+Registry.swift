@@ -14,6 +14,7 @@ extension ParametricAFT {
             requirements: SurvivalModelRequirements(intercept: true, allowsStrata: false, needsDose: false, positiveTimes: true,
                                                     allowsEntryTimes: true, allowsFrailty: distribution.estimatesScale,
                                                     allowsFrailtyWithEntryTimes: distribution.estimatesScale, takesWeights: true,
+                                                    allowsRestrictedLikelihood: distribution.estimatesScale,
                                                     defaultFrailty: .gaussian,
                                                     frailtyDistributions: distribution == .weibull ? [.gaussian, .gamma] : [.gaussian]),
             capabilities: SurvivalModelCapabilities(predictions: .all, drivesCoverageSchedule: true, standardizedCurves: true)

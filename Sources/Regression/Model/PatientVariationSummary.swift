@@ -59,13 +59,17 @@ public struct PatientVariationSummary: Sendable {
          context: String, reducedLogLikelihood: Double? = nil, covariance: Matrix? = nil) throws(StatModelError) {
         let k = result.parameters.count
         var warnings: [String] = []
-        var variance = covariance ?? Matrix(rows: k, columns: k, repeating: .nan)
-        if covariance == nil { do {
-            variance = try Cholesky(final.information).inverse()
-        } catch {
-            warnings.append("the information matrix is not positive definite at the estimates: the standard errors are "
-                + "not valid (\(wording.variance) may be at 0, or a term separates the outcome).")
-        } }
+        var variance = Matrix(rows: k, columns: k, repeating: .nan)
+        if let covariance {
+            variance = covariance
+        } else {
+            do {
+                variance = try Cholesky(final.information).inverse()
+            } catch {
+                warnings.append("the information matrix is not positive definite at the estimates: the standard errors are "
+                    + "not valid (\(wording.variance) may be at 0, or a term separates the outcome).")
+            }
+        }
         // At the variance's lower limit the optimiser's step test is not met (the gradient in log v does not
         // vanish at a bound); when the likelihood there equals the model without the patient effect, that
         // model's maximum is the answer, and only the boundary is reported.

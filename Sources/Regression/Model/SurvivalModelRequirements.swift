@@ -27,6 +27,9 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     /// Whether a `frailty()` fit takes case weights (``RegressionData/weights``; the frailty Cox fit, as R's
     /// `coxph(..., weights =)`; `relief fit --weights`).
     public var allowsWeightsWithFrailty: Bool
+    /// Whether its `frailty()` fit may estimate `(σ, τ)` by REML (`--estimation reml`): the normal random
+    /// intercept on log time of the parametric families with a scale.
+    public var allowsRestrictedLikelihood: Bool
     /// The distribution of a `frailty()` term when the user names none (Cox: gamma, R's default; the
     /// parametric families: gaussian, a normal random intercept on log time).
     public var defaultFrailty: FrailtyDistribution
@@ -47,12 +50,14 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
     ///   - allowsFrailtyWithEntryTimes: `frailty()` may be combined with entry times.
     ///   - takesWeights: The fit without `frailty()` takes case weights.
     ///   - allowsWeightsWithFrailty: A `frailty()` fit takes case weights.
+    ///   - allowsRestrictedLikelihood: A `frailty()` fit may be estimated by REML.
     ///   - defaultFrailty: The frailty's distribution when none is named.
     ///   - frailtyDistributions: The frailty distributions the model fits.
     public init(
         intercept: Bool, allowsStrata: Bool, needsDose: Bool, usesTies: Bool = false, choosesDistribution: Bool = false,
         positiveTimes: Bool = false, allowsEntryTimes: Bool = false,
         allowsFrailty: Bool = false, allowsFrailtyWithEntryTimes: Bool = false, takesWeights: Bool = false, allowsWeightsWithFrailty: Bool = false,
+        allowsRestrictedLikelihood: Bool = false,
         defaultFrailty: FrailtyDistribution = .gamma, frailtyDistributions: [FrailtyDistribution] = FrailtyDistribution.allCases
     ) {
         self.intercept = intercept
@@ -66,6 +71,7 @@ public struct SurvivalModelRequirements: Sendable, Equatable {
         self.allowsFrailtyWithEntryTimes = allowsFrailtyWithEntryTimes
         self.takesWeights = takesWeights
         self.allowsWeightsWithFrailty = allowsWeightsWithFrailty
+        self.allowsRestrictedLikelihood = allowsRestrictedLikelihood
         self.defaultFrailty = defaultFrailty
         self.frailtyDistributions = frailtyDistributions
     }
